@@ -1,0 +1,94 @@
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { RecruitmentEvent, RecruitmentEventType } from './events';
+import {
+  isEligible,
+  missingDocuments,
+  RECRUITMENT_MACHINE_VERSION,
+  recruitmentMachine,
+  type RecruitmentContext,
+  type RecruitmentInput,
+  type RecruitmentState,
+} from './machine';
+import { migrateRecruitmentSnapshot } from './migrations';
+
+/**
+ * The pure face of the recruitment machine for the server: start, restore, apply an event.
+ * Nothing here reads a clock or a database, so a replay of recorded events is deterministic.
+ */
+export type RecruitmentSnapshot = SnapshotFrom<typeof recruitmentMachine>;
+
+/** What is stored: JSON of the persisted snapshot plus the definition version that wrote it. */
+export type StoredSnapshot = { version: number; persisted: unknown };
+
+export function startApplication(input: RecruitmentInput): RecruitmentSnapshot {
+  return initialTransition(recruitmentMachine, input)[0];
+}
+
+export function persist(snapshot: RecruitmentSnapshot): unknown {
+  return recruitmentMachine.getPersistedSnapshot(snapshot);
+}
+
+/** Rebuilds a stored snapshot, migrating it first when an older definition wrote it. */
+export function restore(stored: StoredSnapshot): RecruitmentSnapshot {
+  const persisted = migrateRecruitmentSnapshot(stored.version, stored.persisted);
+  return recruitmentMachine.resolveState(persisted as Parameters<typeof recruitmentMachine.resolveState>[0]);
+}
+
+export function stateOf(snapshot: RecruitmentSnapshot): RecruitmentState {
+  return snapshot.value as RecruitmentState;
+}
+
+/** Event types the current state handles (a guard may still refuse one: see `explainRefusal`). */
+export function allowedEvents(snapshot: RecruitmentSnapshot): RecruitmentEventType[] {
+  const node = recruitmentMachine.root.states[stateOf(snapshot)];
+  return node ? ([...node.ownEvents] as RecruitmentEventType[]) : [];
+}
+
+export type Applied =
+  | { ok: true; snapshot: RecruitmentSnapshot; from: RecruitmentState; to: RecruitmentState }
+  | { ok: false; reason: string; allowedEvents: RecruitmentEventType[] };
+
+export function applyEvent(snapshot: RecruitmentSnapshot, event: RecruitmentEvent): Applied {
+  const [next] = transition(recruitmentMachine, snapshot, event);
+  // xstate hands back the very same object when no transition was taken: an unhandled event and
+  // a failed guard look alike, which is exactly when nothing must be written.
+  if (next === snapshot) {
+    return { ok: false, reason: explainRefusal(snapshot, event), allowedEvents: allowedEvents(snapshot) };
+  }
+  return { ok: true, snapshot: next, from: stateOf(snapshot), to: stateOf(next) };
+}
+
+/** A sentence a recruiter can act on, for a refused event. */
+export function explainRefusal(snapshot: RecruitmentSnapshot, event: RecruitmentEvent): string {
+  const ctx: RecruitmentContext = snapshot.context;
+  const state = stateOf(snapshot);
+  if (!allowedEvents(snapshot).includes(event.type)) {
+    return `Aksi ${event.type} tidak berlaku pada tahap ${state}.`;
+  }
+  switch (event.type) {
+    case 'COMPLETE_ADMIN_CHECK': {
+      const parts: string[] = [];
+      const missing = missingDocuments(ctx);
+      if (missing.length) parts.push(`berkas wajib belum terverifikasi: ${missing.join(', ')}`);
+      if (!ctx.eligibility.age.ok)
+        parts.push(`usia ${ctx.eligibility.age.value} tahun melebihi batas ${ctx.eligibility.age.max} tahun`);
+      if (!ctx.eligibility.education.ok)
+        parts.push(`pendidikan ${ctx.eligibility.education.value} di bawah SMA/sederajat`);
+      return isEligible(ctx) && !missing.length
+        ? 'Seleksi administrasi belum dapat diselesaikan.'
+        : `Seleksi administrasi belum dapat diselesaikan: ${parts.join('; ')}.`;
+    }
+    case 'VERIFY_DOCUMENT':
+      return ctx.verifiedDocuments.includes(event.document)
+        ? `Berkas ${event.document} sudah terverifikasi.`
+        : `Berkas ${event.document} tidak termasuk persyaratan periode ini.`;
+    case 'UNVERIFY_DOCUMENT':
+      return `Berkas ${event.document} belum terverifikasi.`;
+    case 'COMPLETE_DEBRIEFING':
+      return 'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS.';
+    default:
+      return `Aksi ${event.type} ditolak pada tahap ${state}.`;
+  }
+}
+
+export { RECRUITMENT_MACHINE_VERSION };

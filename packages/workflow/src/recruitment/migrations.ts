@@ -1,0 +1,22 @@
+import { RECRUITMENT_MACHINE_VERSION } from './machine';
+
+/**
+ * Snapshot migrations between definition versions: `steps[v]` turns a persisted snapshot written
+ * by version v into one version v + 1 can resolve. In-flight applications keep working across a
+ * definition change because every stored snapshot passes through here before it is restored.
+ */
+type Step = (persisted: Record<string, unknown>) => Record<string, unknown>;
+const steps: Record<number, Step> = {};
+
+export function migrateRecruitmentSnapshot(fromVersion: number, persisted: unknown): unknown {
+  if (fromVersion > RECRUITMENT_MACHINE_VERSION) {
+    throw new Error(`snapshot version ${fromVersion} is newer than this code (${RECRUITMENT_MACHINE_VERSION})`);
+  }
+  let current = persisted as Record<string, unknown>;
+  for (let v = fromVersion; v < RECRUITMENT_MACHINE_VERSION; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`no migration from recruitment v${v} to v${v + 1}`);
+    current = step(current);
+  }
+  return current;
+}
