@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { candidates } from '../schema';
+import type { DbOrTx } from '../types';
+
+export type CandidateRow = typeof candidates.$inferSelect;
+
+export function findCandidateByNik(db: DbOrTx, nik: string): CandidateRow | undefined {
+  return db.select().from(candidates).where(eq(candidates.nik, nik)).get();
+}
+
+export function getCandidate(db: DbOrTx, id: number): CandidateRow | undefined {
+  return db.select().from(candidates).where(eq(candidates.id, id)).get();
+}
+
+export function insertCandidate(db: DbOrTx, values: typeof candidates.$inferInsert): CandidateRow {
+  return db.insert(candidates).values(values).returning().get();
+}
+
+/** Contact details may change between periods; the NIK and birth date never do. */
+export function updateCandidateContact(
+  db: DbOrTx,
+  id: number,
+  values: Pick<CandidateRow, 'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'>,
+): void {
+  db.update(candidates).set(values).where(eq(candidates.id, id)).run();
+}

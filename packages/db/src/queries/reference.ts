@@ -1,0 +1,63 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { applications, branches, recruitmentPeriods, workAreas } from '../schema';
+import type { DbOrTx } from '../types';
+
+/** States in which an application holds one of the period's cadre places. */
+export const QUOTA_HOLDING_STATES = ['debriefing', 'active'];
+
+export function listPeriods(db: DbOrTx) {
+  const rows = db
+    .select({ period: recruitmentPeriods, branch: branches })
+    .from(recruitmentPeriods)
+    .innerJoin(branches, eq(branches.id, recruitmentPeriods.branchId))
+    .orderBy(branches.name, sql`${recruitmentPeriods.year} desc`)
+    .all();
+  const areas = db.select().from(workAreas).orderBy(workAreas.name).all();
+  return rows.map(({ period, branch }) => ({
+    ...period,
+    branch,
+    workAreas: areas.filter((a) => a.branchId === branch.id),
+    quotaUsed: countQuotaUsed(db, period.id),
+  }));
+}
+
+export function getPeriod(db: DbOrTx, periodId: number) {
+  const row = db
+    .select({ period: recruitmentPeriods, branch: branches })
+    .from(recruitmentPeriods)
+    .innerJoin(branches, eq(branches.id, recruitmentPeriods.branchId))
+    .where(eq(recruitmentPeriods.id, periodId))
+    .get();
+  if (!row) return undefined;
+  const areas = db.select().from(workAreas).where(eq(workAreas.branchId, row.branch.id)).orderBy(workAreas.name).all();
+  return { ...row.period, branch: row.branch, workAreas: areas, quotaUsed: countQuotaUsed(db, periodId) };
+}
+
+export function getWorkArea(db: DbOrTx, workAreaId: number) {
+  return db.select().from(workAreas).where(eq(workAreas.id, workAreaId)).get();
+}
+
+export function countQuotaUsed(db: DbOrTx, periodId: number): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(applications)
+    .where(and(eq(applications.periodId, periodId), inArray(applications.state, QUOTA_HOLDING_STATES)))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function insertBranch(db: DbOrTx, values: typeof branches.$inferInsert) {
+  return db.insert(branches).values(values).returning().get();
+}
+
+export function insertWorkArea(db: DbOrTx, values: typeof workAreas.$inferInsert) {
+  return db.insert(workAreas).values(values).returning().get();
+}
+
+export function insertPeriod(db: DbOrTx, values: typeof recruitmentPeriods.$inferInsert) {
+  return db.insert(recruitmentPeriods).values(values).returning().get();
+}
+
+export function countBranches(db: DbOrTx): number {
+  return db.select({ n: sql<number>`count(*)` }).from(branches).get()?.n ?? 0;
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Instants are UTC ISO-8601 text; calendar dates are `YYYY-MM-DD` text. No `ON DELETE CASCADE`:
+ * drizzle's table-rebuild migrations could wipe child tables, and nothing here is ever deleted.
+ */
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const branches = sqliteTable('branches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timeZone: text('time_zone').notNull(),
+});
+
+export const workAreas = sqliteTable(
+  'work_areas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    name: text('name').notNull(),
+    /** Kemendagri regency/city code, e.g. `35.77` (Kota Madiun). */
+    regionCode: text('region_code'),
+  },
+  (t) => [uniqueIndex('work_areas_branch_name').on(t.branchId, t.name)],
+);
+
+export const recruitmentPeriods = sqliteTable(
+  'recruitment_periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    year: integer('year').notNull(),
+    /** Cadre places for the branch this year, set by head office. */
+    quota: integer('quota').notNull(),
+    /** RecruitmentRules JSON (passing grades, documents, eligibility), copied into each application. */
+    rules: text('rules', { mode: 'json' }).notNull(),
+  },
+  (t) => [uniqueIndex('periods_branch_year').on(t.branchId, t.year)],
+);
+
+/** Personal data lives here and only here, so it can be anonymised without touching the audit log. */
+export const candidates = sqliteTable('candidates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  nik: text('nik').notNull().unique(),
+  name: text('name').notNull(),
+  phone: text('phone').notNull(),
+  birthDate: text('birth_date').notNull(),
+  sex: text('sex', { enum: ['M', 'F'] }).notNull(),
+  education: text('education').notNull(),
+  street: text('street').notNull(),
+  rtRw: text('rt_rw').notNull(),
+  village: text('village').notNull(),
+  district: text('district').notNull(),
+  regency: text('regency').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => recruitmentPeriods.id),
+    workAreaId: integer('work_area_id')
+      .notNull()
+      .references(() => workAreas.id),
+    machineId: text('machine_id').notNull(),
+    machineVersion: integer('machine_version').notNull(),
+    /** The machine's state value, kept as a column for board queries. */
+    state: text('state').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    /** Optimistic concurrency: every command names the revision it saw. */
+    revision: integer('revision').notNull(),
+    stateEnteredAt: text('state_entered_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('applications_candidate_period').on(t.candidateId, t.periodId),
+    index('applications_period_state').on(t.periodId, t.state),
+  ],
+);
+
+/**
+ * Append-only (triggers in the migrations refuse UPDATE and DELETE). Rows name people by id only.
+ * `seq` numbers an entity's events from 1; seq 1 of an application is its registration, whose
+ * payload is the machine input, so a replay needs nothing but this table.
+ */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    machineVersion: integer('machine_version'),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    /** Facts the decision saw that are not in the payload, e.g. the quota count at a signing. */
+    meta: text('meta', { mode: 'json' }),
+  },
+  (t) => [uniqueIndex('audit_entity_seq').on(t.entityType, t.entityId, t.seq)],
+);
+
+/** A retried command with the same key gets the first answer instead of acting twice. */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  entityId: integer('entity_id').notNull(),
+  revision: integer('revision').notNull(),
+  createdAt: text('created_at').notNull(),
+});
