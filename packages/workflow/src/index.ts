@@ -7,3 +7,5 @@ export * from './recruitment/events';
 export * from './recruitment/machine';
 export * from './recruitment/engine';
 export * from './recruitment/migrations';
+export * from './candidate';
+export * from './recruitment/replay';

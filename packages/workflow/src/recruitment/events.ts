@@ -67,7 +67,9 @@ export const recruitmentEventSchemas = {
 export type RecruitmentEventType = keyof typeof recruitmentEventSchemas;
 export const RECRUITMENT_EVENT_TYPES = Object.keys(recruitmentEventSchemas) as RecruitmentEventType[];
 
-type Payload<K extends RecruitmentEventType> = z.output<(typeof recruitmentEventSchemas)[K]>;
+type Out<K extends RecruitmentEventType> = z.output<(typeof recruitmentEventSchemas)[K]>;
+// z.object({}) infers Record<string, never>, which would forbid the `type` key beside it.
+type Payload<K extends RecruitmentEventType> = string extends keyof Out<K> ? unknown : Out<K>;
 export type RecruitmentEvent = { [K in RecruitmentEventType]: { type: K } & Payload<K> }[RecruitmentEventType];
 
 export type ParsedEvent =

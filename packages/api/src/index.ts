@@ -1,0 +1,11 @@
+export { appRouter, createCaller, type AppRouter } from './root';
+export { createContextFactory, type Actor, type Context } from './context';
+export { DomainError, CONFLICT_MESSAGE, type KaderErrorData, type DomainErrorCode } from './errors';
+export { registerCandidate } from './services/registerCandidate';
+export { sendApplicationEvent } from './services/sendApplicationEvent';
+export { getApplication } from './services/getApplication';
+export { listBoard } from './services/board';
+export { listPeriods } from './services/periods';
+export { verifyAuditLog, type AuditMismatch } from './services/verifyAuditLog';
+export { seedDemo } from './services/seedDemo';
+export type { ApplicationDetail, PeriodView } from './services/views';

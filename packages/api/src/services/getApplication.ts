@@ -1,0 +1,8 @@
+import { getApplication as getRow } from '@kader/db';
+import type { Context } from '../context';
+import { applicationDetail, mustGetApplication } from './views';
+
+export function getApplication({ ctx, input }: { ctx: Context; input: { id: number } }) {
+  const { db } = ctx.handle;
+  return applicationDetail(db, mustGetApplication(db, input.id, getRow(db, input.id)));
+}

@@ -1,0 +1,201 @@
+import { countBranches, insertBranch, insertPeriod, insertWorkArea, type DbHandle } from '@kader/db';
+import {
+  addDays,
+  DEFAULT_RECRUITMENT_RULES,
+  registerCandidateSchema,
+  type RecruitmentEvent,
+  type RecruitmentState,
+} from '@kader/workflow';
+import type { Context } from '../context';
+import { getApplication } from './getApplication';
+import { registerCandidate } from './registerCandidate';
+import { sendApplicationEvent } from './sendApplicationEvent';
+
+/**
+ * Demo data: the Madiun branch of the studies (its five regencies/cities), plus a WITA and a WIT
+ * branch so the zones show. Every candidate goes through the real service verbs, so the audit
+ * log, the quota and the replay check hold for demo data exactly as for real data.
+ */
+type Person = { nik6: string; name: string; born: string; sex: 'M' | 'F'; area: string; target: RecruitmentState };
+
+const MADIUN_AREAS = [
+  { name: 'Kota Madiun', regionCode: '35.77', nik6: '357701' },
+  { name: 'Kabupaten Madiun', regionCode: '35.19', nik6: '351901' },
+  { name: 'Kabupaten Ngawi', regionCode: '35.21', nik6: '352101' },
+  { name: 'Kabupaten Magetan', regionCode: '35.20', nik6: '352001' },
+  { name: 'Kabupaten Ponorogo', regionCode: '35.02', nik6: '350201' },
+];
+
+const PEOPLE: Omit<Person, 'nik6'>[] = [
+  { name: 'Sri Wahyuni', born: '1985-03-14', sex: 'F', area: 'Kota Madiun', target: 'active' },
+  { name: 'Budi Santoso', born: '1979-11-02', sex: 'M', area: 'Kabupaten Madiun', target: 'active' },
+  { name: 'Siti Aminah', born: '1990-07-21', sex: 'F', area: 'Kabupaten Ponorogo', target: 'active' },
+  { name: 'Agus Setiawan', born: '1988-01-30', sex: 'M', area: 'Kabupaten Magetan', target: 'debriefing' },
+  { name: 'Dewi Lestari', born: '1993-05-09', sex: 'F', area: 'Kabupaten Ngawi', target: 'agreementSigning' },
+  { name: 'Eko Prasetyo', born: '1986-12-17', sex: 'M', area: 'Kota Madiun', target: 'interview' },
+  { name: 'Rina Marlina', born: '1995-09-03', sex: 'F', area: 'Kabupaten Madiun', target: 'interview' },
+  { name: 'Joko Susilo', born: '1975-04-25', sex: 'M', area: 'Kabupaten Ponorogo', target: 'writtenTest' },
+  { name: 'Wulan', born: '1998-02-11', sex: 'F', area: 'Kabupaten Magetan', target: 'writtenTest' },
+  { name: 'Sutrisno', born: '1970-08-08', sex: 'M', area: 'Kabupaten Ngawi', target: 'writtenTest' },
+  { name: 'Endang Sulastri', born: '1982-10-19', sex: 'F', area: 'Kota Madiun', target: 'administrativeCheck' },
+  { name: 'Bambang Hermawan', born: '1977-06-06', sex: 'M', area: 'Kabupaten Madiun', target: 'administrativeCheck' },
+  { name: 'Nur Hidayah', born: '1996-03-27', sex: 'F', area: 'Kabupaten Ponorogo', target: 'registered' },
+  { name: 'Yanto', born: '1984-12-01', sex: 'M', area: 'Kabupaten Magetan', target: 'registered' },
+  { name: 'Lestari Handayani', born: '1991-01-15', sex: 'F', area: 'Kabupaten Ngawi', target: 'registered' },
+  { name: 'Ahmad Fauzi', born: '1989-09-29', sex: 'M', area: 'Kota Madiun', target: 'rejected' },
+  { name: 'Kartini', born: '1994-04-21', sex: 'F', area: 'Kabupaten Madiun', target: 'withdrawn' },
+];
+
+const STREETS = ['Jl. Pahlawan', 'Jl. Diponegoro', 'Jl. Sudirman', 'Jl. Kartini', 'Jl. Merdeka', 'Jl. Gajah Mada'];
+
+function nikOf(nik6: string, born: string, sex: 'M' | 'F', serial: number): string {
+  const [y, m, d] = born.split('-');
+  const day = Number(d) + (sex === 'F' ? 40 : 0);
+  return `${nik6}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(serial).padStart(4, '0')}`;
+}
+
+/** The happy path, in order: the seed walks it up to each person's target stage. */
+function pathTo(target: RecruitmentState, today: string, index: number): RecruitmentEvent[] {
+  const docs = DEFAULT_RECRUITMENT_RULES.documents.filter((d) => d.required).map((d) => d.code);
+  const steps: [RecruitmentState, RecruitmentEvent[]][] = [
+    ['administrativeCheck', [{ type: 'BEGIN_ADMIN_CHECK' }]],
+    [
+      'writtenTest',
+      [...docs.map((document) => ({ type: 'VERIFY_DOCUMENT' as const, document })), { type: 'COMPLETE_ADMIN_CHECK' }],
+    ],
+    [
+      'interview',
+      [
+        { type: 'SCHEDULE_WRITTEN_TEST', date: addDays(today, -10), time: '09:00', place: 'Aula KC Madiun' },
+        { type: 'RECORD_WRITTEN_TEST_SCORE', score: 70 + index, notes: '' },
+      ],
+    ],
+    [
+      'agreementSigning',
+      [
+        { type: 'SCHEDULE_INTERVIEW', date: addDays(today, -5), time: '13:30', place: 'Ruang rapat KC Madiun' },
+        { type: 'RECORD_INTERVIEW_SCORE', score: 65 + index, notes: 'Komunikatif, mengenal wilayah' },
+      ],
+    ],
+    [
+      'debriefing',
+      [
+        {
+          type: 'SIGN_AGREEMENT',
+          agreementNumber: `PKS/${String(index + 1).padStart(3, '0')}/KC-MDN/${today.slice(0, 4)}`,
+          signedOn: addDays(today, -3),
+          startDate: addDays(today, -2),
+        },
+      ],
+    ],
+    ['active', [{ type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(today, -1) }]],
+  ];
+  const events: RecruitmentEvent[] = [];
+  for (const [state, evs] of steps) {
+    if (target === 'registered') break;
+    events.push(...evs);
+    if (state === target) break;
+  }
+  return events;
+}
+
+export function seedDemo(handle: DbHandle, opts: { today?: string } = {}): { seeded: boolean } {
+  if (countBranches(handle.db) > 0) return { seeded: false };
+  const realNow = new Date();
+  const today = opts.today ?? realNow.toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  // The seed's clock starts a month back and moves an hour per step, so days-in-stage vary.
+  let clock = new Date(`${addDays(today, -30)}T02:00:00.000Z`).getTime();
+  const ctx: Context = { handle, actor: { id: 'demo-seed', kind: 'system' }, now: () => new Date((clock += 3_600_000)) };
+
+  const { periods, areas } = handle.db.transaction((tx) => {
+    const madiun = insertBranch(tx, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
+    const makassar = insertBranch(tx, { code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/Makassar' });
+    const jayapura = insertBranch(tx, { code: 'KC-JPR', name: 'KC Jayapura', timeZone: 'Asia/Jayapura' });
+    const areas = new Map<string, number>();
+    for (const a of MADIUN_AREAS) {
+      areas.set(a.name, insertWorkArea(tx, { branchId: madiun.id, name: a.name, regionCode: a.regionCode }).id);
+    }
+    for (const [branchId, name, code] of [
+      [makassar.id, 'Kota Makassar', '73.71'],
+      [makassar.id, 'Kabupaten Gowa', '73.06'],
+      [jayapura.id, 'Kota Jayapura', '94.71'],
+      [jayapura.id, 'Kabupaten Jayapura', '94.03'],
+    ] as const) {
+      areas.set(name, insertWorkArea(tx, { branchId, name, regionCode: code }).id);
+    }
+    const rules = DEFAULT_RECRUITMENT_RULES;
+    const periods = {
+      madiunLastYear: insertPeriod(tx, { branchId: madiun.id, year: year - 1, quota: 15, rules }).id,
+      madiun: insertPeriod(tx, { branchId: madiun.id, year, quota: 15, rules }).id,
+      makassar: insertPeriod(tx, { branchId: makassar.id, year, quota: 10, rules }).id,
+      jayapura: insertPeriod(tx, { branchId: jayapura.id, year, quota: 8, rules }).id,
+    };
+    return { periods, areas };
+  });
+
+  const register = (periodId: number, p: Person, serial: number, index: number) => {
+    const input = registerCandidateSchema.parse({
+      periodId,
+      workAreaId: areas.get(p.area),
+      candidate: {
+        nik: nikOf(p.nik6, p.born, p.sex, serial),
+        name: p.name,
+        phone: `08123${String(4000000 + serial * 7919).slice(-7)}`,
+        education: index % 4 === 0 ? 'SMK' : index % 5 === 0 ? 'S1' : 'SMA',
+        address: {
+          street: `${STREETS[index % STREETS.length]} No. ${index + 3}`,
+          rtRw: `00${(index % 9) + 1}/00${(index % 4) + 1}`,
+          village: 'Kelurahan Demo',
+          district: 'Kecamatan Demo',
+          regency: p.area,
+        },
+      },
+    });
+    return registerCandidate({ ctx, input }).applicationId;
+  };
+  const walk = (applicationId: number, events: RecruitmentEvent[]) => {
+    for (const event of events) {
+      const { revision } = getApplication({ ctx, input: { id: applicationId } });
+      sendApplicationEvent({ ctx, input: { id: applicationId, revision, event } });
+    }
+  };
+
+  // Last year: one candidate failed the written test; this year she applies again.
+  const returning: Person = {
+    nik6: '357701', name: 'Rahayu Ningsih', born: '1987-02-05', sex: 'F', area: 'Kota Madiun', target: 'writtenTest',
+  };
+  const lastYear = register(periods.madiunLastYear, returning, 99, 0);
+  walk(lastYear, [
+    ...pathTo('writtenTest', addDays(today, -365), 0),
+    { type: 'RECORD_WRITTEN_TEST_SCORE', score: 48.5, notes: 'Belum memahami segmen PBPU' },
+  ]);
+  walk(register(periods.madiun, returning, 99, 0), pathTo('administrativeCheck', today, 0));
+
+  PEOPLE.forEach((person, index) => {
+    const area = MADIUN_AREAS.find((a) => a.name === person.area)!;
+    const p = { ...person, nik6: area.nik6 };
+    const id = register(periods.madiun, p, index + 1, index);
+    if (person.target === 'rejected') {
+      walk(id, [...pathTo('interview', today, index), { type: 'RECORD_INTERVIEW_SCORE', score: 52, notes: 'Belum siap' }]);
+    } else if (person.target === 'withdrawn') {
+      walk(id, [...pathTo('writtenTest', today, index), { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: 'Diterima bekerja di pabrik' }]);
+    } else {
+      walk(id, pathTo(person.target, today, index));
+      if (person.target === 'writtenTest' && index % 2 === 1) {
+        walk(id, [{ type: 'SCHEDULE_WRITTEN_TEST', date: addDays(today, 2), time: '09:00', place: 'Aula KC Madiun' }]);
+      }
+      if (person.target === 'interview') {
+        walk(id, [{ type: 'SCHEDULE_INTERVIEW', date: addDays(today, 3), time: '10:30', place: 'Ruang rapat KC Madiun' }]);
+      }
+    }
+  });
+
+  const others: [number, Person][] = [
+    [periods.makassar, { nik6: '737101', name: 'Andi Nurhalisa', born: '1992-06-18', sex: 'F', area: 'Kota Makassar', target: 'registered' }],
+    [periods.makassar, { nik6: '730601', name: 'Muhammad Ilham', born: '1987-03-03', sex: 'M', area: 'Kabupaten Gowa', target: 'interview' }],
+    [periods.jayapura, { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' }],
+  ];
+  others.forEach(([periodId, p], i) => walk(register(periodId, p, 200 + i, i), pathTo(p.target, today, i)));
+  return { seeded: true };
+}

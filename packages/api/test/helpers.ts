@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
+import type { Context } from '../src/context';
+
+/** A real SQLite file in a temp folder, migrated; removed by `cleanup`. */
+export function tempDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'kader-api-'));
+  const file = join(dir, 'kader.db');
+  const handle = openDatabase(file);
+  migrateDatabase(handle);
+  return {
+    handle,
+    file,
+    cleanup: () => {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A clock that only moves when told to: 23 Nov 2026, 09.00 WIB. */
+export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
+  let t = new Date(start).getTime();
+  return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
+}
+
+export function contextFor(handle: DbHandle, now: () => Date, actor = 'rekruter-uji'): Context {
+  return { handle, now, actor: { id: actor, kind: 'placeholder' } };
+}
+
+/** One branch with two work areas and a 2026 period with the given quota. */
+export function seedBranch(handle: DbHandle, quota = 2) {
+  const branch = insertBranch(handle.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
+  const area = insertWorkArea(handle.db, { branchId: branch.id, name: 'Kota Madiun', regionCode: '35.77' });
+  const other = insertWorkArea(handle.db, { branchId: branch.id, name: 'Kabupaten Ngawi', regionCode: '35.21' });
+  const period = insertPeriod(handle.db, { branchId: branch.id, year: 2026, quota, rules: DEFAULT_RECRUITMENT_RULES });
+  return { branch, area, other, period };
+}
+
+export function candidateInput(periodId: number, workAreaId: number, nik = '3577015208900001', name = 'Sri Rahayu') {
+  return {
+    periodId,
+    workAreaId,
+    candidate: {
+      nik,
+      name,
+      phone: '0812-3456-7890',
+      education: 'SMA' as const,
+      address: { street: 'Jl. Pahlawan 12', rtRw: '003/004', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun' },
+    },
+  };
+}
+
+export const REQUIRED_DOCS = DEFAULT_RECRUITMENT_RULES.documents.filter((d) => d.required).map((d) => d.code);

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { listBoard, seedDemo, verifyAuditLog } from '../src/index';
+import { contextFor, tempDatabase } from './helpers';
+
+describe('demo seed', () => {
+  it('seeds through the service verbs once, and every application replays to its stored snapshot', () => {
+    const db = tempDatabase();
+    try {
+      expect(seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: true });
+      expect(seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: false });
+      const report = verifyAuditLog(db.handle);
+      expect(report.checked).toBeGreaterThan(15);
+      expect(report.mismatches).toEqual([]);
+      const ctx = contextFor(db.handle, () => new Date());
+      const board = listBoard({ ctx, input: { periodId: 2 } });
+      const count = (s: string) => board.columns.find((c) => c.state === s)?.total;
+      expect(count('active')).toBe(3);
+      expect(count('rejected')).toBe(1);
+      expect(count('withdrawn')).toBe(1);
+    } finally {
+      db.cleanup();
+    }
+  });
+});
