@@ -1,0 +1,15 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './router';
+
+export type { AppRouter };
+type Outputs = inferRouterOutputs<AppRouter>;
+type Inputs = inferRouterInputs<AppRouter>;
+
+export type Period = Outputs['periods']['list'][number];
+export type Board = Outputs['applications']['board'];
+export type BoardColumn = Board['columns'][number];
+export type BoardCard = BoardColumn['items'][number];
+export type BoardInput = Inputs['applications']['board'];
+export type RegisterInput = Inputs['candidates']['register'];
+export type ApplicationDetail = Outputs['applications']['get'];
+export type HistoryEntry = ApplicationDetail['history'][number];

@@ -1,0 +1,483 @@
+import type { RecruitmentContext, RecruitmentEventType } from '@kader/workflow';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
+import { fieldErrors, kaderError, trpcCode } from '../api/errors';
+import type { ApplicationDetail, HistoryEntry } from '../api/types';
+import { daysLabel, StateBadge, useScheduleLine } from '../components/bits';
+import { ErrorBox } from '../components/ErrorBox';
+import {
+  daysInStage,
+  formatDate,
+  formatDateTime,
+  formatNik,
+  formatPhone,
+  formatScore,
+  type Lang,
+} from '../format';
+import { useI18n } from '../i18n';
+import { useTRPC } from '../trpc';
+import { EventForm, isEventType, useOptionLabel } from './application/EventForm';
+import { StateDiagram } from './application/StateDiagram';
+
+/** Document ticks are buttons in the checklist, not forms of their own. */
+const CHECKLIST_EVENTS = new Set(['VERIFY_DOCUMENT', 'UNVERIFY_DOCUMENT']);
+
+export function ApplicationPage() {
+  const { id } = useParams({ from: '/lamaran/$id' });
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const appId = Number(id);
+  const detail = useQuery(
+    trpc.applications.get.queryOptions({ id: appId }, { enabled: Number.isInteger(appId) && appId > 0 }),
+  );
+  if (!Number.isInteger(appId) || appId <= 0) return <NotFoundPanel />;
+  if (detail.isLoading) return <p className="muted">{t('app.loading')}</p>;
+  if (detail.error) {
+    const notFound = kaderError(detail.error)?.code === 'NOT_FOUND' || trpcCode(detail.error) === 'NOT_FOUND';
+    return (
+      <section className="panel">
+        <ErrorBox error={detail.error} onRetry={notFound ? undefined : () => void detail.refetch()} />
+        <Link to="/">{t('app.backToBoard')}</Link>
+      </section>
+    );
+  }
+  if (!detail.data) return <NotFoundPanel />;
+  return <Application detail={detail.data} reload={() => detail.refetch()} reloading={detail.isFetching} />;
+}
+
+function NotFoundPanel() {
+  const { t } = useI18n();
+  return (
+    <section className="panel">
+      <p data-testid="error-message">{t('app.notFound')}</p>
+      <Link to="/">{t('app.backToBoard')}</Link>
+    </section>
+  );
+}
+
+type SendVars = { type: RecruitmentEventType; payload: Record<string, unknown> };
+
+function Application({ detail, reload, reloading }: { detail: ApplicationDetail; reload: () => Promise<unknown>; reloading: boolean }) {
+  const { t, td, lang } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<RecruitmentEventType | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const tz = detail.period.branch.timeZone;
+
+  const send = useMutation(
+    trpc.applications.send.mutationOptions({
+      onSuccess: (next, vars) => {
+        queryClient.setQueryData(trpc.applications.get.queryKey({ id: detail.id }), next);
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
+        setOpen(null);
+        setSaved(td(`event.${vars.event.type}`, vars.event.type));
+      },
+    }),
+  );
+
+  const doSend = ({ type, payload }: SendVars) => {
+    setSaved(null);
+    send.mutate({ id: detail.id, revision: detail.revision, event: { type, ...payload } });
+  };
+
+  const err = send.error ? kaderError(send.error) : null;
+  const serverFieldErrors = fieldErrors(err, 'event.');
+  const actions = detail.allowedEvents.filter((e) => !CHECKLIST_EVENTS.has(e)).filter(isEventType);
+  const canTick = detail.allowedEvents.includes('VERIFY_DOCUMENT') || detail.allowedEvents.includes('UNVERIFY_DOCUMENT');
+  const pendingDoc =
+    send.isPending && send.variables && CHECKLIST_EVENTS.has(send.variables.event.type)
+      ? String((send.variables.event as Record<string, unknown>).document)
+      : null;
+
+  const c = detail.candidate;
+  const a = c.address;
+
+  return (
+    <article className="application">
+      <div className="app-head">
+        <Link to="/" className="back">
+          ← {t('app.backToBoard')}
+        </Link>
+        <h1>
+          <span data-testid="candidate-name">{c.name}</span> <StateBadge state={detail.state} testId="state-badge" />
+        </h1>
+        <p className="muted">
+          {t('app.title', { id: detail.id })} · {t('period.option', { branch: detail.period.branch.name, year: detail.period.year })} ·{' '}
+          {detail.workArea.name} · {t('app.inStage', { days: daysLabel(daysInStage(detail.stateEnteredAt, tz), t) })}
+        </p>
+      </div>
+
+      <div className="app-grid">
+        <div className="app-main">
+          <section className="panel actions" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t('app.actions')}</h2>
+            {saved && !send.error && (
+              <p className="alert alert-ok" role="status" data-testid="saved-message">
+                {t('app.saved', { action: saved })}
+              </p>
+            )}
+            {send.error && (
+              <SendError
+                error={send.error}
+                onReload={() => {
+                  void reload().then(() => send.reset());
+                }}
+                reloading={reloading}
+              />
+            )}
+            {actions.length === 0 && !canTick && <p className="muted">{t('app.noActions')}</p>}
+            <div className="action-buttons">
+              {actions.map((type) => (
+                <button
+                  key={type}
+                  type="button"
+                  className={`btn ${type === 'REJECT' || type === 'WITHDRAW' ? 'btn-danger-outline' : open === type ? 'btn-primary' : ''}`}
+                  data-testid={`action-${type}`}
+                  aria-expanded={open === type}
+                  onClick={() => {
+                    send.reset();
+                    setSaved(null);
+                    setOpen(open === type ? null : type);
+                  }}
+                >
+                  {td(`event.${type}`, type)}
+                </button>
+              ))}
+            </div>
+            {open && detail.allowedEvents.includes(open) && (
+              <EventForm
+                key={open}
+                type={open}
+                pending={send.isPending}
+                serverErrors={serverFieldErrors}
+                onSubmit={(payload) => doSend({ type: open, payload })}
+                onCancel={() => {
+                  setOpen(null);
+                  send.reset();
+                }}
+              />
+            )}
+          </section>
+
+          <StageData
+            detail={detail}
+            canTick={canTick}
+            pendingDoc={pendingDoc}
+            onTick={(code, verified) =>
+              doSend({ type: verified ? 'UNVERIFY_DOCUMENT' : 'VERIFY_DOCUMENT', payload: { document: code } })
+            }
+          />
+
+          <section className="panel" aria-labelledby="diagram-title">
+            <h2 id="diagram-title">{t('app.diagram')}</h2>
+            <StateDiagram state={detail.state} history={detail.history} />
+          </section>
+
+          <Timeline detail={detail} />
+        </div>
+
+        <aside className="app-side">
+          <section className="panel" aria-labelledby="cand-title">
+            <h2 id="cand-title">{t('app.candidate')}</h2>
+            <dl className="facts">
+              <Fact label={t('app.nik')}>
+                <span className="mono" data-testid="candidate-nik">
+                  {formatNik(c.nik)}
+                </span>
+              </Fact>
+              <Fact label={t('app.birthDate')}>{formatDate(c.birthDate, lang)}</Fact>
+              <Fact label={t('app.sex')}>{t(c.sex === 'F' ? 'sex.F' : 'sex.M')}</Fact>
+              <Fact label={t('app.phone')}>
+                <span data-testid="candidate-phone">{formatPhone(c.phone)}</span>
+              </Fact>
+              <Fact label={t('app.education')}>{td(`edu.${c.education}`, c.education)}</Fact>
+              <Fact label={t('app.address')}>
+                {t('app.addressLine', {
+                  street: a.street,
+                  rtRw: a.rtRw,
+                  village: a.village,
+                  district: a.district,
+                  regency: a.regency,
+                })}
+              </Fact>
+              <Fact label={t('app.registeredOn')}>{formatDate(detail.context.registeredOn, lang)}</Fact>
+            </dl>
+          </section>
+
+          <section className="panel" aria-labelledby="earlier-title">
+            <h2 id="earlier-title">{t('app.earlier')}</h2>
+            {detail.earlierApplications.length === 0 ? (
+              <p className="muted">{t('app.earlierNone')}</p>
+            ) : (
+              <ul className="earlier">
+                {detail.earlierApplications.map((e) => (
+                  <li key={e.id}>
+                    <Link to="/lamaran/$id" params={{ id: String(e.id) }} data-testid={`earlier-${e.id}`}>
+                      {t('app.earlierLine', { year: e.year, branch: e.branchName })}
+                    </Link>{' '}
+                    <StateBadge state={e.state} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function SendError({ error, onReload, reloading }: { error: unknown; onReload: () => void; reloading: boolean }) {
+  const { t, td, tm } = useI18n();
+  const k = kaderError(error);
+  if (k?.code === 'CONFLICT') {
+    return (
+      <div className="alert alert-warn" role="alert" data-testid="error-message" data-code="CONFLICT">
+        <span>{t('app.conflict')}</span>
+        <button type="button" className="btn btn-small" onClick={onReload} disabled={reloading} data-testid="reload">
+          {t('app.reload')}
+        </button>
+      </div>
+    );
+  }
+  if (k?.code === 'INVALID_TRANSITION') {
+    const allowed = k.allowedEvents ?? [];
+    return (
+      <div className="alert alert-error" role="alert" data-testid="error-message" data-code="INVALID_TRANSITION">
+        <p>{tm(k.message)}</p>
+        <p>
+          {t('app.allowedNow', {
+            events: allowed.length ? allowed.map((e) => td(`event.${e}`, e)).join(', ') : t('app.noneAllowed'),
+          })}
+        </p>
+        <button type="button" className="btn btn-small" onClick={onReload} disabled={reloading}>
+          {t('app.reload')}
+        </button>
+      </div>
+    );
+  }
+  if (k) {
+    return (
+      <div className="alert alert-error" role="alert" data-testid="error-message" data-code={k.code}>
+        <p>{tm(k.message)}</p>
+      </div>
+    );
+  }
+  return <ErrorBox error={error} />;
+}
+
+function StageData(props: {
+  detail: ApplicationDetail;
+  canTick: boolean;
+  pendingDoc: string | null;
+  onTick: (code: string, verified: boolean) => void;
+}) {
+  const { t, td, lang } = useI18n();
+  const { detail, canTick, pendingDoc, onTick } = props;
+  const ctx: RecruitmentContext = detail.context;
+  const tz = detail.period.branch.timeZone;
+  const scheduleLine = useScheduleLine();
+  const optionLabel = useOptionLabel();
+  const verified = new Set<string>(ctx.verifiedDocuments);
+  const el = ctx.eligibility;
+
+  const score = (kind: 'writtenTest' | 'interview') => {
+    const s = ctx.scores[kind];
+    if (!s) return <span className="muted">{t('app.noScore')}</span>;
+    return (
+      <span data-testid={`score-${kind}`}>
+        {t('app.scoreLine', { score: formatScore(s.score, lang), grade: formatScore(s.grade, lang) })}{' '}
+        <span className={`pill ${s.passed ? 'pill-ok' : 'pill-bad'}`}>{t(s.passed ? 'app.passed' : 'app.failed')}</span>
+        {s.notes && <span className="note"> — {s.notes}</span>}
+      </span>
+    );
+  };
+  const schedule = (kind: 'writtenTest' | 'interview') => {
+    const s = ctx.schedules[kind];
+    return s ? (
+      <span data-testid={`schedule-${kind}`}>{scheduleLine(kind, s, tz)}</span>
+    ) : (
+      <span className="muted">
+        {t(kind === 'writtenTest' ? 'schedule.writtenTest' : 'schedule.interview')}: {t('app.noSchedule')}
+      </span>
+    );
+  };
+
+  return (
+    <section className="panel stage" aria-labelledby="stage-title">
+      <h2 id="stage-title">{t('app.stage')}</h2>
+
+      {ctx.outcome && (
+        <div className={`outcome outcome-${ctx.outcome.kind}`} data-testid="outcome">
+          <strong>{td(`state.${ctx.outcome.kind}`, ctx.outcome.kind)}</strong>{' '}
+          {t('app.outcomeAt', { stage: td(`state.${ctx.outcome.stage}`, ctx.outcome.stage) })}
+          <div>
+            {t('app.reason')}:{' '}
+            {optionLabel(ctx.outcome.kind === 'withdrawn' ? 'WITHDRAW' : 'REJECT', 'reasonCode', ctx.outcome.reasonCode)}
+          </div>
+          {ctx.outcome.note && (
+            <div>
+              {t('app.note')}: {ctx.outcome.note}
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="stage-grid">
+        <div>
+          <h3>{t('app.documents')}</h3>
+          <ul className="checklist" data-testid="documents">
+            {ctx.rules.documents.map((d) => {
+              const ok = verified.has(d.code);
+              return (
+                <li key={d.code} className={ok ? 'done' : ''} data-testid={`doc-${d.code}`} data-verified={ok}>
+                  <span className="tickmark" aria-hidden="true">
+                    {ok ? '✓' : '○'}
+                  </span>
+                  <span className="doc-name">
+                    {td(`doc.${d.code}`, d.code)}{' '}
+                    <small className="muted">({t(d.required ? 'app.required' : 'app.optional')})</small>
+                  </span>
+                  <span className="sr-only">{t(ok ? 'app.verified' : 'app.notVerified')}</span>
+                  {canTick && (
+                    <button
+                      type="button"
+                      className={`btn btn-small ${ok ? '' : 'btn-primary'}`}
+                      data-testid={`doc-verify-${d.code}`}
+                      data-verified={ok}
+                      aria-pressed={ok}
+                      disabled={pendingDoc !== null}
+                      onClick={() => onTick(d.code, ok)}
+                      title={td(`event.${ok ? 'UNVERIFY_DOCUMENT' : 'VERIFY_DOCUMENT'}`, '')}
+                    >
+                      {pendingDoc === d.code ? '…' : t(ok ? 'app.unverify' : 'app.verify')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+
+        <div>
+          <h3>{t('app.eligibility')}</h3>
+          <ul className="plain" data-testid="eligibility">
+            <li className={el.age.ok ? 'ok' : 'bad'}>
+              {t('app.age', { age: el.age.value, max: el.age.max })}: {t(el.age.ok ? 'app.ok' : 'app.notOk')}
+            </li>
+            <li className={el.education.ok ? 'ok' : 'bad'}>
+              {t('app.eduCheck', { edu: td(`edu.${el.education.value}`, el.education.value) })}:{' '}
+              {t(el.education.ok ? 'app.ok' : 'app.notOk')}
+            </li>
+          </ul>
+
+          <h3>{t('app.schedules')}</h3>
+          <ul className="plain">
+            <li>{schedule('writtenTest')}</li>
+            <li>{schedule('interview')}</li>
+          </ul>
+
+          <h3>{t('app.scores')}</h3>
+          <dl className="facts">
+            <Fact label={t('state.writtenTest')}>{score('writtenTest')}</Fact>
+            <Fact label={t('state.interview')}>{score('interview')}</Fact>
+          </dl>
+
+          <h3>{t('app.agreement')}</h3>
+          {ctx.agreement ? (
+            <dl className="facts" data-testid="agreement">
+              <Fact label={t('app.agreementNumber')}>
+                <span className="mono">{ctx.agreement.number}</span>
+              </Fact>
+              <Fact label={t('app.signedOn')}>{formatDate(ctx.agreement.signedOn, lang)}</Fact>
+              <Fact label={t('app.agreementPeriod')}>
+                {formatDate(ctx.agreement.startDate, lang)} – {formatDate(ctx.agreement.endDate, lang)}
+              </Fact>
+              <Fact label={t('app.debriefedOn')}>
+                {ctx.debriefedOn ? formatDate(ctx.debriefedOn, lang) : <span className="muted">{t('misc.dash')}</span>}
+              </Fact>
+            </dl>
+          ) : (
+            <p className="muted">{t('app.noAgreement')}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** One line of what an event carried: "Nilai: 72,5 · Catatan: …". */
+export function payloadSummary(
+  type: string,
+  payload: unknown,
+  lang: Lang,
+  td: (key: string, fallback: string) => string,
+  optionLabel: (type: string, field: string, value: string) => string,
+): string {
+  if (typeof payload !== 'object' || payload === null) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
+    if (key === 'type' || value === '' || value === null || value === undefined) continue;
+    let shown: string;
+    if (key === 'document' || key === 'reasonCode') shown = optionLabel(type, key, String(value));
+    else if (typeof value === 'number') shown = formatScore(value, lang);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = formatDate(value, lang);
+    else if (typeof value === 'string') shown = value.length > 80 ? `${value.slice(0, 79)}…` : value;
+    else shown = JSON.stringify(value);
+    parts.push(`${td(`eventField.${key}`, key)}: ${shown}`);
+  }
+  return parts.join(' · ');
+}
+
+function Timeline({ detail }: { detail: ApplicationDetail }) {
+  const { t, td, lang } = useI18n();
+  const optionLabel = useOptionLabel();
+  const tz = detail.period.branch.timeZone;
+  const entries: HistoryEntry[] = [...detail.history].sort((x, y) => y.seq - x.seq);
+  const stateLabel = (s: string | null) => (s ? td(`state.${s}`, s) : t('history.start'));
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">{t('app.history')}</h2>
+      {entries.length === 0 ? (
+        <p className="muted">{t('app.historyEmpty')}</p>
+      ) : (
+        <ol className="timeline" data-testid="history">
+          {entries.map((h) => {
+            const summary = payloadSummary(h.type, h.payload, lang, td, optionLabel);
+            return (
+              <li key={h.seq} data-testid={`history-${h.seq}`} data-type={h.type}>
+                <div className="tl-head">
+                  <strong>{td(`event.${h.type}`, td(`history.${h.type}`, h.type))}</strong>
+                  <time dateTime={h.at}>{formatDateTime(h.at, tz, lang)}</time>
+                </div>
+                <div className="tl-states">
+                  {h.fromState !== h.toState || !h.fromState ? (
+                    <>
+                      {stateLabel(h.fromState)} → {stateLabel(h.toState)}
+                    </>
+                  ) : (
+                    stateLabel(h.toState)
+                  )}{' '}
+                  <span className="muted">{t('app.by', { actor: h.actor })}</span>
+                </div>
+                {summary && <div className="tl-payload">{summary}</div>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

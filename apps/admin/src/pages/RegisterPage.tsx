@@ -1,0 +1,309 @@
+import { EDUCATION_LEVELS, normalizeNik, normalizePhone, parseNik } from '@kader/workflow';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { fieldErrors, kaderError } from '../api/errors';
+import type { Period, RegisterInput } from '../api/types';
+import { ErrorBox } from '../components/ErrorBox';
+import { formatDate, todayInZone } from '../format';
+import { useI18n, type Key } from '../i18n';
+import { usePeriod } from '../period';
+import { useTRPC } from '../trpc';
+
+export function RegisterPage() {
+  const { t } = useI18n();
+  const { periods, period, isLoading, error, refetch } = usePeriod();
+  if (error) return <ErrorBox error={error} onRetry={refetch} />;
+  if (isLoading) return <p className="muted">{t('app.loading')}</p>;
+  if (!period) return <p className="panel">{t('period.none')}</p>;
+  return <RegisterForm periods={periods} current={period} />;
+}
+
+/** Form paths, as the server names them in `error.data.kader.fields[].path`. */
+const TEXT_PATHS = [
+  'candidate.nik',
+  'candidate.name',
+  'candidate.phone',
+  'candidate.address.street',
+  'candidate.address.rtRw',
+  'candidate.address.village',
+  'candidate.address.district',
+  'candidate.address.regency',
+] as const;
+type TextPath = (typeof TEXT_PATHS)[number];
+type Values = Record<TextPath, string> & { periodId: string; workAreaId: string; 'candidate.education': string };
+
+const EMPTY: Omit<Values, 'periodId'> = {
+  workAreaId: '',
+  'candidate.nik': '',
+  'candidate.name': '',
+  'candidate.phone': '',
+  'candidate.education': '',
+  'candidate.address.street': '',
+  'candidate.address.rtRw': '',
+  'candidate.address.village': '',
+  'candidate.address.district': '',
+  'candidate.address.regency': '',
+};
+
+/** Client-side checks before sending; the server checks again and its answer wins. */
+export function checkRegistration(values: Values, today: string): Record<string, Key | { message: string }> {
+  const errors: Record<string, Key | { message: string }> = {};
+  for (const [path, value] of Object.entries(values)) {
+    if (!value.trim()) errors[path] = 'register.required';
+  }
+  if (values['candidate.nik'].trim()) {
+    const nik = parseNik(values['candidate.nik'], today);
+    if (!nik.ok) errors['candidate.nik'] = { message: nik.reason };
+  }
+  if (values['candidate.phone'].trim() && !normalizePhone(values['candidate.phone'])) {
+    errors['candidate.phone'] = 'register.phoneInvalid';
+  }
+  return errors;
+}
+
+function toInput(v: Values): RegisterInput {
+  return {
+    periodId: Number(v.periodId),
+    workAreaId: Number(v.workAreaId),
+    candidate: {
+      nik: normalizeNik(v['candidate.nik']),
+      name: v['candidate.name'].trim().replace(/\s+/g, ' '),
+      phone: v['candidate.phone'].trim(),
+      education: v['candidate.education'] as RegisterInput['candidate']['education'],
+      address: {
+        street: v['candidate.address.street'].trim(),
+        rtRw: v['candidate.address.rtRw'].trim(),
+        village: v['candidate.address.village'].trim(),
+        district: v['candidate.address.district'].trim(),
+        regency: v['candidate.address.regency'].trim(),
+      },
+    },
+  };
+}
+
+function RegisterForm({ periods, current }: { periods: Period[]; current: Period }) {
+  const { t, tm, lang } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<Values>({ periodId: String(current.id), ...EMPTY });
+  const [clientErrors, setClientErrors] = useState<Record<string, Key | { message: string }>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [touched, setTouched] = useState(false);
+
+  const period = periods.find((p) => String(p.id) === values.periodId) ?? current;
+  const today = todayInZone(period.branch.timeZone);
+
+  const register = useMutation(
+    trpc.candidates.register.mutationOptions({
+      onSuccess: async (res) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
+        await navigate({ to: '/lamaran/$id', params: { id: String(res.applicationId) } });
+      },
+      onError: (err) => setServerErrors(fieldErrors(kaderError(err))),
+    }),
+  );
+
+  const set = (path: keyof Values, value: string) => {
+    setValues((v) => ({ ...v, [path]: value }));
+    setServerErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _gone, ...rest } = e;
+      return rest;
+    });
+    setClientErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _gone, ...rest } = e;
+      return rest;
+    });
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    const errors = checkRegistration(values, today);
+    setClientErrors(errors);
+    setServerErrors({});
+    if (Object.keys(errors).length > 0) return;
+    register.mutate(toInput(values));
+  };
+
+  const errorFor = (path: string): string | undefined => {
+    if (serverErrors[path]) return tm(serverErrors[path]);
+    const c = clientErrors[path];
+    if (!c) return undefined;
+    return typeof c === 'string' ? t(c) : tm(c.message);
+  };
+
+  // the live NIK check: what the number says about its holder, or why it is not a NIK
+  const nikRaw = values['candidate.nik'];
+  const nik = nikRaw.trim() ? parseNik(nikRaw, today) : null;
+  const nikHint: ReactNode = !nik ? (
+    t('register.nikHint')
+  ) : nik.ok ? (
+    <span className="ok" data-testid="nik-decoded">
+      {t('register.nikDecoded', { date: formatDate(nik.value.birthDate, lang, 'long'), sex: t(`sex.${nik.value.sex}`) })}
+    </span>
+  ) : (
+    <span className="warn" data-testid="nik-invalid">
+      {normalizeNik(nikRaw).length < 16 && /^\d*$/.test(normalizeNik(nikRaw))
+        ? `${tm(nik.reason)} (${normalizeNik(nikRaw).length}/16)`
+        : tm(nik.reason)}
+    </span>
+  );
+
+  const kErr = register.error ? kaderError(register.error) : null;
+  const unplaced = kErr?.fields.filter((f) => !(f.path in EMPTY) && f.path !== 'periodId') ?? [];
+  const hasClientErrors = Object.keys(clientErrors).length > 0;
+
+  const text = (path: TextPath, label: Key, opts: { hint?: ReactNode; autoComplete?: string; inputMode?: 'numeric' | 'tel'; wide?: boolean; placeholder?: string } = {}) => (
+    <Field path={path} label={t(label)} error={errorFor(path)} hint={opts.hint} wide={opts.wide}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          data-testid={`field-${path}`}
+          name={path}
+          value={values[path]}
+          onChange={(e) => set(path, e.target.value)}
+          autoComplete={opts.autoComplete ?? 'off'}
+          inputMode={opts.inputMode}
+          placeholder={opts.placeholder}
+          aria-invalid={errorFor(path) ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="panel register">
+      <h1>{t('register.title')}</h1>
+      <form onSubmit={onSubmit} noValidate className="form-grid">
+        {register.error && <ErrorBox error={register.error} />}
+        {unplaced.length > 0 && (
+          <ul className="alert alert-error">
+            {unplaced.map((f) => (
+              <li key={f.path}>
+                {f.path}: {tm(f.message)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {touched && hasClientErrors && !register.error && (
+          <div className="alert alert-error" role="alert" data-testid="error-message">
+            {t('register.fixErrors')}
+          </div>
+        )}
+
+        <Field path="periodId" label={t('register.period')} error={errorFor('periodId')}>
+          {(id) => (
+            <select
+              id={id}
+              data-testid="field-periodId"
+              value={values.periodId}
+              onChange={(e) => {
+                set('periodId', e.target.value);
+                set('workAreaId', '');
+              }}
+            >
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t('period.option', { branch: p.branch.name, year: p.year })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field path="workAreaId" label={t('register.workArea')} error={errorFor('workAreaId')}>
+          {(id) => (
+            <select
+              id={id}
+              data-testid="field-workAreaId"
+              value={values.workAreaId}
+              onChange={(e) => set('workAreaId', e.target.value)}
+              aria-invalid={errorFor('workAreaId') ? true : undefined}
+            >
+              <option value="">{t('register.chooseWorkArea')}</option>
+              {period.workAreas.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        {text('candidate.nik', 'register.nik', { hint: nikHint, inputMode: 'numeric', placeholder: '3577 0152 0899 0001' })}
+        {text('candidate.name', 'register.name', { hint: t('register.nameHint'), autoComplete: 'name' })}
+        {text('candidate.phone', 'register.phone', { hint: t('register.phoneHint'), inputMode: 'tel', autoComplete: 'tel' })}
+        <Field path="candidate.education" label={t('register.education')} error={errorFor('candidate.education')}>
+          {(id) => (
+            <select
+              id={id}
+              data-testid="field-candidate.education"
+              value={values['candidate.education']}
+              onChange={(e) => set('candidate.education', e.target.value)}
+              aria-invalid={errorFor('candidate.education') ? true : undefined}
+            >
+              <option value="">{t('register.chooseEducation')}</option>
+              {EDUCATION_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(`edu.${level}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <fieldset className="address">
+          <legend>{t('register.address')}</legend>
+          {text('candidate.address.street', 'register.street', { wide: true, autoComplete: 'street-address' })}
+          {text('candidate.address.rtRw', 'register.rtRw', { placeholder: '003/007' })}
+          {text('candidate.address.village', 'register.village')}
+          {text('candidate.address.district', 'register.district')}
+          {text('candidate.address.regency', 'register.regency')}
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" data-testid="submit" disabled={register.isPending}>
+            {register.isPending ? t('register.saving') : t('register.submit')}
+          </button>
+          <Link to="/" className="btn">
+            {t('register.cancel')}
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Field(props: {
+  path: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  wide?: boolean | undefined;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errId = `${id}-err`;
+  const describedBy = [props.hint ? hintId : '', props.error ? errId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${props.error ? ' has-error' : ''}${props.wide ? ' wide' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children(id, describedBy)}
+      {props.hint && (
+        <small id={hintId} className="hint">
+          {props.hint}
+        </small>
+      )}
+      {props.error && (
+        <small id={errId} className="field-error" data-testid={`field-error-${props.path}`}>
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
