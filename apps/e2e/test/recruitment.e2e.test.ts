@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  requireAdminBuild,
+  requireChromium,
+  RESULTS_DIR,
+  startServer,
+  type KaderProcess,
+} from './harness';
+
+/**
+ * One candidate through the whole recruitment, by a recruiter using the real admin UI in
+ * Chromium against the real server (`tsx src/cli.ts demo`) on a fresh database.
+ */
+
+// 35 77 01 | 52 08 90 | 8821: Kota Malang; a woman (day 12 + 40) born 12 August 1990; serial 8821.
+const NIK = '3577015208908821';
+const NAME = 'Ayu Kartika Sari';
+
+let server: KaderProcess | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  requireChromium();
+  requireAdminBuild();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  // Each in its own step, so a failure closing one still stops the other.
+  try {
+    await browser?.close();
+  } finally {
+    await server?.stop();
+  }
+});
+
+type Period = { id: number; branch: { timeZone: string } };
+type Detail = { context: { rules: { documents: { code: string; required: boolean }[] } }; period: Period };
+
+/** Reads through the same public API the UI uses; only to know what the page should show. */
+async function apiGet<T>(procedure: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await fetch(`${server!.url}/trpc/${procedure}${query}`);
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok || !body.result) throw new Error(`${procedure} failed: ${res.status} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+function todayIn(timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+async function expectState(page: Page, state: string): Promise<void> {
+  const badge = page.getByTestId('state-badge');
+  try {
+    await page.waitForSelector(`[data-testid="state-badge"][data-state="${state}"]`, { timeout: 15_000 });
+  } catch {
+    const shown = await badge.getAttribute('data-state').catch(() => null);
+    const errors = await page.getByTestId('error-message').allInnerTexts();
+    throw new Error(`expected the state badge to show "${state}", it shows "${shown}"; errors on the page: ${JSON.stringify(errors)}`);
+  }
+  expect(await badge.getAttribute('data-state')).toBe(state);
+  expect((await badge.innerText()).trim().length).toBeGreaterThan(0);
+}
+
+/** Opens an action's form, fills it, sends it. */
+async function act(page: Page, type: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId(`action-${type}`).click();
+  const form = page.getByTestId(`event-form-${type}`);
+  await form.waitFor();
+  for (const [name, value] of Object.entries(fields)) {
+    const field = form.getByTestId(`event-field-${name}`);
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await form.getByTestId('event-submit').click();
+}
+
+describe('recruitment through the admin UI', () => {
+  it('registers a candidate and takes them from registered to active', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+
+    try {
+      // The board, then the registration form.
+      await page.goto(server!.url);
+      await page.getByTestId('register-button').click();
+      await page.waitForURL('**/daftar');
+
+      const workArea = page.getByTestId('field-workAreaId');
+      await workArea.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+      const workAreaId = await workArea.locator('option:not([value=""])').first().getAttribute('value');
+      await workArea.selectOption(workAreaId!);
+
+      await page.getByTestId('field-candidate.nik').fill(NIK);
+      // The NIK is read as the person types: a woman born 12 August 1990.
+      await expect(page.getByTestId('nik-decoded').innerText()).resolves.toMatch(/1990/);
+      await page.getByTestId('field-candidate.name').fill(NAME);
+      await page.getByTestId('field-candidate.phone').fill('0812-3456-7890');
+      await page.getByTestId('field-candidate.education').selectOption('SMA');
+      await page.getByTestId('field-candidate.address.street').fill('Jl. Bunga Kenanga No. 12');
+      await page.getByTestId('field-candidate.address.rtRw').fill('004/002');
+      await page.getByTestId('field-candidate.address.village').fill('Kauman');
+      await page.getByTestId('field-candidate.address.district').fill('Klojen');
+      await page.getByTestId('field-candidate.address.regency').fill('Kota Malang');
+      await page.getByTestId('submit').click();
+
+      await page.waitForURL(/\/lamaran\/\d+$/);
+      const applicationId = Number(/\/lamaran\/(\d+)$/.exec(page.url())![1]);
+      await expect(page.getByTestId('candidate-name').innerText()).resolves.toBe(NAME);
+      await expectState(page, 'registered');
+
+      const detail = await apiGet<Detail>('applications.get', { id: applicationId });
+      const today = todayIn(detail.period.branch.timeZone);
+
+      // Administrative check: every required document verified.
+      await act(page, 'BEGIN_ADMIN_CHECK');
+      await expectState(page, 'administrativeCheck');
+      const required = detail.context.rules.documents.filter((d) => d.required).map((d) => d.code);
+      expect(required.length).toBeGreaterThan(0);
+      for (const code of required) {
+        await page.getByTestId(`doc-verify-${code}`).click();
+        await page.waitForSelector(`[data-testid="doc-${code}"][data-verified="true"]`, { timeout: 15_000 });
+      }
+      await act(page, 'COMPLETE_ADMIN_CHECK');
+      await expectState(page, 'writtenTest');
+
+      await act(page, 'RECORD_WRITTEN_TEST_SCORE', { score: '78.5' });
+      await expectState(page, 'interview');
+
+      await act(page, 'RECORD_INTERVIEW_SCORE', { score: '82' });
+      await expectState(page, 'agreementSigning');
+
+      await act(page, 'SIGN_AGREEMENT', {
+        agreementNumber: `PKS/E2E/${applicationId}/${today.slice(0, 4)}`,
+        signedOn: today,
+        startDate: today,
+      });
+      await expectState(page, 'debriefing');
+
+      await act(page, 'COMPLETE_DEBRIEFING', { debriefedOn: today });
+      await expectState(page, 'active');
+
+      // Every step is in the history, in order.
+      const types = await page.locator('[data-testid^="history-"]').evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-type')),
+      );
+      for (const t of [
+        'BEGIN_ADMIN_CHECK',
+        'COMPLETE_ADMIN_CHECK',
+        'RECORD_WRITTEN_TEST_SCORE',
+        'RECORD_INTERVIEW_SCORE',
+        'SIGN_AGREEMENT',
+        'COMPLETE_DEBRIEFING',
+      ]) {
+        expect(types).toContain(t);
+      }
+
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'recruitment-active.png'), fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } catch (err) {
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'recruitment-failure.png'), fullPage: true }).catch(() => {});
+      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${server!.output().slice(-4000)}`, {
+        cause: err,
+      });
+    } finally {
+      await page.close();
+    }
+  });
+});
