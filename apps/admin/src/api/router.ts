@@ -1,3 +1,2 @@
-// The router type the UI is checked against. Switch to the real one once packages/api exports it:
-// export type { AppRouter } from '@kader/api';
-export type { ContractRouter as AppRouter } from './contract-router';
+// The router type the UI is checked against: the server's own (type-only import, nothing bundled).
+export type { AppRouter } from '@kader/api';

@@ -87,7 +87,7 @@ export type Diagram = {
 };
 
 export type LayoutOptions = { nodeW: number; nodeH: number; gapX: number; margin: number; loopSpace: number; exitDrop: number };
-export const DEFAULT_LAYOUT: LayoutOptions = { nodeW: 104, nodeH: 48, gapX: 84, margin: 20, loopSpace: 96, exitDrop: 150 };
+export const DEFAULT_LAYOUT: LayoutOptions = { nodeW: 108, nodeH: 48, gapX: 88, margin: 16, loopSpace: 92, exitDrop: 140 };
 
 /**
  * The main line is the longest chain of distinct states from the initial one (registered → … →

@@ -176,8 +176,6 @@ export const id = {
   'register.saving': 'Menyimpan…',
   'register.fixErrors': 'Periksa kembali isian yang ditandai.',
   'register.required': 'Wajib diisi',
-  'register.phoneInvalid': 'Nomor HP harus nomor seluler Indonesia, mis. 0812-3456-7890',
-  'register.rtRwInvalid': 'Tulis RT/RW seperti 003/007',
 
   'sex.M': 'laki-laki',
   'sex.F': 'perempuan',
@@ -190,7 +188,7 @@ export const id = {
   'app.phone': 'Nomor HP',
   'app.education': 'Pendidikan',
   'app.address': 'Alamat',
-  'app.addressLine': '{street}, RT/RW {rtRw}, {village}, Kec. {district}, {regency}',
+  'app.addressLine': '{street}, RT/RW {rtRw}, {village}, {district}, {regency}',
   'app.period': 'Periode rekrutmen',
   'app.workArea': 'Wilayah kerja',
   'app.inStage': 'Di tahap ini: {days}',
@@ -400,8 +398,6 @@ export const en: Record<Key, string> = {
   'register.saving': 'Saving…',
   'register.fixErrors': 'Check the highlighted fields.',
   'register.required': 'Required',
-  'register.phoneInvalid': 'Enter an Indonesian mobile number, e.g. 0812-3456-7890',
-  'register.rtRwInvalid': 'Write RT/RW like 003/007',
 
   'sex.M': 'male',
   'sex.F': 'female',
@@ -414,7 +410,7 @@ export const en: Record<Key, string> = {
   'app.phone': 'Mobile number',
   'app.education': 'Education',
   'app.address': 'Address',
-  'app.addressLine': '{street}, RT/RW {rtRw}, {village}, {district} district, {regency}',
+  'app.addressLine': '{street}, RT/RW {rtRw}, {village}, {district}, {regency}',
   'app.period': 'Recruitment period',
   'app.workArea': 'Work area',
   'app.inStage': 'In this stage: {days}',
@@ -508,4 +504,18 @@ export const messagesEn: Record<string, string> = {
     'The debriefing date cannot be before the agreement was signed.',
   'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.':
     'This record was just changed by someone else. Reload to see the latest.',
+  'NIK wajib diisi': 'The NIK is required',
+  'Nomor HP wajib diisi': 'The mobile number is required',
+  'Nomor HP harus nomor seluler Indonesia: 08…, 628… atau +628… (10-13 digit)':
+    'Enter an Indonesian mobile number: 08…, 628… or +628… (10-13 digits)',
+  'RT/RW berformat 001/002': 'Write RT/RW like 001/002',
+  'Nama wajib diisi': 'The name is required',
+  'Nama terlalu panjang': 'The name is too long',
+  'Alamat jalan wajib diisi': 'The street is required',
+  'Desa/kelurahan wajib diisi': 'The village is required',
+  'Kecamatan wajib diisi': 'The district is required',
+  'Kabupaten/kota wajib diisi': 'The regency/city is required',
+  'Wilayah kerja wajib dipilih': 'Choose a work area',
+  'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.':
+    'Something went wrong on the server. Try again; if it keeps happening, contact the admin.',
 };

@@ -8,6 +8,7 @@ import { daysLabel, StateBadge, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
 import {
   daysInStage,
+  formatClock,
   formatDate,
   formatDateTime,
   formatNik,
@@ -171,12 +172,6 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
             }
           />
 
-          <section className="panel" aria-labelledby="diagram-title">
-            <h2 id="diagram-title">{t('app.diagram')}</h2>
-            <StateDiagram state={detail.state} history={detail.history} />
-          </section>
-
-          <Timeline detail={detail} />
         </div>
 
         <aside className="app-side">
@@ -184,7 +179,7 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
             <h2 id="cand-title">{t('app.candidate')}</h2>
             <dl className="facts">
               <Fact label={t('app.nik')}>
-                <span className="mono" data-testid="candidate-nik">
+                <span className="mono nowrap" data-testid="candidate-nik">
                   {formatNik(c.nik)}
                 </span>
               </Fact>
@@ -226,6 +221,14 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
           </section>
         </aside>
       </div>
+
+      {/* full width: the line of stages needs the room */}
+      <section className="panel" aria-labelledby="diagram-title">
+        <h2 id="diagram-title">{t('app.diagram')}</h2>
+        <StateDiagram state={detail.state} history={detail.history} />
+      </section>
+
+      <Timeline detail={detail} />
     </article>
   );
 }
@@ -254,9 +257,11 @@ function SendError({ error, onReload, reloading }: { error: unknown; onReload: (
   }
   if (k?.code === 'INVALID_TRANSITION') {
     const allowed = k.allowedEvents ?? [];
+    // the server appends the allowed event codes to its sentence; they are listed below, translated
+    const message = k.allowedEvents ? k.message.replace(/\s*Aksi yang berlaku sekarang:[\s\S]*$/, '') : k.message;
     return (
       <div className="alert alert-error" role="alert" data-testid="error-message" data-code="INVALID_TRANSITION">
-        <p>{tm(k.message)}</p>
+        <p>{tm(message)}</p>
         <p>
           {t('app.allowedNow', {
             events: allowed.length ? allowed.map((e) => td(`event.${e}`, e)).join(', ') : t('app.noneAllowed'),
@@ -423,19 +428,22 @@ export function payloadSummary(
   type: string,
   payload: unknown,
   lang: Lang,
+  timeZone: string,
   td: (key: string, fallback: string) => string,
   optionLabel: (type: string, field: string, value: string) => string,
 ): string {
   if (typeof payload !== 'object' || payload === null) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
-    if (key === 'type' || value === '' || value === null || value === undefined) continue;
+    // nested data (e.g. the rules copied at registration) is not a one-line summary
+    if (key === 'type' || value === '' || value === null || value === undefined || typeof value === 'object') continue;
     let shown: string;
     if (key === 'document' || key === 'reasonCode') shown = optionLabel(type, key, String(value));
     else if (typeof value === 'number') shown = formatScore(value, lang);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = formatDate(value, lang);
+    else if (key === 'time' && typeof value === 'string' && /^\d{2}:\d{2}$/.test(value)) shown = formatClock(value, timeZone, lang);
     else if (typeof value === 'string') shown = value.length > 80 ? `${value.slice(0, 79)}…` : value;
-    else shown = JSON.stringify(value);
+    else shown = String(value);
     parts.push(`${td(`eventField.${key}`, key)}: ${shown}`);
   }
   return parts.join(' · ');
@@ -455,7 +463,7 @@ function Timeline({ detail }: { detail: ApplicationDetail }) {
       ) : (
         <ol className="timeline" data-testid="history">
           {entries.map((h) => {
-            const summary = payloadSummary(h.type, h.payload, lang, td, optionLabel);
+            const summary = payloadSummary(h.type, h.payload, lang, tz, td, optionLabel);
             return (
               <li key={h.seq} data-testid={`history-${h.seq}`} data-type={h.type}>
                 <div className="tl-head">

@@ -1,10 +1,11 @@
-import { EDUCATION_LEVELS, normalizeNik, normalizePhone, parseNik } from '@kader/workflow';
+import { EDUCATION_LEVELS, normalizeNik, parseNik, registerCandidateSchema } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, kaderError } from '../api/errors';
 import type { Period, RegisterInput } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
+import { validatePayload } from '../forms/schemaFields';
 import { formatDate, todayInZone } from '../format';
 import { useI18n, type Key } from '../i18n';
 import { usePeriod } from '../period';
@@ -46,37 +47,40 @@ const EMPTY: Omit<Values, 'periodId'> = {
   'candidate.address.regency': '',
 };
 
-/** Client-side checks before sending; the server checks again and its answer wins. */
-export function checkRegistration(values: Values, today: string): Record<string, Key | { message: string }> {
-  const errors: Record<string, Key | { message: string }> = {};
-  for (const [path, value] of Object.entries(values)) {
-    if (!value.trim()) errors[path] = 'register.required';
-  }
-  if (values['candidate.nik'].trim()) {
-    const nik = parseNik(values['candidate.nik'], today);
-    if (!nik.ok) errors['candidate.nik'] = { message: nik.reason };
-  }
-  if (values['candidate.phone'].trim() && !normalizePhone(values['candidate.phone'])) {
-    errors['candidate.phone'] = 'register.phoneInvalid';
+type ClientError = Key | { message: string };
+
+/**
+ * Client-side checks before sending, with the very schema the server parses the input with
+ * (`registerCandidateSchema` from @kader/workflow); the server checks again and its answer wins.
+ */
+export function checkRegistration(values: Values): Record<string, ClientError> {
+  const result = validatePayload(registerCandidateSchema, toInput(values) as unknown as Record<string, unknown>);
+  const errors: Record<string, ClientError> = {};
+  if (result.ok) return errors;
+  for (const issue of result.issues) {
+    if (issue.path in errors) continue;
+    // a select left on "choose…" gets zod's generic enum message: say "required" instead
+    errors[issue.path] = issue.missing && issue.path === 'candidate.education' ? 'register.required' : { message: issue.message };
   }
   return errors;
 }
 
+/** What the inputs hold → the procedure's input; the server normalises NIK and phone itself. */
 function toInput(v: Values): RegisterInput {
   return {
     periodId: Number(v.periodId),
-    workAreaId: Number(v.workAreaId),
+    workAreaId: (v.workAreaId ? Number(v.workAreaId) : undefined) as number,
     candidate: {
-      nik: normalizeNik(v['candidate.nik']),
-      name: v['candidate.name'].trim().replace(/\s+/g, ' '),
-      phone: v['candidate.phone'].trim(),
-      education: v['candidate.education'] as RegisterInput['candidate']['education'],
+      nik: v['candidate.nik'],
+      name: v['candidate.name'].replace(/\s+/g, ' '),
+      phone: v['candidate.phone'],
+      education: (v['candidate.education'] || undefined) as RegisterInput['candidate']['education'],
       address: {
-        street: v['candidate.address.street'].trim(),
-        rtRw: v['candidate.address.rtRw'].trim(),
-        village: v['candidate.address.village'].trim(),
-        district: v['candidate.address.district'].trim(),
-        regency: v['candidate.address.regency'].trim(),
+        street: v['candidate.address.street'],
+        rtRw: v['candidate.address.rtRw'],
+        village: v['candidate.address.village'],
+        district: v['candidate.address.district'],
+        regency: v['candidate.address.regency'],
       },
     },
   };
@@ -88,7 +92,7 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>({ periodId: String(current.id), ...EMPTY });
-  const [clientErrors, setClientErrors] = useState<Record<string, Key | { message: string }>>({});
+  const [clientErrors, setClientErrors] = useState<Record<string, ClientError>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState(false);
 
@@ -122,7 +126,7 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    const errors = checkRegistration(values, today);
+    const errors = checkRegistration(values);
     setClientErrors(errors);
     setServerErrors({});
     if (Object.keys(errors).length > 0) return;

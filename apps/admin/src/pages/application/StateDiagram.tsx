@@ -44,16 +44,15 @@ export function StateDiagram(props: {
         className="diagram"
         data-testid="state-diagram"
         viewBox={`0 0 ${diagram.width} ${diagram.height}`}
-        width={diagram.width}
-        height={diagram.height}
+        style={{ maxWidth: diagram.width }}
         role="img"
         aria-label={t('app.diagram')}
       >
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
           </marker>
-          <marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head taken" />
           </marker>
         </defs>
