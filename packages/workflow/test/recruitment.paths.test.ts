@@ -1,0 +1,198 @@
+import { getShortestPaths } from '@xstate/graph';
+import { transition } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedEvents,
+  DEFAULT_RECRUITMENT_RULES,
+  DOCUMENT_CODES,
+  RECRUITMENT_STATES,
+  recruitmentMachine,
+  startApplication,
+  type RecruitmentEvent,
+  type RecruitmentInput,
+  type RecruitmentSnapshot,
+  type RecruitmentState,
+} from '../src/index';
+
+/**
+ * Paths are generated from the machine, not hand-picked: a breadth-first walk over sample events
+ * reaches every state, and at every snapshot reached each sample event is checked against an
+ * oracle written from the issue's rules (not from the machine), both where it must move and where
+ * it must be refused.
+ */
+const eligible: RecruitmentInput = {
+  rules: DEFAULT_RECRUITMENT_RULES,
+  applicant: { ageAtRegistration: 40, education: 'SMA' },
+  registeredOn: '2026-11-23',
+};
+const tooOld: RecruitmentInput = { ...eligible, applicant: { ageAtRegistration: 61, education: 'SMP' } };
+
+const SAMPLE_EVENTS: RecruitmentEvent[] = [
+  { type: 'BEGIN_ADMIN_CHECK' },
+  ...DOCUMENT_CODES.map((document) => ({ type: 'VERIFY_DOCUMENT' as const, document })),
+  { type: 'UNVERIFY_DOCUMENT', document: 'KTP' },
+  { type: 'COMPLETE_ADMIN_CHECK' },
+  { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-11-30', time: '09:00', place: 'Aula KC' },
+  { type: 'RECORD_WRITTEN_TEST_SCORE', score: 59.9, notes: '' },
+  { type: 'RECORD_WRITTEN_TEST_SCORE', score: 60, notes: '' },
+  { type: 'SCHEDULE_INTERVIEW', date: '2026-12-02', time: '13:30', place: 'Ruang rapat' },
+  { type: 'RECORD_INTERVIEW_SCORE', score: 59.9, notes: '' },
+  { type: 'RECORD_INTERVIEW_SCORE', score: 60, notes: '' },
+  { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/001/2026', signedOn: '2026-12-05', startDate: '2027-01-01' },
+  { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-04' },
+  { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-10' },
+  { type: 'REJECT', reasonCode: 'ABSENT', note: '' },
+  { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: '' },
+];
+
+const STAGES_BEFORE_ACTIVE: RecruitmentState[] = [
+  'registered', 'administrativeCheck', 'writtenTest', 'interview', 'agreementSigning', 'debriefing',
+];
+
+/** The issue's rules, independently: where an event from a snapshot must lead, or null if refused. */
+function oracle(s: RecruitmentSnapshot, e: RecruitmentEvent): RecruitmentState | null {
+  const state = s.value as RecruitmentState;
+  const ctx = s.context;
+  if (e.type === 'REJECT') return STAGES_BEFORE_ACTIVE.includes(state) ? 'rejected' : null;
+  if (e.type === 'WITHDRAW') return STAGES_BEFORE_ACTIVE.includes(state) ? 'withdrawn' : null;
+  switch (state) {
+    case 'registered':
+      return e.type === 'BEGIN_ADMIN_CHECK' ? 'administrativeCheck' : null;
+    case 'administrativeCheck':
+      if (e.type === 'VERIFY_DOCUMENT') return ctx.verifiedDocuments.includes(e.document) ? null : state;
+      if (e.type === 'UNVERIFY_DOCUMENT') return ctx.verifiedDocuments.includes(e.document) ? state : null;
+      if (e.type === 'COMPLETE_ADMIN_CHECK') {
+        const requiredDone = ['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'].every((d) =>
+          ctx.verifiedDocuments.includes(d as never),
+        );
+        const ok = ctx.applicant.ageAtRegistration <= 60 && ctx.applicant.education !== 'SMP';
+        return requiredDone && ok ? 'writtenTest' : null;
+      }
+      return null;
+    case 'writtenTest':
+      if (e.type === 'SCHEDULE_WRITTEN_TEST') return state;
+      if (e.type === 'RECORD_WRITTEN_TEST_SCORE') return e.score >= 60 ? 'interview' : 'rejected';
+      return null;
+    case 'interview':
+      if (e.type === 'SCHEDULE_INTERVIEW') return state;
+      if (e.type === 'RECORD_INTERVIEW_SCORE') return e.score >= 60 ? 'agreementSigning' : 'rejected';
+      return null;
+    case 'agreementSigning':
+      return e.type === 'SIGN_AGREEMENT' ? 'debriefing' : null;
+    case 'debriefing':
+      if (e.type === 'COMPLETE_DEBRIEFING') return e.debriefedOn >= ctx.agreement!.signedOn ? 'active' : null;
+      return null;
+    default:
+      return null; // active, rejected, withdrawn take no events in this version
+  }
+}
+
+function reachable(input: RecruitmentInput) {
+  return getShortestPaths(recruitmentMachine, {
+    input,
+    events: SAMPLE_EVENTS,
+    // Documents verified in another order are the same situation: sort, or the walk explodes.
+    serializeState: (s) =>
+      JSON.stringify({ v: s.value, c: { ...s.context, verifiedDocuments: [...s.context.verifiedDocuments].sort() } }),
+  });
+}
+
+describe('recruitment machine: generated paths', () => {
+  const paths = [...reachable(eligible), ...reachable(tooOld)];
+
+  it('reaches every state of the machine', () => {
+    const reached = new Set(paths.map((p) => p.state.value as string));
+    expect([...reached].sort()).toEqual([...RECRUITMENT_STATES].sort());
+  });
+
+  it('an ineligible candidate never gets past the administrative check', () => {
+    const reached = new Set(reachable(tooOld).map((p) => p.state.value as string));
+    expect(reached.has('writtenTest')).toBe(false);
+    expect(reached.has('rejected')).toBe(true);
+  });
+
+  it('every sample event from every reached snapshot moves where the rules say, or is refused unchanged', () => {
+    let moved = 0;
+    let refused = 0;
+    for (const { state: snapshot } of paths) {
+      for (const event of SAMPLE_EVENTS) {
+        const [next] = transition(recruitmentMachine, snapshot, event);
+        const expected = oracle(snapshot, event);
+        if (expected === null) {
+          expect(next, `${String(snapshot.value)} + ${event.type} must be refused`).toBe(snapshot);
+          refused++;
+        } else {
+          expect(next, `${String(snapshot.value)} + ${event.type} must act`).not.toBe(snapshot);
+          expect(next.value).toBe(expected);
+          moved++;
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('allowedEvents lists exactly the event types the oracle accepts somewhere in that state', () => {
+    const byState = new Map<string, Set<string>>();
+    for (const { state: snapshot } of paths) {
+      const set = byState.get(String(snapshot.value)) ?? new Set<string>();
+      for (const e of SAMPLE_EVENTS) if (oracle(snapshot, e) !== null) set.add(e.type);
+      byState.set(String(snapshot.value), set);
+      // Every accepted event must be listed; a listed one may still be refused by a guard.
+      for (const e of SAMPLE_EVENTS) {
+        if (oracle(snapshot, e) !== null) expect(allowedEvents(snapshot)).toContain(e.type);
+      }
+    }
+    for (const end of ['active', 'rejected', 'withdrawn']) expect(byState.get(end)?.size ?? 0).toBe(0);
+  });
+});
+
+describe('recruitment machine: what the context remembers', () => {
+  const run = (events: RecruitmentEvent[], input = eligible) =>
+    events.reduce((s, e) => transition(recruitmentMachine, s, e)[0], startApplication(input));
+  const toWrittenTest: RecruitmentEvent[] = [
+    { type: 'BEGIN_ADMIN_CHECK' },
+    ...(['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'] as const).map((document) => ({
+      type: 'VERIFY_DOCUMENT' as const,
+      document,
+    })),
+    { type: 'COMPLETE_ADMIN_CHECK' },
+  ];
+
+  it('a score equal to the grade passes; under it rejects with the stage and the reason', () => {
+    const passed = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 60, notes: 'pas' }]);
+    expect(passed.value).toBe('interview');
+    expect(passed.context.scores.writtenTest).toEqual({ score: 60, grade: 60, passed: true, notes: 'pas' });
+    const failed = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 59.5, notes: 'kurang' }]);
+    expect(failed.value).toBe('rejected');
+    expect(failed.context.outcome).toMatchObject({ kind: 'rejected', stage: 'writtenTest', reasonCode: 'WRITTEN_TEST_BELOW_GRADE' });
+  });
+
+  it('uses the grades captured at registration, not today\'s', () => {
+    const strict = { ...eligible, rules: { ...eligible.rules, passingGrades: { writtenTest: 75, interview: 60 } } };
+    const s = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 70, notes: '' }], strict);
+    expect(s.value).toBe('rejected');
+  });
+
+  it('a reschedule replaces the schedule; a withdrawal remembers the stage it left', () => {
+    const s = run([
+      ...toWrittenTest,
+      { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-11-30', time: '09:00', place: 'Aula' },
+      { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-12-01', time: '10:00', place: 'Aula 2' },
+    ]);
+    expect(s.context.schedules.writtenTest).toEqual({ date: '2026-12-01', time: '10:00', place: 'Aula 2' });
+    const w = transition(recruitmentMachine, s, { type: 'WITHDRAW', reasonCode: 'MOVED_AWAY', note: 'pindah' })[0];
+    expect(w.value).toBe('withdrawn');
+    expect(w.context.outcome).toMatchObject({ kind: 'withdrawn', stage: 'writtenTest', reasonCode: 'MOVED_AWAY', note: 'pindah' });
+  });
+
+  it('the agreement runs one year less a day from its start', () => {
+    const s = run([
+      ...toWrittenTest,
+      { type: 'RECORD_WRITTEN_TEST_SCORE', score: 80, notes: '' },
+      { type: 'RECORD_INTERVIEW_SCORE', score: 80, notes: '' },
+      { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01' },
+    ]);
+    expect(s.context.agreement).toEqual({ number: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01', endDate: '2018-03-31' });
+  });
+});
