@@ -55,7 +55,8 @@ export const recruitmentEventSchemas = {
       signedOn: isoDate,
       startDate: isoDate,
     })
-    .refine((a) => a.startDate >= a.signedOn, {
+    // Compared only when both are real dates: a bad date already has its own message.
+    .refine((a) => !isIsoDate(a.signedOn) || !isIsoDate(a.startDate) || a.startDate >= a.signedOn, {
       message: 'Tanggal mulai tidak boleh sebelum tanggal tanda tangan',
       path: ['startDate'],
     }),

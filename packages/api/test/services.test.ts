@@ -1,0 +1,211 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '@kader/db';
+import { registerCandidateSchema } from '@kader/workflow';
+import { DomainError, getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
+import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+
+let db: ReturnType<typeof tempDatabase>;
+let clock: ReturnType<typeof fixedClock>;
+let ctx: ReturnType<typeof contextFor>;
+let ids: ReturnType<typeof seedBranch>;
+
+beforeEach(() => {
+  db = tempDatabase();
+  clock = fixedClock();
+  ctx = contextFor(db.handle, clock.now);
+  ids = seedBranch(db.handle, 1);
+});
+afterEach(() => db.cleanup());
+
+const register = (nik = '3577015208900001', name = 'Sri Rahayu', periodId = ids.period.id) =>
+  registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(periodId, ids.area.id, nik, name)) });
+
+const send = (id: number, event: Record<string, unknown>, revision?: number) =>
+  sendApplicationEvent({ ctx, input: { id, revision: revision ?? getApplication({ ctx, input: { id } }).revision, event } });
+
+function toAgreementSigning(id: number) {
+  send(id, { type: 'BEGIN_ADMIN_CHECK' });
+  for (const document of REQUIRED_DOCS) send(id, { type: 'VERIFY_DOCUMENT', document });
+  send(id, { type: 'COMPLETE_ADMIN_CHECK' });
+  send(id, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 75 });
+  return send(id, { type: 'RECORD_INTERVIEW_SCORE', score: 80 });
+}
+
+const sign = (id: number) =>
+  send(id, { type: 'SIGN_AGREEMENT', agreementNumber: `PKS/${id}/2026`, signedOn: '2026-11-24', startDate: '2026-12-01' });
+
+function tableCounts() {
+  const count = (t: string) => (db.handle.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
+  return { applications: count('applications'), audit: count('audit_events'), candidates: count('candidates') };
+}
+
+function rowOf(id: number) {
+  return db.handle.sqlite.prepare('select state, revision, snapshot from applications where id = ?').get(id);
+}
+
+function thrown(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('registering', () => {
+  it('writes the candidate, the application at revision 1 and a REGISTERED audit row without personal data', () => {
+    const { applicationId } = register();
+    const detail = getApplication({ ctx, input: { id: applicationId } });
+    expect(detail).toMatchObject({ state: 'registered', revision: 1, candidate: { nik: '3577015208900001', sex: 'F', birthDate: '1990-08-12', phone: '+6281234567890' } });
+    expect(detail.context.eligibility).toEqual({ age: { ok: true, value: 36, max: 60 }, education: { ok: true, value: 'SMA' } });
+    const audit = JSON.stringify(db.handle.sqlite.prepare('select * from audit_events').all());
+    expect(audit).not.toContain('3577015208900001');
+    expect(audit).not.toContain('Sri Rahayu');
+    expect(audit).not.toContain('6281234567890');
+  });
+
+  it('refuses the same NIK twice in a period, and while an earlier application is still open', () => {
+    register();
+    expect(thrown(() => register()).details.fields?.[0]?.path).toBe('candidate.nik');
+    const next = db.handle.sqlite
+      .prepare("insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods")
+      .run().lastInsertRowid as number;
+    expect(thrown(() => register(undefined, undefined, next)).message).toContain('masih punya lamaran');
+    expect(tableCounts()).toEqual({ applications: 1, audit: 1, candidates: 1 });
+  });
+
+  it('lets a rejected candidate apply again in a later period, keeping one candidate record', () => {
+    const first = register().applicationId;
+    send(first, { type: 'REJECT', reasonCode: 'ABSENT', note: '' });
+    const next = db.handle.sqlite
+      .prepare("insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods")
+      .run().lastInsertRowid as number;
+    const again = register('3577015208900001', 'Sri Rahayu Ningsih', next);
+    expect(again.candidateId).toBeDefined();
+    const detail = getApplication({ ctx, input: { id: again.applicationId } });
+    expect(detail.candidate.name).toBe('Sri Rahayu Ningsih');
+    expect(detail.earlierApplications).toEqual([{ id: first, year: 2026, branchName: 'KC Madiun', state: 'rejected' }]);
+  });
+
+  it('refuses a work area of another branch, naming the field', () => {
+    const input = registerCandidateSchema.parse(candidateInput(ids.period.id, 999));
+    expect(thrown(() => registerCandidate({ ctx, input })).details.fields).toEqual([
+      { path: 'workAreaId', message: expect.any(String) },
+    ]);
+  });
+});
+
+describe('sending events', () => {
+  it('an invalid transition writes nothing and names the events allowed now', () => {
+    const { applicationId: id } = register();
+    const before = { row: rowOf(id), counts: tableCounts() };
+    const e = thrown(() => send(id, { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/1', signedOn: '2026-11-24', startDate: '2026-12-01' }));
+    expect(e.code).toBe('INVALID_TRANSITION');
+    expect(e.details.allowedEvents).toEqual(['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW']);
+    expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
+  });
+
+  it('a failed guard writes nothing and says what is missing', () => {
+    const { applicationId: id } = register();
+    send(id, { type: 'BEGIN_ADMIN_CHECK' });
+    send(id, { type: 'VERIFY_DOCUMENT', document: 'KTP' });
+    const before = { row: rowOf(id), counts: tableCounts() };
+    const e = thrown(() => send(id, { type: 'COMPLETE_ADMIN_CHECK' }));
+    expect(e.code).toBe('INVALID_TRANSITION');
+    expect(e.message).toContain('KK, IJAZAH, SIM, PAS_FOTO, SURAT_LAMARAN');
+    expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
+  });
+
+  it('a bad payload is a VALIDATION error on event.<field> and writes nothing', () => {
+    const { applicationId: id } = register();
+    toAgreementSigning(id);
+    const before = tableCounts();
+    const e = thrown(() => send(id, { type: 'SIGN_AGREEMENT', agreementNumber: '', signedOn: '2026-13-01', startDate: '2026-12-01' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.details.fields?.map((f) => f.path)).toEqual(['event.agreementNumber', 'event.signedOn']);
+    expect(tableCounts()).toEqual(before);
+  });
+
+  it('two sends with the same revision: exactly one wins, the other is a CONFLICT', () => {
+    const { applicationId: id } = register();
+    // A second connection to the same file stands for a second server process.
+    const other = openDatabase(db.file);
+    try {
+      const ctx2 = contextFor(other, clock.now, 'rekruter-2');
+      const results = [ctx, ctx2].map((c) => {
+        try {
+          return sendApplicationEvent({ ctx: c, input: { id, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } } }).revision;
+        } catch (e) {
+          return (e as DomainError).code;
+        }
+      });
+      expect(results).toEqual([2, 'CONFLICT']);
+      expect(rowOf(id)).toMatchObject({ state: 'administrativeCheck', revision: 2 });
+      expect(tableCounts().audit).toBe(2);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('an idempotency key makes a retried send harmless', () => {
+    const { applicationId: id } = register();
+    const input = { id, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' }, idempotencyKey: 'retry-key-0001' };
+    const first = sendApplicationEvent({ ctx, input });
+    const retried = sendApplicationEvent({ ctx, input });
+    expect(retried.revision).toBe(first.revision);
+    expect(tableCounts().audit).toBe(2);
+  });
+
+  it('records the actor, the from/to states and the time of each event', () => {
+    const { applicationId: id } = register();
+    clock.advance(60_000);
+    send(id, { type: 'BEGIN_ADMIN_CHECK' });
+    const history = getApplication({ ctx, input: { id } }).history;
+    expect(history.map((h) => [h.seq, h.type, h.fromState, h.toState, h.actor, h.at])).toEqual([
+      [1, 'REGISTERED', null, 'registered', 'rekruter-uji', '2026-11-23T02:00:00.000Z'],
+      [2, 'BEGIN_ADMIN_CHECK', 'registered', 'administrativeCheck', 'rekruter-uji', '2026-11-23T02:01:00.000Z'],
+    ]);
+  });
+});
+
+describe('quota', () => {
+  it('refuses a signing when no place is left, and a withdrawal before debriefing gives the place back', () => {
+    const a = register('3577015208900001', 'Sri').applicationId;
+    const b = register('3577011203850002', 'Budi').applicationId;
+    toAgreementSigning(a);
+    toAgreementSigning(b);
+    sign(a);
+    const meta = db.handle.sqlite.prepare("select meta from audit_events where type = 'SIGN_AGREEMENT'").get() as { meta: string };
+    expect(JSON.parse(meta.meta)).toEqual({ quota: 1, quotaUsedBefore: 0 });
+
+    const before = { row: rowOf(b), counts: tableCounts() };
+    const e = thrown(() => sign(b));
+    expect(e.code).toBe('QUOTA_EXCEEDED');
+    expect(e.message).toContain('1 dari 1');
+    expect({ row: rowOf(b), counts: tableCounts() }).toEqual(before);
+
+    send(a, { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: '' });
+    expect(sign(b).state).toBe('debriefing');
+  });
+});
+
+describe('replay', () => {
+  it('replaying the audit log gives every stored snapshot, and catches a tampered one', () => {
+    const a = register('3577015208900001', 'Sri').applicationId;
+    const b = register('3577011203850002', 'Budi').applicationId;
+    toAgreementSigning(a);
+    sign(a);
+    send(a, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-02' });
+    send(b, { type: 'BEGIN_ADMIN_CHECK' });
+    send(b, { type: 'WITHDRAW', reasonCode: 'HEALTH', note: 'sakit' });
+    expect(verifyAuditLog(db.handle)).toEqual({ checked: 2, mismatches: [] });
+
+    const stored = JSON.parse((rowOf(a) as { snapshot: string }).snapshot);
+    stored.context.scores.interview.score = 99;
+    db.handle.sqlite.prepare('update applications set snapshot = ? where id = ?').run(JSON.stringify(stored), a);
+    expect(verifyAuditLog(db.handle).mismatches).toEqual([
+      { applicationId: a, reason: 'replayed snapshot differs from the stored one' },
+    ]);
+  });
+});
