@@ -25,9 +25,12 @@ function storedId(): number | null {
   }
 }
 
-/** Latest year first, then branch name: the default is the newest period. */
+/**
+ * Latest year first, then branches in the order they were set up (the home branch first), so the
+ * default is the newest period of the first branch until sign-in tells us the user's own branch.
+ */
 export function sortPeriods(periods: Period[]): Period[] {
-  return [...periods].sort((a, b) => b.year - a.year || a.branch.name.localeCompare(b.branch.name) || a.id - b.id);
+  return [...periods].sort((a, b) => b.year - a.year || a.branch.id - b.branch.id || a.id - b.id);
 }
 
 export function PeriodProvider({ children }: { children: ReactNode }) {

@@ -10,7 +10,7 @@ export function listPeriods(db: DbOrTx) {
     .select({ period: recruitmentPeriods, branch: branches })
     .from(recruitmentPeriods)
     .innerJoin(branches, eq(branches.id, recruitmentPeriods.branchId))
-    .orderBy(branches.name, sql`${recruitmentPeriods.year} desc`)
+    .orderBy(sql`${recruitmentPeriods.year} desc`, branches.id)
     .all();
   const areas = db.select().from(workAreas).orderBy(workAreas.name).all();
   return rows.map(({ period, branch }) => ({
