@@ -91,9 +91,17 @@ function reachable(input: RecruitmentInput) {
   return getShortestPaths(recruitmentMachine, {
     input,
     events: SAMPLE_EVENTS,
-    // Documents verified in another order are the same situation: sort, or the walk explodes.
+    // Documents verified in another order are the same situation, and so is a schedule however
+    // often it was moved: without folding these the walk never ends (reschedules are unbounded).
     serializeState: (s) =>
-      JSON.stringify({ v: s.value, c: { ...s.context, verifiedDocuments: [...s.context.verifiedDocuments].sort() } }),
+      JSON.stringify({
+        v: s.value,
+        c: {
+          ...s.context,
+          verifiedDocuments: [...s.context.verifiedDocuments].sort(),
+          schedules: { w: !!s.context.schedules.writtenTest, i: !!s.context.schedules.interview },
+        },
+      }),
   });
 }
 
@@ -174,13 +182,18 @@ describe('recruitment machine: what the context remembers', () => {
     expect(s.value).toBe('rejected');
   });
 
-  it('a reschedule replaces the schedule; a withdrawal remembers the stage it left', () => {
+  it('a reschedule replaces the schedule and keeps the earlier one; a withdrawal remembers the stage it left', () => {
     const s = run([
       ...toWrittenTest,
       { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-11-30', time: '09:00', place: 'Aula' },
       { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-12-01', time: '10:00', place: 'Aula 2' },
     ]);
-    expect(s.context.schedules.writtenTest).toEqual({ date: '2026-12-01', time: '10:00', place: 'Aula 2' });
+    expect(s.context.schedules.writtenTest).toEqual({
+      date: '2026-12-01',
+      time: '10:00',
+      place: 'Aula 2',
+      previous: [{ date: '2026-11-30', time: '09:00', place: 'Aula' }],
+    });
     const w = transition(recruitmentMachine, s, { type: 'WITHDRAW', reasonCode: 'MOVED_AWAY', note: 'pindah' })[0];
     expect(w.value).toBe('withdrawn');
     expect(w.context.outcome).toMatchObject({ kind: 'withdrawn', stage: 'writtenTest', reasonCode: 'MOVED_AWAY', note: 'pindah' });

@@ -311,8 +311,19 @@ function StageData(props: {
   };
   const schedule = (kind: 'writtenTest' | 'interview') => {
     const s = ctx.schedules[kind];
+    // `previous` exists from machine v2 on; a v1 snapshot is migrated before it reaches the UI.
+    const moved = s?.previous?.length ?? 0;
     return s ? (
-      <span data-testid={`schedule-${kind}`}>{scheduleLine(kind, s, tz)}</span>
+      <span data-testid={`schedule-${kind}`}>
+        {scheduleLine(kind, s, tz)}
+        {moved > 0 && (
+          <span className="muted" data-testid={`rescheduled-${kind}`}
+            title={s.previous.map((p) => scheduleLine(kind, p, tz)).join('\n')}>
+            {' '}
+            ({t('app.rescheduled', { n: moved })})
+          </span>
+        )}
+      </span>
     ) : (
       <span className="muted">
         {t(kind === 'writtenTest' ? 'schedule.writtenTest' : 'schedule.interview')}: {t('app.noSchedule')}

@@ -26,7 +26,12 @@ export type RecruitmentStage = (typeof RECRUITMENT_STAGES)[number];
 export type RecruitmentState = (typeof RECRUITMENT_STATES)[number];
 
 export const RECRUITMENT_MACHINE_ID = 'recruitment';
-export const RECRUITMENT_MACHINE_VERSION = 1;
+/**
+ * v1: the first definition. v2: a reschedule keeps the earlier appointments (`previous`), so a
+ * recruiter sees how often a test or interview was moved; v1 snapshots are migrated (migrations.ts).
+ */
+export const RECRUITMENT_MACHINE_VERSION = 2;
+export type RecruitmentMachineVersion = 1 | 2;
 
 export type RecruitmentInput = {
   rules: RecruitmentRules;
@@ -35,6 +40,8 @@ export type RecruitmentInput = {
 };
 
 export type Schedule = { date: string; time: string; place: string };
+/** The appointment in force, with the ones it replaced, oldest first (v2). */
+export type ScheduleRecord = Schedule & { previous: Schedule[] };
 export type ScoreRecord = { score: number; grade: number; passed: boolean; notes: string };
 export type Outcome = {
   kind: 'rejected' | 'withdrawn';
@@ -50,7 +57,7 @@ export type RecruitmentContext = {
   registeredOn: string;
   eligibility: Eligibility;
   verifiedDocuments: DocumentCode[];
-  schedules: { writtenTest: Schedule | null; interview: Schedule | null };
+  schedules: { writtenTest: ScheduleRecord | null; interview: ScheduleRecord | null };
   scores: { writtenTest: ScoreRecord | null; interview: ScoreRecord | null };
   agreement: { number: string; signedOn: string; startDate: string; endDate: string } | null;
   debriefedOn: string | null;
@@ -74,6 +81,22 @@ const scoreRecord = (score: number, grade: number, notes: string): ScoreRecord =
   notes,
 });
 
+type ScheduleEvent = Ev<'SCHEDULE_WRITTEN_TEST'> | Ev<'SCHEDULE_INTERVIEW'>;
+
+/** How each version records a (re)schedule of the written test or the interview. */
+function rescheduled(
+  version: RecruitmentMachineVersion,
+  context: RecruitmentContext,
+  event: ScheduleEvent,
+  key: 'writtenTest' | 'interview',
+): RecruitmentContext['schedules'] {
+  const next = { date: event.date, time: event.time, place: event.place };
+  if (version === 1) return { ...context.schedules, [key]: next as ScheduleRecord };
+  const current = context.schedules[key];
+  const previous = current ? [...current.previous, { date: current.date, time: current.time, place: current.place }] : [];
+  return { ...context.schedules, [key]: { ...next, previous } };
+}
+
 /** REJECT and WITHDRAW are open from every stage before active; each remembers the stage it left. */
 const exits = (stage: RecruitmentStage) => ({
   REJECT: { target: 'rejected' as const, actions: { type: 'end' as const, params: { kind: 'rejected' as const, stage } } },
@@ -83,13 +106,21 @@ const exits = (stage: RecruitmentStage) => ({
   },
 });
 
-export const recruitmentMachine = setup({
+/**
+ * Builds the definition of one version. Every version that ever wrote a stored snapshot stays
+ * buildable, so an old event replays through the definition it was recorded under.
+ */
+export function buildRecruitmentMachine(version: RecruitmentMachineVersion) {
+  return setup({
   types: {
     context: {} as RecruitmentContext,
     events: {} as RecruitmentEvent,
     input: {} as RecruitmentInput,
   },
   actions: {
+    schedule: assign(({ context, event }, params: { key: 'writtenTest' | 'interview' }) => ({
+      schedules: rescheduled(version, context, event as ScheduleEvent, params.key),
+    })),
     end: assign(({ event }, params: { kind: Outcome['kind']; stage: RecruitmentStage }) => {
       const e = event as Ev<'REJECT'> | Ev<'WITHDRAW'>;
       return {
@@ -154,14 +185,7 @@ export const recruitmentMachine = setup({
     },
     writtenTest: {
       on: {
-        SCHEDULE_WRITTEN_TEST: {
-          actions: assign({
-            schedules: ({ context, event }) => ({
-              ...context.schedules,
-              writtenTest: { date: event.date, time: event.time, place: event.place },
-            }),
-          }),
-        },
+        SCHEDULE_WRITTEN_TEST: { actions: { type: 'schedule', params: { key: 'writtenTest' } } },
         RECORD_WRITTEN_TEST_SCORE: [
           {
             guard: 'writtenTestPassed',
@@ -196,14 +220,7 @@ export const recruitmentMachine = setup({
     },
     interview: {
       on: {
-        SCHEDULE_INTERVIEW: {
-          actions: assign({
-            schedules: ({ context, event }) => ({
-              ...context.schedules,
-              interview: { date: event.date, time: event.time, place: event.place },
-            }),
-          }),
-        },
+        SCHEDULE_INTERVIEW: { actions: { type: 'schedule', params: { key: 'interview' } } },
         RECORD_INTERVIEW_SCORE: [
           {
             guard: 'interviewPassed',
@@ -268,3 +285,6 @@ export const recruitmentMachine = setup({
     withdrawn: {},
   },
 });
+}
+
+export const recruitmentMachine = buildRecruitmentMachine(RECRUITMENT_MACHINE_VERSION);

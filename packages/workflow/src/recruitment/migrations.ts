@@ -6,7 +6,16 @@ import { RECRUITMENT_MACHINE_VERSION } from './machine';
  * definition change because every stored snapshot passes through here before it is restored.
  */
 type Step = (persisted: Record<string, unknown>) => Record<string, unknown>;
-const steps: Record<number, Step> = {};
+const steps: Record<number, Step> = {
+  // v1 -> v2: a schedule gains the list of appointments it replaced; v1 kept none.
+  1: (persisted) => {
+    const context = persisted.context as { schedules: Record<string, Record<string, unknown> | null> };
+    const schedules = Object.fromEntries(
+      Object.entries(context.schedules).map(([key, s]) => [key, s ? { ...s, previous: [] } : null]),
+    );
+    return { ...persisted, context: { ...context, schedules } };
+  },
+};
 
 export function migrateRecruitmentSnapshot(fromVersion: number, persisted: unknown): unknown {
   if (fromVersion > RECRUITMENT_MACHINE_VERSION) {

@@ -1,13 +1,16 @@
 import { initialTransition, transition } from 'xstate';
 import { parseRecruitmentEvent } from './events';
-import { recruitmentMachine, type RecruitmentInput } from './machine';
+import { buildRecruitmentMachine, recruitmentMachine, type RecruitmentInput } from './machine';
 import { migrateRecruitmentSnapshot } from './migrations';
 
 /**
  * Every definition that ever wrote a stored snapshot stays here, so an old event replays through
  * the version it was recorded under. A new version adds an entry and a step in migrations.ts.
  */
-export const RECRUITMENT_MACHINES: Record<number, typeof recruitmentMachine> = { 1: recruitmentMachine };
+export const RECRUITMENT_MACHINES: Record<number, typeof recruitmentMachine> = {
+  1: buildRecruitmentMachine(1),
+  2: recruitmentMachine,
+};
 
 export type RecordedEvent = { seq: number; type: string; payload: unknown; machineVersion: number };
 
