@@ -56,7 +56,7 @@ function applicationWrittenByV1() {
 }
 
 describe('an application in flight across a machine definition change', () => {
-  it('is read and moved on under v2, and its audit log still replays', () => {
+  it('is read and moved on under the current version (v3), and its audit log still replays', () => {
     const id = applicationWrittenByV1();
     expect(verifyAuditLog(db.handle).mismatches).toEqual([]);
     const ctx = contextFor(db.handle, fixedClock().now);
@@ -68,12 +68,12 @@ describe('an application in flight across a machine definition change', () => {
       ctx,
       input: { id, revision: before.revision, event: { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-10-27', time: '13:00', place: 'Aula 2' } },
     });
-    expect(after.machine.version).toBe(2);
+    expect(after.machine.version).toBe(3);
     expect(after.context.schedules.writtenTest).toEqual({
       date: '2026-10-27', time: '13:00', place: 'Aula 2', previous: [{ date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun' }],
     });
     const versions = db.handle.sqlite.prepare('select machine_version v from audit_events where entity_id = ? order by seq').all(id);
-    expect(versions.map((r) => (r as { v: number }).v)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    expect(versions.map((r) => (r as { v: number }).v)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
     expect(verifyAuditLog(db.handle)).toEqual({ checked: 1, mismatches: [] });
 
     const passed = sendApplicationEvent({ ctx, input: { id, revision: after.revision, event: { type: 'RECORD_WRITTEN_TEST_SCORE', score: 60 } } });

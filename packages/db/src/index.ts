@@ -5,3 +5,4 @@ export * from './queries/reference';
 export * from './queries/candidates';
 export * from './queries/applications';
 export * from './queries/audit';
+export * from './queries/users';

@@ -61,6 +61,8 @@ export const candidates = sqliteTable('candidates', {
   regency: text('regency').notNull(),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
+  /** Optimistic concurrency for corrections of the candidate's data. */
+  revision: integer('revision').notNull().default(1),
 });
 
 export const applications = sqliteTable(
@@ -124,4 +126,67 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   entityId: integer('entity_id').notNull(),
   revision: integer('revision').notNull(),
   createdAt: text('created_at').notNull(),
+});
+
+/** Staff who sign in. Head-office users have no branch. */
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  username: text('username').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['recruiter', 'supervisor', 'viewer', 'admin'] }).notNull(),
+  branchId: integer('branch_id').references(() => branches.id),
+  /** scrypt$N$r$p$salt$hash (base64url), never logged, never returned. */
+  passwordHash: text('password_hash').notNull(),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  disabledAt: text('disabled_at'),
+  lastLoginAt: text('last_login_at'),
+  /** Demo users exist only in a database seeded in demo mode. */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    endedAt: text('ended_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed sign-ins, by account name and by address, for rate limiting (kept short-lived). */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at').on(t.key, t.at)],
+);
+
+/** Every view of a full NIK: who, when, which candidate (personal-data law). */
+export const nikViews = sqliteTable('nik_views', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  candidateId: integer('candidate_id')
+    .notNull()
+    .references(() => candidates.id),
+  at: text('at').notNull(),
+});
+
+/** Facts about this database itself, e.g. `mode = demo` once the demo seed ran. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
 });

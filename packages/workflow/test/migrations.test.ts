@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,13 +12,15 @@ import {
 } from '../src/index';
 
 /** A snapshot persisted by the v1 definition, captured when v1 was current (do not regenerate). */
-const v1Snapshot = JSON.parse(readFileSync(new URL('./fixtures/recruitment-v1-writtenTest.json', import.meta.url), 'utf8'));
+import v1Fixture from './fixtures/recruitment-v1-writtenTest.json';
+
+const v1Snapshot = JSON.parse(JSON.stringify(v1Fixture));
 const reschedule = { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-10-27', time: '13:00', place: 'Aula 2' } as const;
 
-describe('recruitment snapshot migration v1 -> v2', () => {
-  it('the current definition is v2', () => expect(RECRUITMENT_MACHINE_VERSION).toBe(2));
+describe('recruitment snapshot migration v1 -> v2 -> v3', () => {
+  it('the current definition is v3', () => expect(RECRUITMENT_MACHINE_VERSION).toBe(3));
 
-  it('a v1 snapshot restored through the migration keeps working under v2', () => {
+  it('a v1 snapshot restored through the migrations keeps working under the current version', () => {
     const snapshot = restore({ version: 1, persisted: v1Snapshot });
     expect(snapshot.value).toBe('writtenTest');
     expect(snapshot.context.schedules.writtenTest).toEqual({ date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun', previous: [] });
@@ -35,16 +36,16 @@ describe('recruitment snapshot migration v1 -> v2', () => {
     expect(next.context.rules).toEqual(v1Snapshot.context.rules);
   });
 
-  it('without the migration the v1 snapshot breaks under v2 (the step does real work)', () => {
+  it('without the migrations the v1 snapshot breaks (the steps do real work)', () => {
     const unmigrated = recruitmentMachine.resolveState(v1Snapshot);
     expect(() => transition(recruitmentMachine, unmigrated, reschedule)).toThrow();
   });
 
   it('does not change its input and refuses a snapshot from the future', () => {
-    const copy = structuredClone(v1Snapshot);
+    const copy = JSON.parse(JSON.stringify(v1Snapshot));
     migrateRecruitmentSnapshot(1, copy);
     expect(copy).toEqual(v1Snapshot);
-    expect(() => migrateRecruitmentSnapshot(3, v1Snapshot)).toThrow(/newer/);
+    expect(() => migrateRecruitmentSnapshot(4, v1Snapshot)).toThrow(/newer/);
   });
 
   it('replays events recorded under v1 and then v2, migrating at the boundary', () => {
@@ -60,9 +61,14 @@ describe('recruitment snapshot migration v1 -> v2', () => {
       { type: 'SCHEDULE_WRITTEN_TEST', payload: { date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun' } },
     ].map((e, i) => ({ ...e, seq: i + 2, machineVersion: 1 }));
     const { type: _t, ...payload } = reschedule;
-    const events = [...v1, { seq: 11, type: reschedule.type, payload, machineVersion: 2 }];
+    const events = [
+      ...v1,
+      { seq: 11, type: reschedule.type, payload, machineVersion: 2 },
+      { seq: 12, type: 'RECORD_WRITTEN_TEST_SCORE', payload: { score: 55, notes: '' }, machineVersion: 3 },
+      { seq: 13, type: 'CORRECT_WRITTEN_TEST_SCORE', payload: { score: 65, reason: 'salah ketik 55, lembar jawaban 65' }, machineVersion: 3 },
+    ];
     const replay = replayRecruitment({ input, machineVersion: 1 }, events);
-    expect(replay).toMatchObject({ ok: true, machineVersion: 2, state: 'writtenTest' });
+    expect(replay).toMatchObject({ ok: true, machineVersion: 3, state: 'interview' });
     if (!replay.ok) return;
     expect((replay.persisted as typeof v1Snapshot).context.schedules.writtenTest.previous).toHaveLength(1);
     // The v1 part of the replay reproduces the captured v1 snapshot exactly.

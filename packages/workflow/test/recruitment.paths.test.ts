@@ -43,6 +43,11 @@ const SAMPLE_EVENTS: RecruitmentEvent[] = [
   { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-10' },
   { type: 'REJECT', reasonCode: 'ABSENT', note: '' },
   { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: '' },
+  { type: 'REOPEN', reason: 'salah tolak' },
+  { type: 'CORRECT_WRITTEN_TEST_SCORE', score: 65, reason: 'salah ketik' },
+  { type: 'CORRECT_WRITTEN_TEST_SCORE', score: 50, reason: 'salah ketik' },
+  { type: 'CORRECT_INTERVIEW_SCORE', score: 65, reason: 'salah ketik' },
+  { type: 'CORRECT_INTERVIEW_SCORE', score: 50, reason: 'salah ketik' },
 ];
 
 const STAGES_BEFORE_ACTIVE: RecruitmentState[] = [
@@ -55,6 +60,20 @@ function oracle(s: RecruitmentSnapshot, e: RecruitmentEvent): RecruitmentState |
   const ctx = s.context;
   if (e.type === 'REJECT') return STAGES_BEFORE_ACTIVE.includes(state) ? 'rejected' : null;
   if (e.type === 'WITHDRAW') return STAGES_BEFORE_ACTIVE.includes(state) ? 'withdrawn' : null;
+  // Corrections: reopen at the stage left; a corrected score is judged again, but never after signing.
+  if (e.type === 'REOPEN') return state === 'rejected' || state === 'withdrawn' ? ctx.outcome!.stage : null;
+  if (e.type === 'CORRECT_WRITTEN_TEST_SCORE' || e.type === 'CORRECT_INTERVIEW_SCORE') {
+    const stage = e.type === 'CORRECT_WRITTEN_TEST_SCORE' ? 'writtenTest' : 'interview';
+    const reason = stage === 'writtenTest' ? 'WRITTEN_TEST_BELOW_GRADE' : 'INTERVIEW_BELOW_GRADE';
+    const pass = e.score >= 60;
+    if (state === 'rejected') {
+      const forThis = ctx.outcome?.stage === stage && ctx.outcome.reasonCode === reason;
+      if (!forThis) return null;
+      return pass ? (stage === 'writtenTest' ? 'interview' : 'agreementSigning') : 'rejected';
+    }
+    const open: RecruitmentState[] = stage === 'writtenTest' ? ['interview', 'agreementSigning'] : ['agreementSigning'];
+    return open.includes(state) ? (pass ? state : 'rejected') : null;
+  }
   switch (state) {
     case 'registered':
       return e.type === 'BEGIN_ADMIN_CHECK' ? 'administrativeCheck' : null;
@@ -83,7 +102,7 @@ function oracle(s: RecruitmentSnapshot, e: RecruitmentEvent): RecruitmentState |
       if (e.type === 'COMPLETE_DEBRIEFING') return e.debriefedOn >= ctx.agreement!.signedOn ? 'active' : null;
       return null;
     default:
-      return null; // active, rejected, withdrawn take no events in this version
+      return null; // active takes no events; rejected and withdrawn only corrections (above)
   }
 }
 
@@ -100,6 +119,7 @@ function reachable(input: RecruitmentInput) {
           ...s.context,
           verifiedDocuments: [...s.context.verifiedDocuments].sort(),
           schedules: { w: !!s.context.schedules.writtenTest, i: !!s.context.schedules.interview },
+          corrections: s.context.corrections.length > 0, // reject/reopen loops are unbounded too
         },
       }),
   });
@@ -151,7 +171,8 @@ describe('recruitment machine: generated paths', () => {
         if (oracle(snapshot, e) !== null) expect(allowedEvents(snapshot)).toContain(e.type);
       }
     }
-    for (const end of ['active', 'rejected', 'withdrawn']) expect(byState.get(end)?.size ?? 0).toBe(0);
+    expect(byState.get('active')?.size ?? 0).toBe(0);
+    expect([...(byState.get('withdrawn') ?? [])]).toEqual(['REOPEN']);
   });
 });
 
@@ -207,5 +228,31 @@ describe('recruitment machine: what the context remembers', () => {
       { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01' },
     ]);
     expect(s.context.agreement).toEqual({ number: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01', endDate: '2018-03-31' });
+  });
+
+  it('corrections are new events with a reason: reopen at the stage left, a corrected score judged again', () => {
+    const failed = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 55, notes: '' }]);
+    const corrected = transition(recruitmentMachine, failed, { type: 'CORRECT_WRITTEN_TEST_SCORE', score: 65, reason: 'salah ketik' })[0];
+    expect(corrected.value).toBe('interview');
+    expect(corrected.context.outcome).toBeNull();
+    expect(corrected.context.scores.writtenTest).toMatchObject({ score: 65, passed: true });
+    expect(corrected.context.corrections).toEqual([
+      { type: 'CORRECT_WRITTEN_TEST_SCORE', reason: 'salah ketik', previousScore: 55, score: 65 },
+    ]);
+
+    const withdrawn = transition(recruitmentMachine, corrected, { type: 'WITHDRAW', reasonCode: 'HEALTH', note: '' })[0];
+    const reopened = transition(recruitmentMachine, withdrawn, { type: 'REOPEN', reason: 'calon kembali sehat' })[0];
+    expect(reopened.value).toBe('interview');
+    expect(reopened.context.corrections[1]).toMatchObject({ type: 'REOPEN', reopened: { kind: 'withdrawn', stage: 'interview' } });
+  });
+
+  it('a score cannot be corrected once the agreement is signed', () => {
+    const signed = run([
+      ...toWrittenTest,
+      { type: 'RECORD_WRITTEN_TEST_SCORE', score: 80, notes: '' },
+      { type: 'RECORD_INTERVIEW_SCORE', score: 80, notes: '' },
+      { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/9', signedOn: '2026-12-01', startDate: '2026-12-01' },
+    ]);
+    expect(transition(recruitmentMachine, signed, { type: 'CORRECT_INTERVIEW_SCORE', score: 40, reason: 'salah ketik' })[0]).toBe(signed);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { candidates } from '../schema';
 import type { DbOrTx } from '../types';
 
@@ -23,4 +23,22 @@ export function updateCandidateContact(
   values: Pick<CandidateRow, 'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'>,
 ): void {
   db.update(candidates).set(values).where(eq(candidates.id, id)).run();
+}
+
+/**
+ * A supervisor's correction of the candidate's data, only if the row still has the revision the
+ * caller saw. Returns false when someone else changed it first.
+ */
+export function correctCandidateIfRevision(
+  db: DbOrTx,
+  id: number,
+  expectedRevision: number,
+  values: Pick<CandidateRow, 'name' | 'phone' | 'nik' | 'birthDate' | 'sex' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'>,
+): boolean {
+  const result = db
+    .update(candidates)
+    .set({ ...values, revision: expectedRevision + 1 })
+    .where(and(eq(candidates.id, id), eq(candidates.revision, expectedRevision)))
+    .run();
+  return result.changes === 1;
 }

@@ -86,6 +86,9 @@ export function explainRefusal(snapshot: RecruitmentSnapshot, event: Recruitment
       return `Berkas ${event.document} belum terverifikasi.`;
     case 'COMPLETE_DEBRIEFING':
       return 'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS.';
+    case 'CORRECT_WRITTEN_TEST_SCORE':
+    case 'CORRECT_INTERVIEW_SCORE':
+      return 'Nilai hanya dapat dikoreksi bila lamaran ditolak karena nilai tersebut di bawah ambang batas.';
     default:
       return `Aksi ${event.type} ditolak pada tahap ${state}.`;
   }

@@ -26,6 +26,13 @@ export const score = z
   .max(100, 'Nilai paling besar 100')
   .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, { message: 'Nilai paling banyak satu angka desimal' });
 
+const correctionReason = z
+  .string({ message: 'Alasan koreksi wajib diisi' })
+  .trim()
+  .min(5, 'Alasan koreksi wajib diisi (paling sedikit 5 karakter)')
+  .max(1000)
+  .meta({ kind: 'textarea' });
+
 const schedule = z.object({
   date: isoDate,
   time: clockTime,
@@ -62,6 +69,10 @@ export const recruitmentEventSchemas = {
     }),
   COMPLETE_DEBRIEFING: z.object({ debriefedOn: isoDate }),
   REJECT: reason(REJECTION_REASONS),
+  // Supervisors' corrections (v3): never an edit of history, always a new event with a reason.
+  REOPEN: z.object({ reason: correctionReason }),
+  CORRECT_WRITTEN_TEST_SCORE: z.object({ score, reason: correctionReason }),
+  CORRECT_INTERVIEW_SCORE: z.object({ score, reason: correctionReason }),
   WITHDRAW: reason(WITHDRAWAL_REASONS),
 } as const;
 

@@ -15,6 +15,8 @@ const steps: Record<number, Step> = {
     );
     return { ...persisted, context: { ...context, schedules } };
   },
+  // v2 -> v3: corrections arrive; nothing was corrected before they existed.
+  2: (persisted) => ({ ...persisted, context: { ...(persisted.context as object), corrections: [] } }),
 };
 
 export function migrateRecruitmentSnapshot(fromVersion: number, persisted: unknown): unknown {

@@ -9,7 +9,8 @@ import { migrateRecruitmentSnapshot } from './migrations';
  */
 export const RECRUITMENT_MACHINES: Record<number, typeof recruitmentMachine> = {
   1: buildRecruitmentMachine(1),
-  2: recruitmentMachine,
+  2: buildRecruitmentMachine(2),
+  3: recruitmentMachine,
 };
 
 export type RecordedEvent = { seq: number; type: string; payload: unknown; machineVersion: number };
