@@ -2,7 +2,15 @@ import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { ZodError } from 'zod';
 
-export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID_TRANSITION' | 'FORBIDDEN' | 'QUOTA_EXCEEDED' | 'VALIDATION';
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS'
+  | 'QUOTA_EXCEEDED'
+  | 'VALIDATION';
 export type FieldError = { path: string; message: string };
 
 /** What services throw. The message is a sentence a recruiter can act on, Indonesian first. */
@@ -10,7 +18,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly details: { fields?: FieldError[]; allowedEvents?: string[] } = {},
+    readonly details: { fields?: FieldError[]; allowedEvents?: string[]; passwordChangeRequired?: boolean } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -25,6 +33,8 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'UNPROCESSABLE_CONTENT',
   FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   QUOTA_EXCEEDED: 'PRECONDITION_FAILED',
   VALIDATION: 'BAD_REQUEST',
 };
@@ -47,6 +57,7 @@ export type KaderErrorData = {
   message: string;
   fields?: FieldError[];
   allowedEvents?: string[];
+  passwordChangeRequired?: boolean;
 };
 
 /**

@@ -1,10 +1,20 @@
+import { getSetting } from '@kader/db';
 import { applicationsRouter } from './router/applications';
+import { authRouter } from './router/auth';
 import { candidatesRouter } from './router/candidates';
 import { periodsRouter } from './router/periods';
-import { createCallerFactory, publicProcedure, router } from './trpc';
+import { branchesRouter, usersRouter } from './router/users';
+import { anyoneProcedure, createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
-  health: publicProcedure.query(() => ({ ok: true as const })),
+  health: anyoneProcedure.query(({ ctx }) => ({
+    ok: true as const,
+    // The UI shows a DEMO banner: demo users with published passwords exist in this database.
+    demo: getSetting(ctx.handle.db, 'mode') === 'demo',
+  })),
+  auth: authRouter,
+  users: usersRouter,
+  branches: branchesRouter,
   periods: periodsRouter,
   candidates: candidatesRouter,
   applications: applicationsRouter,

@@ -1,13 +1,24 @@
 import { initTRPC } from '@trpc/server';
+import type { Role } from './auth/principal';
 import type { Context } from './context';
-import { toClientError } from './errors';
+import { DomainError, toClientError } from './errors';
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const { data } = toClientError(error);
-    return { ...shape, message: data.message, data: { ...shape.data, stack: undefined, kader: data } };
-  },
-});
+/**
+ * Every procedure declares who may call it (`meta.access`); the middleware below enforces it and
+ * refuses a procedure that declares nothing, so a forgotten declaration fails closed.
+ */
+export type Access = 'anyone' | 'signedIn' | readonly Role[];
+export type Meta = { access: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const { data } = toClientError(error);
+      return { ...shape, message: data.message, data: { ...shape.data, stack: undefined, kader: data } };
+    },
+  });
 
 /** Domain errors become tRPC errors with the right HTTP status here, once, for every procedure. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -16,6 +27,33 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const ROLE_LABEL: Record<Role, string> = {
+  recruiter: 'rekruter',
+  supervisor: 'penyelia',
+  viewer: 'pemantau',
+  admin: 'admin Kantor Pusat',
+};
+
+const enforceAccess = t.middleware(({ ctx, meta, path, next }) => {
+  const access = meta?.access;
+  if (!access) throw new DomainError('FORBIDDEN', 'Akses ditolak.');
+  if (access === 'anyone') return next();
+  const principal = ctx.principal;
+  if (!principal) throw new DomainError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  if (ctx.mustChangePassword && !path.startsWith('auth.')) {
+    throw new DomainError('FORBIDDEN', 'Ganti kata sandi Anda terlebih dahulu.', { passwordChangeRequired: true });
+  }
+  if (access !== 'signedIn' && principal.kind === 'user' && !access.includes(principal.role)) {
+    throw new DomainError('FORBIDDEN', `Peran ${ROLE_LABEL[principal.role]} tidak boleh melakukan ini.`);
+  }
+  return next({ ctx: { ...ctx, principal } });
+});
+
+const base = t.procedure.use(mapDomainErrors).use(enforceAccess);
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
 export const createCallerFactory = t.createCallerFactory;
+/** Reachable without a session: only sign-in and health. */
+export const anyoneProcedure = base.meta({ access: 'anyone' });
+export const signedInProcedure = base.meta({ access: 'signedIn' });
+export const rolesProcedure = (...roles: Role[]) => base.meta({ access: roles });

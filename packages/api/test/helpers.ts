@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
-import type { Context } from '../src/context';
+import { systemContext, type Context } from '../src/context';
 
 /** A real SQLite file in a temp folder, migrated; removed by `cleanup`. */
 export function tempDatabase() {
@@ -27,8 +27,9 @@ export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
   return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
 }
 
+/** Acting as the system (every branch): for tests of the workflow itself, not of permissions. */
 export function contextFor(handle: DbHandle, now: () => Date, actor = 'rekruter-uji'): Context {
-  return { handle, now, actor: { id: actor, kind: 'placeholder' } };
+  return systemContext(handle, now, actor);
 }
 
 /** One branch with two work areas and a 2026 period with the given quota. */

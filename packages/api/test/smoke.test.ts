@@ -3,11 +3,11 @@ import { listBoard, seedDemo, verifyAuditLog } from '../src/index';
 import { contextFor, tempDatabase } from './helpers';
 
 describe('demo seed', () => {
-  it('seeds through the service verbs once, and every application replays to its stored snapshot', () => {
+  it('seeds through the service verbs once, and every application replays to its stored snapshot', async () => {
     const db = tempDatabase();
     try {
-      expect(seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: true });
-      expect(seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: false });
+      expect(await seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: true });
+      expect(await seedDemo(db.handle, { today: '2026-11-23' })).toEqual({ seeded: false });
       const report = verifyAuditLog(db.handle);
       expect(report.checked).toBeGreaterThan(15);
       expect(report.mismatches).toEqual([]);

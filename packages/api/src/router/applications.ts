@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { listBoard } from '../services/board';
 import { getApplication } from '../services/getApplication';
 import { sendApplicationEvent } from '../services/sendApplicationEvent';
-import { publicProcedure, router } from '../trpc';
+import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 const id = z.number().int().positive();
 
 export const applicationsRouter = router({
-  board: publicProcedure
+  board: signedInProcedure
     .input(
       z.object({
         periodId: id,
@@ -19,9 +19,9 @@ export const applicationsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listBoard({ ctx, input })),
-  get: publicProcedure.input(z.object({ id })).query(({ ctx, input }) => getApplication({ ctx, input })),
+  get: signedInProcedure.input(z.object({ id })).query(({ ctx, input }) => getApplication({ ctx, input })),
   // The event is validated against its own schema by the service, so errors name `event.<field>`.
-  send: publicProcedure
+  send: rolesProcedure('recruiter', 'supervisor')
     .input(
       z.object({
         id,

@@ -1,7 +1,13 @@
 import { registerCandidateSchema } from '@kader/workflow';
+import { correctCandidate, correctCandidateSchema } from '../services/correctCandidate';
 import { registerCandidate } from '../services/registerCandidate';
-import { publicProcedure, router } from '../trpc';
+import { rolesProcedure, router } from '../trpc';
 
 export const candidatesRouter = router({
-  register: publicProcedure.input(registerCandidateSchema).mutation(({ ctx, input }) => registerCandidate({ ctx, input })),
+  register: rolesProcedure('recruiter', 'supervisor')
+    .input(registerCandidateSchema)
+    .mutation(({ ctx, input }) => registerCandidate({ ctx, input })),
+  update: rolesProcedure('supervisor')
+    .input(correctCandidateSchema)
+    .mutation(({ ctx, input }) => correctCandidate({ ctx, input })),
 });

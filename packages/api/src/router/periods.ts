@@ -1,6 +1,6 @@
-import { publicProcedure, router } from '../trpc';
 import { listPeriods } from '../services/periods';
+import { router, signedInProcedure } from '../trpc';
 
 export const periodsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listPeriods({ ctx })),
+  list: signedInProcedure.query(({ ctx }) => listPeriods({ ctx })),
 });

@@ -1,4 +1,5 @@
-import { boardColumn } from '@kader/db';
+import { boardColumn, getPeriod } from '@kader/db';
+import { assertCanRead, requirePrincipal } from '../auth/guard';
 import { maskNik, RECRUITMENT_STATES, type RecruitmentState, type Schedule } from '@kader/workflow';
 import type { Context } from '../context';
 
@@ -19,6 +20,8 @@ function scheduleOf(state: string, snapshot: unknown): Schedule | null {
 }
 
 export function listBoard({ ctx, input }: { ctx: Context; input: BoardInput }) {
+  const period = getPeriod(ctx.handle.db, input.periodId);
+  assertCanRead(requirePrincipal(ctx), period?.branchId ?? -1, 'Periode rekrutmen');
   const pageSize = input.pageSize ?? 20;
   const filter = { periodId: input.periodId, workAreaId: input.workAreaId, search: input.search };
   return {

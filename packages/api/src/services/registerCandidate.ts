@@ -23,6 +23,7 @@ import {
 } from '@kader/workflow';
 import type { z } from 'zod';
 import type { Context } from '../context';
+import { assertCanRunSelection, requirePrincipal } from '../auth/guard';
 import { DomainError } from '../errors';
 
 export type RegisterCandidate = z.output<typeof registerCandidateSchema>;
@@ -35,9 +36,11 @@ const ENDED = ['rejected', 'withdrawn'];
  */
 export function registerCandidate({ ctx, input }: { ctx: Context; input: RegisterCandidate }) {
   const { db } = ctx.handle;
+  const principal = requirePrincipal(ctx);
   return db.transaction(
     (tx) => {
       const period = getPeriod(tx, input.periodId);
+      if (period) assertCanRunSelection(principal, period.branchId, 'Periode rekrutmen');
       if (!period) {
         throw new DomainError('VALIDATION', 'Periode rekrutmen tidak ditemukan.', {
           fields: [{ path: 'periodId', message: 'Periode rekrutmen tidak ditemukan' }],
@@ -111,7 +114,7 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         fromState: null,
         toState: application.state,
         machineVersion: RECRUITMENT_MACHINE_VERSION,
-        actor: ctx.actor.id,
+        actor: principal.username,
         at,
         meta: { periodId: period.id, workAreaId: area.id, candidateId: candidate.id },
       });

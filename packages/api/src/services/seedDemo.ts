@@ -1,4 +1,4 @@
-import { countBranches, insertBranch, insertPeriod, insertWorkArea, type DbHandle } from '@kader/db';
+import { countBranches, insertBranch, insertPeriod, insertWorkArea, putSetting, type DbHandle } from '@kader/db';
 import {
   addDays,
   DEFAULT_RECRUITMENT_RULES,
@@ -6,7 +6,9 @@ import {
   type RecruitmentEvent,
   type RecruitmentState,
 } from '@kader/workflow';
-import type { Context } from '../context';
+import { systemContext } from '../context';
+import type { Role } from '../auth/principal';
+import { createUser } from './users';
 import { getApplication } from './getApplication';
 import { registerCandidate } from './registerCandidate';
 import { sendApplicationEvent } from './sendApplicationEvent';
@@ -99,27 +101,51 @@ function pathTo(target: RecruitmentState, today: string, index: number): Recruit
   return events;
 }
 
-export function seedDemo(handle: DbHandle, opts: { today?: string } = {}): { seeded: boolean } {
+/**
+ * Demo users exist only in a demo database: the README publishes this password, and a production
+ * start refuses a database that holds them.
+ */
+export const DEMO_PASSWORD = 'kader-demo-2026';
+export const DEMO_USERS: { username: string; name: string; role: Role; branch: string | null }[] = [
+  { username: 'admin.pusat', name: 'Admin Kantor Pusat', role: 'admin', branch: null },
+  { username: 'pemantau.pusat', name: 'Pemantau Kantor Pusat', role: 'viewer', branch: null },
+  { username: 'rekruter.madiun', name: 'Rina Rekruter', role: 'recruiter', branch: 'KC-MDN' },
+  { username: 'penyelia.madiun', name: 'Pak Penyelia', role: 'supervisor', branch: 'KC-MDN' },
+  { username: 'pimpinan.madiun', name: 'Kepala KC Madiun', role: 'viewer', branch: 'KC-MDN' },
+  { username: 'rekruter.makassar', name: 'Andi Rekruter', role: 'recruiter', branch: 'KC-MKS' },
+];
+
+export async function seedDemo(handle: DbHandle, opts: { today?: string } = {}): Promise<{ seeded: boolean }> {
   if (countBranches(handle.db) > 0) return { seeded: false };
   // Demo data can be made again, so it need not wait for an fsync per command (~150 commits).
   const synchronous = handle.sqlite.pragma('synchronous', { simple: true });
   handle.sqlite.pragma('synchronous = OFF');
   try {
-    return seed(handle, opts);
+    const branchIds = seed(handle, opts);
+    const ctx = systemContext(handle, undefined, 'demo-seed');
+    for (const u of DEMO_USERS) {
+      const branchId = u.branch ? branchIds.get(u.branch)! : null;
+      await createUser({
+        ctx,
+        input: { ...u, branchId, password: DEMO_PASSWORD, demo: true, mustChangePassword: false },
+      });
+    }
+    putSetting(handle.db, 'mode', 'demo');
+    return { seeded: true };
   } finally {
     handle.sqlite.pragma(`synchronous = ${Number(synchronous)}`);
   }
 }
 
-function seed(handle: DbHandle, opts: { today?: string }): { seeded: boolean } {
+function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
   const realNow = new Date();
   const today = opts.today ?? realNow.toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
   // The seed's clock starts a month back and moves an hour per step, so days-in-stage vary.
   let clock = new Date(`${addDays(today, -30)}T02:00:00.000Z`).getTime();
-  const ctx: Context = { handle, actor: { id: 'demo-seed', kind: 'system' }, now: () => new Date((clock += 3_600_000)) };
+  const ctx = systemContext(handle, () => new Date((clock += 3_600_000)), 'demo-seed');
 
-  const { periods, areas } = handle.db.transaction((tx) => {
+  const { periods, areas, branchIds } = handle.db.transaction((tx) => {
     const madiun = insertBranch(tx, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
     const makassar = insertBranch(tx, { code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/Makassar' });
     const jayapura = insertBranch(tx, { code: 'KC-JPR', name: 'KC Jayapura', timeZone: 'Asia/Jayapura' });
@@ -142,7 +168,12 @@ function seed(handle: DbHandle, opts: { today?: string }): { seeded: boolean } {
       makassar: insertPeriod(tx, { branchId: makassar.id, year, quota: 10, rules }).id,
       jayapura: insertPeriod(tx, { branchId: jayapura.id, year, quota: 8, rules }).id,
     };
-    return { periods, areas };
+    const branchIds = new Map([
+      [madiun.code, madiun.id],
+      [makassar.code, makassar.id],
+      [jayapura.code, jayapura.id],
+    ]);
+    return { periods, areas, branchIds };
   });
 
   const register = (periodId: number, p: Person, serial: number, index: number) => {
@@ -208,5 +239,5 @@ function seed(handle: DbHandle, opts: { today?: string }): { seeded: boolean } {
     [periods.jayapura, { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' }],
   ];
   others.forEach(([periodId, p], i) => walk(register(periodId, p, 200 + i, i), pathTo(p.target, today, i)));
-  return { seeded: true };
+  return branchIds;
 }

@@ -10,10 +10,13 @@ import {
   applyEvent,
   parseRecruitmentEvent,
   persist,
+  QUOTA_HOLDING_STATES,
   RECRUITMENT_MACHINE_VERSION,
   restore,
   stateOf,
 } from '@kader/workflow';
+import { assertCanCorrect, assertCanRunSelection, requirePrincipal } from '../auth/guard';
+import { isCorrection } from '../auth/eventAccess';
 import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import { CONFLICT_MESSAGE, DomainError } from '../errors';
@@ -41,10 +44,16 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
   }
   const event = parsed.event;
   const { db } = ctx.handle;
+  const principal = requirePrincipal(ctx);
 
   return db.transaction(
     (tx) => {
       const row = mustGetApplication(tx, input.id, getApplication(tx, input.id));
+      const period = getPeriod(tx, row.periodId);
+      if (!period) throw new Error(`application ${row.id} has no period`);
+      const what = `Lamaran #${row.id}`;
+      if (isCorrection(event.type)) assertCanCorrect(principal, period.branchId, what);
+      else assertCanRunSelection(principal, period.branchId, what);
 
       if (input.idempotencyKey) {
         const seen = tx
@@ -56,7 +65,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
           if (seen.entityId !== row.id) {
             throw new DomainError('VALIDATION', 'Kunci idempotensi sudah dipakai untuk data lain.');
           }
-          return applicationDetail(tx, row);
+          return applicationDetail(tx, row, principal, ctx.now());
         }
       }
 
@@ -72,15 +81,14 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       }
 
       let meta: Record<string, unknown> | null = null;
-      if (event.type === 'SIGN_AGREEMENT') {
-        // Checked inside the write transaction, so two signings cannot both take the last place.
-        const period = getPeriod(tx, row.periodId);
-        if (!period) throw new Error(`application ${row.id} has no period`);
-        const used = countQuotaUsed(tx, row.periodId);
+      // Entering a state that holds a place (a signing, or reopening a signed application) needs a
+      // free one. Checked inside the write transaction, so two cannot both take the last place.
+      if (!QUOTA_HOLDING_STATES.includes(applied.from) && QUOTA_HOLDING_STATES.includes(applied.to)) {
+        const used = countQuotaUsed(tx, row.periodId, QUOTA_HOLDING_STATES);
         if (used >= period.quota) {
           throw new DomainError(
             'QUOTA_EXCEEDED',
-            `Kuota ${period.branch.name} tahun ${period.year} sudah penuh (${used} dari ${period.quota} tempat terisi). PKS tidak dapat ditandatangani.`,
+            `Kuota ${period.branch.name} tahun ${period.year} sudah penuh (${used} dari ${period.quota} tempat terisi). ${event.type === 'SIGN_AGREEMENT' ? 'PKS tidak dapat ditandatangani.' : 'Lamaran tidak dapat dibuka kembali ke tahap ini.'}`,
           );
         }
         meta = { quota: period.quota, quotaUsedBefore: used };
@@ -105,7 +113,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
         fromState: applied.from,
         toState: stateOf(applied.snapshot),
         machineVersion: RECRUITMENT_MACHINE_VERSION,
-        actor: ctx.actor.id,
+        actor: principal.username,
         at,
         meta,
       });
@@ -114,7 +122,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
           .values({ key: input.idempotencyKey, entityId: row.id, revision: input.revision + 1, createdAt: at })
           .run();
       }
-      return applicationDetail(tx, mustGetApplication(tx, row.id, getApplication(tx, row.id)));
+      return applicationDetail(tx, mustGetApplication(tx, row.id, getApplication(tx, row.id)), principal, ctx.now());
     },
     { behavior: 'immediate' },
   );

@@ -1,4 +1,6 @@
 import {
+  countQuotaUsed,
+  recordNikView,
   getCandidate,
   getPeriod,
   getWorkArea,
@@ -9,6 +11,9 @@ import {
 } from '@kader/db';
 import {
   allowedEvents,
+  formatPhone,
+  maskNik,
+  QUOTA_HOLDING_STATES,
   recruitmentRulesSchema,
   restore,
   stateOf,
@@ -16,15 +21,23 @@ import {
   type RecruitmentState,
 } from '@kader/workflow';
 import { DomainError } from '../errors';
+import { eventsFor } from '../auth/eventAccess';
+import { assertCanRead } from '../auth/guard';
+import { canCorrect, canReadBranch as canReadBranchId, seesPersonalData, type Principal } from '../auth/principal';
+
+/** `0812-3456-7890` shown as `0812-••••-7890`. */
+export function maskPhone(e164: string): string {
+  return formatPhone(e164).replace(/^(\d{4})-\d{4}-/, '$1-••••-');
+}
 
 /** What the UI reads: assembled from rows, never stored. */
-export function periodView(period: NonNullable<ReturnType<typeof getPeriod>>) {
+export function periodView(db: DbOrTx, period: NonNullable<ReturnType<typeof getPeriod>>) {
   const rules = recruitmentRulesSchema.parse(period.rules);
   return {
     id: period.id,
     year: period.year,
     quota: period.quota,
-    quotaUsed: period.quotaUsed,
+    quotaUsed: countQuotaUsed(db, period.id, QUOTA_HOLDING_STATES),
     branch: {
       id: period.branch.id,
       code: period.branch.code,
@@ -43,11 +56,20 @@ export function mustGetApplication(db: DbOrTx, id: number, row?: ApplicationRow)
   throw new DomainError('NOT_FOUND', `Lamaran #${id} tidak ditemukan.`);
 }
 
-export function applicationDetail(db: DbOrTx, row: ApplicationRow) {
+/**
+ * One application as this person may see it: personal data in full only for the branch's
+ * recruiters and supervisors (and each such view of a NIK is logged), events only those they may send.
+ */
+export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Principal, now = new Date()) {
   const candidate = getCandidate(db, row.candidateId);
   const period = getPeriod(db, row.periodId);
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
+  assertCanRead(principal, period.branchId, `Lamaran #${row.id}`);
+  const full = seesPersonalData(principal, period.branchId);
+  if (full && principal.kind === 'user') {
+    recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
+  }
   const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
   return {
     id: row.id,
@@ -55,13 +77,15 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow) {
     state: stateOf(snapshot) as RecruitmentState,
     stateEnteredAt: row.stateEnteredAt,
     machine: { id: 'recruitment' as const, version: row.machineVersion },
-    period: periodView(period),
+    period: periodView(db, period),
     workArea: { id: area.id, name: area.name },
     candidate: {
       id: candidate.id,
-      nik: candidate.nik,
+      revision: candidate.revision,
+      piiMasked: !full,
+      nik: full ? candidate.nik : maskNik(candidate.nik),
       name: candidate.name,
-      phone: candidate.phone,
+      phone: full ? candidate.phone : maskPhone(candidate.phone),
       education: candidate.education,
       birthDate: candidate.birthDate,
       sex: candidate.sex,
@@ -74,7 +98,8 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow) {
       },
     },
     context: snapshot.context as RecruitmentContext,
-    allowedEvents: allowedEvents(snapshot) as string[],
+    allowedEvents: eventsFor(principal, period.branchId, allowedEvents(snapshot)) as string[],
+    canEditCandidate: canCorrect(principal, period.branchId),
     history: listAudit(db, 'application', row.id).map((a) => ({
       seq: a.seq,
       type: a.type,
@@ -84,7 +109,8 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow) {
       actor: a.actor,
       at: a.at,
     })),
-    earlierApplications: listOtherApplications(db, row.candidateId, row.id).map((o) => ({
+    // Other periods may be other branches': list only those this person may open.
+    earlierApplications: listOtherApplications(db, row.candidateId, row.id).filter((o) => canReadBranchId(principal, o.branchId)).map((o) => ({
       id: o.id,
       year: o.year,
       branchName: o.branchName,

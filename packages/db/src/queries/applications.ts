@@ -55,6 +55,7 @@ export function listOtherApplications(db: DbOrTx, candidateId: number, exceptId:
       state: applications.state,
       year: recruitmentPeriods.year,
       branchName: branches.name,
+      branchId: branches.id,
     })
     .from(applications)
     .innerJoin(recruitmentPeriods, eq(recruitmentPeriods.id, applications.periodId))

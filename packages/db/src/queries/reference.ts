@@ -2,9 +2,6 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { applications, branches, recruitmentPeriods, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
 
-/** States in which an application holds one of the period's cadre places. */
-export const QUOTA_HOLDING_STATES = ['debriefing', 'active'];
-
 export function listPeriods(db: DbOrTx) {
   const rows = db
     .select({ period: recruitmentPeriods, branch: branches })
@@ -17,7 +14,6 @@ export function listPeriods(db: DbOrTx) {
     ...period,
     branch,
     workAreas: areas.filter((a) => a.branchId === branch.id),
-    quotaUsed: countQuotaUsed(db, period.id),
   }));
 }
 
@@ -30,18 +26,19 @@ export function getPeriod(db: DbOrTx, periodId: number) {
     .get();
   if (!row) return undefined;
   const areas = db.select().from(workAreas).where(eq(workAreas.branchId, row.branch.id)).orderBy(workAreas.name).all();
-  return { ...row.period, branch: row.branch, workAreas: areas, quotaUsed: countQuotaUsed(db, periodId) };
+  return { ...row.period, branch: row.branch, workAreas: areas };
 }
 
 export function getWorkArea(db: DbOrTx, workAreaId: number) {
   return db.select().from(workAreas).where(eq(workAreas.id, workAreaId)).get();
 }
 
-export function countQuotaUsed(db: DbOrTx, periodId: number): number {
+/** Applications of the period in the states that hold a place (the workflow says which). */
+export function countQuotaUsed(db: DbOrTx, periodId: number, holdingStates: readonly string[]): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(applications)
-    .where(and(eq(applications.periodId, periodId), inArray(applications.state, QUOTA_HOLDING_STATES)))
+    .where(and(eq(applications.periodId, periodId), inArray(applications.state, [...holdingStates])))
     .get();
   return row?.n ?? 0;
 }
