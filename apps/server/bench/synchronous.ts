@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { getApplication, registerCandidate, sendApplicationEvent, type Context } from '@kader/api';
+import { getApplication, registerCandidate, sendApplicationEvent, systemContext } from '@kader/api';
 import { insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase } from '@kader/db';
 import { DEFAULT_RECRUITMENT_RULES, registerCandidateSchema, type RecruitmentEvent } from '@kader/workflow';
 
@@ -24,7 +24,7 @@ function run(mode: 'FULL' | 'NORMAL') {
   const branch = insertBranch(handle.db, { code: 'KC-B', name: 'KC Bench', timeZone: 'Asia/Jakarta' });
   const area = insertWorkArea(handle.db, { branchId: branch.id, name: 'Kota Bench' });
   const period = insertPeriod(handle.db, { branchId: branch.id, year: 2026, quota: 1000, rules: DEFAULT_RECRUITMENT_RULES });
-  const ctx: Context = { handle, actor: { id: 'bench', kind: 'system' }, now: () => new Date() };
+  const ctx = systemContext(handle, () => new Date(), 'bench');
   const events: RecruitmentEvent[] = [
     { type: 'BEGIN_ADMIN_CHECK' },
     ...(['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'] as const).map((document) => ({ type: 'VERIFY_DOCUMENT' as const, document })),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { seedDemo, verifyAuditLog } from '@kader/api';
+import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo, verifyAuditLog } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
 import { createServer } from './server';
 
@@ -11,8 +11,12 @@ const USAGE = `Kader server
 Usage: kader <command> [options]
 
 Commands:
-  start         migrate the database, then serve the API and the admin UI
-  demo          migrate, seed demo data when the database is empty, then start
+  start         production: migrate, then serve the API and the admin UI. Refuses a demo
+                database, and refuses to start without an admin (see create-admin)
+  demo          migrate, seed demo data and demo users when the database is empty, then serve
+                with a DEMO banner
+  create-admin  create a head-office admin: --username <name> [--name <full name>]; the password
+                comes from KADER_ADMIN_PASSWORD or the first line of standard input
   migrate       apply pending database migrations and exit
   seed-demo     migrate, then seed demo data when the database is empty
   verify-audit  replay every application's audit log against its stored state;
@@ -25,12 +29,27 @@ Options (environment variable in brackets):
   --host <addr>     address to listen on [HOST]        default 0.0.0.0
   --static <dir>    built admin UI [KADER_STATIC_DIR]  default apps/admin/dist
   --today <date>    seed-demo/demo: the demo's "today", YYYY-MM-DD
+  --username <name> create-admin: the admin's user name
+  --name <text>     create-admin: the admin's full name
+  --secure-cookies  mark the session cookie Secure (serve over HTTPS) [KADER_SECURE_COOKIES=1]
   -h, --help        show this help
+
+First start without the CLI: set KADER_ADMIN_USERNAME and KADER_ADMIN_PASSWORD and the admin is
+created when the database has none. Kader has no default password.
 `;
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
-type Options = { db: string; port: number; host: string; staticDir: string; today: string | undefined };
+type Options = {
+  db: string;
+  port: number;
+  host: string;
+  staticDir: string;
+  today: string | undefined;
+  username: string | undefined;
+  name: string | undefined;
+  secureCookies: boolean;
+};
 
 function parse(argv: string[]): { command: string | undefined; rest: string[]; options: Options; help: boolean } {
   const { values, positionals } = parseArgs({
@@ -42,6 +61,9 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       host: { type: 'string' },
       static: { type: 'string' },
       today: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,6 +81,9 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       host: values.host ?? process.env.HOST ?? '0.0.0.0',
       staticDir: path.resolve(values.static ?? process.env.KADER_STATIC_DIR ?? DEFAULT_STATIC_DIR),
       today: values.today,
+      username: values.username,
+      name: values.name,
+      secureCookies: values['secure-cookies'] ?? process.env.KADER_SECURE_COOKIES === '1',
     },
   };
 }
@@ -78,9 +103,54 @@ function migrate(handle: DbHandle, file: string) {
   console.log(`database ready: ${file}`);
 }
 
-function seed(handle: DbHandle, today: string | undefined) {
-  const { seeded } = seedDemo(handle, today ? { today } : undefined);
+async function seed(handle: DbHandle, today: string | undefined) {
+  const { seeded } = await seedDemo(handle, today ? { today } : undefined);
   console.log(seeded ? 'demo data seeded' : 'demo data skipped: the database already has data');
+}
+
+function printDemoUsers() {
+  console.log(`DEMO mode: sign in as one of these users, password "${DEMO_PASSWORD}":`);
+  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(18)} ${u.role}${u.branch ? ` (${u.branch})` : ' (Kantor Pusat)'}`);
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.KADER_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) process.stderr.write('Password for the new admin (at least 10 characters): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.replace(/\r$/, '');
+}
+
+async function makeAdmin(handle: DbHandle, username: string, name: string | undefined, password: string) {
+  try {
+    const admin = await createFirstAdmin(handle, { username, name, password });
+    console.log(`admin created: ${admin.username}`);
+  } catch (err) {
+    const issues = (err as { issues?: { message: string }[] }).issues;
+    fail(issues ? issues.map((i) => i.message).join('; ') : err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** A production start needs a real admin and refuses demo data (whose passwords are public). */
+async function checkProductionDatabase(handle: DbHandle) {
+  const status = adminStatus(handle);
+  if (status.demo) {
+    fail('this database holds demo data and demo users with published passwords; use `kader demo`, or --db <another file> for production');
+  }
+  if (status.admins > 0) return;
+  const username = process.env.KADER_ADMIN_USERNAME;
+  const password = process.env.KADER_ADMIN_PASSWORD;
+  if (username && password) {
+    await makeAdmin(handle, username, process.env.KADER_ADMIN_NAME, password);
+    return;
+  }
+  fail(
+    'no admin yet. Create one with `kader create-admin --username <name>` (password from KADER_ADMIN_PASSWORD or standard input), or set KADER_ADMIN_USERNAME and KADER_ADMIN_PASSWORD for this first start',
+  );
 }
 
 async function serve(handle: DbHandle, options: Options) {
@@ -88,7 +158,13 @@ async function serve(handle: DbHandle, options: Options) {
   if (!staticDir) {
     console.warn(`admin UI not found at ${options.staticDir}: serving the API only (build it with \`npx pnpm@10 build\`)`);
   }
-  const running = await createServer({ handle, staticDir, port: options.port, host: options.host });
+  const running = await createServer({
+    handle,
+    staticDir,
+    port: options.port,
+    host: options.host,
+    secureCookies: options.secureCookies,
+  });
   console.log(`Kader is listening on ${running.url}`);
 
   let stopping = false;
@@ -127,14 +203,28 @@ async function main(argv: string[]) {
     case 'start': {
       const handle = open(options.db);
       migrate(handle, options.db);
+      await checkProductionDatabase(handle);
       await serve(handle, options);
       return;
     }
     case 'demo': {
       const handle = open(options.db);
       migrate(handle, options.db);
-      seed(handle, options.today);
+      await seed(handle, options.today);
+      if (adminStatus(handle).demo) printDemoUsers();
+      else fail('this database is not a demo database (it holds real data): use `kader start`');
       await serve(handle, options);
+      return;
+    }
+    case 'create-admin': {
+      if (!options.username) fail('create-admin needs --username <name>');
+      const handle = open(options.db);
+      try {
+        migrate(handle, options.db);
+        await makeAdmin(handle, options.username, options.name, await readPassword());
+      } finally {
+        handle.close();
+      }
       return;
     }
     case 'migrate': {
@@ -150,7 +240,7 @@ async function main(argv: string[]) {
       const handle = open(options.db);
       try {
         migrate(handle, options.db);
-        seed(handle, options.today);
+        await seed(handle, options.today);
       } finally {
         handle.close();
       }

@@ -17,6 +17,8 @@ export type ServerOptions = {
   log?: (line: string) => void;
   /** After this long, connections still open at shutdown are cut. */
   shutdownTimeoutMs?: number;
+  /** Mark the session cookie Secure (when served over HTTPS, e.g. behind a proxy). */
+  secureCookies?: boolean;
 };
 
 export type RunningServer = {
@@ -56,14 +58,14 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : null;
-  const createContext = createContextFactory(opts.handle);
+  const createContext = createContextFactory(opts.handle, { secureCookies: opts.secureCookies ?? false });
   let closing = false;
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE,
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) => createContext({ req }),
+    createContext: ({ req, res }) => createContext({ req, res }),
     // Unexpected errors are logged (without inputs) by @kader/api's error mapping, once.
   });
 
@@ -83,6 +85,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
     if (closing) res.setHeader('Connection', 'close');
+    setSecurityHeaders(res);
 
     route(req, res, method, pathname).catch((err: unknown) => {
       log(`error serving ${method} ${pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -97,6 +100,8 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       return;
     }
     if (pathname.startsWith(TRPC_BASE)) {
+      const refused = crossSiteRefusal(req, method);
+      if (refused) return sendJson(res, 403, { error: { message: refused, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403, kader: { code: 'FORBIDDEN', message: refused } } } });
       trpcHandler(req, res);
       return;
     }
@@ -139,6 +144,55 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   }
 
   return { url, server, close };
+}
+
+/**
+ * Headers for every response. The CSP allows only this origin's scripts (Vite emits no inline
+ * script); inline style attributes are allowed because React sets some.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function setSecurityHeaders(res: http.ServerResponse) {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}
+
+/**
+ * Cross-site request defence for everything that changes data (POST): the session cookie is
+ * SameSite=Strict, and on top the request must carry a header a plain cross-site form cannot set,
+ * and, when the browser names its origin, come from this server's own origin.
+ */
+export const REQUEST_HEADER = 'x-kader-request';
+export function crossSiteRefusal(req: http.IncomingMessage, method: string): string | null {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
+  if (req.headers[REQUEST_HEADER] !== '1') return `Permintaan ditolak: header ${REQUEST_HEADER} tidak ada.`;
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host !== req.headers.host) return 'Permintaan ditolak: berasal dari situs lain.';
+  } else if (origin === 'null') {
+    return 'Permintaan ditolak: asal permintaan tidak dikenal.';
+  }
+  return null;
 }
 
 function health(handle: DbHandle): [number, unknown] {
@@ -214,11 +268,6 @@ function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: str
   res.setHeader('Cache-Control', cache);
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', stats.mtime.toUTCString());
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (type.startsWith('text/html')) {
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-  }
   if (req.headers['if-none-match'] === etag) {
     res.statusCode = 304;
     res.end();

@@ -23,12 +23,21 @@ afterAll(() => {
 type Run = { code: number | null; signal: NodeJS.Signals | null; out: string };
 
 /** The CLI as `tsx src/cli.ts` runs it, in one process (`node --import tsx`) so signals reach it. */
-function cli(args: string[], opts: { onOutput?: (out: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+function cli(
+  args: string[],
+  opts: { onOutput?: (out: string, child: ReturnType<typeof spawn>) => void; env?: Record<string, string>; stdin?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
+    const env = { ...process.env, ...opts.env };
+    // The admin variables must come from the test alone, never from the machine running it.
+    if (!opts.env?.KADER_ADMIN_USERNAME) delete env.KADER_ADMIN_USERNAME;
+    if (!opts.env?.KADER_ADMIN_PASSWORD) delete env.KADER_ADMIN_PASSWORD;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: SERVER_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env,
     });
+    if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
     let out = '';
     const collect = (c: Buffer) => {
       out += c.toString('utf8');
@@ -91,10 +100,44 @@ describe('cli', () => {
     expect(run.out).toContain('unknown command');
   });
 
-  it('starts, serves /health, and exits 0 on SIGTERM', async () => {
+  it('a production start refuses a demo database', async () => {
+    const run = await cli(['start', '--db', db, '--port', '0']);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain('demo data');
+  });
+
+  it('a production start refuses to run without an admin, and create-admin makes one', async () => {
+    const prod = path.join(dir, 'prod.db');
+    const refused = await cli(['start', '--db', prod, '--port', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('no admin yet');
+
+    const short = await cli(['create-admin', '--db', prod, '--username', 'kepala.it'], { stdin: 'pendek\n' });
+    expect(short.code).toBe(2);
+    expect(short.out).toContain('paling sedikit 10');
+
+    const made = await cli(['create-admin', '--db', prod, '--username', 'kepala.it', '--name', 'Kepala TI'], {
+      stdin: 'rahasia-yang-panjang\n',
+    });
+    expect(made.out).toContain('admin created: kepala.it');
+    expect(made.code).toBe(0);
+    const h = openDatabase(prod);
+    try {
+      const row = h.sqlite.prepare("select role, password_hash, demo from users where username = 'kepala.it'").get() as Record<string, unknown>;
+      expect(row).toMatchObject({ role: 'admin', demo: 0 });
+      expect(String(row.password_hash)).toMatch(/^scrypt\$/);
+      expect(String(row.password_hash)).not.toContain('rahasia');
+    } finally {
+      h.close();
+    }
+  });
+
+  it('starts with the first admin from the environment, serves /health, and exits 0 on SIGTERM', async () => {
     let url = '';
     let checked: Promise<unknown> | undefined;
-    const run = await cli(['start', '--db', db, '--port', '0', '--host', '127.0.0.1', '--static', path.join(dir, 'none')], {
+    const prod = path.join(dir, 'prod-env.db');
+    const run = await cli(['start', '--db', prod, '--port', '0', '--host', '127.0.0.1', '--static', path.join(dir, 'none')], {
+      env: { KADER_ADMIN_USERNAME: 'admin.it', KADER_ADMIN_PASSWORD: 'kata-sandi-panjang-1' },
       onOutput: (out, child) => {
         const m = /listening on (http:\/\/\S+)/.exec(out);
         if (m && !url) {
@@ -107,6 +150,8 @@ describe('cli', () => {
     });
     expect(url).not.toBe('');
     await expect(checked).resolves.toEqual({ ok: true, db: 'ok' });
+    expect(run.out).toContain('admin created: admin.it');
+    expect(run.out).not.toContain('kata-sandi-panjang-1');
     expect(run.out).toContain('admin UI not found');
     expect(run.out).toContain('stopped');
     expect(run.code).toBe(0);

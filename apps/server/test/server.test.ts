@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { AppRouter } from '@kader/api';
 import { seedDemo } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
-import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
+import { client as signedClient, REQUEST_HEADERS, signIn } from './http';
 
 const INDEX_HTML = '<!doctype html><html><head><title>fake kader admin</title></head><body><div id="root"></div></body></html>';
 const SECRET = 'this file sits outside the static folder';
@@ -17,6 +18,8 @@ let dir: string;
 let staticDir: string;
 let handle: DbHandle;
 let app: RunningServer;
+/** The demo recruiter of KC Madiun, signed in once for the whole file. */
+let cookie: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-server-test-'));
@@ -29,8 +32,9 @@ beforeAll(async () => {
 
   handle = openDatabase(path.join(dir, 'kader.db'));
   migrateDatabase(handle);
-  expect(seedDemo(handle).seeded).toBe(true);
+  expect((await seedDemo(handle)).seeded).toBe(true);
   app = await createServer({ handle, staticDir, port: 0, host: '127.0.0.1', log: () => {} });
+  cookie = await signIn(app.url, 'rekruter.madiun');
 });
 
 afterAll(async () => {
@@ -54,13 +58,8 @@ function rawGet(url: string, rawPath: string): Promise<{ status: number; headers
   });
 }
 
-const ACTOR = { 'x-kader-actor': 'uji-server' };
-
 function client(url: string, batch = true) {
-  const link = batch
-    ? httpBatchLink({ url: `${url}/trpc`, headers: ACTOR })
-    : httpLink({ url: `${url}/trpc`, headers: ACTOR });
-  return createTRPCClient<AppRouter>({ links: [link] });
+  return signedClient(url, cookie, batch);
 }
 
 function kaderError(err: unknown) {
@@ -166,7 +165,7 @@ describe('health and static files', () => {
 
 describe('tRPC over HTTP', () => {
   it('lists periods, registers a candidate and moves the application on', async () => {
-    expect(seedDemo(handle).seeded).toBe(false); // a second seed leaves existing data alone
+    expect((await seedDemo(handle)).seeded).toBe(false); // a second seed leaves existing data alone
     const trpc = client(app.url);
 
     const periods = await trpc.periods.list.query();
@@ -191,7 +190,7 @@ describe('tRPC over HTTP', () => {
     expect(after.revision).toBeGreaterThan(before.revision);
     const last = after.history.find((h) => h.type === 'BEGIN_ADMIN_CHECK');
     expect(last).toMatchObject({ type: 'BEGIN_ADMIN_CHECK', fromState: 'registered', toState: 'administrativeCheck' });
-    expect(last?.actor).toBe('uji-server');
+    expect(last?.actor).toBe('rekruter.madiun');
   });
 
   it('returns the kader error shape for refused and invalid events', async () => {
@@ -263,7 +262,12 @@ describe('graceful shutdown', () => {
           port,
           path: '/trpc/candidates.register',
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            cookie,
+            ...REQUEST_HEADERS,
+          },
         },
         (res) => {
           let text = '';
