@@ -39,7 +39,8 @@ async function failure(p: Promise<unknown>) {
   );
   expect(err).toBeInstanceOf(TRPCClientError);
   const e = err as TRPCClientError<never>;
-  return { status: (e.data as { httpStatus?: number } | undefined)?.httpStatus, kader: (e.data as { kader?: { code: string; message: string } }).kader };
+  const data = e.data as unknown as { httpStatus?: number; kader?: { code: string; message: string } } | undefined;
+  return { status: data?.httpStatus, kader: data?.kader };
 }
 
 function madiunApplication(): { id: number; revision: number } {

@@ -43,8 +43,8 @@ function cli(
       out += c.toString('utf8');
       opts.onOutput?.(out, child);
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ code, signal, out }));
   });

@@ -11,6 +11,7 @@ import {
 } from '@kader/db';
 import {
   ageOn,
+  CLOSED_STATES,
   dateInZone,
   parseNik,
   persist,
@@ -27,8 +28,6 @@ import { assertCanRunSelection, requirePrincipal } from '../auth/guard';
 import { DomainError } from '../errors';
 
 export type RegisterCandidate = z.output<typeof registerCandidateSchema>;
-
-const ENDED = ['rejected', 'withdrawn'];
 
 /**
  * Registers a candidate (one record per NIK) into a recruitment period. A person may apply again
@@ -68,7 +67,7 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
           const msg = `NIK ini sudah terdaftar pada periode ${period.year} (lamaran #${same.id}).`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
         }
-        const open = listOtherApplications(tx, candidate.id, -1).find((a) => !ENDED.includes(a.state));
+        const open = listOtherApplications(tx, candidate.id, -1).find((a) => !CLOSED_STATES.includes(a.state));
         if (open) {
           const msg = `Calon ini masih punya lamaran yang berjalan atau aktif (lamaran #${open.id}, ${open.year}).`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });

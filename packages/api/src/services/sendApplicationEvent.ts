@@ -1,6 +1,7 @@
 import {
   appendAudit,
   countQuotaUsed,
+  listOtherApplications,
   getApplication,
   getPeriod,
   schema,
@@ -8,6 +9,7 @@ import {
 } from '@kader/db';
 import {
   applyEvent,
+  CLOSED_STATES,
   parseRecruitmentEvent,
   persist,
   QUOTA_HOLDING_STATES,
@@ -70,6 +72,19 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       }
 
       if (row.revision !== input.revision) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
+
+      if (event.type === 'REOPEN') {
+        // One person, one application under way: an old period's application stays closed while
+        // a newer one runs.
+        const open = listOtherApplications(tx, row.candidateId, row.id).find((a) => !CLOSED_STATES.includes(a.state));
+        if (open) {
+          throw new DomainError(
+            'INVALID_TRANSITION',
+            `Calon ini punya lamaran lain yang berjalan atau aktif (lamaran #${open.id}, ${open.year}); lamaran ini tidak dapat dibuka kembali.`,
+            { allowedEvents: [] },
+          );
+        }
+      }
 
       const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
       const applied = applyEvent(snapshot, event);

@@ -35,6 +35,9 @@ export const RECRUITMENT_MACHINE_ID = 'recruitment';
 export const RECRUITMENT_MACHINE_VERSION = 3;
 export type RecruitmentMachineVersion = 1 | 2 | 3;
 
+/** Ended without a place: a person whose applications are all here may apply again. */
+export const CLOSED_STATES: readonly string[] = ['rejected', 'withdrawn'];
+
 /** An agreement is signed in these states: each holds one of the period's cadre places. */
 export const QUOTA_HOLDING_STATES: readonly RecruitmentState[] = ['debriefing', 'active'];
 

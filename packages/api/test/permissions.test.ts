@@ -1,0 +1,152 @@
+import { findUserByUsername } from '@kader/db';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalOf } from '../src/auth/principal';
+import { NO_COOKIES, type Context } from '../src/context';
+import { appRouter, createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
+import { tempDatabase } from './helpers';
+
+/**
+ * The permission matrix: every procedure of the router, called by every kind of user, against the
+ * Madiun branch's records. `allow` means the call got past access control (it may still fail on
+ * its input, e.g. a stale revision); `deny` means UNAUTHORIZED, FORBIDDEN, or NOT_FOUND for a
+ * record of a branch the user may not see.
+ */
+const ACTORS = ['anonymous', 'recruiter', 'supervisor', 'viewer', 'viewerHO', 'admin', 'otherRecruiter'] as const;
+type Actor = (typeof ACTORS)[number];
+const USERNAME: Record<Exclude<Actor, 'anonymous'>, string> = {
+  recruiter: 'rekruter.madiun',
+  supervisor: 'penyelia.madiun',
+  viewer: 'pimpinan.madiun',
+  viewerHO: 'pemantau.pusat',
+  admin: 'admin.pusat',
+  otherRecruiter: 'rekruter.makassar',
+};
+
+const A = 'allow' as const;
+const D = 'deny' as const;
+const everyone = [A, A, A, A, A, A, A];
+const signedIn = [D, A, A, A, A, A, A];
+const readers = [D, A, A, A, A, A, D];
+const selection = [D, A, A, D, D, D, D];
+const supervisorOnly = [D, D, A, D, D, D, D];
+const adminOnly = [D, D, D, D, D, A, D];
+
+const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
+  health: everyone,
+  'auth.login': everyone,
+  'auth.logout': signedIn,
+  'auth.me': signedIn,
+  'auth.changePassword': signedIn,
+  'branches.list': signedIn,
+  'periods.list': signedIn,
+  'candidates.register': selection,
+  'candidates.update': supervisorOnly,
+  'applications.board': readers,
+  'applications.get': readers,
+  'applications.send': selection,
+  'users.list': adminOnly,
+  'users.create': adminOnly,
+  'users.update': adminOnly,
+  'users.setDisabled': adminOnly,
+  'users.resetPassword': adminOnly,
+};
+
+let db: ReturnType<typeof tempDatabase>;
+let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number };
+let serial = 0;
+
+beforeAll(async () => {
+  db = tempDatabase();
+  await seedDemo(db.handle, { today: '2026-11-23' });
+  const q = <T>(sql: string) => db.handle.sqlite.prepare(sql).get() as T;
+  const period = q<{ id: number }>("select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026");
+  const area = q<{ id: number }>("select w.id from work_areas w join branches b on b.id = w.branch_id where b.code = 'KC-MDN' limit 1");
+  const app = q<{ id: number; candidate_id: number }>(`select id, candidate_id from applications where period_id = ${period.id} and state = 'registered' limit 1`);
+  madiun = {
+    periodId: period.id,
+    areaId: area.id,
+    applicationId: app.id,
+    candidateId: app.candidate_id,
+    viewerId: findUserByUsername(db.handle.db, 'pimpinan.madiun')!.id,
+  };
+});
+afterAll(() => db.cleanup());
+
+function contextOf(actor: Actor): Context {
+  const user = actor === 'anonymous' ? undefined : findUserByUsername(db.handle.db, USERNAME[actor]);
+  return {
+    handle: db.handle,
+    now: () => new Date(),
+    principal: user ? principalOf(user) : null,
+    sessionTokenHash: null,
+    mustChangePassword: false,
+    clientAddress: 'matrix',
+    cookies: NO_COOKIES,
+  };
+}
+
+/** One call per procedure, with input that would succeed or fail only on its content. */
+function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown> {
+  const nik = `35770112038${String(5000 + ++serial).padStart(5, '0')}`;
+  const address = { street: 'Jl. A', rtRw: '001/001', village: 'V', district: 'D', regency: 'R' };
+  switch (path) {
+    case 'health': return c.health();
+    case 'auth.login': return c.auth.login({ username: 'rekruter.madiun', password: DEMO_PASSWORD });
+    case 'auth.logout': return c.auth.logout();
+    case 'auth.me': return c.auth.me();
+    case 'auth.changePassword': return c.auth.changePassword({ currentPassword: 'bukan-ini', newPassword: 'kata-sandi-baru-1' });
+    case 'branches.list': return c.branches.list();
+    case 'periods.list': return c.periods.list();
+    case 'candidates.register':
+      return c.candidates.register({ periodId: madiun.periodId, workAreaId: madiun.areaId, candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address } });
+    case 'candidates.update':
+      return c.candidates.update({ id: madiun.candidateId, revision: 999, reason: 'uji matriks', name: 'X', phone: '081234567890', nik, address });
+    case 'applications.board': return c.applications.board({ periodId: madiun.periodId });
+    case 'applications.get': return c.applications.get({ id: madiun.applicationId });
+    case 'applications.send': return c.applications.send({ id: madiun.applicationId, revision: 999, event: { type: 'BEGIN_ADMIN_CHECK' } });
+    case 'users.list': return c.users.list();
+    case 'users.create': return c.users.create({ username: 'admin.pusat', name: 'Dup', role: 'viewer', branchId: null, password: 'kata-sandi-baru-1' });
+    case 'users.update': return c.users.update({ id: madiun.viewerId, name: 'Kepala KC Madiun' });
+    case 'users.setDisabled': return c.users.setDisabled({ id: madiun.viewerId, disabled: false });
+    case 'users.resetPassword': return c.users.resetPassword({ id: madiun.viewerId, newPassword: 'kata-sandi-baru-1' });
+    default: throw new Error(`no call for ${path}: add it here and to EXPECTED`);
+  }
+}
+
+async function outcome(actor: Actor, path: string): Promise<'allow' | 'deny'> {
+  try {
+    await call(createCaller(contextOf(actor)), path);
+    return 'allow';
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    return ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(e.code) ? 'deny' : 'allow';
+  }
+}
+
+describe('permission matrix', () => {
+  it('covers every procedure of the router, and each declares who may call it', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: unknown } } }>;
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const [path, proc] of Object.entries(procedures)) expect(proc._def.meta?.access, path).toBeDefined();
+  });
+
+  it.each(Object.keys(EXPECTED))('%s', async (path) => {
+    const got: Record<string, string> = {};
+    for (const actor of ACTORS) got[actor] = await outcome(actor, path);
+    const want = Object.fromEntries(ACTORS.map((a, i) => [a, EXPECTED[path]![i]]));
+    expect(got).toEqual(want);
+  });
+
+  it('a recruiter may not send a correction; the branch supervisor may', async () => {
+    const failed = db.handle.sqlite
+      .prepare(`select id, revision from applications where state = 'rejected' and period_id = ${madiun.periodId} limit 1`)
+      .get() as { id: number; revision: number };
+    const send = (actor: Actor) =>
+      createCaller(contextOf(actor)).applications.send({ id: failed.id, revision: failed.revision, event: { type: 'REOPEN', reason: 'salah input wawancara' } });
+    await expect(send('recruiter')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const reopened = await send('supervisor');
+    expect(reopened.state).toBe('interview');
+    expect(reopened.history.at(-1)).toMatchObject({ type: 'REOPEN', actor: 'penyelia.madiun' });
+  });
+});
