@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { findUserByUsername, insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { principalOf } from '../src/auth/principal';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { systemContext, type Context } from '../src/context';
 
@@ -56,3 +57,10 @@ export function candidateInput(periodId: number, workAreaId: number, nik = '3577
 }
 
 export const REQUIRED_DOCS = DEFAULT_RECRUITMENT_RULES.documents.filter((d) => d.required).map((d) => d.code);
+
+/** A signed-in user's context, as the HTTP layer builds it from a session. */
+export function userContext(handle: DbHandle, username: string, now: () => Date = () => new Date()): Context {
+  const user = findUserByUsername(handle.db, username);
+  if (!user) throw new Error(`no user ${username}`);
+  return { ...systemContext(handle, now), principal: principalOf(user), clientAddress: 'test' };
+}

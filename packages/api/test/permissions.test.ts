@@ -1,10 +1,9 @@
 import { findUserByUsername } from '@kader/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { principalOf } from '../src/auth/principal';
-import { NO_COOKIES, type Context } from '../src/context';
+import { systemContext, type Context } from '../src/context';
 import { appRouter, createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
-import { tempDatabase } from './helpers';
+import { tempDatabase, userContext } from './helpers';
 
 /**
  * The permission matrix: every procedure of the router, called by every kind of user, against the
@@ -74,16 +73,8 @@ beforeAll(async () => {
 afterAll(() => db.cleanup());
 
 function contextOf(actor: Actor): Context {
-  const user = actor === 'anonymous' ? undefined : findUserByUsername(db.handle.db, USERNAME[actor]);
-  return {
-    handle: db.handle,
-    now: () => new Date(),
-    principal: user ? principalOf(user) : null,
-    sessionTokenHash: null,
-    mustChangePassword: false,
-    clientAddress: 'matrix',
-    cookies: NO_COOKIES,
-  };
+  if (actor !== 'anonymous') return userContext(db.handle, USERNAME[actor]);
+  return { ...systemContext(db.handle), principal: null };
 }
 
 /** One call per procedure, with input that would succeed or fail only on its content. */
