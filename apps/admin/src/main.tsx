@@ -1,20 +1,32 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LOGIN_PATH, loginSearch } from './auth/session';
+import { forgetSessionData, queryClient, setUnauthenticatedHandler, trpcClient } from './client';
 import { I18nProvider } from './i18n';
 import { router } from './router';
-import { TRPCProvider, makeTrpcClient } from './trpc';
+import { TRPCProvider } from './trpc';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: true },
-  },
+/**
+ * Any answer "not signed in" (the session expired, was ended by signing out elsewhere, or the
+ * user was disabled): to the sign-in page, remembering the page, then forget the cached data.
+ */
+let leaving = false;
+setUnauthenticatedHandler(() => {
+  const here = router.state.location;
+  if (leaving || here.pathname === LOGIN_PATH) return;
+  leaving = true;
+  void router
+    .navigate({ to: LOGIN_PATH, search: loginSearch(here.href) })
+    .then(forgetSessionData)
+    .finally(() => {
+      leaving = false;
+    });
 });
 
 function App() {
-  const [trpcClient] = useState(makeTrpcClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Period } from './api/types';
+import { defaultPeriodId } from './auth/roles';
 import { useTRPC } from './trpc';
 
-const PERIOD_STORAGE_KEY = 'kader.period';
+/** The chosen period is kept per user: `kader.period.<username>`. */
+const PERIOD_STORAGE_PREFIX = 'kader.period.';
 
 type PeriodState = {
   periods: Period[];
@@ -16,9 +18,9 @@ type PeriodState = {
 
 const PeriodContext = createContext<PeriodState | null>(null);
 
-function storedId(): number | null {
+function storedId(userKey: string): number | null {
   try {
-    const n = Number(localStorage.getItem(PERIOD_STORAGE_KEY));
+    const n = Number(localStorage.getItem(PERIOD_STORAGE_PREFIX + userKey));
     return Number.isInteger(n) && n > 0 ? n : null;
   } catch {
     return null;
@@ -26,28 +28,42 @@ function storedId(): number | null {
 }
 
 /**
- * Latest year first, then branches in the order they were set up (the home branch first), so the
- * default is the newest period of the first branch until sign-in tells us the user's own branch.
+ * Latest year first, then branches in the order they were set up. The default is the newest
+ * period of the user's own branch (`defaultPeriodId`); branch users only get their branch's.
  */
 export function sortPeriods(periods: Period[]): Period[] {
   return [...periods].sort((a, b) => b.year - a.year || a.branch.id - b.branch.id || a.id - b.id);
 }
 
-export function PeriodProvider({ children }: { children: ReactNode }) {
+export function PeriodProvider({
+  children,
+  userKey,
+  homeBranchId,
+}: {
+  children: ReactNode;
+  /** whose choice is remembered */
+  userKey: string;
+  /** the user's branch; null for head office */
+  homeBranchId: number | null;
+}) {
   const trpc = useTRPC();
   const query = useQuery(trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 }));
-  const [chosen, setChosen] = useState<number | null>(storedId);
-  const setPeriodId = useCallback((id: number) => {
-    setChosen(id);
-    try {
-      localStorage.setItem(PERIOD_STORAGE_KEY, String(id));
-    } catch {
-      // not kept across reloads
-    }
-  }, []);
+  const [chosen, setChosen] = useState<number | null>(() => storedId(userKey));
+  const setPeriodId = useCallback(
+    (id: number) => {
+      setChosen(id);
+      try {
+        localStorage.setItem(PERIOD_STORAGE_PREFIX + userKey, String(id));
+      } catch {
+        // not kept across reloads
+      }
+    },
+    [userKey],
+  );
   const value = useMemo<PeriodState>(() => {
     const periods = sortPeriods(query.data ?? []);
-    const period = periods.find((p) => p.id === chosen) ?? periods[0] ?? null;
+    const fallback = defaultPeriodId(periods, homeBranchId);
+    const period = periods.find((p) => p.id === chosen) ?? periods.find((p) => p.id === fallback) ?? null;
     return {
       periods,
       period,
@@ -56,7 +72,7 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
       error: query.error,
       refetch: () => void query.refetch(),
     };
-  }, [query.data, query.isLoading, query.error, query.refetch, chosen, setPeriodId]);
+  }, [query.data, query.isLoading, query.error, query.refetch, chosen, setPeriodId, homeBranchId]);
   return <PeriodContext.Provider value={value}>{children}</PeriodContext.Provider>;
 }
 

@@ -4,9 +4,18 @@ import type { AppRouter } from './api/router';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-/** Same origin: the server serves this app and `/trpc` (vite's dev server proxies it). */
+/**
+ * The server refuses a POST to /trpc without this header (docs/api-contract.md, issue 3): a page
+ * of another site cannot add it to a form post, so the session cookie alone cannot act.
+ */
+export const KADER_REQUEST_HEADERS = { 'x-kader-request': '1' } as const;
+
+/**
+ * Same origin: the server serves this app and `/trpc` (vite's dev server proxies it), so the
+ * session cookie goes along with fetch's default `credentials: 'same-origin'`.
+ */
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc' })],
+    links: [httpBatchLink({ url: '/trpc', headers: () => ({ ...KADER_REQUEST_HEADERS }) })],
   });
 }

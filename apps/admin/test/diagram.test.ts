@@ -103,6 +103,21 @@ describe('layout', () => {
     expect(diagram.edges.filter((e) => e.kind === 'exit')).toHaveLength(12);
   });
 
+  it('draws the ways back from an exit (REOPEN, corrections) as returns to the stage left', () => {
+    const kind = (id: string) => diagram.edges.find((e) => e.id === id)?.kind;
+    const returns = diagram.edges.filter((e) => e.kind === 'return');
+    // back from rejected and from withdrawn to each of the six stages before active
+    expect(returns).toHaveLength(12);
+    for (const e of returns) {
+      expect(['rejected', 'withdrawn']).toContain(e.from);
+      expect(e.events).toContain('REOPEN');
+    }
+    expect(kind('rejected->registered')).toBe('return');
+    expect(diagram.edges.find((e) => e.id === 'rejected->interview')?.events).toEqual(['REOPEN', 'CORRECT_WRITTEN_TEST_SCORE']);
+    expect(diagram.edges.find((e) => e.id === 'rejected->agreementSigning')?.events).toEqual(['REOPEN', 'CORRECT_INTERVIEW_SCORE']);
+    expect(kind('rejected->rejected')).toBe('loop');
+  });
+
   it('starts every arrow on its source box and ends it on its target box', () => {
     const box = new Map(diagram.nodes.map((n) => [n.id, n]));
     const within = (x: number, y: number, id: string) => {
@@ -171,5 +186,20 @@ describe('wrapText', () => {
     expect(wrapText('Selesaikan seleksi administrasi', 15)).toEqual(['Selesaikan', 'seleksi', 'administrasi']);
     expect(wrapText('Mulai seleksi administrasi', 15)).toEqual(['Mulai seleksi', 'administrasi']);
     expect(wrapText('Tolak', 15)).toEqual(['Tolak']);
+  });
+});
+
+describe('what the page draws', () => {
+  it('shows the ways back only from the exit the application is in, or once taken', async () => {
+    const { edgeShown } = await import('../src/pages/application/StateDiagram');
+    const back = diagram.edges.find((e) => e.id === 'rejected->writtenTest')!;
+    const loop = diagram.edges.find((e) => e.id === 'rejected->rejected')!;
+    const forward = diagram.edges.find((e) => e.id === 'registered->administrativeCheck')!;
+    expect(edgeShown(forward, 'interview', new Set())).toBe(true);
+    expect(edgeShown(back, 'interview', new Set())).toBe(false);
+    expect(edgeShown(loop, 'interview', new Set())).toBe(false);
+    expect(edgeShown(back, 'rejected', new Set())).toBe(true);
+    expect(edgeShown(loop, 'rejected', new Set())).toBe(true);
+    expect(edgeShown(back, 'writtenTest', new Set([back.id]))).toBe(true);
   });
 });

@@ -26,6 +26,10 @@ describe('fields derived from every event schema', () => {
     COMPLETE_DEBRIEFING: ['debriefedOn:date'],
     REJECT: ['reasonCode:select', 'note:textarea?'],
     WITHDRAW: ['reasonCode:select', 'note:textarea?'],
+    // supervisors' corrections (issue 3)
+    REOPEN: ['reason:textarea'],
+    CORRECT_WRITTEN_TEST_SCORE: ['score:number', 'reason:textarea'],
+    CORRECT_INTERVIEW_SCORE: ['score:number', 'reason:textarea'],
   };
 
   it('covers exactly the machine’s event types', () => {

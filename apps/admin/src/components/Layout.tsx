@@ -1,12 +1,46 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+import type { Me } from '../api/types';
+import { userLine } from '../auth/labels';
+import { navItems } from '../auth/roles';
+import { useLogout, useMe } from '../auth/useSession';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { PeriodProvider, usePeriod } from '../period';
+import { useTRPC } from '../trpc';
+import { ErrorBox } from './ErrorBox';
 
-export function Layout() {
+/** Every page, signed in or not: the DEMO banner, then the page. */
+export function RootShell() {
   return (
-    <PeriodProvider>
-      <Header />
+    <>
+      <DemoBanner />
+      <Outlet />
+    </>
+  );
+}
+
+/** A server started with `demo` says so in `health`; its users and passwords are public. */
+function DemoBanner() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const health = useQuery(trpc.health.queryOptions(undefined, { staleTime: Infinity, refetchOnWindowFocus: false }));
+  if (health.data?.demo !== true) return null;
+  return (
+    <div className="demo-banner" role="note" data-testid="demo-banner">
+      <strong>DEMO</strong> <span>{t('demo.banner')}</span> <span className="demo-hint">{t('demo.hint')}</span>
+    </div>
+  );
+}
+
+/** The signed-in pages: header (navigation, period, language, user menu) and the page. */
+export function Layout() {
+  const me = useMe();
+  if (!me) return null; // signing out: the sign-in page is on its way
+  return (
+    <PeriodProvider key={me.id} userKey={me.username} homeBranchId={me.branch?.id ?? null}>
+      <Header me={me} />
       <main className="main">
         <Outlet />
       </main>
@@ -14,34 +48,106 @@ export function Layout() {
   );
 }
 
-function Header() {
-  const { t, lang, setLang } = useI18n();
+function Header({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const items = navItems(me.role);
   return (
     <header className="header">
-      <Link to="/" className="brand" data-testid="brand">
-        <span className="brand-name">{t('app.name')}</span>
-        <span className="brand-sub">{t('app.subtitle')}</span>
-      </Link>
+      <Brand />
       <nav className="nav">
-        <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ className: 'active' }}>
+        <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ className: 'active' }} data-testid="nav-board">
           {t('nav.board')}
         </Link>
-        <Link to="/daftar" activeProps={{ className: 'active' }}>
-          {t('nav.register')}
-        </Link>
+        {items.includes('register') && (
+          <Link to="/daftar" activeProps={{ className: 'active' }} data-testid="nav-register">
+            {t('nav.register')}
+          </Link>
+        )}
+        {items.includes('users') && (
+          <Link to="/pengguna" activeProps={{ className: 'active' }} data-testid="nav-users">
+            {t('nav.users')}
+          </Link>
+        )}
       </nav>
       <PeriodSelector />
-      <button
-        type="button"
-        className="lang-switch"
-        data-testid="lang-switch"
-        data-lang={lang}
-        title={t('lang.switchTitle')}
-        onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
-      >
-        {t('lang.switch')}
-      </button>
+      <LangSwitch />
+      <UserMenu me={me} />
     </header>
+  );
+}
+
+export function Brand() {
+  const { t } = useI18n();
+  return (
+    <Link to="/" className="brand" data-testid="brand">
+      <span className="brand-name">{t('app.name')}</span>
+      <span className="brand-sub">{t('app.subtitle')}</span>
+    </Link>
+  );
+}
+
+export function LangSwitch() {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <button
+      type="button"
+      className="lang-switch"
+      data-testid="lang-switch"
+      data-lang={lang}
+      title={t('lang.switchTitle')}
+      onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+    >
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+/** Name, role and office; "Ganti kata sandi" and "Keluar". A `<details>`: works without script state. */
+export function UserMenu({ me, showChangePassword = true }: { me: Me; showChangePassword?: boolean }) {
+  const { t, lang } = useI18n();
+  const { logout, pending } = useLogout();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // a click elsewhere or Escape closes it
+    const close = (e: Event) => {
+      const el = ref.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener('click', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('click', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  return (
+    <details className="user-menu" data-testid="user-menu" ref={ref}>
+      <summary data-testid="user-menu-button" aria-label={t('user.menu')}>
+        <span className="user-name" data-testid="user-name">
+          {me.name}
+        </span>
+        <span className="user-line" data-testid="user-role" data-role={me.role}>
+          {userLine(me, lang)}
+        </span>
+      </summary>
+      <div className="user-menu-items">
+        <div className="user-menu-id muted">{me.username}</div>
+        {showChangePassword && (
+          <Link
+            to="/kata-sandi"
+            className="user-menu-item"
+            data-testid="change-password-link"
+            onClick={() => ref.current?.removeAttribute('open')}
+          >
+            {t('user.changePassword')}
+          </Link>
+        )}
+        <button type="button" className="user-menu-item" data-testid="logout" onClick={logout} disabled={pending}>
+          {pending ? t('user.loggingOut') : t('user.logout')}
+        </button>
+      </div>
+    </details>
   );
 }
 
@@ -75,6 +181,16 @@ function PeriodSelector() {
         </b>
       </span>
     </div>
+  );
+}
+
+/** The session could not be checked (the server is away): say so, and try again on request. */
+export function SessionError({ error }: ErrorComponentProps) {
+  const router = useRouter();
+  return (
+    <main className="main auth-main">
+      <ErrorBox error={error} onRetry={() => void router.invalidate()} />
+    </main>
   );
 }
 

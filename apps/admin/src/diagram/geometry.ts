@@ -3,7 +3,8 @@
  * engine). Two pure steps, both tested in test/diagram.test.ts:
  *   machineGraph(machine)  — states and transitions read off `machine.root.states[*].transitions`
  *   layoutDiagram(graph)   — boxes and arrows: the main line of stages left to right, the exits
- *                            (states entered from several stages: rejected, withdrawn) below.
+ *                            (states entered from several stages: rejected, withdrawn) below, and
+ *                            the ways back from an exit (a supervisor's REOPEN or correction).
  */
 
 /** The part of an xstate machine this module reads (keeps it testable with a hand-made machine). */
@@ -49,7 +50,7 @@ export function machineGraph(machine: MachineLike): MachineGraph {
 export type NodeRole = 'stage' | 'exit';
 export type DiagramNode = { id: string; role: NodeRole; x: number; y: number; w: number; h: number };
 
-export type EdgeKind = 'forward' | 'loop' | 'skip' | 'back' | 'exit';
+export type EdgeKind = 'forward' | 'loop' | 'skip' | 'back' | 'exit' | 'return';
 
 export type DiagramLabel = {
   /** event types shown at this spot */
@@ -90,15 +91,28 @@ export type LayoutOptions = { nodeW: number; nodeH: number; gapX: number; margin
 export const DEFAULT_LAYOUT: LayoutOptions = { nodeW: 108, nodeH: 48, gapX: 88, margin: 16, loopSpace: 92, exitDrop: 140 };
 
 /**
- * The main line is the longest chain of distinct states from the initial one (registered → … →
- * active); among equally long chains, the one ending in the state entered from the fewest others
- * (active, not rejected). Everything else is an exit, drawn below: here, rejected and withdrawn.
+ * Exits are the states one event reaches from at least half of the machine's states (REJECT →
+ * rejected, WITHDRAW → withdrawn). The main line is then the longest chain of distinct other
+ * states from the initial one (registered → … → active); among equally long chains, the one
+ * ending in the state entered from the fewest others. Whatever is on neither is an exit too.
  */
 export function splitStates(graph: MachineGraph): { mainLine: string[]; exits: string[] } {
+  const reachedBy = new Map<string, Set<string>>(); // "event→target" → sources
+  for (const t of graph.transitions) {
+    if (t.from === t.to) continue;
+    const key = `${t.event}\u0000${t.to}`;
+    if (!reachedBy.has(key)) reachedBy.set(key, new Set());
+    reachedBy.get(key)!.add(t.from);
+  }
+  const exitSet = new Set<string>();
+  for (const [key, from] of reachedBy) {
+    const to = key.split('\u0000')[1]!;
+    if (to !== graph.initial && from.size >= graph.states.length / 2) exitSet.add(to);
+  }
   const sources = new Map<string, Set<string>>();
   const next = new Map<string, string[]>();
   for (const t of graph.transitions) {
-    if (t.from === t.to) continue;
+    if (t.from === t.to || exitSet.has(t.from) || exitSet.has(t.to)) continue;
     if (!sources.has(t.to)) sources.set(t.to, new Set());
     sources.get(t.to)!.add(t.from);
     const list = next.get(t.from) ?? [];
@@ -202,11 +216,38 @@ export function layoutDiagram(graph: MachineGraph, opts: LayoutOptions = DEFAULT
       const ty = b.y;
       const midY = (sy + ty) / 2;
       const extra = g.events.filter((e) => !(common.get(g.to) ?? []).includes(e));
+      if (a.role === 'exit') {
+        // one exit into another: straight across, below the line
+        const y = b.y + b.h / 2;
+        const [x1, x2] = a.x < b.x ? [a.x + a.w, b.x] : [a.x, b.x + b.w];
+        edges.push({ ...base, kind: 'exit', path: `M ${r(x1)} ${r(y)} L ${r(x2)} ${r(y)}`, label: null });
+        continue;
+      }
       edges.push({
         ...base,
         kind: 'exit',
         path: `M ${r(sx)} ${sy} C ${r(sx)} ${r(midY)}, ${r(tx)} ${r(midY)}, ${r(tx)} ${ty}`,
         label: extra.length ? { events: extra, x: r(a.x + a.w / 2), y: sy + 14, grow: 'below' } : null,
+      });
+      continue;
+    }
+    if (a.role === 'exit') {
+      // back from an exit to the stage it left (REOPEN, a corrected score): from the exit's top to
+      // the stage's bottom, beside the arrows going down
+      const exitIndex = exits.indexOf(g.from);
+      const side = exitIndex < exits.length / 2 ? -1 : 1;
+      const sources = exitSources.get(g.from) ?? [];
+      const k = Math.max(0, sources.indexOf(g.to));
+      const sx = a.x + (a.w * (k + 1)) / (sources.length + 1) + side * 5;
+      const sy = a.y;
+      const tx = b.x + (b.w * (exitIndex + 1)) / (exits.length + 1) + side * 12;
+      const ty = b.y + b.h;
+      const midY = (sy + ty) / 2;
+      edges.push({
+        ...base,
+        kind: 'return',
+        path: `M ${r(sx)} ${sy} C ${r(sx)} ${r(midY)}, ${r(tx)} ${r(midY)}, ${r(tx)} ${ty}`,
+        label: null,
       });
       continue;
     }

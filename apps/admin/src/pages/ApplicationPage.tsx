@@ -16,8 +16,11 @@ import {
   formatScore,
   type Lang,
 } from '../format';
+import { canEditCandidate, canWorkApplications, visibleActions } from '../auth/roles';
+import { useMe } from '../auth/useSession';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
+import { CandidateEditForm } from './application/CandidateEditForm';
 import { EventForm, isEventType, useOptionLabel } from './application/EventForm';
 import { StateDiagram } from './application/StateDiagram';
 
@@ -25,7 +28,7 @@ import { StateDiagram } from './application/StateDiagram';
 const CHECKLIST_EVENTS = new Set(['VERIFY_DOCUMENT', 'UNVERIFY_DOCUMENT']);
 
 export function ApplicationPage() {
-  const { id } = useParams({ from: '/lamaran/$id' });
+  const { id } = useParams({ from: '/signedIn/app/lamaran/$id' });
   const { t } = useI18n();
   const trpc = useTRPC();
   const appId = Number(id);
@@ -65,6 +68,10 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<RecruitmentEventType | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [candidateSaved, setCandidateSaved] = useState(false);
+  const me = useMe();
+  const role = me?.role ?? 'viewer';
   const tz = detail.period.branch.timeZone;
 
   const send = useMutation(
@@ -86,8 +93,11 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
 
   const err = send.error ? kaderError(send.error) : null;
   const serverFieldErrors = fieldErrors(err, 'event.');
-  const actions = detail.allowedEvents.filter((e) => !CHECKLIST_EVENTS.has(e)).filter(isEventType);
-  const canTick = detail.allowedEvents.includes('VERIFY_DOCUMENT') || detail.allowedEvents.includes('UNVERIFY_DOCUMENT');
+  // the server lists only what this user may send; read-only roles are offered nothing regardless
+  const allowed = visibleActions(role, detail.allowedEvents);
+  const actions = allowed.filter((e) => !CHECKLIST_EVENTS.has(e)).filter(isEventType);
+  const canTick = allowed.includes('VERIFY_DOCUMENT') || allowed.includes('UNVERIFY_DOCUMENT');
+  const mayEdit = canEditCandidate(role, detail.canEditCandidate);
   const pendingDoc =
     send.isPending && send.variables && CHECKLIST_EVENTS.has(send.variables.event.type)
       ? String((send.variables.event as Record<string, unknown>).document)
@@ -113,6 +123,11 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
 
       <div className="app-grid">
         <div className="app-main">
+          {!canWorkApplications(role) ? (
+            <p className="panel muted" data-testid="read-only">
+              {t('app.readOnly')}
+            </p>
+          ) : (
           <section className="panel actions" aria-labelledby="actions-title">
             <h2 id="actions-title">{t('app.actions')}</h2>
             {saved && !send.error && (
@@ -148,7 +163,7 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                 </button>
               ))}
             </div>
-            {open && detail.allowedEvents.includes(open) && (
+            {open && allowed.includes(open) && (
               <EventForm
                 key={open}
                 type={open}
@@ -162,6 +177,7 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
               />
             )}
           </section>
+          )}
 
           <StageData
             detail={detail}
@@ -176,17 +192,53 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
 
         <aside className="app-side">
           <section className="panel" aria-labelledby="cand-title">
-            <h2 id="cand-title">{t('app.candidate')}</h2>
+            <div className="panel-head">
+              <h2 id="cand-title">{t('app.candidate')}</h2>
+              {mayEdit && !editing && (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  data-testid="candidate-edit"
+                  onClick={() => {
+                    setCandidateSaved(false);
+                    setEditing(true);
+                  }}
+                >
+                  {t('cand.edit')}
+                </button>
+              )}
+            </div>
+            {candidateSaved && (
+              <p className="alert alert-ok" role="status" data-testid="candidate-saved">
+                {t('cand.saved')}
+              </p>
+            )}
+            {editing && mayEdit && (
+              <CandidateEditForm
+                detail={detail}
+                reload={reload}
+                reloading={reloading}
+                onDone={() => {
+                  setEditing(false);
+                  setCandidateSaved(true);
+                }}
+                onCancel={() => setEditing(false)}
+              />
+            )}
             <dl className="facts">
               <Fact label={t('app.nik')}>
-                <span className="mono nowrap" data-testid="candidate-nik">
-                  {formatNik(c.nik)}
+                <span className="mono nowrap" data-testid="candidate-nik" data-masked={c.piiMasked}>
+                  {c.piiMasked ? c.nik : formatNik(c.nik)}
                 </span>
+                {c.piiMasked && <MaskedHint />}
               </Fact>
               <Fact label={t('app.birthDate')}>{formatDate(c.birthDate, lang)}</Fact>
               <Fact label={t('app.sex')}>{t(c.sex === 'F' ? 'sex.F' : 'sex.M')}</Fact>
               <Fact label={t('app.phone')}>
-                <span data-testid="candidate-phone">{formatPhone(c.phone)}</span>
+                <span data-testid="candidate-phone" data-masked={c.piiMasked}>
+                  {c.piiMasked ? c.phone : formatPhone(c.phone)}
+                </span>
+                {c.piiMasked && <MaskedHint />}
               </Fact>
               <Fact label={t('app.education')}>{td(`edu.${c.education}`, c.education)}</Fact>
               <Fact label={t('app.address')}>
@@ -230,6 +282,17 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
 
       <Timeline detail={detail} />
     </article>
+  );
+}
+
+/** Shown beside a masked NIK or phone: only the branch's recruiters and supervisors see it whole. */
+function MaskedHint() {
+  const { t } = useI18n();
+  return (
+    <small className="masked-hint muted" data-testid="pii-masked" title={t('app.maskedTitle')}>
+      {' '}
+      ({t('app.masked')})
+    </small>
   );
 }
 

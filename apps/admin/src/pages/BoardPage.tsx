@@ -3,6 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { BoardCard, BoardColumn, Period } from '../api/types';
+import { canRegister } from '../auth/roles';
+import { useMe } from '../auth/useSession';
 import { DaysInStage, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
 import { formatNumber } from '../format';
@@ -34,7 +36,8 @@ function useDebounced<T>(value: T, ms: number): T {
 function Board({ period }: { period: Period }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const search = useSearch({ from: '/' });
+  const me = useMe();
+  const search = useSearch({ from: '/signedIn/app/' });
   const navigate = useNavigate({ from: '/' });
   const area = period.workAreas.some((w) => w.id === search.area) ? search.area : undefined;
 
@@ -99,9 +102,11 @@ function Board({ period }: { period: Period }) {
             onChange={(e) => setText(e.target.value)}
           />
         </label>
-        <Link to="/daftar" className="btn btn-primary" data-testid="register-button">
-          {t('nav.register')}
-        </Link>
+        {me && canRegister(me.role) && (
+          <Link to="/daftar" className="btn btn-primary" data-testid="register-button">
+            {t('nav.register')}
+          </Link>
+        )}
       </div>
 
       {board.error && <ErrorBox error={board.error} onRetry={() => void board.refetch()} />}

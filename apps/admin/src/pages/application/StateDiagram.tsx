@@ -12,6 +12,17 @@ import { useI18n } from '../../i18n';
 
 /** Drawn from the machine definition the server runs (same package), not from a copy of it. */
 const diagram = layoutDiagram(machineGraph(recruitmentMachine as unknown as MachineLike));
+const exits = new Set(diagram.exits);
+
+/**
+ * The ways out of an exit (REOPEN, a correction on a rejected application) are drawn only where
+ * they matter: when the application is in that exit now, or went along one before.
+ */
+export function edgeShown(e: { from: string; kind: string; id: string }, state: string, taken: ReadonlySet<string>): boolean {
+  if (!exits.has(e.from)) return true;
+  if (e.kind !== 'return' && e.kind !== 'loop') return true;
+  return e.from === state || taken.has(e.id);
+}
 
 const LINE = 12;
 
@@ -37,6 +48,7 @@ export function StateDiagram(props: {
   const taken = takenEdges(diagram, props.history);
   const eventLines = (events: string[], width: number) =>
     events.flatMap((e) => wrapText(td(`event.${e}`, e), width));
+  const edges = diagram.edges.filter((e) => edgeShown(e, props.state, taken));
 
   return (
     <div className="diagram-wrap">
@@ -57,7 +69,7 @@ export function StateDiagram(props: {
           </marker>
         </defs>
 
-        {diagram.edges.map((e) => (
+        {edges.map((e) => (
           <path
             key={e.id}
             d={e.path}
@@ -74,7 +86,7 @@ export function StateDiagram(props: {
           </path>
         ))}
 
-        {diagram.edges.map((e) =>
+        {edges.map((e) =>
           e.label ? (
             <Label
               key={`l-${e.id}`}

@@ -1,0 +1,90 @@
+/**
+ * What each role is offered in the UI. The server decides (and refuses) anyway; these only keep
+ * the UI from offering what would be refused. Pure; tested in test/roles.test.ts.
+ */
+export type Role = 'recruiter' | 'supervisor' | 'viewer' | 'admin';
+export const ROLES: readonly Role[] = ['recruiter', 'supervisor', 'viewer', 'admin'];
+
+export type BranchRef = { id: number; code?: string; name: string; timeZone: string };
+export type SessionUser = {
+  id: number;
+  username: string;
+  name: string;
+  role: Role | (string & {});
+  branch: BranchRef | null;
+  mustChangePassword: boolean;
+};
+
+export type NavItem = 'board' | 'register' | 'users';
+
+/** Head-office time zone, for users without a branch. */
+export const HEAD_OFFICE_TIME_ZONE = 'Asia/Jakarta';
+
+/** Runs selection in a branch: registers candidates and sends events. */
+export function canWorkApplications(role: string): boolean {
+  return role === 'recruiter' || role === 'supervisor';
+}
+
+export function canRegister(role: string): boolean {
+  return canWorkApplications(role);
+}
+
+export function canManageUsers(role: string): boolean {
+  return role === 'admin';
+}
+
+export function navItems(role: string): NavItem[] {
+  const items: NavItem[] = ['board'];
+  if (canRegister(role)) items.push('register');
+  if (canManageUsers(role)) items.push('users');
+  return items;
+}
+
+/**
+ * The action buttons of an application: what the server says this user may send now, and nothing
+ * at all for the read-only roles (even if a server bug listed something).
+ */
+export function visibleActions(role: string, allowedEvents: readonly string[]): string[] {
+  return canWorkApplications(role) ? [...allowedEvents] : [];
+}
+
+/** "Ubah data calon": the server's flag, and only ever for a supervisor. */
+export function canEditCandidate(role: string, serverFlag: boolean | undefined): boolean {
+  return role === 'supervisor' && serverFlag === true;
+}
+
+/**
+ * Which office a role belongs to: `admin` is head office only; recruiters and supervisors work in
+ * a branch; viewers either (a head-office viewer reads all branches).
+ */
+export function branchRule(role: string): 'none' | 'required' | 'optional' {
+  if (role === 'admin') return 'none';
+  if (role === 'viewer') return 'optional';
+  return 'required';
+}
+
+/** The branch id to send for a role: `null` (head office) when the role has no branch. */
+export function branchIdForRole(role: string, chosen: string): number | null | 'missing' {
+  const rule = branchRule(role);
+  if (rule === 'none') return null;
+  const id = Number(chosen);
+  if (chosen !== '' && Number.isInteger(id) && id > 0) return id;
+  return rule === 'optional' ? null : 'missing';
+}
+
+/** The zone a user's times are shown in: their branch's, WIB for head office. */
+export function userTimeZone(user: { branch: { timeZone: string } | null }): string {
+  return user.branch?.timeZone ?? HEAD_OFFICE_TIME_ZONE;
+}
+
+/**
+ * The default recruitment period: the newest one of the user's own branch, else the newest of all
+ * (periods come sorted newest first).
+ */
+export function defaultPeriodId(
+  sortedPeriods: readonly { id: number; branch: { id: number } }[],
+  branchId: number | null | undefined,
+): number | null {
+  const own = branchId == null ? undefined : sortedPeriods.find((p) => p.branch.id === branchId);
+  return (own ?? sortedPeriods[0])?.id ?? null;
+}

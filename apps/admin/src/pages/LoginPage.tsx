@@ -1,0 +1,124 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { kaderError } from '../api/errors';
+import { afterLogin, isTooManyRequests, isUnauthenticated } from '../auth/session';
+import { forgetSessionData, NO_AUTH_REDIRECT, queryClient } from '../client';
+import { LangSwitch } from '../components/Layout';
+import { useI18n } from '../i18n';
+import { useTRPC } from '../trpc';
+
+/** `/masuk`: user name and password. The server's answer never says which of the two was wrong. */
+export function LoginPage() {
+  const { t, tm } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const navigate = useNavigate();
+  const search = useSearch({ from: '/masuk' });
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      meta: NO_AUTH_REDIRECT,
+      onSuccess: async ({ user }) => {
+        // nothing of whoever used this browser before
+        forgetSessionData();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), { user });
+        const next = afterLogin(user, search.redirect);
+        if (next.changePassword) {
+          await navigate({ to: '/kata-sandi', search: next.target === '/' ? {} : { redirect: next.target } });
+        } else {
+          await router.navigate({ href: next.target });
+        }
+      },
+      onError: () => {
+        setPassword('');
+        passwordRef.current?.focus();
+      },
+    }),
+  );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const name = username.trim();
+    if (!name || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    login.mutate({ username: name, password });
+  };
+
+  let error: string | null = null;
+  if (missing) error = t('login.required');
+  else if (login.error) {
+    const err = login.error;
+    if (isTooManyRequests(err)) error = t('login.tooMany');
+    else if (isUnauthenticated(err)) error = tm(kaderError(err)?.message || t('login.failed'));
+    else if (kaderError(err)?.message) error = tm(kaderError(err)!.message);
+    else error = /fetch|network|Failed to/i.test(err.message) ? t('app.networkError') : t('app.unknownError');
+  }
+
+  return (
+    <main className="auth-main">
+      <section className="panel auth-panel">
+        <div className="auth-top">
+          <div className="brand brand-static">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-sub">{t('app.subtitle')}</span>
+          </div>
+          <LangSwitch />
+        </div>
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{search.redirect ? t('login.continue') : t('login.intro')}</p>
+        <form onSubmit={submit} noValidate className="auth-form" data-testid="login-form">
+          {error && (
+            <div
+              className="alert alert-error"
+              role="alert"
+              data-testid="login-error"
+              data-code={login.error && isTooManyRequests(login.error) ? 'TOO_MANY_REQUESTS' : undefined}
+            >
+              {error}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="login-username">{t('login.username')}</label>
+            <input
+              id="login-username"
+              data-testid="login-username"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">{t('login.password')}</label>
+            <input
+              id="login-password"
+              data-testid="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              ref={passwordRef}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" data-testid="login-submit" disabled={login.isPending}>
+              {login.isPending ? t('login.submitting') : t('login.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </main>
+  );
+}

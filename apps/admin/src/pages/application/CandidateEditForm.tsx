@@ -1,0 +1,196 @@
+import { candidateSchema } from '@kader/workflow';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { fieldErrors, kaderError } from '../../api/errors';
+import type { ApplicationDetail, CandidateUpdateInput } from '../../api/types';
+import { ErrorBox } from '../../components/ErrorBox';
+import { validatePayload } from '../../forms/schemaFields';
+import { formatNik, formatPhone } from '../../format';
+import { useI18n, type Key } from '../../i18n';
+import { useTRPC } from '../../trpc';
+
+export const CANDIDATE_EDIT_PATHS = [
+  'name',
+  'nik',
+  'phone',
+  'address.street',
+  'address.rtRw',
+  'address.village',
+  'address.district',
+  'address.regency',
+  'reason',
+] as const;
+export type CandidateEditPath = (typeof CANDIDATE_EDIT_PATHS)[number];
+export type CandidateEditValues = Record<CandidateEditPath, string>;
+
+export const REASON_REQUIRED = 'Alasan perubahan wajib diisi (paling sedikit 5 karakter)';
+
+/** The candidate's own data as the registration checks it, plus the reason for the change. */
+const candidateUpdateSchema = candidateSchema.pick({ nik: true, name: true, phone: true, address: true }).extend({
+  reason: z.string({ message: REASON_REQUIRED }).trim().min(5, REASON_REQUIRED).max(1000),
+});
+
+/** The form, filled from what the application page shows (NIK grouped, phone as 08…). */
+export function candidateEditValues(c: ApplicationDetail['candidate']): CandidateEditValues {
+  return {
+    name: c.name,
+    nik: formatNik(c.nik),
+    phone: formatPhone(c.phone),
+    'address.street': c.address.street,
+    'address.rtRw': c.address.rtRw,
+    'address.village': c.address.village,
+    'address.district': c.address.district,
+    'address.regency': c.address.regency,
+    reason: '',
+  };
+}
+
+/** The procedure's input; the server normalises NIK and phone itself. */
+export function toCandidateUpdate(
+  candidate: { id: number; revision: number },
+  v: CandidateEditValues,
+): CandidateUpdateInput {
+  return {
+    id: candidate.id,
+    revision: candidate.revision,
+    reason: v.reason.trim(),
+    name: v.name.replace(/\s+/g, ' ').trim(),
+    phone: v.phone,
+    nik: v.nik,
+    address: {
+      street: v['address.street'],
+      rtRw: v['address.rtRw'],
+      village: v['address.village'],
+      district: v['address.district'],
+      regency: v['address.regency'],
+    },
+  };
+}
+
+/** Problems before sending, by field path (the server checks again). */
+export function checkCandidateEdit(v: CandidateEditValues): Record<string, string> {
+  const input = toCandidateUpdate({ id: 1, revision: 1 }, v) as unknown as Record<string, unknown>;
+  const result = validatePayload(candidateUpdateSchema, input);
+  const out: Record<string, string> = {};
+  if (!result.ok) for (const i of result.issues) if (!(i.path in out)) out[i.path] = i.message;
+  return out;
+}
+
+const LABELS: Record<CandidateEditPath, Key> = {
+  name: 'register.name',
+  nik: 'register.nik',
+  phone: 'register.phone',
+  'address.street': 'register.street',
+  'address.rtRw': 'register.rtRw',
+  'address.village': 'register.village',
+  'address.district': 'register.district',
+  'address.regency': 'register.regency',
+  reason: 'cand.reason',
+};
+
+/**
+ * "Ubah data calon" (supervisors of the branch): a correction of the candidate's own data, with a
+ * reason the history keeps. Sent with the candidate's `revision`; a CONFLICT offers a reload and
+ * keeps what was typed.
+ */
+export function CandidateEditForm(props: {
+  detail: ApplicationDetail;
+  reload: () => Promise<unknown>;
+  reloading: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { detail, reload, reloading, onDone, onCancel } = props;
+  const { t, tm } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<CandidateEditValues>(() => candidateEditValues(detail.candidate));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+
+  const update = useMutation(
+    trpc.candidates.update.mutationOptions({
+      onSuccess: async () => {
+        // the candidate shows on every application of theirs, and on the board
+        await queryClient.invalidateQueries({ queryKey: trpc.applications.get.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
+        onDone();
+      },
+    }),
+  );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = checkCandidateEdit(values);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    update.mutate(toCandidateUpdate(detail.candidate, values));
+  };
+
+  const err = update.error ? kaderError(update.error) : null;
+  const server = { ...fieldErrors(err, 'candidate.'), ...fieldErrors(err) };
+  const errorOf = (p: CandidateEditPath) => (problems[p] ? tm(problems[p]) : server[p] ? tm(server[p]) : undefined);
+
+  return (
+    <form className="candidate-edit form-grid" onSubmit={submit} noValidate data-testid="candidate-edit-form">
+      <h3 className="wide">{t('cand.editTitle')}</h3>
+      {err?.code === 'CONFLICT' ? (
+        <div className="alert alert-warn wide" role="alert" data-testid="error-message" data-code="CONFLICT">
+          <span>{t('app.conflict')}</span>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="reload"
+            disabled={reloading}
+            onClick={() => void reload().then(() => update.reset())}
+          >
+            {t('app.reload')}
+          </button>
+        </div>
+      ) : (
+        update.error && (
+          <div className="wide">
+            <ErrorBox error={update.error} />
+          </div>
+        )
+      )}
+      {CANDIDATE_EDIT_PATHS.map((p) => {
+        const error = errorOf(p);
+        const id = `cand-edit-${p}`;
+        const common = {
+          id,
+          name: p,
+          'data-testid': `candidate-edit-${p}`,
+          value: values[p],
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': error ? `${id}-err` : undefined,
+          onChange: (e: { target: { value: string } }) => {
+            const value = e.target.value;
+            setValues((v) => ({ ...v, [p]: value }));
+            setProblems(({ [p]: _gone, ...rest }) => rest);
+          },
+        };
+        return (
+          <div key={p} className={`field${error ? ' has-error' : ''}${p === 'reason' || p === 'address.street' ? ' wide' : ''}`}>
+            <label htmlFor={id}>{t(LABELS[p])}</label>
+            {p === 'reason' ? <textarea {...common} rows={2} maxLength={1000} /> : <input {...common} autoComplete="off" />}
+            {p === 'reason' && <small className="hint">{t('cand.reasonHint')}</small>}
+            {error && (
+              <small id={`${id}-err`} className="field-error" data-testid={`candidate-edit-error-${p}`}>
+                {error}
+              </small>
+            )}
+          </div>
+        );
+      })}
+      <div className="form-actions wide">
+        <button type="submit" className="btn btn-primary" data-testid="candidate-edit-submit" disabled={update.isPending}>
+          {update.isPending ? t('app.sending') : t('app.send')}
+        </button>
+        <button type="button" className="btn" data-testid="candidate-edit-cancel" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { officeLabel, roleLabel, userLine } from '../src/auth/labels';
+import { checkPassword, checkPasswordChange } from '../src/auth/password';
+import {
+  branchIdForRole,
+  branchRule,
+  canEditCandidate,
+  canRegister,
+  defaultPeriodId,
+  navItems,
+  userTimeZone,
+  visibleActions,
+} from '../src/auth/roles';
+import { checkNewUser, checkRoleBranch, toCreateInput, toUpdateInput } from '../src/pages/users/userForm';
+
+const madiun = { id: 1, code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' };
+const makassar = { id: 2, code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/Makassar' };
+
+describe('what each role is offered', () => {
+  it('navigation: everyone the board; recruiters and supervisors register; admins manage users', () => {
+    expect(navItems('recruiter')).toEqual(['board', 'register']);
+    expect(navItems('supervisor')).toEqual(['board', 'register']);
+    expect(navItems('viewer')).toEqual(['board']);
+    expect(navItems('admin')).toEqual(['board', 'users']);
+    expect(navItems('something-new')).toEqual(['board']);
+  });
+  it('the register button only for those who may register', () => {
+    expect(canRegister('recruiter')).toBe(true);
+    expect(canRegister('supervisor')).toBe(true);
+    expect(canRegister('viewer')).toBe(false);
+    expect(canRegister('admin')).toBe(false);
+  });
+  it('actions: the server’s list as returned, nothing at all for viewers and admins', () => {
+    const allowed = ['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW'];
+    expect(visibleActions('recruiter', allowed)).toEqual(allowed);
+    expect(visibleActions('supervisor', [...allowed, 'REOPEN'])).toEqual([...allowed, 'REOPEN']);
+    expect(visibleActions('viewer', allowed)).toEqual([]);
+    expect(visibleActions('admin', allowed)).toEqual([]);
+  });
+  it('"Ubah data calon" only for a supervisor the server allows', () => {
+    expect(canEditCandidate('supervisor', true)).toBe(true);
+    expect(canEditCandidate('supervisor', false)).toBe(false);
+    expect(canEditCandidate('supervisor', undefined)).toBe(false);
+    expect(canEditCandidate('recruiter', true)).toBe(false);
+    expect(canEditCandidate('admin', true)).toBe(false);
+  });
+});
+
+describe('offices', () => {
+  it('admins have none, viewers may, branch roles must', () => {
+    expect(branchRule('admin')).toBe('none');
+    expect(branchRule('viewer')).toBe('optional');
+    expect(branchRule('recruiter')).toBe('required');
+    expect(branchIdForRole('admin', '3')).toBeNull();
+    expect(branchIdForRole('viewer', '')).toBeNull();
+    expect(branchIdForRole('viewer', '3')).toBe(3);
+    expect(branchIdForRole('supervisor', '')).toBe('missing');
+    expect(branchIdForRole('recruiter', '2')).toBe(2);
+  });
+  it('times in the branch’s zone, WIB for head office', () => {
+    expect(userTimeZone({ branch: makassar })).toBe('Asia/Makassar');
+    expect(userTimeZone({ branch: null })).toBe('Asia/Jakarta');
+  });
+  it('names the user as role · office, Indonesian first', () => {
+    expect(userLine({ role: 'recruiter', branch: madiun }, 'id')).toBe('Rekruter · KC Madiun');
+    expect(userLine({ role: 'admin', branch: null }, 'id')).toBe('Admin · Kantor Pusat');
+    expect(userLine({ role: 'supervisor', branch: madiun }, 'en')).toBe('Supervisor · KC Madiun');
+    expect(officeLabel(null, 'en')).toBe('Head office');
+    expect(roleLabel('viewer', 'id')).toBe('Pimpinan');
+    expect(roleLabel('auditor', 'id')).toBe('auditor');
+  });
+  it('the default period: the newest of the user’s branch, else the newest of all', () => {
+    const periods = [
+      { id: 10, year: 2026, branch: { id: 1 } },
+      { id: 11, year: 2026, branch: { id: 2 } },
+      { id: 5, year: 2025, branch: { id: 2 } },
+    ];
+    expect(defaultPeriodId(periods, 2)).toBe(11);
+    expect(defaultPeriodId(periods, 1)).toBe(10);
+    expect(defaultPeriodId(periods, null)).toBe(10);
+    expect(defaultPeriodId(periods, 99)).toBe(10);
+    expect(defaultPeriodId([], 1)).toBeNull();
+  });
+});
+
+describe('password checks', () => {
+  it('at least 10 characters', () => {
+    expect(checkPassword('')).toBe('register.required');
+    expect(checkPassword('kurang9ch')).toBe('password.tooShort');
+    expect(checkPassword('cukup-10ch')).toBeNull();
+  });
+  it('the change form: current given, new long enough and different, typed twice the same', () => {
+    expect(checkPasswordChange({ currentPassword: '', newPassword: '', confirm: '' })).toEqual({
+      currentPassword: 'register.required',
+      newPassword: 'register.required',
+    });
+    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'lama-sekali-1', confirm: 'lama-sekali-1' })).toEqual({
+      newPassword: 'password.sameAsOld',
+    });
+    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-3' })).toEqual({
+      confirm: 'password.mismatch',
+    });
+    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-2' })).toEqual({});
+  });
+});
+
+describe('user forms', () => {
+  const base = { username: 'rekruter.ngawi', name: 'Tri  Wahyudi', role: 'recruiter', branchId: '1', password: 'rahasia-baru-1' };
+  it('a complete new user', () => {
+    expect(checkNewUser(base)).toEqual({});
+    expect(toCreateInput(base)).toEqual({
+      username: 'rekruter.ngawi',
+      name: 'Tri Wahyudi',
+      role: 'recruiter',
+      branchId: 1,
+      password: 'rahasia-baru-1',
+    });
+  });
+  it('each problem on its field', () => {
+    expect(checkNewUser({ username: ' ', name: '', role: 'supervisor', branchId: '', password: 'pendek' })).toEqual({
+      username: 'register.required',
+      name: 'register.required',
+      branchId: 'users.branchRequired',
+      password: 'password.tooShort',
+    });
+    expect(checkRoleBranch({ role: '', branchId: '' })).toEqual({ role: 'register.required' });
+  });
+  it('head-office roles are sent without a branch', () => {
+    expect(toCreateInput({ ...base, role: 'admin', branchId: '1' }).branchId).toBeNull();
+    expect(toCreateInput({ ...base, role: 'viewer', branchId: '' }).branchId).toBeNull();
+  });
+  it('an update sends only what changed', () => {
+    const before = { id: 7, name: 'Tri Wahyudi', role: 'recruiter', branch: { id: 1 } };
+    expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'recruiter', branchId: '1' })).toEqual({ id: 7 });
+    expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'supervisor', branchId: '1' })).toEqual({ id: 7, role: 'supervisor' });
+    expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'recruiter', branchId: '2' })).toEqual({ id: 7, branchId: 2 });
+    expect(toUpdateInput(before, { name: 'Tri W.', role: 'admin', branchId: '1' })).toEqual({
+      id: 7,
+      name: 'Tri W.',
+      role: 'admin',
+      branchId: null,
+    });
+  });
+});
