@@ -5,28 +5,34 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AppRouter } from './api/router';
-import { isClientRefusal, isUnauthenticated } from './auth/session';
+import { isClientRefusal, isPasswordChangeRequired, isUnauthenticated } from './auth/session';
 import { makeTrpcClient } from './trpc';
 
 /** Mutations whose "not signed in" answer is theirs to show (a wrong password), not a lost session. */
 export const NO_AUTH_REDIRECT = { authRedirect: false } as const;
 
-let onUnauthenticated: () => void = () => {};
-/** What to do when any request finds the session gone (set by main.tsx: go to the sign-in page). */
-export function setUnauthenticatedHandler(handler: () => void): void {
-  onUnauthenticated = handler;
+type SessionHandlers = { unauthenticated: () => void; passwordChangeRequired: () => void };
+let handlers: SessionHandlers = { unauthenticated: () => {}, passwordChangeRequired: () => {} };
+/**
+ * What to do when any request finds the session gone, or the password now has to change (set by
+ * main.tsx: go to the sign-in page, or to the change-password page).
+ */
+export function setSessionHandlers(next: SessionHandlers): void {
+  handlers = next;
+}
+function onSessionError(err: unknown): void {
+  if (isUnauthenticated(err)) handlers.unauthenticated();
+  else if (isPasswordChangeRequired(err)) handlers.passwordChangeRequired();
 }
 
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
-    onError: (err) => {
-      if (isUnauthenticated(err)) onUnauthenticated();
-    },
+    onError: onSessionError,
   }),
   mutationCache: new MutationCache({
     onError: (err, _vars, _result, mutation) => {
       if (mutation.meta?.authRedirect === false) return;
-      if (isUnauthenticated(err)) onUnauthenticated();
+      onSessionError(err);
     },
   }),
   defaultOptions: {

@@ -66,7 +66,7 @@ describe('offices', () => {
     expect(userLine({ role: 'admin', branch: null }, 'id')).toBe('Admin · Kantor Pusat');
     expect(userLine({ role: 'supervisor', branch: madiun }, 'en')).toBe('Supervisor · KC Madiun');
     expect(officeLabel(null, 'en')).toBe('Head office');
-    expect(roleLabel('viewer', 'id')).toBe('Pimpinan');
+    expect(roleLabel('viewer', 'id')).toBe('Pemantau');
     expect(roleLabel('auditor', 'id')).toBe('auditor');
   });
   it('the default period: the newest of the user’s branch, else the newest of all', () => {

@@ -67,3 +67,14 @@ describe('where to go after signing in', () => {
     expect(afterLogin({ mustChangePassword: false }, 'https://evil.example')).toEqual({ changePassword: false, target: '/' });
   });
 });
+
+describe('a password that must change first', () => {
+  it('is the server’s FORBIDDEN with passwordChangeRequired', async () => {
+    const { isPasswordChangeRequired } = await import('../src/auth/session');
+    expect(
+      isPasswordChangeRequired({ data: { code: 'FORBIDDEN', kader: { code: 'FORBIDDEN', message: 'x', passwordChangeRequired: true } } }),
+    ).toBe(true);
+    expect(isPasswordChangeRequired({ data: { code: 'FORBIDDEN', kader: { code: 'FORBIDDEN', message: 'x' } } })).toBe(false);
+    expect(isPasswordChangeRequired(null)).toBe(false);
+  });
+});

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const E2E_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -128,4 +129,113 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the e2e files: one server and one browser per file, and signing in as a demo user.
+
+/** The demo seed's users (README "Demo"); every one has the same password. */
+export const DEMO_PASSWORD = 'kader-demo-2026';
+export const DEMO_USERS = {
+  admin: 'admin.pusat',
+  recruiter: 'rekruter.madiun',
+  supervisor: 'penyelia.madiun',
+  viewer: 'pimpinan.madiun',
+  recruiterMakassar: 'rekruter.makassar',
+} as const;
+
+export type KaderE2E = {
+  /** the running server (set in `beforeAll`) */
+  readonly server: KaderProcess;
+  readonly browser: Browser;
+  /** a fresh browser context (own cookies) and page, with page errors collected */
+  newPage: () => Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }>;
+  /** the server's recent output, for a failure message */
+  serverTail: (chars?: number) => string;
+};
+
+/**
+ * Registers `beforeAll`/`afterAll` for this file: checks Chromium and the admin build, starts the
+ * demo server on a fresh database and launches Chromium; stops both afterwards.
+ */
+export function setupKader(opts: { today?: string } = {}): KaderE2E {
+  let server: KaderProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireChromium();
+    requireAdminBuild();
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    server = await startServer(opts);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    // each in its own step, so a failure closing one still stops the other
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+    }
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not running (beforeAll failed?)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not running (beforeAll failed?)');
+      return browser;
+    },
+    async newPage() {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+      return { page, pageErrors, close: () => context.close() };
+    },
+    serverTail(chars = 4000) {
+      return server ? server.output().slice(-chars) : '(no server)';
+    },
+  };
+}
+
+/** The sign-in form: fills it in and submits; does not wait for where it leads. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Signs in as a demo user through the sign-in page and waits for the signed-in header. Starts from
+ * `path` (default `/`), which without a session sends the browser to `/masuk?redirect=…`.
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, opts: { path?: string } = {}): Promise<void> {
+  await page.goto(`${baseUrl}${opts.path ?? '/'}`);
+  await page.waitForURL(/\/masuk(\?|$)/, { timeout: 15_000 });
+  await submitLogin(page, username, DEMO_PASSWORD);
+  try {
+    await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
+  } catch (err) {
+    const shown = await page.getByTestId('login-error').innerText().catch(() => '(no login-error)');
+    throw new Error(`signing in as ${username} did not reach a signed-in page (at ${page.url()}; login-error: ${shown})`, {
+      cause: err,
+    });
+  }
+}
+
+/**
+ * A query through the same public API the UI uses, with the page's session cookie (the browser
+ * context's request client shares its cookies). Only to know what the page should show.
+ */
+export async function apiGet<T>(page: Page, baseUrl: string, procedure: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await page.request.get(`${baseUrl}/trpc/${procedure}${query}`, { headers: { 'x-kader-request': '1' } });
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok() || !body.result) throw new Error(`${procedure} failed: ${res.status()} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+/** A full-page screenshot into test-results/ (never fails the test itself). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => {});
 }

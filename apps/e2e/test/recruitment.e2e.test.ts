@@ -1,55 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  requireAdminBuild,
-  requireChromium,
-  RESULTS_DIR,
-  startServer,
-  type KaderProcess,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiGet, DEMO_USERS, screenshot, setupKader, signIn } from './harness';
 
 /**
- * One candidate through the whole recruitment, by a recruiter using the real admin UI in
- * Chromium against the real server (`tsx src/cli.ts demo`) on a fresh database.
+ * One candidate through the whole recruitment, by the demo recruiter of KC Madiun signed in to the
+ * real admin UI in Chromium against the real server (`tsx src/cli.ts demo`) on a fresh database.
  */
 
 // 35 77 01 | 52 08 90 | 8821: Kota Malang; a woman (day 12 + 40) born 12 August 1990; serial 8821.
 const NIK = '3577015208908821';
 const NAME = 'Ayu Kartika Sari';
 
-let server: KaderProcess | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  requireChromium();
-  requireAdminBuild();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  // Each in its own step, so a failure closing one still stops the other.
-  try {
-    await browser?.close();
-  } finally {
-    await server?.stop();
-  }
-});
+const kader = setupKader();
 
 type Period = { id: number; branch: { timeZone: string } };
 type Detail = { context: { rules: { documents: { code: string; required: boolean }[] } }; period: Period };
-
-/** Reads through the same public API the UI uses; only to know what the page should show. */
-async function apiGet<T>(procedure: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${server!.url}/trpc/${procedure}${query}`);
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${procedure} failed: ${res.status} ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
 
 function todayIn(timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD
@@ -84,14 +49,12 @@ async function act(page: Page, type: string, fields: Record<string, string> = {}
 
 describe('recruitment through the admin UI', () => {
   it('registers a candidate and takes them from registered to active', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    mkdirSync(RESULTS_DIR, { recursive: true });
+    const { page, pageErrors, close } = await kader.newPage();
+    const url = kader.server.url;
 
     try {
-      // The board, then the registration form.
-      await page.goto(server!.url);
+      // Signed in as the branch's recruiter: the board, then the registration form.
+      await signIn(page, url, DEMO_USERS.recruiter);
       await page.getByTestId('register-button').click();
       await page.waitForURL('**/daftar');
 
@@ -118,7 +81,7 @@ describe('recruitment through the admin UI', () => {
       await expect(page.getByTestId('candidate-name').innerText()).resolves.toBe(NAME);
       await expectState(page, 'registered');
 
-      const detail = await apiGet<Detail>('applications.get', { id: applicationId });
+      const detail = await apiGet<Detail>(page, url, 'applications.get', { id: applicationId });
       const today = todayIn(detail.period.branch.timeZone);
 
       // Administrative check: every required document verified.
@@ -164,15 +127,18 @@ describe('recruitment through the admin UI', () => {
         expect(types).toContain(t);
       }
 
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'recruitment-active.png'), fullPage: true });
+      // and each step names who took it
+      await expect(page.getByTestId('history').innerText()).resolves.toContain(DEMO_USERS.recruiter);
+
+      await screenshot(page, 'recruitment-active');
       expect(pageErrors).toEqual([]);
     } catch (err) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'recruitment-failure.png'), fullPage: true }).catch(() => {});
-      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${server!.output().slice(-4000)}`, {
+      await screenshot(page, 'recruitment-failure');
+      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, {
         cause: err,
       });
     } finally {
-      await page.close();
+      await close();
     }
   });
 });

@@ -9,7 +9,9 @@ export type KaderErrorCode =
   | 'INVALID_TRANSITION'
   | 'QUOTA_EXCEEDED'
   | 'VALIDATION'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS';
 
 export type KaderError = {
   code: KaderErrorCode | (string & {});

@@ -26,6 +26,13 @@ export function isClientRefusal(err: unknown): boolean {
   return (status !== null && status >= 400 && status < 500) || isUnauthenticated(err);
 }
 
+/** Signed in, but the password must change first (an admin reset it meanwhile): FORBIDDEN with a flag. */
+export function isPasswordChangeRequired(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const data = (err as { data?: { kader?: { passwordChangeRequired?: unknown } } }).data;
+  return data?.kader?.passwordChangeRequired === true;
+}
+
 /** Too many sign-in attempts: tRPC `TOO_MANY_REQUESTS` or HTTP 429. */
 export function isTooManyRequests(err: unknown): boolean {
   const k = kaderError(err)?.code;

@@ -56,7 +56,7 @@ export function LoginPage() {
   if (missing) error = t('login.required');
   else if (login.error) {
     const err = login.error;
-    if (isTooManyRequests(err)) error = t('login.tooMany');
+    if (isTooManyRequests(err)) error = kaderError(err)?.message ? tm(kaderError(err)!.message) : t('login.tooMany');
     else if (isUnauthenticated(err)) error = tm(kaderError(err)?.message || t('login.failed'));
     else if (kaderError(err)?.message) error = tm(kaderError(err)!.message);
     else error = /fetch|network|Failed to/i.test(err.message) ? t('app.networkError') : t('app.unknownError');

@@ -146,9 +146,9 @@ function UserRows(props: {
           {isMe && <span className="pill pill-me"> {t('users.you')}</span>}
         </td>
         <td>{u.name}</td>
-        <td data-testid="user-role">{roleLabel(u.role, lang)}</td>
-        <td data-testid="user-branch">{officeLabel(u.branch, lang)}</td>
-        <td data-testid="user-status" data-disabled={u.disabled}>
+        <td data-testid="user-row-role">{roleLabel(u.role, lang)}</td>
+        <td data-testid="user-row-branch">{officeLabel(u.branch, lang)}</td>
+        <td data-testid="user-row-status" data-disabled={u.disabled}>
           <span className={`pill ${u.disabled ? 'pill-bad' : 'pill-ok'}`}>{t(u.disabled ? 'users.disabled' : 'users.active')}</span>
           {u.mustChangePassword && <small className="muted block">{t('users.mustChange')}</small>}
         </td>

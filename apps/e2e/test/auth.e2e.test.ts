@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiGet, DEMO_PASSWORD, DEMO_USERS, screenshot, setupKader, signIn, submitLogin } from './harness';
+
+/**
+ * Sign-in, sign-out, roles: the real admin UI in Chromium against the real demo server (its seed
+ * creates the demo users, every one with the password `kader-demo-2026`).
+ */
+
+const kader = setupKader();
+
+type Me = { user: { username: string; name: string; role: string; branch: { name: string } | null } };
+
+/** Runs a browser step with its own context; on failure a screenshot and the server's output. */
+async function withPage(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const { page, pageErrors, close } = await kader.newPage();
+  try {
+    await steps(page);
+    await screenshot(page, name);
+    expect(pageErrors).toEqual([]);
+  } catch (err) {
+    await screenshot(page, `${name}-failure`);
+    throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
+  } finally {
+    await close();
+  }
+}
+
+async function openUserMenu(page: Page): Promise<void> {
+  const menu = page.getByTestId('user-menu');
+  if ((await menu.getAttribute('open')) === null) await page.getByTestId('user-menu-button').click();
+  await page.getByTestId('logout').waitFor();
+}
+
+describe('signing in and out', () => {
+  it('refuses a wrong password with the generic message, and stays on the sign-in page', async () => {
+    await withPage('auth-wrong-password', async (page) => {
+      const url = kader.server.url;
+      await page.goto(url);
+      // no session: the board sends the browser to the sign-in page
+      await page.waitForURL(/\/masuk(\?|$)/);
+      await page.getByTestId('demo-banner').waitFor();
+
+      await submitLogin(page, DEMO_USERS.recruiter, 'bukan-kata-sandinya');
+      const error = page.getByTestId('login-error');
+      await error.waitFor();
+      // never says which of the two was wrong
+      await expect(error.innerText()).resolves.toMatch(/Nama pengguna atau kata sandi salah/);
+      expect(new URL(page.url()).pathname).toBe('/masuk');
+      await expect(page.getByTestId('login-password').inputValue()).resolves.toBe('');
+
+      // an unknown user gets the very same answer
+      await submitLogin(page, 'tidak.ada', DEMO_PASSWORD);
+      await page.waitForSelector('[data-testid="login-submit"]:not([disabled])');
+      await expect(error.innerText()).resolves.toMatch(/Nama pengguna atau kata sandi salah/);
+    });
+  });
+
+  it('signs the recruiter in to the board, shows who they are, signs out for good', async () => {
+    await withPage('auth-recruiter-signed-out', async (page) => {
+      const url = kader.server.url;
+      await signIn(page, url, DEMO_USERS.recruiter);
+
+      // the board, their name, role and branch
+      await page.getByTestId('board-column-registered').waitFor();
+      const me = await apiGet<Me>(page, url, 'auth.me');
+      expect(me.user.username).toBe(DEMO_USERS.recruiter);
+      await expect(page.getByTestId('user-name').innerText()).resolves.toBe(me.user.name);
+      await expect(page.getByTestId('user-role').getAttribute('data-role')).resolves.toBe('recruiter');
+      await expect(page.getByTestId('user-role').innerText()).resolves.toMatch(/Rekruter · KC Madiun/);
+      await page.getByTestId('demo-banner').waitFor();
+      // a recruiter registers; only admins manage users
+      await expect(page.getByTestId('register-button').count()).resolves.toBe(1);
+      await expect(page.getByTestId('nav-users').count()).resolves.toBe(0);
+      // the period defaults to the newest of their own branch
+      const period = page.getByTestId('period-select');
+      await expect(period.locator('option:checked').innerText()).resolves.toMatch(/KC Madiun/);
+      await screenshot(page, 'auth-recruiter-board');
+
+      // sign out: back at the sign-in page …
+      await openUserMenu(page);
+      await page.getByTestId('logout').click();
+      await page.waitForURL(/\/masuk(\?|$)/);
+      await page.getByTestId('login-form').waitFor();
+
+      // … and the session is gone: the board sends us to the sign-in page again
+      await page.goto(url);
+      await page.waitForURL(/\/masuk(\?|$)/);
+      await page.getByTestId('login-form').waitFor();
+      const res = await page.request.get(`${url}/trpc/auth.me`, { headers: { 'x-kader-request': '1' } });
+      expect(res.status()).toBe(401);
+    });
+  });
+
+  it('brings the admin back to the page they opened, and lists the demo users', async () => {
+    await withPage('auth-admin-users', async (page) => {
+      const url = kader.server.url;
+      // opened without a session: remembered, and reached after signing in
+      await signIn(page, url, DEMO_USERS.admin, { path: '/pengguna' });
+      await page.waitForURL(/\/pengguna$/);
+      await expect(page.getByTestId('user-role').innerText()).resolves.toMatch(/Kantor Pusat/);
+      await expect(page.getByTestId('nav-users').count()).resolves.toBe(1);
+
+      await page.getByTestId('users-table').waitFor();
+      for (const username of Object.values(DEMO_USERS)) {
+        const row = page.getByTestId(`user-row-${username}`);
+        await row.waitFor({ timeout: 15_000 });
+        await expect(row.getAttribute('data-disabled')).resolves.toBe('false');
+      }
+      await expect(page.getByTestId(`user-row-${DEMO_USERS.supervisor}`).getAttribute('data-role')).resolves.toBe('supervisor');
+      await expect(page.getByTestId(`user-row-${DEMO_USERS.recruiterMakassar}`).getByTestId('user-row-branch').innerText()).resolves.toBe(
+        'KC Makassar',
+      );
+
+      // read-only on selection: no register button on the board
+      await page.getByTestId('nav-board').click();
+      await page.getByTestId('board-column-registered').waitFor();
+      await expect(page.getByTestId('register-button').count()).resolves.toBe(0);
+    });
+  });
+});
+
+describe('what each role is offered', () => {
+  /** The first card of the board's first non-empty stage: an application of the user's branch. */
+  async function openFirstApplication(page: Page): Promise<void> {
+    const card = page.locator('[data-testid^="card-"]').first();
+    await card.waitFor({ timeout: 15_000 });
+    await card.click();
+    await page.waitForURL(/\/lamaran\/\d+$/);
+    await page.getByTestId('state-badge').waitFor();
+  }
+
+  it('a viewer reads, with masked NIK and phone, and is offered no action', async () => {
+    await withPage('auth-viewer-application', async (page) => {
+      await signIn(page, kader.server.url, DEMO_USERS.viewer);
+      await expect(page.getByTestId('register-button').count()).resolves.toBe(0);
+      await openFirstApplication(page);
+      await page.getByTestId('read-only').waitFor();
+      await expect(page.locator('[data-testid^="action-"]').count()).resolves.toBe(0);
+      await expect(page.locator('[data-testid^="doc-verify-"]').count()).resolves.toBe(0);
+      await expect(page.getByTestId('candidate-edit').count()).resolves.toBe(0);
+      await expect(page.getByTestId('candidate-nik').getAttribute('data-masked')).resolves.toBe('true');
+      await expect(page.getByTestId('candidate-nik').innerText()).resolves.toMatch(/•/);
+      await expect(page.getByTestId('pii-masked').first().isVisible()).resolves.toBe(true);
+    });
+  });
+
+  it('a supervisor is offered "Ubah data calon", and sees the data in full', async () => {
+    await withPage('auth-supervisor-application', async (page) => {
+      await signIn(page, kader.server.url, DEMO_USERS.supervisor);
+      await openFirstApplication(page);
+      await page.getByTestId('candidate-edit').click();
+      await page.getByTestId('candidate-edit-form').waitFor();
+      await expect(page.getByTestId('candidate-nik').innerText()).resolves.toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+      // the reason is required
+      await page.getByTestId('candidate-edit-submit').click();
+      await page.getByTestId('candidate-edit-error-reason').waitFor();
+      await page.getByTestId('candidate-edit-cancel').click();
+    });
+  });
+});
