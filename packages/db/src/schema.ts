@@ -190,3 +190,71 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * One agreement year of a cadre (the contract machine's row). The first year comes from the
+ * application that reached active; each renewal is a new row linked to the year before.
+ */
+export const contracts = sqliteTable(
+  'contracts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    applicationId: integer('application_id').references(() => applications.id),
+    previousContractId: integer('previous_contract_id'),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    workAreaId: integer('work_area_id')
+      .notNull()
+      .references(() => workAreas.id),
+    agreementNumber: text('agreement_number').notNull().unique(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** The calendar dates the scheduler acts on, in the branch's zone. */
+    evaluationDueOn: text('evaluation_due_on').notNull(),
+    familiesAssigned: integer('families_assigned').notNull().default(500),
+    machineId: text('machine_id').notNull(),
+    machineVersion: integer('machine_version').notNull(),
+    state: text('state').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull(),
+    stateEnteredAt: text('state_entered_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('contracts_branch_state').on(t.branchId, t.state), index('contracts_end').on(t.endDate)],
+);
+
+/** A cadre's month (visits, collections by arrears age, report date, meetings): one row per month. */
+export const monthlyReports = sqliteTable(
+  'monthly_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    month: text('month').notNull(),
+    record: text('record', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('monthly_contract_month').on(t.contractId, t.month)],
+);
+
+/** Head office's versioned rules (KPI weights and targets, fee schedules), each from a date. */
+export const programSettings = sqliteTable(
+  'program_settings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['kpi', 'fee'] }).notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    value: text('value', { mode: 'json' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('settings_kind_from').on(t.kind, t.effectiveFrom)],
+);
