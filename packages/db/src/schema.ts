@@ -7,6 +7,24 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
  */
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
+/**
+ * The columns every row driven by a versioned machine has (applications, contracts): which
+ * machine and version wrote the snapshot, the state as a column for queries, and the revision
+ * every command must name (optimistic concurrency).
+ */
+function machineRow() {
+  return {
+    machineId: text('machine_id').notNull(),
+    machineVersion: integer('machine_version').notNull(),
+    state: text('state').notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+    revision: integer('revision').notNull(),
+    stateEnteredAt: text('state_entered_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  };
+}
+
 export const branches = sqliteTable('branches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
@@ -78,16 +96,7 @@ export const applications = sqliteTable(
     workAreaId: integer('work_area_id')
       .notNull()
       .references(() => workAreas.id),
-    machineId: text('machine_id').notNull(),
-    machineVersion: integer('machine_version').notNull(),
-    /** The machine's state value, kept as a column for board queries. */
-    state: text('state').notNull(),
-    snapshot: text('snapshot', { mode: 'json' }).notNull(),
-    /** Optimistic concurrency: every command names the revision it saw. */
-    revision: integer('revision').notNull(),
-    stateEnteredAt: text('state_entered_at').notNull(),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...machineRow(),
   },
   (t) => [
     uniqueIndex('applications_candidate_period').on(t.candidateId, t.periodId),
@@ -216,14 +225,7 @@ export const contracts = sqliteTable(
     /** The calendar dates the scheduler acts on, in the branch's zone. */
     evaluationDueOn: text('evaluation_due_on').notNull(),
     familiesAssigned: integer('families_assigned').notNull().default(500),
-    machineId: text('machine_id').notNull(),
-    machineVersion: integer('machine_version').notNull(),
-    state: text('state').notNull(),
-    snapshot: text('snapshot', { mode: 'json' }).notNull(),
-    revision: integer('revision').notNull(),
-    stateEnteredAt: text('state_entered_at').notNull(),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...machineRow(),
   },
   (t) => [index('contracts_branch_state').on(t.branchId, t.state), index('contracts_end').on(t.endDate)],
 );
