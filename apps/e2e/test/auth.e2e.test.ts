@@ -112,6 +112,8 @@ describe('signing in and out', () => {
         'KC Makassar',
       );
 
+      await screenshot(page, 'auth-users-page');
+
       // read-only on selection: no register button on the board
       await page.getByTestId('nav-board').click();
       await page.getByTestId('board-column-registered').waitFor();
@@ -155,7 +157,121 @@ describe('what each role is offered', () => {
       // the reason is required
       await page.getByTestId('candidate-edit-submit').click();
       await page.getByTestId('candidate-edit-error-reason').waitFor();
-      await page.getByTestId('candidate-edit-cancel').click();
+      await screenshot(page, 'auth-supervisor-edit-form');
+
+      // a corrected address, with the reason, is saved and the page shows it
+      await page.getByTestId('candidate-edit-address.street').fill('Jl. Diponegoro No. 7');
+      await page.getByTestId('candidate-edit-reason').fill('Alamat salah ketik saat pendaftaran');
+      await page.getByTestId('candidate-edit-submit').click();
+      await page.getByTestId('candidate-saved').waitFor();
+      await expect(page.getByTestId('candidate-address').innerText()).resolves.toContain('Jl. Diponegoro No. 7');
     });
+  });
+
+  it('a supervisor reopens a rejected application, with a reason', async () => {
+    await withPage('auth-supervisor-reopen', async (page) => {
+      await signIn(page, kader.server.url, DEMO_USERS.supervisor);
+      await page.getByTestId('column-toggle-rejected').click();
+      const card = page.getByTestId('board-column-rejected').locator('[data-testid^="card-"]').first();
+      await card.click();
+      await page.waitForSelector('[data-testid="state-badge"][data-state="rejected"]');
+      await page.getByTestId('action-REOPEN').click();
+      const form = page.getByTestId('event-form-REOPEN');
+      await form.getByTestId('event-field-reason').fill('Keputusan dibatalkan setelah banding');
+      await form.getByTestId('event-submit').click();
+      await page.waitForSelector('[data-testid="state-badge"]:not([data-state="rejected"])', { timeout: 15_000 });
+      const entry = page.locator('[data-testid^="history-"][data-type="REOPEN"]');
+      await expect(entry.innerText()).resolves.toContain(DEMO_USERS.supervisor);
+    });
+  });
+});
+
+describe('an admin manages users', () => {
+  const username = 'rekruter.ngawi';
+  const temporary = 'sementara-2026';
+  const chosen = 'pilihan-sendiri-2026';
+
+  it('adds a user, who must change the password first, and disabling ends their session', async () => {
+    const admin = await kader.newPage();
+    const user = await kader.newPage();
+    const url = kader.server.url;
+    try {
+      await signIn(admin.page, url, DEMO_USERS.admin, { path: '/pengguna' });
+      const a = admin.page;
+      await a.getByTestId('users-table').waitFor();
+
+      // a name already taken: the server's answer under the field
+      await a.getByTestId('user-create-username').fill(DEMO_USERS.recruiter);
+      await a.getByTestId('user-create-name').fill('Tri Wahyudi');
+      await a.getByTestId('user-create-role').selectOption('recruiter');
+      // a recruiter needs a branch: the client says so first
+      await a.getByTestId('user-create-password').fill(temporary);
+      await a.getByTestId('user-create-submit').click();
+      await a.getByTestId('user-create-error-branchId').waitFor();
+      await a.getByTestId('user-create-branch').selectOption({ label: 'KC Madiun' });
+      await a.getByTestId('user-create-submit').click();
+      await a.getByTestId('user-create-error-username').waitFor();
+
+      await a.getByTestId('user-create-username').fill(username);
+      await a.getByTestId('user-create-submit').click();
+      await a.getByTestId(`user-row-${username}`).waitFor();
+      await expect(a.getByTestId('users-notice').innerText()).resolves.toContain(username);
+      await expect(a.getByTestId(`user-row-${username}`).getByTestId('user-row-branch').innerText()).resolves.toBe('KC Madiun');
+
+      // the new user signs in and is sent to change the password before anything else
+      const u = user.page;
+      await u.goto(`${url}/lamaran/1`);
+      await u.waitForURL(/\/masuk\?/);
+      await u.getByTestId('login-username').fill(username);
+      await u.getByTestId('login-password').fill(temporary);
+      await u.getByTestId('login-submit').click();
+      await u.waitForURL(/\/kata-sandi/);
+      await u.getByTestId('password-required').waitFor();
+      // the board is not reachable yet
+      await u.goto(url);
+      await u.waitForURL(/\/kata-sandi/);
+      await u.getByTestId('password-currentPassword').fill(temporary);
+      await u.getByTestId('password-newPassword').fill(chosen);
+      await u.getByTestId('password-confirm').fill(chosen);
+      await u.getByTestId('password-submit').click();
+      await u.getByTestId('board-column-registered').waitFor({ timeout: 15_000 });
+      await expect(u.getByTestId('user-name').innerText()).resolves.toBe('Tri Wahyudi');
+
+      // the admin disables them: their next request finds the session gone
+      await a.getByTestId(`user-disable-${username}`).click();
+      await a.waitForSelector(`[data-testid="user-row-${username}"][data-disabled="true"]`);
+      await u.getByTestId('filter-search').fill('Siti');
+      await u.waitForURL(/\/masuk\?redirect=/, { timeout: 15_000 });
+      await screenshot(u, 'auth-disabled-user-signed-out');
+      await u.getByTestId('login-username').fill(username);
+      await u.getByTestId('login-password').fill(chosen);
+      await u.getByTestId('login-submit').click();
+      await expect(u.getByTestId('login-error').innerText()).resolves.toMatch(/Nama pengguna atau kata sandi salah/);
+
+      // enabled again, and an admin-set temporary password must be changed again
+      await a.getByTestId(`user-disable-${username}`).click();
+      await a.waitForSelector(`[data-testid="user-row-${username}"][data-disabled="false"]`);
+      await a.getByTestId(`user-reset-${username}`).click();
+      await a.getByTestId('user-reset-form-password').fill('pendek');
+      await a.getByTestId('user-reset-form-submit').click();
+      await a.getByTestId('user-reset-form-error-newPassword').waitFor();
+      await a.getByTestId('user-reset-form-password').fill(temporary);
+      await a.getByTestId('user-reset-form-submit').click();
+      await a.waitForSelector(`[data-testid="user-row-${username}"] >> text=harus ganti kata sandi`);
+      await screenshot(a, 'auth-users-after-changes');
+
+      await u.getByTestId('login-password').fill(temporary);
+      await u.getByTestId('login-submit').click();
+      await u.waitForURL(/\/kata-sandi/);
+      expect(admin.pageErrors).toEqual([]);
+      expect(user.pageErrors).toEqual([]);
+    } catch (err) {
+      await screenshot(admin.page, 'auth-admin-manages-failure-admin');
+      await screenshot(user.page, 'auth-admin-manages-failure-user');
+      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
+    } finally {
+      await admin.close();
+      await user.close();
+    }
   });
 });

@@ -242,6 +242,7 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
               </Fact>
               <Fact label={t('app.education')}>{td(`edu.${c.education}`, c.education)}</Fact>
               <Fact label={t('app.address')}>
+                <span data-testid="candidate-address">
                 {t('app.addressLine', {
                   street: a.street,
                   rtRw: a.rtRw,
@@ -249,6 +250,7 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                   district: a.district,
                   regency: a.regency,
                 })}
+                </span>
               </Fact>
               <Fact label={t('app.registeredOn')}>{formatDate(detail.context.registeredOn, lang)}</Fact>
             </dl>

@@ -155,10 +155,10 @@ function UserRows(props: {
         <td className="nowrap">
           {u.lastLoginAt ? formatDateTime(u.lastLoginAt, userTimeZone(u), lang) : <span className="muted">{t('users.never')}</span>}
         </td>
-        <td className="row-actions">
+        <td>
           {/* one's own role and status are not changed from here: no locking oneself out */}
           {!isMe && (
-            <>
+            <div className="row-actions">
               <button
                 type="button"
                 className="btn btn-small"
@@ -187,7 +187,7 @@ function UserRows(props: {
               >
                 {t('users.resetPassword')}
               </button>
-            </>
+            </div>
           )}
         </td>
       </tr>
