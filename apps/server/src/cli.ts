@@ -212,7 +212,10 @@ async function main(argv: string[]) {
       migrate(handle, options.db);
       await seed(handle, options.today);
       if (adminStatus(handle).demo) printDemoUsers();
-      else fail('this database is not a demo database (it holds real data): use `kader start`');
+      else
+        fail(
+          `this database holds data but no demo users (real data, or a demo made by an older Kader): use \`kader start\`, or remove ${options.db} for a fresh demo`,
+        );
       await serve(handle, options);
       return;
     }
