@@ -77,6 +77,15 @@ describe('signing in and out', () => {
       await expect(period.locator('option:checked').innerText()).resolves.toMatch(/KC Madiun/);
       await screenshot(page, 'auth-recruiter-board');
 
+      // the sign-in page while signed in goes straight on (here: to the page it names)
+      await page.goto(`${url}/masuk?redirect=${encodeURIComponent('/daftar')}`);
+      await page.waitForURL(/\/daftar$/);
+      await page.getByTestId('field-workAreaId').waitFor();
+      // a page the role may not open sends it to the board
+      await page.goto(`${url}/pengguna`);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.getByTestId('board-column-registered').waitFor();
+
       // sign out: back at the sign-in page …
       await openUserMenu(page);
       await page.getByTestId('logout').click();
