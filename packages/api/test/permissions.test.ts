@@ -38,6 +38,8 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'auth.me': signedIn,
   'auth.changePassword': signedIn,
   'branches.list': signedIn,
+  'branches.create': adminOnly,
+  'periods.setQuota': adminOnly,
   'periods.list': signedIn,
   'candidates.register': selection,
   'candidates.update': supervisorOnly,
@@ -88,6 +90,8 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
     case 'auth.me': return c.auth.me();
     case 'auth.changePassword': return c.auth.changePassword({ currentPassword: 'bukan-ini', newPassword: 'kata-sandi-baru-1' });
     case 'branches.list': return c.branches.list();
+    case 'branches.create': return c.branches.create({ code: 'KC-MDN', name: 'KC Madiun Dup', timeZone: 'Asia/Jakarta', workAreas: ['Kota Madiun'] });
+    case 'periods.setQuota': return c.periods.setQuota({ branchId: 1, year: 2027, quota: 12 });
     case 'periods.list': return c.periods.list();
     case 'candidates.register':
       return c.candidates.register({ periodId: madiun.periodId, workAreaId: madiun.areaId, candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address } });

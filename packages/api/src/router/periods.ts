@@ -1,6 +1,9 @@
+import { setQuota, setQuotaSchema } from '../services/planning';
 import { listPeriods } from '../services/periods';
-import { router, signedInProcedure } from '../trpc';
+import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 export const periodsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listPeriods({ ctx })),
+  /** Head office sets a branch's places for a year (opening the year's period if needed). */
+  setQuota: rolesProcedure('admin').input(setQuotaSchema).mutation(({ ctx, input }) => setQuota({ ctx, input })),
 });

@@ -10,6 +10,7 @@ import {
   updateUserProfile,
   updateUserSchema,
 } from '../services/users';
+import { createBranch, createBranchSchema } from '../services/planning';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 const admin = rolesProcedure('admin');
@@ -29,4 +30,5 @@ export const usersRouter = router({
 
 export const branchesRouter = router({
   list: signedInProcedure.query(({ ctx }) => listBranches({ ctx })),
+  create: admin.input(createBranchSchema).mutation(({ ctx, input }) => createBranch({ ctx, input })),
 });

@@ -58,3 +58,19 @@ export function insertPeriod(db: DbOrTx, values: typeof recruitmentPeriods.$infe
 export function countBranches(db: DbOrTx): number {
   return db.select({ n: sql<number>`count(*)` }).from(branches).get()?.n ?? 0;
 }
+
+export function findPeriod(db: DbOrTx, branchId: number, year: number) {
+  return db
+    .select()
+    .from(recruitmentPeriods)
+    .where(and(eq(recruitmentPeriods.branchId, branchId), eq(recruitmentPeriods.year, year)))
+    .get();
+}
+
+export function setPeriodQuota(db: DbOrTx, periodId: number, quota: number): void {
+  db.update(recruitmentPeriods).set({ quota }).where(eq(recruitmentPeriods.id, periodId)).run();
+}
+
+export function findBranchByCode(db: DbOrTx, code: string) {
+  return db.select().from(branches).where(eq(branches.code, code)).get();
+}

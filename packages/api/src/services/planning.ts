@@ -1,0 +1,93 @@
+import {
+  appendAudit,
+  countQuotaUsed,
+  findBranchByCode,
+  findPeriod,
+  getBranch,
+  getPeriod,
+  insertBranch,
+  insertPeriod,
+  insertWorkArea,
+  setPeriodQuota,
+} from '@kader/db';
+import { DEFAULT_RECRUITMENT_RULES, QUOTA_HOLDING_STATES } from '@kader/workflow';
+import { z } from 'zod';
+import type { Context } from '../context';
+import { DomainError } from '../errors';
+import { periodView } from './views';
+
+/** The zones Indonesia's branches are in: WIB, WITA, WIT. */
+export const BRANCH_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+export const createBranchSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^KC-[A-Z0-9]{2,10}$/, 'Kode kantor cabang berformat KC-XXX'),
+  name: z.string().trim().min(3, 'Nama kantor cabang wajib diisi').max(100),
+  timeZone: z.enum(BRANCH_TIME_ZONES, { message: 'Pilih zona waktu: WIB, WITA atau WIT' }),
+  workAreas: z
+    .array(z.string().trim().min(3, 'Nama wilayah kerja wajib diisi').max(100))
+    .min(1, 'Paling sedikit satu wilayah kerja (kabupaten/kota)'),
+});
+
+export const setQuotaSchema = z.object({
+  branchId: z.number().int().positive(),
+  year: z.number().int().min(2017, 'Program Kader JKN dimulai 2017').max(2100),
+  quota: z.number().int().min(0, 'Kuota tidak boleh negatif').max(10_000),
+});
+
+const actor = (ctx: Context) => ctx.principal?.username ?? 'sistem';
+
+/** Head office opens a branch office with its work area (regencies and cities). */
+export function createBranch({ ctx, input }: { ctx: Context; input: z.output<typeof createBranchSchema> }) {
+  const at = ctx.now().toISOString();
+  return ctx.handle.db.transaction((tx) => {
+    if (findBranchByCode(tx, input.code)) {
+      throw new DomainError('VALIDATION', `Kode ${input.code} sudah dipakai.`, {
+        fields: [{ path: 'code', message: 'Kode sudah dipakai' }],
+      });
+    }
+    const branch = insertBranch(tx, { code: input.code, name: input.name, timeZone: input.timeZone });
+    for (const name of new Set(input.workAreas)) insertWorkArea(tx, { branchId: branch.id, name });
+    appendAudit(tx, { entityType: 'branch', entityId: branch.id, type: 'BRANCH_CREATED', payload: input, actor: actor(ctx), at });
+    return { id: branch.id, code: branch.code, name: branch.name, timeZone: branch.timeZone };
+  });
+}
+
+/**
+ * Head office sets a branch's cadre places for a year: opens the year's recruitment period (with
+ * the programme's default rules) or changes its quota — never below the places already taken.
+ */
+export function setQuota({ ctx, input }: { ctx: Context; input: z.output<typeof setQuotaSchema> }) {
+  const at = ctx.now().toISOString();
+  return ctx.handle.db.transaction(
+    (tx) => {
+      if (!getBranch(tx, input.branchId)) throw new DomainError('NOT_FOUND', 'Kantor cabang tidak ditemukan.');
+      const existing = findPeriod(tx, input.branchId, input.year);
+      let periodId: number;
+      if (existing) {
+        const used = countQuotaUsed(tx, existing.id, QUOTA_HOLDING_STATES);
+        if (input.quota < used) {
+          const msg = `Sudah ${used} tempat terisi tahun ${input.year}; kuota tidak boleh kurang dari itu.`;
+          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'quota', message: msg }] });
+        }
+        setPeriodQuota(tx, existing.id, input.quota);
+        periodId = existing.id;
+      } else {
+        periodId = insertPeriod(tx, { ...input, rules: DEFAULT_RECRUITMENT_RULES }).id;
+      }
+      appendAudit(tx, {
+        entityType: 'period',
+        entityId: periodId,
+        type: 'QUOTA_SET',
+        payload: { year: input.year, quota: input.quota, before: existing?.quota ?? null },
+        actor: actor(ctx),
+        at,
+      });
+      return periodView(tx, getPeriod(tx, periodId)!);
+    },
+    { behavior: 'immediate' },
+  );
+}

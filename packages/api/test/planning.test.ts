@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller, seedDemo } from '../src/index';
+import { tempDatabase, userContext } from './helpers';
+
+let db: ReturnType<typeof tempDatabase>;
+beforeAll(async () => {
+  db = tempDatabase();
+  await seedDemo(db.handle, { today: '2026-11-23' });
+});
+afterAll(() => db.cleanup());
+
+const admin = () => createCaller(userContext(db.handle, 'admin.pusat'));
+
+describe('head office planning', () => {
+  it('opens a branch with its work area, and a year with its quota', async () => {
+    const branch = await admin().branches.create({ code: 'kc-btu', name: 'KC Batu', timeZone: 'Asia/Jakarta', workAreas: ['Kota Batu'] });
+    expect(branch).toMatchObject({ code: 'KC-BTU', timeZone: 'Asia/Jakarta' });
+    await expect(
+      admin().branches.create({ code: 'KC-BTU', name: 'KC Batu 2', timeZone: 'Asia/Jakarta', workAreas: ['Kota Batu'] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const period = await admin().periods.setQuota({ branchId: branch.id, year: 2027, quota: 6 });
+    expect(period).toMatchObject({ year: 2027, quota: 6, quotaUsed: 0, writtenTestGrade: 60, workAreas: [{ name: 'Kota Batu' }] });
+    const changed = await admin().periods.setQuota({ branchId: branch.id, year: 2027, quota: 8 });
+    expect(changed).toMatchObject({ id: period.id, quota: 8 });
+  });
+
+  it('never sets a quota below the places already taken, naming the field', async () => {
+    const madiun = (await admin().periods.list()).find((p) => p.branch.code === 'KC-MDN' && p.year === 2026)!;
+    expect(madiun.quotaUsed).toBeGreaterThan(0);
+    await expect(
+      admin().periods.setQuota({ branchId: madiun.branch.id, year: 2026, quota: madiun.quotaUsed - 1 }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { details: { fields: [{ path: 'quota' }] } } });
+    const audit = db.handle.sqlite.prepare("select count(*) n from audit_events where type = 'QUOTA_SET'").get();
+    expect(audit).toEqual({ n: 2 });
+  });
+});

@@ -1,0 +1,23 @@
+import { CONTRACT_MACHINE_VERSION } from './machine';
+
+/**
+ * Snapshot migrations between contract definition versions: `steps[v]` turns a persisted snapshot
+ * written by version v into one version v + 1 can resolve. There is only v1 so far; the registry
+ * is here so that the first change of the definition has a place to put its step.
+ */
+type Step = (persisted: Record<string, unknown>) => Record<string, unknown>;
+const steps: Record<number, Step> = {};
+
+export function migrateContractSnapshot(fromVersion: number, persisted: unknown): unknown {
+  if (!Number.isInteger(fromVersion) || fromVersion < 1) throw new Error(`not a contract snapshot version: ${fromVersion}`);
+  if (fromVersion > CONTRACT_MACHINE_VERSION) {
+    throw new Error(`snapshot version ${fromVersion} is newer than this code (${CONTRACT_MACHINE_VERSION})`);
+  }
+  let current = persisted as Record<string, unknown>;
+  for (let v = fromVersion; v < CONTRACT_MACHINE_VERSION; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`no migration from contract v${v} to v${v + 1}`);
+    current = step(current);
+  }
+  return current;
+}

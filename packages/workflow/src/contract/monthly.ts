@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar';
+import { FEE_MAX_ARREARS_MONTHS, FEE_MIN_ARREARS_MONTHS } from './settings';
+
+/**
+ * One cadre's month: the families looked after and visited, the arrears collected (each payment
+ * with the age of the arrears it settled), the monthly report, and the evaluation meetings.
+ */
+export const DEFAULT_FAMILIES_ASSIGNED = 500;
+/** A sanity ceiling for one collected payment (Rp 1 miliar): far above any PBPU family's 24 months. */
+export const MAX_COLLECTION_AMOUNT = 1_000_000_000;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+export const isYearMonth = (s: string): boolean => MONTH.test(s);
+
+export const yearMonth = z
+  .string({ message: 'Bulan wajib diisi' })
+  .regex(MONTH, 'Bulan harus berformat YYYY-MM (01-12)')
+  .meta({ kind: 'month' });
+
+const int = (what: string) => z.number({ message: `${what} harus berupa angka` }).int(`${what} harus bilangan bulat`);
+
+export const collectionSchema = z.object({
+  arrearsMonths: int('Umur tunggakan')
+    .min(0, 'Umur tunggakan paling kecil 0 bulan')
+    .max(120, 'Umur tunggakan paling besar 120 bulan'),
+  amount: int('Jumlah iuran')
+    .positive('Jumlah iuran harus lebih dari Rp 0')
+    .max(MAX_COLLECTION_AMOUNT, 'Jumlah iuran paling besar Rp 1.000.000.000 per pembayaran'),
+});
+export type Collection = z.output<typeof collectionSchema>;
+
+const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
+// Cross-field checks run even when another field is out of range, so a form shows every problem at
+// once; each compares only values that are themselves valid. (zod still holds them back after a
+// wrong type or a number that is not whole, until that is fixed.)
+const always = { when: () => true };
+
+export const monthlyRecordSchema = z
+  .object({
+    month: yearMonth,
+    familiesAssigned: int('Jumlah keluarga binaan')
+      .min(1, 'Jumlah keluarga binaan paling sedikit 1')
+      .max(5000, 'Jumlah keluarga binaan paling banyak 5000')
+      .default(DEFAULT_FAMILIES_ASSIGNED),
+    familiesVisited: int('Jumlah keluarga dikunjungi').min(0, 'Jumlah keluarga dikunjungi paling kecil 0'),
+    visits: int('Jumlah kunjungan').min(0, 'Jumlah kunjungan paling kecil 0'),
+    collections: z.array(collectionSchema, { message: 'Daftar iuran terkumpul harus berupa daftar' }).default([]),
+    reportDeliveredOn: z
+      .string()
+      .refine(isIsoDate, { message: 'Tanggal penyerahan laporan harus berformat YYYY-MM-DD dan ada di kalender' })
+      .meta({ kind: 'date' })
+      .nullable()
+      .default(null),
+    meetingsHeld: int('Jumlah rapat evaluasi').min(0, 'Jumlah rapat evaluasi paling kecil 0').max(31, 'Jumlah rapat evaluasi paling banyak 31'),
+    meetingsAttended: int('Jumlah rapat dihadiri').min(0, 'Jumlah rapat dihadiri paling kecil 0'),
+  })
+  .refine((r) => !isInt(r.familiesVisited) || !isInt(r.familiesAssigned) || r.familiesVisited <= r.familiesAssigned, {
+    message: 'Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan',
+    path: ['familiesVisited'],
+    ...always,
+  })
+  .refine((r) => !isInt(r.visits) || !isInt(r.familiesVisited) || r.visits >= r.familiesVisited, {
+    message: 'Jumlah kunjungan tidak boleh kurang dari keluarga dikunjungi (setiap keluarga paling sedikit satu kunjungan)',
+    path: ['visits'],
+    ...always,
+  })
+  .refine((r) => !isInt(r.meetingsAttended) || !isInt(r.meetingsHeld) || r.meetingsAttended <= r.meetingsHeld, {
+    message: 'Rapat dihadiri tidak boleh melebihi rapat yang diadakan',
+    path: ['meetingsAttended'],
+    ...always,
+  })
+  .refine(
+    (r) =>
+      typeof r.month !== 'string' ||
+      !isYearMonth(r.month) ||
+      typeof r.reportDeliveredOn !== 'string' ||
+      !isIsoDate(r.reportDeliveredOn) ||
+      r.reportDeliveredOn >= `${r.month}-01`,
+    { message: 'Laporan tidak mungkin diserahkan sebelum bulan laporannya dimulai', path: ['reportDeliveredOn'], ...always },
+  );
+export type MonthlyRecord = z.output<typeof monthlyRecordSchema>;
+export type MonthlyRecordInput = z.input<typeof monthlyRecordSchema>;
+
+export type ParsedMonthlyRecord =
+  | { ok: true; record: MonthlyRecord }
+  | { ok: false; fields: { path: string; message: string }[] };
+
+/** Validates one cadre-month; paths are dotted (`familiesVisited`, `collections.2.amount`). */
+export function parseMonthlyRecord(raw: unknown): ParsedMonthlyRecord {
+  const parsed = monthlyRecordSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  return { ok: false, fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+}
+
+/** `2026-12` → `2027-01`. */
+export function nextMonth(month: string): string {
+  const m = MONTH.exec(month);
+  if (!m) throw new Error(`not a month: ${month}`);
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  return mo === 12 ? `${y + 1}-01` : `${m[1]}-${String(mo + 1).padStart(2, '0')}`;
+}
+
+function daysInMonth(month: string): number {
+  const [y, mo] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** The last day a month's report is on time: day `dueDay` of the following month (the month's last day if shorter). */
+export function reportDueDate(month: string, dueDay: number): string {
+  const next = nextMonth(month);
+  const day = Math.min(Math.max(1, Math.trunc(dueDay)), daysInMonth(next));
+  return `${next}-${String(day).padStart(2, '0')}`;
+}
+
+/** Delivered on or before day `dueDay` of the following month. Not delivered (null) counts as late. */
+export function reportOnTime(record: Pick<MonthlyRecord, 'month' | 'reportDeliveredOn'>, dueDay: number): boolean {
+  return record.reportDeliveredOn !== null && record.reportDeliveredOn <= reportDueDate(record.month, dueDay);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flags on collections: not errors (the money was collected), but not a cadre's fee-earning arrears.
+
+export type CollectionFlag = 'UNDER_2_MONTHS' | 'OVER_24_MONTHS';
+export const COLLECTION_FLAG_MESSAGES: Record<CollectionFlag, string> = {
+  UNDER_2_MONTHS: 'bukan tunggakan peserta binaan kader',
+  OVER_24_MONTHS: 'tidak ditagihkan, tidak berimbal jasa',
+};
+
+/** Under 2 months is not a fostered participant's arrears; over 24 months is not billed (domain C). */
+export function collectionFlag(arrearsMonths: number): CollectionFlag | null {
+  if (arrearsMonths < FEE_MIN_ARREARS_MONTHS) return 'UNDER_2_MONTHS';
+  if (arrearsMonths > FEE_MAX_ARREARS_MONTHS) return 'OVER_24_MONTHS';
+  return null;
+}
+
+/** Arrears a cadre is measured and paid on: 2 to 24 months old. */
+export const isCadreArrears = (arrearsMonths: number): boolean => collectionFlag(arrearsMonths) === null;
+
+export type FlaggedCollection = Collection & { index: number; flag: CollectionFlag; message: string };
+
+/** The collections of a month that are flagged, with their position in `collections`. */
+export function monthlyRecordFlags(record: Pick<MonthlyRecord, 'collections'>): FlaggedCollection[] {
+  return record.collections.flatMap((c, index) => {
+    const flag = collectionFlag(c.arrearsMonths);
+    return flag ? [{ ...c, index, flag, message: COLLECTION_FLAG_MESSAGES[flag] }] : [];
+  });
+}

@@ -1,0 +1,113 @@
+import { transition } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import {
+  applyContractEvent,
+  canonicalJson,
+  CONTRACT_EVENT_TYPES,
+  CONTRACT_MACHINES,
+  CONTRACT_MACHINE_VERSION,
+  contractEventSchemas,
+  contractMachine,
+  migrateContractSnapshot,
+  parseContractEvent,
+  persistContract,
+  replayContract,
+  restoreContract,
+  startContract,
+  type ContractEvent,
+  type ContractInput,
+  type RecordedEvent,
+} from '../src/index';
+
+const input: ContractInput = {
+  agreementNumber: 'PKS/KC-MADIUN/2027/002',
+  startDate: '2027-04-01',
+  endDate: '2028-03-31',
+  evaluationDueOn: '2028-03-01',
+  previousContractId: 41,
+};
+
+const recorded = (events: ContractEvent[]): RecordedEvent[] =>
+  events.map(({ type, ...payload }, i) => ({ seq: i + 1, type, payload, machineVersion: CONTRACT_MACHINE_VERSION }));
+
+describe('contract events: payload validation', () => {
+  it('parses each event type, filling defaults', () => {
+    expect(CONTRACT_EVENT_TYPES).toEqual(['EVALUATION_DUE', 'DECIDE_RENEWAL', 'AGREEMENT_ENDED', 'RESIGN', 'TERMINATE']);
+    expect(parseContractEvent({ type: 'EVALUATION_DUE' })).toEqual({ ok: true, event: { type: 'EVALUATION_DUE' } });
+    expect(parseContractEvent({ type: 'DECIDE_RENEWAL', decision: 'renew', recommendation: 'renew' })).toEqual({
+      ok: true,
+      event: { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' },
+    });
+    expect(parseContractEvent({ type: 'RESIGN', date: '2027-05-02', reasonCode: 'FEE_NOT_SUITABLE' })).toEqual({
+      ok: true,
+      event: { type: 'RESIGN', date: '2027-05-02', reasonCode: 'FEE_NOT_SUITABLE', note: '' },
+    });
+  });
+
+  it('refuses bad payloads with field paths and Indonesian messages', () => {
+    expect(parseContractEvent({})).toEqual({ ok: false, fields: [{ path: 'type', message: 'Jenis aksi wajib diisi' }] });
+    expect(parseContractEvent({ type: 'toString' })).toEqual({ ok: false, fields: [{ path: 'type', message: 'Aksi tidak dikenal: toString' }] });
+    const decide = parseContractEvent({ type: 'DECIDE_RENEWAL', decision: 'maybe', reason: 'x' });
+    expect(decide.ok === false && decide.fields).toEqual([
+      { path: 'decision', message: 'Keputusan wajib dipilih: renew atau drop' },
+      { path: 'recommendation', message: 'Rekomendasi wajib diisi oleh server: renew atau drop' },
+    ]);
+    const other = parseContractEvent({ type: 'TERMINATE', date: '2027-02-30', reasonCode: 'OTHER', note: '  ' });
+    // Every problem at once: the bad date and the missing note.
+    expect(other.ok === false && other.fields.map((f) => f.path)).toEqual(['date', 'note']);
+    const otherNoNote = parseContractEvent({ type: 'TERMINATE', date: '2027-02-28', reasonCode: 'OTHER', note: '  ' });
+    expect(otherNoNote).toEqual({ ok: false, fields: [{ path: 'note', message: 'Alasan "lainnya" wajib diberi catatan' }] });
+    const wrongList = parseContractEvent({ type: 'RESIGN', date: '2027-02-28', reasonCode: 'ASKED_FOR_CASH' });
+    expect(wrongList.ok === false && wrongList.fields.map((f) => f.path)).toEqual(['reasonCode']);
+  });
+
+  it('form hints: the reason and note are textareas, dates are dates, the recommendation is filled by the server', () => {
+    const shape = contractEventSchemas.DECIDE_RENEWAL.shape;
+    expect(shape.recommendation.meta()).toEqual({ filledBy: 'server' });
+    expect(shape.reason.unwrap().unwrap().meta()).toEqual({ kind: 'textarea' });
+  });
+});
+
+describe('contract snapshots: persist, restore, replay', () => {
+  const events: ContractEvent[] = [
+    { type: 'EVALUATION_DUE' },
+    { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'iuran 35% dari target', recommendation: 'drop' },
+    { type: 'AGREEMENT_ENDED' },
+  ];
+
+  it('a persisted snapshot restores to the same state and keeps working', () => {
+    const due = transition(contractMachine, startContract(input), { type: 'EVALUATION_DUE' })[0];
+    const stored = { version: CONTRACT_MACHINE_VERSION, persisted: JSON.parse(JSON.stringify(persistContract(due))) };
+    const restored = restoreContract(stored);
+    expect(restored.value).toBe('evaluationDue');
+    expect(restored.context).toEqual(due.context);
+    const r = applyContractEvent(restored, events[1]!);
+    expect(r).toMatchObject({ ok: true, to: 'decided' });
+  });
+
+  it('replaying the recorded events reproduces the live snapshot exactly', () => {
+    const live = events.reduce((s, e) => transition(contractMachine, s, e)[0], startContract(input));
+    const replay = replayContract({ input, machineVersion: 1 }, recorded(events));
+    expect(replay).toMatchObject({ ok: true, machineVersion: 1, state: 'dropped' });
+    expect(replay.ok && canonicalJson(replay.persisted)).toBe(canonicalJson(persistContract(live)));
+  });
+
+  it('a replay stops at the first event that is refused or no longer valid', () => {
+    const refused = replayContract({ input, machineVersion: 1 }, recorded([{ type: 'AGREEMENT_ENDED' }, { type: 'EVALUATION_DUE' }]));
+    expect(refused).toEqual({ ok: false, seq: 2, reason: 'event EVALUATION_DUE refused on replay' });
+    const invalid = replayContract({ input, machineVersion: 1 }, [
+      { seq: 9, type: 'RESIGN', payload: { date: 'kemarin', reasonCode: 'HEALTH' }, machineVersion: 1 },
+    ]);
+    expect(invalid).toMatchObject({ ok: false, seq: 9 });
+    expect(() => replayContract({ input, machineVersion: 2 }, [])).toThrow(/unknown contract machine version 2/);
+  });
+
+  it('the registry holds every version; migrations refuse a snapshot from the future', () => {
+    expect(Object.keys(CONTRACT_MACHINES)).toEqual(['1']);
+    expect(CONTRACT_MACHINES[CONTRACT_MACHINE_VERSION]).toBe(contractMachine);
+    const persisted = persistContract(startContract(input));
+    expect(migrateContractSnapshot(1, persisted)).toBe(persisted);
+    expect(() => migrateContractSnapshot(2, persisted)).toThrow(/newer/);
+    expect(() => migrateContractSnapshot(0, persisted)).toThrow(/not a contract snapshot version/);
+  });
+});
