@@ -16,3 +16,5 @@ export { adminStatus, createFirstAdmin } from './services/firstAdmin';
 export type { ApplicationDetail, PeriodView } from './services/views';
 export type { Me } from './services/auth';
 export type { UserRow } from './services/users';
+export { runContractScheduler, SCHEDULER_ACTOR, type SchedulerRun } from './services/contracts/scheduler';
+export type { ContractDetail, ContractCard } from './services/contracts/views';

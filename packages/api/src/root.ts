@@ -2,6 +2,7 @@ import { getSetting } from '@kader/db';
 import { applicationsRouter } from './router/applications';
 import { authRouter } from './router/auth';
 import { candidatesRouter } from './router/candidates';
+import { contractsRouter } from './router/contracts';
 import { periodsRouter } from './router/periods';
 import { branchesRouter, usersRouter } from './router/users';
 import { anyoneProcedure, createCallerFactory, router } from './trpc';
@@ -18,6 +19,7 @@ export const appRouter = router({
   periods: periodsRouter,
   candidates: candidatesRouter,
   applications: applicationsRouter,
+  contracts: contractsRouter,
 });
 
 export type AppRouter = typeof appRouter;

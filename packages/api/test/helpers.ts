@@ -64,3 +64,11 @@ export function userContext(handle: DbHandle, username: string, now: () => Date 
   if (!user) throw new Error(`no user ${username}`);
   return { ...systemContext(handle, now), principal: principalOf(user), clientAddress: 'test' };
 }
+
+/** The demo seed's KC Madiun period of 2026 (ids depend on the seed's order, so look it up). */
+export function madiun2026(handle: DbHandle): number {
+  const row = handle.sqlite
+    .prepare("select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026")
+    .get() as { id: number };
+  return row.id;
+}

@@ -51,10 +51,16 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'users.update': adminOnly,
   'users.setDisabled': adminOnly,
   'users.resetPassword': adminOnly,
+  'contracts.list': signedIn, // branch-scoped: another branch's user gets their own (empty) list
+  'contracts.renewalQueue': signedIn,
+  'contracts.get': readers,
+  'contracts.decide': supervisorOnly,
+  'contracts.send': selection,
+  'contracts.recordMonth': selection,
 };
 
 let db: ReturnType<typeof tempDatabase>;
-let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number };
+let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number; contractId: number };
 let serial = 0;
 
 beforeAll(async () => {
@@ -70,6 +76,7 @@ beforeAll(async () => {
     applicationId: app.id,
     candidateId: app.candidate_id,
     viewerId: findUserByUsername(db.handle.db, 'pimpinan.madiun')!.id,
+    contractId: q<{ id: number }>("select c.id from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN' limit 1").id,
   };
 });
 afterAll(() => db.cleanup());
@@ -105,6 +112,12 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
     case 'users.update': return c.users.update({ id: madiun.viewerId, name: 'Kepala KC Madiun' });
     case 'users.setDisabled': return c.users.setDisabled({ id: madiun.viewerId, disabled: false });
     case 'users.resetPassword': return c.users.resetPassword({ id: madiun.viewerId, newPassword: 'kata-sandi-baru-1' });
+    case 'contracts.list': return c.contracts.list({});
+    case 'contracts.renewalQueue': return c.contracts.renewalQueue({});
+    case 'contracts.get': return c.contracts.get({ id: madiun.contractId });
+    case 'contracts.decide': return c.contracts.decide({ id: madiun.contractId, revision: 999, decision: 'renew', reason: 'kinerja baik sekali' });
+    case 'contracts.send': return c.contracts.send({ id: madiun.contractId, revision: 999, event: { type: 'RESIGN', date: '2026-12-01', reasonCode: 'HEALTH' } });
+    case 'contracts.recordMonth': return c.contracts.recordMonth({ contractId: madiun.contractId, revision: 999, record: { month: '2026-12' } });
     default: throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, seedDemo } from '../src/index';
-import { tempDatabase, userContext } from './helpers';
+import { madiun2026, tempDatabase, userContext } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let appId: number;
@@ -43,7 +43,7 @@ describe('personal data', () => {
   });
 
   it('lists show the NIK masked to everyone', async () => {
-    const board = await as('rekruter.madiun').applications.board({ periodId: 2, search: nik });
+    const board = await as('rekruter.madiun').applications.board({ periodId: madiun2026(db.handle), search: nik });
     const card = board.columns.flatMap((c) => c.items).find((i) => i.id === appId)!;
     expect(card.nikMasked).toBe(`${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`);
     expect(JSON.stringify(board)).not.toContain(nik);

@@ -6,3 +6,4 @@ export * from './queries/candidates';
 export * from './queries/applications';
 export * from './queries/audit';
 export * from './queries/users';
+export * from './queries/contracts';

@@ -1,6 +1,5 @@
 import {
   appendAudit,
-  countQuotaUsed,
   findBranchByCode,
   findPeriod,
   getBranch,
@@ -10,10 +9,11 @@ import {
   insertWorkArea,
   setPeriodQuota,
 } from '@kader/db';
-import { DEFAULT_RECRUITMENT_RULES, QUOTA_HOLDING_STATES } from '@kader/workflow';
+import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { DomainError } from '../errors';
+import { placesTaken } from './quota';
 import { periodView } from './views';
 
 /** The zones Indonesia's branches are in: WIB, WITA, WIT. */
@@ -68,7 +68,7 @@ export function setQuota({ ctx, input }: { ctx: Context; input: z.output<typeof 
       const existing = findPeriod(tx, input.branchId, input.year);
       let periodId: number;
       if (existing) {
-        const used = countQuotaUsed(tx, existing.id, QUOTA_HOLDING_STATES);
+        const used = placesTaken(tx, input.branchId, input.year);
         if (input.quota < used) {
           const msg = `Sudah ${used} tempat terisi tahun ${input.year}; kuota tidak boleh kurang dari itu.`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'quota', message: msg }] });

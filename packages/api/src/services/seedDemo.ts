@@ -1,4 +1,4 @@
-import { countBranches, insertBranch, insertPeriod, insertWorkArea, putSetting, type DbHandle } from '@kader/db';
+import { countBranches, findContractByApplication, insertBranch, insertPeriod, insertWorkArea, putSetting, type DbHandle } from '@kader/db';
 import {
   addDays,
   DEFAULT_RECRUITMENT_RULES,
@@ -9,6 +9,8 @@ import {
 import { systemContext } from '../context';
 import type { Role } from '../auth/principal';
 import { createUser } from './users';
+import { recordMonth } from './contracts/verbs';
+import { runContractScheduler } from './contracts/scheduler';
 import { getApplication } from './getApplication';
 import { registerCandidate } from './registerCandidate';
 import { sendApplicationEvent } from './sendApplicationEvent';
@@ -164,6 +166,8 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     const rules = DEFAULT_RECRUITMENT_RULES;
     const periods = {
       madiunLastYear: insertPeriod(tx, { branchId: madiun.id, year: year - 1, quota: 15, rules }).id,
+      // Next year's places, so this year's cadres can be renewed.
+      madiunNextYear: insertPeriod(tx, { branchId: madiun.id, year: year + 1, quota: 15, rules }).id,
       madiun: insertPeriod(tx, { branchId: madiun.id, year, quota: 15, rules }).id,
       makassar: insertPeriod(tx, { branchId: makassar.id, year, quota: 10, rules }).id,
       jayapura: insertPeriod(tx, { branchId: jayapura.id, year, quota: 8, rules }).id,
@@ -239,5 +243,56 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     [periods.jayapura, { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' }],
   ];
   others.forEach(([periodId, p], i) => walk(register(periodId, p, 200 + i, i), pathTo(p.target, today, i)));
+
+  // Cadres recruited last year whose agreement ends within the month: their evaluation is due,
+  // with eleven months of reports behind them, one strong, one weak, one in between.
+  const start = addDays(today, -340);
+  CADRES_LAST_YEAR.forEach((person, i) => {
+    const area = MADIUN_AREAS.find((a) => a.name === person.area)!;
+    const id = register(periods.madiunLastYear, { ...person, nik6: area.nik6 }, 300 + i, i);
+    walk(id, [
+      ...pathTo('agreementSigning', addDays(start, -20), i),
+      { type: 'SIGN_AGREEMENT', agreementNumber: `PKS/${String(50 + i).padStart(3, '0')}/KC-MDN/${start.slice(0, 4)}`, signedOn: addDays(start, -5), startDate: start },
+      { type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(start, -2) },
+    ]);
+    const contractId = findContractByApplication(handle.db, id)!.id;
+    for (let m = 0; m < 11; m++) {
+      const month = addDays(start, 31 * m).slice(0, 7);
+      if (month >= today.slice(0, 7)) break;
+      recordMonth({ ctx, input: { contractId, revision: null, record: demoMonth(month, person.performance, m) } });
+    }
+  });
+  runContractScheduler(handle, new Date(`${today}T03:00:00.000Z`));
   return branchIds;
+}
+
+const CADRES_LAST_YEAR: (Omit<Person, 'nik6' | 'target'> & { target: 'active'; performance: number })[] = [
+  { name: 'Sumarni', born: '1980-05-17', sex: 'F', area: 'Kabupaten Madiun', target: 'active', performance: 0.95 },
+  { name: 'Hartono', born: '1976-09-09', sex: 'M', area: 'Kabupaten Ngawi', target: 'active', performance: 0.3 },
+  { name: 'Puji Astuti', born: '1988-03-30', sex: 'F', area: 'Kabupaten Magetan', target: 'active', performance: 0.7 },
+];
+
+/** A plausible month for a cadre working at `q` of target (0..1). */
+function demoMonth(month: string, q: number, m: number): Record<string, unknown> {
+  const wobble = ((m * 37) % 11) / 100;
+  const visited = Math.min(500, Math.round(500 * (q + wobble - 0.05)));
+  const collected = Math.round((10_000_000 * (q + wobble)) / 1000) * 1000;
+  const [y, mo] = month.split('-').map(Number) as [number, number];
+  const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  return {
+    month,
+    familiesAssigned: 500,
+    familiesVisited: visited,
+    visits: visited + Math.round(visited * 0.2),
+    collections: [
+      { arrearsMonths: 3, amount: Math.round(collected * 0.3) },
+      { arrearsMonths: 9, amount: Math.round(collected * 0.3) },
+      { arrearsMonths: 14, amount: collected - 2 * Math.round(collected * 0.3) },
+      ...(m % 4 === 0 ? [{ arrearsMonths: 26, amount: 150_000 }] : []),
+    ],
+    // Strong cadres report by the 3rd; weak ones around the 9th (late against the 5th).
+    reportDeliveredOn: `${next}-${q >= 0.6 ? '03' : '09'}`,
+    meetingsHeld: 2,
+    meetingsAttended: q >= 0.6 ? 2 : m % 2,
+  };
 }

@@ -1,6 +1,6 @@
 import {
+  agreementNumberTaken,
   appendAudit,
-  countQuotaUsed,
   listOtherApplications,
   getApplication,
   getPeriod,
@@ -22,6 +22,8 @@ import { isCorrection } from '../auth/eventAccess';
 import { eq } from 'drizzle-orm';
 import type { Context } from '../context';
 import { CONFLICT_MESSAGE, DomainError } from '../errors';
+import { startFirstContract } from './contracts/lifecycle';
+import { placesTaken } from './quota';
 import { applicationDetail, mustGetApplication } from './views';
 
 export type SendApplicationEvent = {
@@ -86,6 +88,11 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
         }
       }
 
+      if (event.type === 'SIGN_AGREEMENT' && agreementNumberTaken(tx, event.agreementNumber)) {
+        const msg = `Nomor PKS ${event.agreementNumber} sudah dipakai.`;
+        throw new DomainError('VALIDATION', msg, { fields: [{ path: 'event.agreementNumber', message: msg }] });
+      }
+
       const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
       const applied = applyEvent(snapshot, event);
       if (!applied.ok) {
@@ -99,7 +106,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       // Entering a state that holds a place (a signing, or reopening a signed application) needs a
       // free one. Checked inside the write transaction, so two cannot both take the last place.
       if (!QUOTA_HOLDING_STATES.includes(applied.from) && QUOTA_HOLDING_STATES.includes(applied.to)) {
-        const used = countQuotaUsed(tx, row.periodId, QUOTA_HOLDING_STATES);
+        const used = placesTaken(tx, period.branchId, period.year);
         if (used >= period.quota) {
           throw new DomainError(
             'QUOTA_EXCEEDED',
@@ -132,6 +139,11 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
         at,
         meta,
       });
+      // The debriefed candidate is a cadre now: their first agreement year starts, in this same
+      // transaction, so an active application never exists without its contract.
+      if (applied.to === 'active' && applied.from !== 'active') {
+        startFirstContract(tx, { row, period, context: applied.snapshot.context, actor: principal.username, at });
+      }
       if (input.idempotencyKey) {
         tx.insert(schema.idempotencyKeys)
           .values({ key: input.idempotencyKey, entityId: row.id, revision: input.revision + 1, createdAt: at })

@@ -1,5 +1,4 @@
 import {
-  countQuotaUsed,
   recordNikView,
   getCandidate,
   getPeriod,
@@ -13,7 +12,6 @@ import {
   allowedEvents,
   formatPhone,
   maskNik,
-  QUOTA_HOLDING_STATES,
   recruitmentRulesSchema,
   restore,
   stateOf,
@@ -21,6 +19,7 @@ import {
   type RecruitmentState,
 } from '@kader/workflow';
 import { DomainError } from '../errors';
+import { placesTaken } from './quota';
 import { eventsFor } from '../auth/eventAccess';
 import { assertCanRead } from '../auth/guard';
 import { canCorrect, canReadBranch as canReadBranchId, seesPersonalData, type Principal } from '../auth/principal';
@@ -37,7 +36,7 @@ export function periodView(db: DbOrTx, period: NonNullable<ReturnType<typeof get
     id: period.id,
     year: period.year,
     quota: period.quota,
-    quotaUsed: countQuotaUsed(db, period.id, QUOTA_HOLDING_STATES),
+    quotaUsed: placesTaken(db, period.branchId, period.year),
     branch: {
       id: period.branch.id,
       code: period.branch.code,

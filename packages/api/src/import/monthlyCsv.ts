@@ -1,0 +1,327 @@
+/**
+ * The CSV import of cadres' monthly reports (laporan bulanan): one row per cadre per month, named
+ * by the agreement number (nomor PKS). Pure: it reads text and returns validated records and the
+ * errors by row and column; looking up the agreements and saving is the caller's.
+ *
+ * The format is described for users in docs/monthly-import.md.
+ */
+import Papa from 'papaparse';
+import { DEFAULT_FAMILIES_ASSIGNED, parseMonthlyRecord, type Collection, type MonthlyRecordInput } from '@kader/workflow';
+import { parseDateCell, parseMonthCell, parseWholeNumber, quote, showMonth, type CellResult } from './cells';
+
+/** A row that passed every check. `row` is the row number a spreadsheet shows (the header is row 1). */
+export type ParsedRow = { row: number; agreementNumber: string; record: MonthlyRecordInput };
+/**
+ * One problem. `column` is the header as written in the file (`nomor_pks`, `Tunggakan_3`); a
+ * missing column is named as the format names it; `kolom ke-N` for a cell outside the named
+ * columns; empty when the problem is the whole row or the whole file.
+ */
+export type RowError = { row: number; column: string; message: string };
+export type MonthlyCsvResult = { rows: ParsedRow[]; errors: RowError[] };
+
+/** Collections by arrears age: `tunggakan_1` … `tunggakan_24`, then everything older. */
+export const ARREARS_OVER_24_COLUMN = 'tunggakan_25_lebih';
+export const ARREARS_COLUMNS: readonly string[] = [
+  ...Array.from({ length: 24 }, (_, i) => `tunggakan_${i + 1}`),
+  ARREARS_OVER_24_COLUMN,
+];
+/** Arrears age recorded for `tunggakan_25_lebih`: over 24 months (flagged by the workflow, earns no fee). */
+export const ARREARS_OVER_24_MONTHS = 25;
+
+/** Every column, in the template's order. Headers are matched case-insensitively. */
+export const CSV_COLUMNS: readonly string[] = [
+  'nomor_pks',
+  'bulan',
+  'keluarga_binaan',
+  'keluarga_dikunjungi',
+  'kunjungan',
+  'tanggal_laporan',
+  'rapat_diadakan',
+  'rapat_dihadiri',
+  ...ARREARS_COLUMNS,
+];
+/** Columns a file must have (a cell may still be empty where the format allows: `tanggal_laporan`). */
+export const REQUIRED_CSV_COLUMNS: readonly string[] = [
+  'nomor_pks',
+  'bulan',
+  'keluarga_dikunjungi',
+  'kunjungan',
+  'tanggal_laporan',
+  'rapat_diadakan',
+  'rapat_dihadiri',
+];
+/** More data rows than this and the file is refused (a branch's year is far fewer). */
+export const MAX_CSV_ROWS = 10_000;
+
+/** The arrears age a collection column stands for: `tunggakan_3` → 3, `tunggakan_25_lebih` → 25. */
+export function arrearsMonthsOfColumn(column: string): number | undefined {
+  if (column === ARREARS_OVER_24_COLUMN) return ARREARS_OVER_24_MONTHS;
+  const m = /^tunggakan_(\d+)$/.exec(column);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= 24 ? n : undefined;
+}
+
+/** The record field each plain column fills (collections come from the `tunggakan_*` columns). */
+const FIELD_COLUMN: Record<string, string> = {
+  month: 'bulan',
+  familiesAssigned: 'keluarga_binaan',
+  familiesVisited: 'keluarga_dikunjungi',
+  visits: 'kunjungan',
+  reportDeliveredOn: 'tanggal_laporan',
+  meetingsHeld: 'rapat_diadakan',
+  meetingsAttended: 'rapat_dihadiri',
+};
+
+const COUNT_COLUMNS: { column: string; field: string; label: string; required: boolean }[] = [
+  { column: 'keluarga_binaan', field: 'familiesAssigned', label: 'Jumlah keluarga binaan', required: false },
+  { column: 'keluarga_dikunjungi', field: 'familiesVisited', label: 'Jumlah keluarga dikunjungi', required: true },
+  { column: 'kunjungan', field: 'visits', label: 'Jumlah kunjungan', required: true },
+  { column: 'rapat_diadakan', field: 'meetingsHeld', label: 'Jumlah rapat evaluasi diadakan', required: true },
+  { column: 'rapat_dihadiri', field: 'meetingsAttended', label: 'Jumlah rapat dihadiri', required: true },
+];
+
+const AGREEMENT_NUMBER_MIN = 3;
+const AGREEMENT_NUMBER_MAX = 100;
+
+/** `Nomor PKS`, `NOMOR-PKS`, ` nomor_pks ` all name `nomor_pks`. */
+const normalizeHeader = (h: string): string => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+/** `;` (the Indonesian locale's list separator), `,` or a tab: whichever the header line uses most. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '');
+  const count = (d: string) => outsideQuotes.split(d).length - 1;
+  const candidates = [';', ',', '\t'];
+  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ';');
+}
+
+const QUOTE_MESSAGES: Record<string, string> = {
+  MissingQuotes: 'Tanda kutip (") dibuka tetapi tidak ditutup; periksa isi baris ini',
+  InvalidQuotes: 'Tanda kutip (") di tengah sel tidak sah; tulis kutip di dalam sel sebagai ""',
+};
+
+/**
+ * Reads a CSV of monthly reports. `rows` holds the rows with no error (for "impor baris yang
+ * valid saja"); `errors` every problem, in row order. When the header is wrong (missing, unknown
+ * or repeated columns) `rows` is empty: the rows are still checked, so every problem is listed at
+ * once, but none can be trusted. Nothing here knows whether an agreement number exists.
+ */
+export function parseMonthlyCsv(text: string): MonthlyCsvResult {
+  const source = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(source, { delimiter: detectDelimiter(source), header: false, skipEmptyLines: false });
+  const data = parsed.data.map((cells) => (Array.isArray(cells) ? cells.map((c) => String(c ?? '')) : []));
+
+  const errors: RowError[] = [];
+  const headerIndex = data.findIndex((cells) => !isBlank(cells));
+  if (headerIndex < 0) {
+    return { rows: [], errors: [{ row: 1, column: '', message: 'Berkas kosong; isi judul kolom di baris 1 dan data mulai baris 2 (lihat templat)' }] };
+  }
+  const headerRow = headerIndex + 1;
+
+  // ---- header
+  const headerCells = data[headerIndex]!.map((h) => h.trim());
+  const columnAt = new Map<string, number>(); // canonical name → cell index
+  const shownAs = new Map<string, string>(); // canonical name → header as written
+  const headerErrors: RowError[] = [];
+  headerCells.forEach((written, index) => {
+    if (written === '') return; // an unnamed column: only an error if a row puts data in it
+    const name = normalizeHeader(written);
+    if (!CSV_COLUMNS.includes(name)) {
+      headerErrors.push({
+        row: headerRow,
+        column: written,
+        message: `Kolom ${quote(written)} tidak dikenal; hapus kolom ini atau perbaiki judulnya (kolom yang dikenal ada di templat)`,
+      });
+    } else if (columnAt.has(name)) {
+      headerErrors.push({ row: headerRow, column: written, message: `Kolom ${name} muncul lebih dari sekali; sisakan satu` });
+    } else {
+      columnAt.set(name, index);
+      shownAs.set(name, written);
+    }
+  });
+  for (const name of REQUIRED_CSV_COLUMNS) {
+    if (!columnAt.has(name)) headerErrors.push({ row: headerRow, column: name, message: `Kolom ${name} wajib ada tetapi tidak ditemukan di baris judul` });
+  }
+  errors.push(...headerErrors);
+  const columnName = (name: string) => shownAs.get(name) ?? name;
+  /** Where a row's error sorts: the whole row first, then the columns left to right. */
+  const columnOrder = (written: string): number => {
+    if (written === '') return -1;
+    const outside = /^kolom ke-(\d+)$/.exec(written);
+    return outside ? Number(outside[1]) - 1 : headerCells.indexOf(written);
+  };
+
+  // ---- rows
+  const quoteProblems = new Map<number, string>(); // data index → message
+  for (const e of parsed.errors) {
+    if (e.type === 'Quotes' && e.row !== undefined) quoteProblems.set(e.row, QUOTE_MESSAGES[e.code] ?? e.message);
+  }
+
+  const rows: ParsedRow[] = [];
+  const seen = new Map<string, number>(); // agreement + month → first row
+  let dataRows = 0;
+  for (let index = headerIndex + 1; index < data.length; index++) {
+    const cells = data[index]!;
+    if (isBlank(cells) && !quoteProblems.has(index)) continue;
+    const row = index + 1;
+    if (++dataRows > MAX_CSV_ROWS) {
+      return {
+        rows: [],
+        errors: [{ row, column: '', message: `Berkas terlalu besar: paling banyak ${MAX_CSV_ROWS.toLocaleString('id-ID')} baris data per impor; bagi menjadi beberapa berkas` }],
+      };
+    }
+
+    const rowErrors: RowError[] = [];
+    const failedColumns = new Set<string>(); // canonical names with a cell error
+    const fail = (name: string, message: string) => {
+      failedColumns.add(name);
+      rowErrors.push({ row, column: columnName(name), message });
+    };
+    const cell = (name: string): string | undefined => {
+      const i = columnAt.get(name);
+      return i === undefined ? undefined : (cells[i] ?? '').trim();
+    };
+    const take = <T>(name: string, result: CellResult<T>): T | undefined => {
+      if (result.ok) return result.value;
+      fail(name, result.message);
+      return undefined;
+    };
+
+    const quoteProblem = quoteProblems.get(index);
+    if (quoteProblem) rowErrors.push({ row, column: '', message: quoteProblem });
+    cells.forEach((value, i) => {
+      if (value.trim() !== '' && (headerCells[i] ?? '') === '') {
+        rowErrors.push({
+          row,
+          column: `kolom ke-${i + 1}`,
+          message: `Sel di kolom ke-${i + 1} berisi ${quote(value)} tetapi kolom itu tidak berjudul; hapus isinya atau beri judul kolom`,
+        });
+      }
+    });
+
+    const input: Record<string, unknown> = {};
+
+    const agreementNumber = cell('nomor_pks');
+    if (agreementNumber === '') fail('nomor_pks', 'Nomor PKS wajib diisi');
+    else if (agreementNumber !== undefined && agreementNumber.length < AGREEMENT_NUMBER_MIN) {
+      fail('nomor_pks', `Nomor PKS ${quote(agreementNumber)} terlalu pendek (paling sedikit ${AGREEMENT_NUMBER_MIN} karakter)`);
+    } else if (agreementNumber !== undefined && agreementNumber.length > AGREEMENT_NUMBER_MAX) {
+      fail('nomor_pks', `Nomor PKS terlalu panjang (paling banyak ${AGREEMENT_NUMBER_MAX} karakter)`);
+    }
+
+    const monthText = cell('bulan');
+    if (monthText === '') fail('bulan', 'Bulan wajib diisi (MM/YYYY, mis. 03/2026)');
+    else if (monthText !== undefined) input.month = take('bulan', parseMonthCell(monthText));
+
+    for (const { column, field, label, required } of COUNT_COLUMNS) {
+      const value = cell(column);
+      if (value === undefined) continue;
+      if (value === '') {
+        if (required) fail(column, `${label} wajib diisi; tulis 0 bila tidak ada`);
+        continue; // keluarga_binaan: the record's default (500)
+      }
+      input[field] = take(column, parseWholeNumber(value, label));
+    }
+
+    const reportText = cell('tanggal_laporan');
+    if (reportText === '') input.reportDeliveredOn = null; // not delivered
+    else if (reportText !== undefined) input.reportDeliveredOn = take('tanggal_laporan', parseDateCell(reportText, 'Tanggal laporan'));
+
+    const collections: Collection[] = [];
+    const collectionColumns: string[] = []; // canonical column of each collection, by index
+    for (const column of ARREARS_COLUMNS) {
+      const value = cell(column);
+      if (value === undefined || value === '') continue;
+      const months = arrearsMonthsOfColumn(column)!;
+      const label = column === ARREARS_OVER_24_COLUMN ? 'Iuran tunggakan di atas 24 bulan' : `Iuran tunggakan ${months} bulan`;
+      const amount = take(column, parseWholeNumber(value, label, true));
+      if (amount === undefined || amount === 0) continue; // 0 = nothing collected at this age
+      collections.push({ arrearsMonths: months, amount });
+      collectionColumns.push(column);
+    }
+    input.collections = collections;
+
+    // Cells that failed to read are left out of `input`; the record's own check would only repeat
+    // them ("harus berupa angka"), as it would for a column missing from the header.
+    const checked = parseMonthlyRecord(input);
+    if (!checked.ok) {
+      for (const { path, message } of checked.fields) {
+        const [field, position] = path.split('.');
+        const name = field === 'collections' ? collectionColumns[Number(position)] : FIELD_COLUMN[field ?? ''];
+        if (name === undefined) {
+          rowErrors.push({ row, column: '', message });
+          continue;
+        }
+        if (failedColumns.has(name) || !columnAt.has(name)) continue;
+        rowErrors.push({ row, column: columnName(name), message });
+      }
+    }
+
+    // One row per agreement per month.
+    const month = typeof input.month === 'string' ? input.month : undefined;
+    if (agreementNumber && month && !failedColumns.has('nomor_pks')) {
+      const key = `${agreementNumber.toUpperCase()}|${month}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, row);
+      else {
+        rowErrors.unshift({
+          row,
+          column: columnName('nomor_pks'),
+          message: `Nomor PKS ${agreementNumber} untuk bulan ${showMonth(month)} sudah ada di baris ${first}; satu kader hanya satu baris per bulan`,
+        });
+      }
+    }
+
+    rowErrors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+    errors.push(...rowErrors);
+    if (rowErrors.length === 0 && checked.ok && agreementNumber) {
+      rows.push({ row, agreementNumber, record: checked.record });
+    }
+  }
+
+  if (dataRows === 0) {
+    errors.push({ row: headerRow + 1, column: '', message: 'Tidak ada baris data di bawah baris judul' });
+  }
+  return { rows: headerErrors.length > 0 ? [] : rows, errors };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The downloadable template.
+
+const TEMPLATE_EXAMPLES: Record<string, string>[] = [
+  {
+    nomor_pks: 'PKS/0901/2026/001',
+    bulan: '03/2026',
+    keluarga_binaan: String(DEFAULT_FAMILIES_ASSIGNED),
+    keluarga_dikunjungi: '480',
+    kunjungan: '1.012',
+    tanggal_laporan: '03/04/2026',
+    rapat_diadakan: '2',
+    rapat_dihadiri: '2',
+    tunggakan_3: '350.000',
+    tunggakan_12: '1.250.000',
+    tunggakan_18: '2.100.000',
+  },
+  {
+    nomor_pks: 'PKS/0901/2026/002',
+    bulan: '03/2026',
+    keluarga_binaan: '',
+    keluarga_dikunjungi: '455',
+    kunjungan: '455',
+    tanggal_laporan: '07/04/2026',
+    rapat_diadakan: '2',
+    rapat_dihadiri: '1',
+    tunggakan_6: '175.000',
+    tunggakan_24: '840.000',
+  },
+];
+
+/**
+ * The template users download: the header and two example rows, `;`-separated, numbers and dates
+ * as a spreadsheet in the Indonesian locale writes them, CRLF line ends. ASCII only.
+ */
+export function monthlyCsvTemplate(): string {
+  const lines = [CSV_COLUMNS.join(';'), ...TEMPLATE_EXAMPLES.map((example) => CSV_COLUMNS.map((c) => example[c] ?? '').join(';'))];
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import {
+  decideRenewal,
+  decideSchema,
+  getContractDetail,
+  listContracts,
+  listContractsSchema,
+  recordMonth,
+  recordMonthSchema,
+  renewalQueue,
+  sendContractEvent,
+  sendContractSchema,
+} from '../services/contracts/verbs';
+import { rolesProcedure, router, signedInProcedure } from '../trpc';
+
+const id = z.number().int().positive();
+const branchStaff = rolesProcedure('recruiter', 'supervisor');
+
+export const contractsRouter = router({
+  list: signedInProcedure.input(listContractsSchema).query(({ ctx, input }) => listContracts({ ctx, input })),
+  renewalQueue: signedInProcedure
+    .input(z.object({ branchId: id.optional() }))
+    .query(({ ctx, input }) => renewalQueue({ ctx, input })),
+  get: signedInProcedure.input(z.object({ id })).query(({ ctx, input }) => getContractDetail({ ctx, input })),
+  decide: rolesProcedure('supervisor').input(decideSchema).mutation(({ ctx, input }) => decideRenewal({ ctx, input })),
+  send: branchStaff.input(sendContractSchema).mutation(({ ctx, input }) => sendContractEvent({ ctx, input })),
+  recordMonth: branchStaff.input(recordMonthSchema).mutation(({ ctx, input }) => recordMonth({ ctx, input })),
+});

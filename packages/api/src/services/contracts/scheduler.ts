@@ -1,0 +1,39 @@
+import { getContract, listOpenContracts, type DbHandle } from '@kader/db';
+import { CONTRACT_OPEN_STATES, contractDueEvents, dateInZone, restoreContract } from '@kader/workflow';
+import { applyToContract } from './lifecycle';
+
+export type SchedulerRun = { checked: number; sent: { contractId: number; type: string; to: string }[] };
+
+/** The scheduler acts as the system, under this name in the audit log. */
+export const SCHEDULER_ACTOR = 'penjadwal';
+
+/**
+ * Sends the date-driven events (EVALUATION_DUE, AGREEMENT_ENDED) whose dates have passed in each
+ * branch's own zone. Deadlines are columns, not timers, so this is safe to run at any time and as
+ * often as wanted: it acts on the state it finds (idempotent), and after a restart or downtime
+ * one run catches up everything that fell due meanwhile. Each event is its own transaction.
+ */
+export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun {
+  const run: SchedulerRun = { checked: 0, sent: [] };
+  for (const { id, timeZone } of listOpenContracts(handle.db, CONTRACT_OPEN_STATES)) {
+    run.checked += 1;
+    const today = dateInZone(now, timeZone);
+    // A contract can owe more than one event after downtime (due, then ended): repeat until none.
+    for (let guard = 0; guard < 3; guard++) {
+      const sent = handle.db.transaction(
+        (tx) => {
+          const row = getContract(tx, id);
+          if (!row) return null;
+          const [event] = contractDueEvents(restoreContract({ version: row.machineVersion, persisted: row.snapshot }), today);
+          if (!event) return null;
+          const after = applyToContract(tx, { row, revision: row.revision, event, actor: SCHEDULER_ACTOR, at: now.toISOString() });
+          return { contractId: id, type: event.type, to: after.state };
+        },
+        { behavior: 'immediate' },
+      );
+      if (!sent) break;
+      run.sent.push(sent);
+    }
+  }
+  return run;
+}

@@ -1,0 +1,134 @@
+import {
+  getBranch,
+  getCandidate,
+  getWorkArea,
+  listAudit,
+  listContractsOfCandidate,
+  listMonthly,
+  recordNikView,
+  type ContractRow,
+  type DbOrTx,
+} from '@kader/db';
+import {
+  contractAllowedEvents,
+  contractStateOf,
+  effectiveAt,
+  feeStatementFor,
+  maskNik,
+  monthlyRecordFlags,
+  monthlyRecordSchema,
+  reportOnTime,
+  restoreContract,
+  scorecard,
+  type ContractContext,
+  type ContractEventType,
+  type ContractState,
+  type MonthlyRecord,
+} from '@kader/workflow';
+import { assertCanRead } from '../../auth/guard';
+import { canCorrect, canRunSelection, seesPersonalData, type Principal } from '../../auth/principal';
+import { maskPhone } from '../views';
+import { feeVersions, kpiVersions } from './settings';
+
+/** Who may send which contract event: the scheduler's two are never a person's to send. */
+export function contractEventsFor(p: Principal, branchId: number, allowed: ContractEventType[]): ContractEventType[] {
+  return allowed.filter((type) => {
+    if (type === 'EVALUATION_DUE' || type === 'AGREEMENT_ENDED') return false;
+    if (type === 'RESIGN') return canRunSelection(p, branchId);
+    return canCorrect(p, branchId); // DECIDE_RENEWAL, TERMINATE: the supervisor's
+  });
+}
+
+function monthsOf(db: DbOrTx, row: ContractRow) {
+  return listMonthly(db, row.id).map((m) => ({ row: m, record: monthlyRecordSchema.parse(m.record) as MonthlyRecord }));
+}
+
+/** The scorecard of one agreement year, with the KPI settings in force at its evaluation date. */
+export function scorecardOf(db: DbOrTx, row: ContractRow, months = monthsOf(db, row)) {
+  const kpi = effectiveAt(kpiVersions(db), row.evaluationDueOn);
+  return { kpi, card: months.length ? scorecard(months.map((m) => m.record), kpi) : null };
+}
+
+export function contractCard(
+  db: DbOrTx,
+  item: { contract: ContractRow; candidateName: string; nik: string; workArea: string; branch: { id: number; name: string; timeZone: string } },
+) {
+  const c = item.contract;
+  const { card } = scorecardOf(db, c);
+  return {
+    id: c.id,
+    revision: c.revision,
+    state: c.state as ContractState,
+    candidateName: item.candidateName,
+    nikMasked: maskNik(item.nik),
+    workArea: item.workArea,
+    branch: { id: item.branch.id, name: item.branch.name, timeZone: item.branch.timeZone },
+    agreementNumber: c.agreementNumber,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    evaluationDueOn: c.evaluationDueOn,
+    monthsReported: card?.months ?? 0,
+    recommendation: card?.recommendation ?? null,
+    score: card?.total ?? null,
+  };
+}
+export type ContractCard = ReturnType<typeof contractCard>;
+
+/** One agreement year as this person may see it (personal data as in `applicationDetail`). */
+export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principal, now: Date) {
+  assertCanRead(principal, row.branchId, `Kontrak #${row.id}`);
+  const candidate = getCandidate(db, row.candidateId);
+  const branch = getBranch(db, row.branchId);
+  const area = getWorkArea(db, row.workAreaId);
+  if (!candidate || !branch || !area) throw new Error(`contract ${row.id} refers to missing rows`);
+  const full = seesPersonalData(principal, row.branchId);
+  if (full && principal.kind === 'user') recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
+  const snapshot = restoreContract({ version: row.machineVersion, persisted: row.snapshot });
+  const months = monthsOf(db, row);
+  const { kpi, card } = scorecardOf(db, row, months);
+  const fees = feeVersions(db);
+  return {
+    ...contractCard(db, { contract: row, candidateName: candidate.name, nik: candidate.nik, workArea: area.name, branch }),
+    state: contractStateOf(snapshot),
+    candidate: {
+      id: candidate.id,
+      name: candidate.name,
+      nik: full ? candidate.nik : maskNik(candidate.nik),
+      phone: full ? candidate.phone : maskPhone(candidate.phone),
+      piiMasked: !full,
+    },
+    familiesAssigned: row.familiesAssigned,
+    context: snapshot.context as ContractContext,
+    allowedEvents: contractEventsFor(principal, row.branchId, contractAllowedEvents(snapshot)) as string[],
+    canDecide: canCorrect(principal, row.branchId) && contractAllowedEvents(snapshot).includes('DECIDE_RENEWAL'),
+    canRecordMonths: canRunSelection(principal, row.branchId),
+    chain: listContractsOfCandidate(db, row.candidateId).map((c) => ({
+      id: c.id,
+      agreementNumber: c.agreementNumber,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      state: c.state as ContractState,
+    })),
+    months: months.map(({ row: m, record }) => ({
+      month: m.month,
+      revision: m.revision,
+      record,
+      onTime: reportOnTime(record, kpi.targets.reportDueDay),
+      flags: monthlyRecordFlags(record),
+      fee: feeStatementFor(record, fees),
+    })),
+    scorecard: card,
+    kpiSettings: kpi,
+    feeSchedule: effectiveAt(fees, row.startDate),
+    history: listAudit(db, 'contract', row.id).map((a) => ({
+      seq: a.seq,
+      type: a.type,
+      payload: a.payload,
+      fromState: a.fromState,
+      toState: a.toState,
+      actor: a.actor,
+      at: a.at,
+    })),
+  };
+}
+export type ContractDetail = ReturnType<typeof contractDetail>;

@@ -1,0 +1,22 @@
+import { countQuotaUsed, countRenewalPlaces, findPeriod, type DbOrTx } from '@kader/db';
+import { QUOTA_HOLDING_STATES } from '@kader/workflow';
+
+/** A cadre who left early gives the place back. */
+const LEFT_EARLY = ['resigned', 'terminated'];
+
+/**
+ * The places a branch has taken in a year: agreements signed through that year's recruitment
+ * (debriefing or active), and renewals into that year (carried out or decided). One count for
+ * every check, so a signing and a renewal can never both take the last place.
+ */
+export function placesTaken(db: DbOrTx, branchId: number, year: number): number {
+  const period = findPeriod(db, branchId, year);
+  const recruited = period ? countQuotaUsed(db, period.id, QUOTA_HOLDING_STATES) : 0;
+  return recruited + countRenewalPlaces(db, branchId, year, LEFT_EARLY);
+}
+
+/** The year's quota and use, or null when head office has not set a quota for that year. */
+export function quotaFor(db: DbOrTx, branchId: number, year: number): { quota: number; used: number } | null {
+  const period = findPeriod(db, branchId, year);
+  return period ? { quota: period.quota, used: placesTaken(db, branchId, year) } : null;
+}
