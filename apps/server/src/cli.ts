@@ -254,8 +254,8 @@ async function main(argv: string[]) {
       const handle = openDatabase(options.db);
       try {
         const { checked, mismatches } = verifyAuditLog(handle);
-        console.log(`checked ${checked} application(s) against their audit log`);
-        for (const m of mismatches) console.log(`MISMATCH application ${m.applicationId}: ${m.reason}`);
+        console.log(`checked ${checked} application(s) and contract(s) against their audit log`);
+        for (const m of mismatches) console.log(`MISMATCH ${m.kind} ${m.id}: ${m.reason}`);
         if (mismatches.length > 0) {
           console.log(`${mismatches.length} mismatch(es)`);
           process.exitCode = 1;

@@ -199,13 +199,13 @@ describe('replay', () => {
     send(a, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-02' });
     send(b, { type: 'BEGIN_ADMIN_CHECK' });
     send(b, { type: 'WITHDRAW', reasonCode: 'HEALTH', note: 'sakit' });
-    expect(verifyAuditLog(db.handle)).toEqual({ checked: 2, mismatches: [] });
+    expect(verifyAuditLog(db.handle)).toEqual({ checked: 3, mismatches: [] }); // 2 applications, 1 contract
 
     const stored = JSON.parse((rowOf(a) as { snapshot: string }).snapshot);
     stored.context.scores.interview.score = 99;
     db.handle.sqlite.prepare('update applications set snapshot = ? where id = ?').run(JSON.stringify(stored), a);
     expect(verifyAuditLog(db.handle).mismatches).toEqual([
-      { applicationId: a, reason: 'replayed snapshot differs from the stored one' },
+      { kind: 'application', id: a, reason: 'replayed snapshot differs from the stored one' },
     ]);
   });
 });

@@ -187,3 +187,7 @@ export function agreementNumberTaken(db: DbOrTx, agreementNumber: string): boole
     .get();
   return signed !== undefined;
 }
+
+export function listContractIds(db: DbOrTx): number[] {
+  return db.select({ id: contracts.id }).from(contracts).orderBy(asc(contracts.id)).all().map((r) => r.id);
+}

@@ -67,7 +67,7 @@ export function contractCard(
     startDate: c.startDate,
     endDate: c.endDate,
     evaluationDueOn: c.evaluationDueOn,
-    monthsReported: card?.months ?? 0,
+    monthsReported: card?.months.length ?? 0,
     recommendation: card?.recommendation ?? null,
     score: card?.total ?? null,
   };
