@@ -147,6 +147,8 @@ export type ParagraphOptions = {
   /** Draw ": " after the label column (for "Nama : …" lines). */
   colon?: boolean;
   labelStyle?: TextStyle;
+  /** A list number drawn at the margin on the first line, left of `indent` (e.g. "2."). */
+  outerLabel?: string;
   align?: Align;
   /** Keep the paragraph on one page when it fits on an empty one (default true). */
   keepTogether?: boolean;
@@ -235,6 +237,7 @@ export class FlowLayout {
       if (i > 0) this.ensure(lh);
       // The label and the colon go with the first line only.
       if (i === 0 && opts.label) drawLine(this.page, opts.label, labelX, this.y, opts.labelStyle ?? style);
+      if (i === 0 && opts.outerLabel) drawLine(this.page, opts.outerLabel, this.margins.left, this.y, style);
       if (i === 0 && opts.colon) drawLine(this.page, ':', labelX + labelWidth, this.y, style);
       drawLine(this.page, line, x, this.y, style, opts.align ?? 'left', width);
       this.y -= lh;
