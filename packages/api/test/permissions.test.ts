@@ -57,10 +57,12 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'contracts.decide': supervisorOnly,
   'contracts.send': selection,
   'contracts.recordMonth': selection,
+  'contracts.importMonths': selection,
+  'contracts.importTemplate': signedIn,
 };
 
 let db: ReturnType<typeof tempDatabase>;
-let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number; contractId: number };
+let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number; contractId: number; branchId: number };
 let serial = 0;
 
 beforeAll(async () => {
@@ -76,6 +78,7 @@ beforeAll(async () => {
     applicationId: app.id,
     candidateId: app.candidate_id,
     viewerId: findUserByUsername(db.handle.db, 'pimpinan.madiun')!.id,
+    branchId: q<{ id: number }>("select id from branches where code = 'KC-MDN'").id,
     contractId: q<{ id: number }>("select c.id from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN' limit 1").id,
   };
 });
@@ -118,6 +121,8 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
     case 'contracts.decide': return c.contracts.decide({ id: madiun.contractId, revision: 999, decision: 'renew', reason: 'kinerja baik sekali' });
     case 'contracts.send': return c.contracts.send({ id: madiun.contractId, revision: 999, event: { type: 'RESIGN', date: '2026-12-01', reasonCode: 'HEALTH' } });
     case 'contracts.recordMonth': return c.contracts.recordMonth({ contractId: madiun.contractId, revision: 999, record: { month: '2026-12' } });
+    case 'contracts.importMonths': return c.contracts.importMonths({ branchId: madiun.branchId, csv: '', acceptValidRows: false, dryRun: true });
+    case 'contracts.importTemplate': return c.contracts.importTemplate();
     default: throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }
 }

@@ -11,6 +11,7 @@ import {
   sendContractEvent,
   sendContractSchema,
 } from '../services/contracts/verbs';
+import { importMonths, importMonthsSchema, monthlyCsvTemplate } from '../services/contracts/importMonths';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 const id = z.number().int().positive();
@@ -25,4 +26,7 @@ export const contractsRouter = router({
   decide: rolesProcedure('supervisor').input(decideSchema).mutation(({ ctx, input }) => decideRenewal({ ctx, input })),
   send: branchStaff.input(sendContractSchema).mutation(({ ctx, input }) => sendContractEvent({ ctx, input })),
   recordMonth: branchStaff.input(recordMonthSchema).mutation(({ ctx, input }) => recordMonth({ ctx, input })),
+  importMonths: branchStaff.input(importMonthsSchema).mutation(({ ctx, input }) => importMonths({ ctx, input })),
+  /** The downloadable template (`;`-separated, Indonesian number and date formats). */
+  importTemplate: signedInProcedure.query(() => ({ filename: 'template-laporan-bulanan.csv', csv: monthlyCsvTemplate() })),
 });

@@ -1,0 +1,78 @@
+import { findContractByNumber, type ContractRow } from '@kader/db';
+import { z } from 'zod';
+import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
+import { canRunSelection } from '../../auth/principal';
+import type { Context } from '../../context';
+import { DomainError } from '../../errors';
+import { monthlyCsvTemplate, parseMonthlyCsv, type RowError } from '../../import/monthlyCsv';
+import { checkMonthlyRecord, writeMonth } from './verbs';
+
+export const importMonthsSchema = z.object({
+  branchId: z.number().int().positive(),
+  /** The file's text (the browser reads it); 5 MB is far beyond a branch's month. */
+  csv: z.string().max(5_000_000, 'Berkas terlalu besar (paling besar 5 MB)'),
+  acceptValidRows: z.boolean(),
+  dryRun: z.boolean(),
+});
+
+export type ImportResult = { rows: number; valid: number; imported: number; updated: number; errors: RowError[] };
+
+/** Field paths of a monthly record, named as the CSV's columns for the error list. */
+const COLUMN_OF: Record<string, string> = {
+  month: 'bulan',
+  familiesAssigned: 'keluarga_binaan',
+  familiesVisited: 'keluarga_dikunjungi',
+  visits: 'kunjungan',
+  reportDeliveredOn: 'tanggal_laporan',
+  meetingsHeld: 'rapat_diadakan',
+  meetingsAttended: 'rapat_dihadiri',
+};
+
+/**
+ * Imports a branch's monthly reports from a CSV file: every row checked (format, then the
+ * agreement it names, then the month against that agreement), errors listed by row and column.
+ * A file with errors writes nothing unless the user asks for the valid rows; a month already
+ * recorded is updated (audited), never duplicated. All writes are one transaction.
+ */
+export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typeof importMonthsSchema> }): ImportResult {
+  const p = requirePrincipal(ctx);
+  const { db } = ctx.handle;
+  assertCanRunSelection(p, input.branchId, 'Kantor cabang');
+  const parsed = parseMonthlyCsv(input.csv);
+  const errors: RowError[] = [...parsed.errors];
+  const ready: { row: number; contract: ContractRow; record: ReturnType<typeof checkMonthlyRecord> & { ok: true } }[] = [];
+  for (const r of parsed.rows) {
+    const contract = findContractByNumber(db, r.agreementNumber);
+    if (!contract || contract.branchId !== input.branchId || !canRunSelection(p, contract.branchId)) {
+      errors.push({ row: r.row, column: 'nomor_pks', message: `Nomor PKS ${r.agreementNumber} tidak ditemukan di kantor cabang ini` });
+      continue;
+    }
+    const checked = checkMonthlyRecord(contract, r.record as Record<string, unknown>);
+    if (!checked.ok) {
+      for (const f of checked.fields) {
+        errors.push({ row: r.row, column: COLUMN_OF[f.path.split('.')[0] ?? ''] ?? f.path, message: f.message });
+      }
+      continue;
+    }
+    ready.push({ row: r.row, contract, record: checked });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const rows = new Set([...parsed.rows.map((r) => r.row), ...errors.map((e) => e.row)]).size;
+  const result: ImportResult = { rows, valid: ready.length, imported: 0, updated: 0, errors };
+  if (input.dryRun || (errors.length > 0 && !input.acceptValidRows)) return result;
+  if (ready.length === 0) throw new DomainError('VALIDATION', 'Tidak ada baris yang valid untuk diimpor.');
+  const at = ctx.now().toISOString();
+  db.transaction(
+    (tx) => {
+      for (const r of ready) {
+        const outcome = writeMonth(tx, { row: r.contract, record: r.record.record, revision: null, actor: p.username, at, source: 'import' });
+        if (outcome === 'created') result.imported += 1;
+        else result.updated += 1;
+      }
+    },
+    { behavior: 'immediate' },
+  );
+  return result;
+}
+
+export { monthlyCsvTemplate };
