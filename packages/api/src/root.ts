@@ -2,7 +2,7 @@ import { getSetting } from '@kader/db';
 import { applicationsRouter } from './router/applications';
 import { authRouter } from './router/auth';
 import { candidatesRouter } from './router/candidates';
-import { contractsRouter } from './router/contracts';
+import { contractsRouter, settingsRouter } from './router/contracts';
 import { periodsRouter } from './router/periods';
 import { branchesRouter, usersRouter } from './router/users';
 import { anyoneProcedure, createCallerFactory, router } from './trpc';
@@ -20,6 +20,7 @@ export const appRouter = router({
   candidates: candidatesRouter,
   applications: applicationsRouter,
   contracts: contractsRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

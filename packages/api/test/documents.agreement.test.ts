@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { read } from './pdfText';
 import {
   AgreementDocumentError,
   formatAgreementNumber,
@@ -45,31 +45,7 @@ const base: AgreementDocument = {
 
 const draftDoc: AgreementDocument = { ...base, agreementNumber: '(nomor menyusul)', signedOn: null };
 
-type Read = {
-  pages: { width: number; height: number; text: string }[];
-  /** All pages, whitespace collapsed to single spaces. */
-  text: string;
-  info: Record<string, unknown>;
-};
 
-async function read(bytes: Uint8Array): Promise<Read> {
-  // getDocument takes ownership of (detaches) the buffer it is given: hand it a copy.
-  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false }).promise;
-  const pages: Read['pages'] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
-    const text = content.items
-      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : ''))
-      .join('');
-    pages.push({ width: x1 - x0, height: y1 - y0, text });
-  }
-  const meta = await pdf.getMetadata();
-  await pdf.destroy();
-  const text = pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
-  return { pages, text, info: meta.info as Record<string, unknown> };
-}
 
 describe('renderAgreementPdf: the final agreement', () => {
   it('prints the number, both parties, the area, the duties, the fees and the dates, with no draft mark', async () => {

@@ -59,6 +59,9 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'contracts.recordMonth': selection,
   'contracts.importMonths': selection,
   'contracts.importTemplate': signedIn,
+  'contracts.agreementPdf': selection,
+  'settings.list': signedIn,
+  'settings.add': adminOnly,
 };
 
 let db: ReturnType<typeof tempDatabase>;
@@ -123,6 +126,9 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
     case 'contracts.recordMonth': return c.contracts.recordMonth({ contractId: madiun.contractId, revision: 999, record: { month: '2026-12' } });
     case 'contracts.importMonths': return c.contracts.importMonths({ branchId: madiun.branchId, csv: '', acceptValidRows: false, dryRun: true });
     case 'contracts.importTemplate': return c.contracts.importTemplate();
+    case 'contracts.agreementPdf': return c.contracts.agreementPdf({ contractId: madiun.contractId, paper: 'A4' });
+    case 'settings.list': return c.settings.list();
+    case 'settings.add': return c.settings.add({ kind: 'fee', value: { effectiveFrom: '2020-01-01' } });
     default: throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }
 }

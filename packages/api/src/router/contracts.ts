@@ -12,10 +12,17 @@ import {
   sendContractSchema,
 } from '../services/contracts/verbs';
 import { importMonths, importMonthsSchema, monthlyCsvTemplate } from '../services/contracts/importMonths';
+import { addSetting, addSettingSchema, listSettings } from '../services/contracts/programSettings';
+import { agreementPdf, agreementPdfSchema } from '../services/contracts/agreementDocument';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 const id = z.number().int().positive();
 const branchStaff = rolesProcedure('recruiter', 'supervisor');
+
+export const settingsRouter = router({
+  list: signedInProcedure.query(({ ctx }) => listSettings({ ctx })),
+  add: rolesProcedure('admin').input(addSettingSchema).mutation(({ ctx, input }) => addSetting({ ctx, input })),
+});
 
 export const contractsRouter = router({
   list: signedInProcedure.input(listContractsSchema).query(({ ctx, input }) => listContracts({ ctx, input })),
@@ -28,5 +35,6 @@ export const contractsRouter = router({
   recordMonth: branchStaff.input(recordMonthSchema).mutation(({ ctx, input }) => recordMonth({ ctx, input })),
   importMonths: branchStaff.input(importMonthsSchema).mutation(({ ctx, input }) => importMonths({ ctx, input })),
   /** The downloadable template (`;`-separated, Indonesian number and date formats). */
+  agreementPdf: branchStaff.input(agreementPdfSchema).mutation(({ ctx, input }) => agreementPdf({ ctx, input })),
   importTemplate: signedInProcedure.query(() => ({ filename: 'template-laporan-bulanan.csv', csv: monthlyCsvTemplate() })),
 });

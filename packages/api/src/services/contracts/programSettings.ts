@@ -1,0 +1,49 @@
+import { appendAudit, insertProgramSetting, listProgramSettings } from '@kader/db';
+import { feeScheduleSchema, kpiSettingsSchema } from '@kader/workflow';
+import { z } from 'zod';
+import type { Context } from '../../context';
+import { DomainError, fieldsOf } from '../../errors';
+import { feeVersions, kpiVersions } from './settings';
+
+export const addSettingSchema = z.object({ kind: z.enum(['kpi', 'fee']), value: z.looseObject({}) });
+
+/** The versions in force and to come, each with its effective date (defaults until head office sets one). */
+export function listSettings({ ctx }: { ctx: Context }) {
+  return { kpi: kpiVersions(ctx.handle.db), fee: feeVersions(ctx.handle.db) };
+}
+
+/**
+ * Head office adds a version from a date. Versions are never edited: a past year keeps being
+ * judged by the rules it ran under. A version must start after today, so nothing already decided
+ * changes under anyone's feet.
+ */
+export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeof addSettingSchema> }) {
+  const schema = input.kind === 'kpi' ? kpiSettingsSchema : feeScheduleSchema;
+  const parsed = schema.safeParse(input.value);
+  if (!parsed.success) {
+    const fields = fieldsOf(parsed.error, 'value');
+    throw new DomainError('VALIDATION', `Pengaturan tidak valid: ${fields.map((f) => `${f.path} — ${f.message}`).join('; ')}`, { fields });
+  }
+  const value = parsed.data;
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (value.effectiveFrom <= today) {
+    const msg = 'Tanggal berlaku harus setelah hari ini';
+    throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
+  }
+  const at = ctx.now().toISOString();
+  return ctx.handle.db.transaction((tx) => {
+    if (listProgramSettings(tx, input.kind).some((r) => (r.value as { effectiveFrom: string }).effectiveFrom === value.effectiveFrom)) {
+      const msg = 'Sudah ada versi yang berlaku mulai tanggal ini';
+      throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
+    }
+    // The first stored version keeps the defaults in force before it.
+    if (listProgramSettings(tx, input.kind).length === 0) {
+      for (const d of input.kind === 'kpi' ? kpiVersions(tx) : feeVersions(tx)) {
+        insertProgramSetting(tx, { kind: input.kind, effectiveFrom: d.effectiveFrom, value: d, createdAt: at, createdBy: 'bawaan' });
+      }
+    }
+    const row = insertProgramSetting(tx, { kind: input.kind, effectiveFrom: value.effectiveFrom, value, createdAt: at, createdBy: ctx.principal?.username ?? 'sistem' });
+    appendAudit(tx, { entityType: 'setting', entityId: row.id, type: 'SETTING_ADDED', payload: { kind: input.kind, value }, actor: row.createdBy, at });
+    return { kpi: kpiVersions(tx), fee: feeVersions(tx) };
+  });
+}
