@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo, verifyAuditLog } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { startScheduler } from './scheduler';
 import { createServer } from './server';
 
 const USAGE = `Kader server
@@ -166,6 +167,7 @@ async function serve(handle: DbHandle, options: Options) {
     secureCookies: options.secureCookies,
   });
   console.log(`Kader is listening on ${running.url}`);
+  const scheduler = startScheduler(handle);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -174,6 +176,7 @@ async function serve(handle: DbHandle, options: Options) {
       process.exit(1);
     }
     stopping = true;
+    scheduler.stop();
     console.log(`${signal}: finishing in-flight requests`);
     running
       .close()
