@@ -4,20 +4,7 @@
  * Pure and locale-free: no Intl, so the output never depends on the ICU data of the host.
  */
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
+import { INDONESIAN_MONTHS as MONTHS } from '@kader/workflow';
 
 const DAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'] as const;
 

@@ -2,14 +2,10 @@
  * Why a contract ended early. Like recruitment's lists, each is versioned: reports count by code,
  * so a code is never renamed or reused; a new list gets a new version and old contracts keep theirs.
  */
-export const RESIGNATION_REASONS = [
-  'OTHER_JOB',
-  'PERSONAL_OR_FAMILY',
-  'MOVED_AWAY',
-  'HEALTH',
-  'FEE_NOT_SUITABLE',
-  'OTHER',
-] as const;
+import { WITHDRAWAL_REASONS } from '../recruitment/rules';
+
+/** A cadre resigns for the same reasons a candidate withdraws: one list, so reports line up. */
+export const RESIGNATION_REASONS = WITHDRAWAL_REASONS;
 
 /** Ended by the supervisor. ASKED_FOR_CASH: cadres may not take cash; participants pay at official channels (domain B2). */
 export const TERMINATION_REASONS = [
