@@ -35,6 +35,18 @@ export function sortPeriods(periods: Period[]): Period[] {
   return [...periods].sort((a, b) => b.year - a.year || a.branch.id - b.branch.id || a.id - b.id);
 }
 
+/**
+ * The order in which to look for a default: this year's periods first, then earlier years (newest
+ * first), then years head office has already opened ahead (soonest first). A recruiter works in
+ * this year even once next year's quota is set.
+ */
+export function periodsForDefault<T extends { year: number }>(periods: readonly T[], thisYear: number): T[] {
+  const rank = (y: number) => (y <= thisYear ? thisYear - y : 1000 + (y - thisYear));
+  return [...periods].sort((a, b) => rank(a.year) - rank(b.year));
+}
+
+const currentYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+
 export function PeriodProvider({
   children,
   userKey,
@@ -62,7 +74,7 @@ export function PeriodProvider({
   );
   const value = useMemo<PeriodState>(() => {
     const periods = sortPeriods(query.data ?? []);
-    const fallback = defaultPeriodId(periods, homeBranchId);
+    const fallback = defaultPeriodId(periodsForDefault(periods, currentYear()), homeBranchId);
     const period = periods.find((p) => p.id === chosen) ?? periods.find((p) => p.id === fallback) ?? null;
     return {
       periods,
