@@ -185,3 +185,15 @@ export function maskNik(nik: string): string {
 export function formatPhone(e164: string): string {
   return groupPhone(e164);
 }
+
+/** A figure with at most `maxDecimals` decimals, trailing zeros dropped: 72,25 · 80 · 46,9 (id). */
+export function formatFigure(n: number, lang: Lang, maxDecimals = 2): string {
+  const fixed = formatNumber(n, lang, maxDecimals);
+  const dec = lang === 'id' ? ',' : '.';
+  return fixed.includes(dec) ? fixed.replace(/0+$/, '').replace(new RegExp(`\\${dec}$`), '') : fixed;
+}
+
+/** A percentage already in percent (46.94) → `46,9%` (id), one decimal, trailing zero dropped. */
+export function formatPercentValue(percent: number, lang: Lang): string {
+  return `${formatFigure(percent, lang, 1)}%`;
+}

@@ -7,7 +7,7 @@ import {
   type ParsedLocation,
 } from '@tanstack/react-router';
 import type { Me } from './api/types';
-import { canManageUsers, canRegister } from './auth/roles';
+import { canManageQuota, canManageUsers, canRegister } from './auth/roles';
 import { afterLogin, isUnauthenticated, LOGIN_PATH, loginSearch, safeRedirect } from './auth/session';
 import { queryClient, trpc, trpcClient } from './client';
 import { Layout, NotFound, RootShell, SessionError } from './components/Layout';
@@ -17,6 +17,36 @@ import { LoginPage } from './pages/LoginPage';
 import { RegisterPage } from './pages/RegisterPage';
 
 export type BoardSearch = { area?: number; q?: string };
+/** The cadres list's filters live in the URL, so "back" from a cadre returns to the same view. */
+export type CadresSearch = {
+  branch?: number;
+  area?: number;
+  state?: string;
+  /** agreement ending before, `YYYY-MM-DD` */
+  before?: string;
+  q?: string;
+  /** 0-based */
+  page?: number;
+};
+
+const positiveInt = (v: unknown): number | undefined => {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+export function validateCadresSearch(search: Record<string, unknown>): CadresSearch {
+  const out: CadresSearch = {};
+  const branch = positiveInt(search.branch);
+  if (branch) out.branch = branch;
+  const area = positiveInt(search.area);
+  if (area) out.area = area;
+  if (typeof search.state === 'string' && /^[a-zA-Z]{1,30}$/.test(search.state)) out.state = search.state;
+  if (typeof search.before === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.before)) out.before = search.before;
+  if (typeof search.q === 'string' && search.q.trim()) out.q = search.q.slice(0, 100);
+  const page = Number(search.page);
+  if (Number.isInteger(page) && page > 0) out.page = page;
+  return out;
+}
 /** `?redirect=/lamaran/12`: where to go once signed in (only ever a path of this app). */
 export type RedirectSearch = { redirect?: string };
 
@@ -129,11 +159,50 @@ export const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage'), 'UsersPage'),
 });
 
+/** Cadres (contract years): everyone signed in; branch users see their branch. Own chunk. */
+export const cadresRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kader',
+  validateSearch: validateCadresSearch,
+  component: lazyRouteComponent(() => import('./pages/CadresPage'), 'CadresPage'),
+});
+
+export const cadreRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kader/$id',
+  component: lazyRouteComponent(() => import('./pages/CadrePage'), 'CadrePage'),
+});
+
+export const renewalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/perpanjangan',
+  component: lazyRouteComponent(() => import('./pages/RenewalsPage'), 'RenewalsPage'),
+});
+
+/** Quota and branches: head-office admins only. */
+export const quotaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kuota',
+  beforeLoad: ({ context }) => {
+    if (!canManageQuota(context.me.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/QuotaPage'), 'QuotaPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
     changePasswordRoute,
-    appRoute.addChildren([boardRoute, registerRoute, applicationRoute, usersRoute]),
+    appRoute.addChildren([
+      boardRoute,
+      registerRoute,
+      applicationRoute,
+      usersRoute,
+      cadresRoute,
+      cadreRoute,
+      renewalsRoute,
+      quotaRoute,
+    ]),
   ]),
 ]);
 

@@ -56,3 +56,44 @@ describe('dictionaries', () => {
     expect(translateMessage('en', 'Pesan baru dari server')).toBe('Pesan baru dari server');
   });
 });
+
+describe('contract-year labels (issue 4)', () => {
+  it('label every contract state, event, KPI, flag, reason code and form field in both languages', async () => {
+    const wf = await import('@kader/workflow');
+    const { contractEventFields, CONTRACT_FORM_EVENTS } = await import('../src/pages/contracts/ContractEventForm');
+    const { MONTH_FIELDS, COLLECTION_FIELDS } = await import('../src/contracts/monthForm');
+    const contractKeys = [
+      ...wf.CONTRACT_STATES.map((s) => `contractState.${s}`),
+      ...wf.CONTRACT_EVENT_TYPES.map((e) => `contractEvent.${e}`),
+      ...wf.KPI_KEYS.map((k) => `kpi.${k}`),
+      ...['UNDER_2_MONTHS', 'OVER_24_MONTHS', 'NO_TIER'].flatMap((f) => [`flag.${f}`, `flagShort.${f}`]),
+      ...wf.RESIGNATION_REASONS.map((r) => `resignation.${r}`),
+      ...wf.TERMINATION_REASONS.map((r) => `termination.${r}`),
+      ...CONTRACT_FORM_EVENTS.flatMap((t) => contractEventFields(t).map((f) => `contractField.${f.name}`)),
+      ...[...MONTH_FIELDS, ...COLLECTION_FIELDS].map((f) => `monthField.${f.name}`),
+      'monthField.collections',
+      ...wf.RENEWAL_DECISIONS.flatMap((d) => [`decision.${d}`, `rec.${d}`]),
+    ];
+    for (const key of contractKeys) {
+      expect(hasKey(key), key).toBe(true);
+      expect((id as Record<string, string>)[key], `id ${key}`).toBeTruthy();
+      expect((en as Record<string, string>)[key], `en ${key}`).toBeTruthy();
+    }
+  });
+  it('use the words of ux.md', () => {
+    expect(translate('id', 'contractState.evaluationDue')).toBe('Jatuh tempo evaluasi');
+    expect(translate('id', 'contractState.dropped')).toBe('Tidak diperpanjang');
+    expect(translate('id', 'contractState.terminated')).toBe('Diberhentikan');
+    expect(translate('id', 'nav.renewals')).toBe('Perpanjangan');
+    expect(translate('id', 'rec.renew')).toBe('Direkomendasikan diperpanjang');
+    expect(translate('id', 'rec.drop')).toBe('Tidak direkomendasikan');
+    expect(translate('id', 'import.run')).toBe('Impor');
+    expect(translate('id', 'import.runValid')).toBe('Impor baris yang valid saja');
+    expect(translate('id', 'kpi.attendance')).toBe('Kehadiran rapat evaluasi');
+  });
+  it('keep the recruitment and contract keys apart (no key defined twice)', async () => {
+    const { contractId } = await import('../src/i18n/contractDict');
+    const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../src/i18n/dict.ts', import.meta.url), 'utf8'));
+    for (const key of Object.keys(contractId)) expect(source.includes(`'${key}':`), key).toBe(false);
+  });
+});

@@ -18,11 +18,11 @@ const makassar = { id: 2, code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/M
 
 describe('what each role is offered', () => {
   it('navigation: everyone the board; recruiters and supervisors register; admins manage users', () => {
-    expect(navItems('recruiter')).toEqual(['board', 'register']);
-    expect(navItems('supervisor')).toEqual(['board', 'register']);
-    expect(navItems('viewer')).toEqual(['board']);
-    expect(navItems('admin')).toEqual(['board', 'users']);
-    expect(navItems('something-new')).toEqual(['board']);
+    expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals']);
+    expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals']);
+    expect(navItems('viewer')).toEqual(['board', 'cadres', 'renewals']);
+    expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'users', 'quota']);
+    expect(navItems('something-new')).toEqual(['board', 'cadres', 'renewals']);
   });
   it('the register button only for those who may register', () => {
     expect(canRegister('recruiter')).toBe(true);

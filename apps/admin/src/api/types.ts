@@ -18,3 +18,13 @@ export type UserRow = Outputs['users']['list'][number];
 export type BranchOption = Outputs['branches']['list'][number];
 export type CandidateUpdateInput = Inputs['candidates']['update'];
 export type UserCreateInput = Inputs['users']['create'];
+
+// Contract years, monthly performance, renewal (issue 4)
+export type ContractListInput = Inputs['contracts']['list'];
+export type ContractList = Outputs['contracts']['list'];
+export type ContractCard = ContractList['items'][number];
+export type ContractDetail = Outputs['contracts']['get'];
+export type ContractMonth = ContractDetail['months'][number];
+export type ContractHistoryEntry = ContractDetail['history'][number];
+export type ImportResult = Outputs['contracts']['importMonths'];
+export type BranchCreateInput = Inputs['branches']['create'];

@@ -15,7 +15,7 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-export type NavItem = 'board' | 'register' | 'users';
+export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota';
 
 /** Head-office time zone, for users without a branch. */
 export const HEAD_OFFICE_TIME_ZONE = 'Asia/Jakarta';
@@ -33,10 +33,28 @@ export function canManageUsers(role: string): boolean {
   return role === 'admin';
 }
 
+/** Head office sets each branch's quota per year and opens branches. */
+export function canManageQuota(role: string): boolean {
+  return role === 'admin';
+}
+
+/** Enters and imports monthly reports; records a resignation (the server also checks the branch). */
+export function canRecordMonths(role: string): boolean {
+  return role === 'recruiter' || role === 'supervisor';
+}
+
+/** Decides renewals and terminates agreements: the branch's supervisor. */
+export function canDecideRenewal(role: string): boolean {
+  return role === 'supervisor';
+}
+
+/** Cadres and renewals: every signed-in user (branch users see their branch, head office all). */
 export function navItems(role: string): NavItem[] {
   const items: NavItem[] = ['board'];
   if (canRegister(role)) items.push('register');
+  items.push('cadres', 'renewals');
   if (canManageUsers(role)) items.push('users');
+  if (canManageQuota(role)) items.push('quota');
   return items;
 }
 

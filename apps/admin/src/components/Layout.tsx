@@ -63,9 +63,24 @@ function Header({ me }: { me: Me }) {
             {t('nav.register')}
           </Link>
         )}
+        {items.includes('cadres') && (
+          <Link to="/kader" activeProps={{ className: 'active' }} data-testid="nav-cadres">
+            {t('nav.cadres')}
+          </Link>
+        )}
+        {items.includes('renewals') && (
+          <Link to="/perpanjangan" activeProps={{ className: 'active' }} data-testid="nav-renewals">
+            {t('nav.renewals')}
+          </Link>
+        )}
         {items.includes('users') && (
           <Link to="/pengguna" activeProps={{ className: 'active' }} data-testid="nav-users">
             {t('nav.users')}
+          </Link>
+        )}
+        {items.includes('quota') && (
+          <Link to="/kuota" activeProps={{ className: 'active' }} data-testid="nav-quota">
+            {t('nav.quota')}
           </Link>
         )}
       </nav>

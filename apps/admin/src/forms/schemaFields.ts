@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 
-export type FieldKind = 'select' | 'number' | 'date' | 'time' | 'textarea' | 'text' | 'checkbox';
+export type FieldKind = 'select' | 'number' | 'date' | 'time' | 'month' | 'textarea' | 'text' | 'checkbox' | 'list';
 
 export type FormField = {
   /** dotted path in the payload: `score`, `reasonCode` */
@@ -20,10 +20,20 @@ export type FormField = {
   step?: number;
   /** text / textarea */
   maxLength?: number;
+  /** list (an array of objects, e.g. a month's collections): the fields of one item, names relative to it */
+  items?: FormField[];
 };
 
 type AnySchema = z.ZodType;
-type Def = { type: string; innerType?: AnySchema; in?: AnySchema; shape?: Record<string, AnySchema>; entries?: Record<string, string | number>; values?: unknown[] };
+type Def = {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+  element?: AnySchema;
+};
 
 function defOf(schema: AnySchema): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -63,7 +73,7 @@ export function unwrap(schema: AnySchema): { core: AnySchema; required: boolean;
   return metaKind === undefined ? { core: current, required } : { core: current, required, metaKind };
 }
 
-const META_KINDS: Record<string, FieldKind> = { date: 'date', time: 'time', textarea: 'textarea', text: 'text' };
+const META_KINDS: Record<string, FieldKind> = { date: 'date', time: 'time', month: 'month', textarea: 'textarea', text: 'text' };
 
 function fieldFor(name: string, schema: AnySchema): FormField[] {
   const { core, required, metaKind } = unwrap(schema);
@@ -78,6 +88,10 @@ function fieldFor(name: string, schema: AnySchema): FormField[] {
     return [{ name, kind: 'select', required, options: def.values.map(String) }];
   }
   if (def.type === 'boolean') return [{ name, kind: 'checkbox', required: false }];
+  if (def.type === 'array' && def.element) {
+    // a repeating group: the form shows one row of `items` per element (the caller builds the array)
+    return [{ name, kind: 'list', required, items: fieldFor('', def.element) }];
+  }
   if (def.type === 'number') {
     const n = core as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
     const field: FormField = { name, kind: 'number', required, step: n.isInt ? 1 : 0.1 };
@@ -128,6 +142,7 @@ export function valuesToPayload(fields: FormField[], values: FormValues): Record
   const payload: Record<string, unknown> = {};
   for (const f of fields) {
     const raw = values[f.name];
+    if (f.kind === 'list') continue; // repeating groups are the caller's: they are not one string
     if (f.kind === 'checkbox') {
       setPath(payload, f.name, raw === true);
       continue;

@@ -11,6 +11,7 @@ import type {
   RejectionReason,
   WithdrawalReason,
 } from '@kader/workflow';
+import { contractEn, contractId, contractMessagesEn } from './contractDict';
 
 type Labels<P extends string, K extends string> = Record<`${P}.${K}`, string>;
 
@@ -109,6 +110,7 @@ const eventFields = {
 };
 
 export const id = {
+  ...contractId,
   ...states,
   ...events,
   ...documents,
@@ -365,6 +367,7 @@ export const id = {
 export type Key = keyof typeof id;
 
 export const en: Record<Key, string> = {
+  ...contractEn,
   'state.registered': 'Registered',
   'state.administrativeCheck': 'Administrative check',
   'state.writtenTest': 'Written test',
@@ -693,6 +696,7 @@ export const en: Record<Key, string> = {
  * English UI shows these translations of the known ones and the original text otherwise.
  */
 export const messagesEn: Record<string, string> = {
+  ...contractMessagesEn,
   'NIK harus 16 digit angka': 'The NIK must be 16 digits',
   'Bulan lahir pada NIK (digit 9-10) tidak valid': 'The birth month in the NIK (digits 9-10) is not valid',
   'Tanggal lahir pada NIK (digit 7-8) tidak valid': 'The birth day in the NIK (digits 7-8) is not valid',

@@ -23,6 +23,10 @@ import { useTRPC } from '../trpc';
 import { CandidateEditForm } from './application/CandidateEditForm';
 import { EventForm, isEventType, useOptionLabel } from './application/EventForm';
 import { StateDiagram } from './application/StateDiagram';
+import { PrintAgreement } from './contracts/PrintAgreement';
+
+/** From agreement signing on, the agreement (PKS) can be printed: a watermarked draft until signed. */
+export const AGREEMENT_PRINT_STATES: ReadonlySet<string> = new Set(['agreementSigning', 'debriefing', 'active']);
 
 /** Document ticks are buttons in the checklist, not forms of their own. */
 const CHECKLIST_EVENTS = new Set(['VERIFY_DOCUMENT', 'UNVERIFY_DOCUMENT']);
@@ -163,6 +167,11 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                 </button>
               ))}
             </div>
+            {AGREEMENT_PRINT_STATES.has(detail.state) && (
+              <div className="print-row" data-testid="agreement-print">
+                <PrintAgreement target={{ applicationId: detail.id }} draft={detail.state === 'agreementSigning'} />
+              </div>
+            )}
             {open && allowed.includes(open) && (
               <EventForm
                 key={open}

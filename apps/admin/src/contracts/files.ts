@@ -1,0 +1,54 @@
+/**
+ * Files in and out of the browser: the agreement PDF the server returns as base64, and the CSV
+ * template of the monthly-report import. The pure parts are tested in test/files.test.ts.
+ */
+
+/** Base64 (as `contracts.agreementPdf` returns it) → bytes. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64.replace(/\s/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** A safe download name: no path, no characters a file system refuses. */
+export function safeFilename(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim() ?? '';
+  return base || fallback;
+}
+
+/** Offers bytes or text to the browser as a file download. */
+export function downloadFile(filename: string, data: Uint8Array<ArrayBuffer> | string, mime: string): void {
+  const blob = new Blob([data], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a chosen file as text (UTF-8; a BOM from a spreadsheet is dropped). */
+export async function readFileText(file: Blob): Promise<string> {
+  const text = await file.text();
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The monthly-report import template, as the Indonesian locale writes spreadsheets: `;`
+ * separators, `1.250.000` amounts, `dd/mm/yyyy` dates. One row per cadre-month; the collections
+ * of a month go in `iuran_terkumpul` as `lama tunggakan:jumlah` pairs separated by `|`.
+ *
+ * FALLBACK: docs/api-contract.md names no template procedure yet; when the server exposes the
+ * template text, the download uses that instead (see ImportPanel).
+ */
+export const IMPORT_TEMPLATE_FILENAME = 'templat-laporan-bulanan-kader.csv';
+export const IMPORT_TEMPLATE_CSV = [
+  'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;iuran_terkumpul;tanggal_laporan;rapat_diadakan;rapat_dihadiri',
+  'PKS/001/KC-MDN/2026;2026-11;500;420;455;3:1.250.000|14:600.000;04/12/2026;2;2',
+  '',
+].join('\r\n');

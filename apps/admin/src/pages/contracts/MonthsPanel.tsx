@@ -1,0 +1,368 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { fieldErrors, kaderError } from '../../api/errors';
+import type { ContractDetail, ContractMonth } from '../../api/types';
+import { monthLabel } from '../../contracts/chart';
+import {
+  checkMonth,
+  COLLECTION_FIELDS,
+  emptyCollection,
+  formPath,
+  MONTH_FIELDS,
+  monthPayload,
+  monthValuesFromRecord,
+  newMonthValues,
+  RUPIAH_FIELDS,
+  suggestedMonth,
+  type MonthFormValues,
+} from '../../contracts/monthForm';
+import { formatDate, formatNumber, formatRupiah } from '../../format';
+import { useI18n } from '../../i18n';
+import { useTRPC } from '../../trpc';
+import { RefusalMessage } from './bits';
+import { useContractInvalidation } from './DecideDialog';
+
+type Editing = { month: string | null; revision: number | null; values: MonthFormValues };
+
+/** The monthly reports: a table of the months recorded, and the form to add or edit one. */
+export function MonthsPanel(props: { detail: ContractDetail; canRecord: boolean; reload: () => Promise<unknown>; reloading: boolean }) {
+  const { detail, canRecord, reload, reloading } = props;
+  const { t, td, lang } = useI18n();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const months = [...detail.months].sort((a, b) => a.month.localeCompare(b.month));
+
+  const startNew = () => {
+    setSaved(null);
+    const month = suggestedMonth(detail.startDate, detail.endDate, months.map((m) => m.month));
+    setEditing({ month: null, revision: null, values: newMonthValues(month, detail.familiesAssigned) });
+  };
+  const startEdit = (m: ContractMonth) => {
+    setSaved(null);
+    setEditing({ month: m.month, revision: m.revision, values: monthValuesFromRecord(m.record) });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="months-title" data-testid="months">
+      <div className="panel-head">
+        <h2 id="months-title">{t('months.title')}</h2>
+        {canRecord && !editing && (
+          <button type="button" className="btn btn-small btn-primary" data-testid="month-add" onClick={startNew}>
+            {t('months.add')}
+          </button>
+        )}
+      </div>
+      {saved && (
+        <p className="alert alert-ok" role="status" data-testid="month-saved">
+          {t('months.saved', { month: monthLabel(saved, lang, { long: true }) })}
+        </p>
+      )}
+      {editing && (
+        <MonthForm
+          key={`${editing.month ?? 'new'}-${editing.revision ?? 0}`}
+          detail={detail}
+          editing={editing}
+          reload={reload}
+          reloading={reloading}
+          onCancel={() => setEditing(null)}
+          onSaved={(month) => {
+            setEditing(null);
+            setSaved(month);
+          }}
+        />
+      )}
+      {months.length === 0 ? (
+        <p className="muted" data-testid="months-empty">
+          {t('months.none')}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table months-table" data-testid="months-table">
+            <thead>
+              <tr>
+                <th>{t('months.month')}</th>
+                <th className="num">{t('months.visited')}</th>
+                <th className="num">{t('months.visits')}</th>
+                <th className="num">{t('months.collected')}</th>
+                <th>{t('months.reportDate')}</th>
+                <th className="num">{t('months.meetings')}</th>
+                <th>{t('months.flags')}</th>
+                {canRecord && <th aria-label={t('app.actions')} />}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => {
+                const r = m.record;
+                return (
+                  <tr key={m.month} data-testid={`month-row-${m.month}`} data-on-time={m.onTime} data-revision={m.revision}>
+                    <td className="nowrap">{monthLabel(m.month, lang, { long: true })}</td>
+                    <td className="num" data-testid="month-visited">
+                      {formatNumber(r.familiesVisited, lang)} / {formatNumber(r.familiesAssigned, lang)}
+                    </td>
+                    <td className="num">{formatNumber(r.visits, lang)}</td>
+                    <td className="num" data-testid="month-collected" data-collected={m.fee.totals.collected} data-eligible={m.fee.totals.eligible}>
+                      {formatRupiah(m.fee.totals.collected, lang)}
+                      {m.fee.totals.eligible !== m.fee.totals.collected && (
+                        <div className="muted small">({formatRupiah(m.fee.totals.eligible, lang)})</div>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      {r.reportDeliveredOn ? formatDate(r.reportDeliveredOn, lang) : <span className="muted">{t('months.notDelivered')}</span>}{' '}
+                      <span className={`pill ${m.onTime ? 'pill-ok' : 'pill-bad'}`} data-testid="month-on-time" data-on-time={m.onTime}>
+                        {t(m.onTime ? 'months.onTime' : 'months.late')}
+                      </span>
+                    </td>
+                    <td className="num">
+                      {formatNumber(r.meetingsAttended, lang)} / {formatNumber(r.meetingsHeld, lang)}
+                    </td>
+                    <td data-testid="month-flags" data-flags={m.flags.map((f) => f.flag).join(' ')}>
+                      {m.flags.map((f) => (
+                        <span key={f.index} className="pill pill-warn" title={td(`flag.${f.flag}`, f.message)} data-flag={f.flag}>
+                          {td(`flagShort.${f.flag}`, f.flag)} · {formatRupiah(f.amount, lang)}
+                        </span>
+                      ))}
+                    </td>
+                    {canRecord && (
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-testid={`month-edit-${m.month}`}
+                          disabled={editing !== null}
+                          onClick={() => startEdit(m)}
+                        >
+                          {t('months.edit')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MonthForm(props: {
+  detail: ContractDetail;
+  editing: Editing;
+  reload: () => Promise<unknown>;
+  reloading: boolean;
+  onCancel: () => void;
+  onSaved: (month: string) => void;
+}) {
+  const { detail, editing, reload, reloading, onCancel, onSaved } = props;
+  const { t, td, tm, lang } = useI18n();
+  const trpc = useTRPC();
+  const invalidate = useContractInvalidation();
+  const [values, setValues] = useState<MonthFormValues>(editing.values);
+  const [errors, setErrors] = useState<Record<string, { message: string; missing: boolean }>>({});
+  const [edited, setEdited] = useState<Set<string>>(new Set());
+  const [revision, setRevision] = useState<number | null>(editing.revision);
+  // after "Muat ulang" on a conflict: take the month's latest revision, keep what was typed
+  const [syncRevision, setSyncRevision] = useState(false);
+  useEffect(() => {
+    if (!syncRevision) return;
+    const month = editing.month ?? values.fields.month;
+    setRevision(detail.months.find((m) => m.month === month)?.revision ?? null);
+    setSyncRevision(false);
+  }, [syncRevision, detail]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const record = useMutation(
+    trpc.contracts.recordMonth.mutationOptions({
+      onSuccess: (next, vars) => {
+        invalidate(next);
+        onSaved(String(vars.record.month));
+      },
+    }),
+  );
+  const err = record.error ? kaderError(record.error) : null;
+  const server = fieldErrors(err, 'record.');
+  const serverByFormPath: Record<string, string> = {};
+  for (const [path, message] of Object.entries(server)) serverByFormPath[formPath(path, values)] = message;
+
+  const isNew = editing.month === null;
+  const takenMonth =
+    isNew && revision === null && detail.months.some((m) => m.month === values.fields.month);
+
+  const errorOf = (path: string, required = true): string | undefined => {
+    if (edited.has(path)) return undefined;
+    if (serverByFormPath[path]) return tm(serverByFormPath[path]!);
+    const e = errors[path];
+    if (!e) return undefined;
+    if (e.missing && required && !e.message.includes('angka')) return t('register.required');
+    return tm(e.message);
+  };
+
+  const touch = (path: string) => setEdited((s) => new Set(s).add(path));
+  const setField = (name: string, value: string) => {
+    setValues((v) => ({ ...v, fields: { ...v.fields, [name]: value } }));
+    touch(name);
+  };
+  const setCollection = (index: number, name: 'arrearsMonths' | 'amount', value: string) => {
+    setValues((v) => ({ ...v, collections: v.collections.map((c, i) => (i === index ? { ...c, [name]: value } : c)) }));
+    touch(`collections.${index}.${name}`);
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (takenMonth) return;
+    const checked = checkMonth(values);
+    setEdited(new Set());
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    record.mutate({ contractId: detail.id, revision, record: monthPayload(values) });
+  };
+
+  const title = isNew ? t('months.formNew') : t('months.formEdit', { month: monthLabel(editing.month!, lang, { long: true }) });
+  const monthMin = detail.startDate.slice(0, 7);
+  const monthMax = detail.endDate.slice(0, 7);
+
+  return (
+    <form className="month-form event-form" onSubmit={submit} noValidate data-testid="month-form" data-new={isNew}>
+      <h3>{title}</h3>
+      <div className="form-grid">
+        {MONTH_FIELDS.map((f) => {
+          const id = `month-${f.name}`;
+          const error = errorOf(f.name, f.required) ?? (f.name === 'month' && takenMonth ? t('months.monthTaken') : undefined);
+          const value = typeof values.fields[f.name] === 'string' ? (values.fields[f.name] as string) : '';
+          return (
+            <div key={f.name} className={`field${error ? ' has-error' : ''}`}>
+              <label htmlFor={id}>
+                {td(`monthField.${f.name}`, f.name)}
+                {!f.required && f.name !== 'familiesAssigned' && <span className="muted"> ({t('app.optional')})</span>}
+              </label>
+              <input
+                id={id}
+                name={f.name}
+                data-testid={`month-field-${f.name}`}
+                type={f.kind === 'number' ? 'number' : f.kind === 'month' || f.kind === 'date' ? f.kind : 'text'}
+                inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                step={f.kind === 'number' ? f.step : undefined}
+                min={f.kind === 'month' ? monthMin : f.min}
+                max={f.kind === 'month' ? monthMax : f.max}
+                readOnly={f.name === 'month' && !isNew}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-err` : undefined}
+                value={value}
+                onChange={(e) => setField(f.name, e.target.value)}
+              />
+              {error && (
+                <small id={`${id}-err`} className="field-error" data-testid={`month-field-error-${f.name}`}>
+                  {error}
+                </small>
+              )}
+            </div>
+          );
+        })}
+      </div>
+
+      <fieldset className="collections" data-testid="month-collections">
+        <legend>{td('monthField.collections', 'collections')}</legend>
+        <p className="hint">{t('months.collectionsHint')}</p>
+        {values.collections.length === 0 && <p className="muted">{t('months.noCollections')}</p>}
+        {values.collections.map((c, i) => (
+          <div className="collection-row" key={i} data-testid={`month-collection-${i}`}>
+            {COLLECTION_FIELDS.map((f) => {
+              const path = `collections.${i}.${f.name}`;
+              const id = `month-${path}`;
+              const error = errorOf(path);
+              const rupiah = RUPIAH_FIELDS.has(f.name);
+              return (
+                <div key={f.name} className={`field${error ? ' has-error' : ''}`}>
+                  <label htmlFor={id}>{td(`monthField.${f.name}`, f.name)}</label>
+                  {rupiah ? (
+                    <span className="rupiah-input">
+                      <span aria-hidden="true">Rp</span>
+                      <input
+                        id={id}
+                        type="text"
+                        inputMode="numeric"
+                        placeholder="1.250.000"
+                        data-testid={`month-collection-${i}-${f.name}`}
+                        aria-invalid={error ? true : undefined}
+                        value={c[f.name as 'amount']}
+                        onChange={(e) => setCollection(i, f.name as 'amount', e.target.value)}
+                      />
+                    </span>
+                  ) : (
+                    <input
+                      id={id}
+                      type="number"
+                      inputMode="numeric"
+                      step={1}
+                      min={f.min}
+                      max={f.max}
+                      data-testid={`month-collection-${i}-${f.name}`}
+                      aria-invalid={error ? true : undefined}
+                      value={c[f.name as 'arrearsMonths']}
+                      onChange={(e) => setCollection(i, f.name as 'arrearsMonths', e.target.value)}
+                    />
+                  )}
+                  {error && (
+                    <small className="field-error" data-testid={`month-field-error-${path}`}>
+                      {error}
+                    </small>
+                  )}
+                </div>
+              );
+            })}
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid={`month-collection-remove-${i}`}
+              onClick={() => {
+                setValues((v) => ({ ...v, collections: v.collections.filter((_, k) => k !== i) }));
+                setErrors({});
+              }}
+            >
+              {t('months.removeCollection')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="month-collection-add"
+          onClick={() => setValues((v) => ({ ...v, collections: [...v.collections, emptyCollection()] }))}
+        >
+          {t('months.addCollection')}
+        </button>
+        {errorOf('collections') && <small className="field-error">{errorOf('collections')}</small>}
+      </fieldset>
+
+      {record.error && Object.keys(server).length === 0 && (
+        <RefusalMessage
+          error={record.error}
+          onReload={() => {
+            // the latest revision of this month, then the same values can be saved again
+            void reload().then(() => {
+              record.reset();
+              setSyncRevision(true);
+            });
+          }}
+          reloading={reloading}
+        />
+      )}
+      {record.error && Object.keys(server).length > 0 && err && (
+        <p className="field-error" data-testid="month-form-error">
+          {tm(err.message)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" data-testid="month-submit" disabled={record.isPending}>
+          {record.isPending ? t('app.sending') : t('app.send')}
+        </button>
+        <button type="button" className="btn" data-testid="month-cancel" onClick={onCancel}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
