@@ -1,3 +1,2 @@
-// The router type the UI is checked against. TEMPORARY: the server's own plus the issue-4
-// `contracts.*` stub, until packages/api/src/root.ts has `contracts` (type-only, nothing bundled).
-export type { AppRouter } from './contractStub';
+// The router type the UI is checked against: the server's own (type-only import, nothing bundled).
+export type { AppRouter } from '@kader/api';

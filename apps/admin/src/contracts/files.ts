@@ -40,15 +40,36 @@ export async function readFileText(file: Blob): Promise<string> {
 
 /**
  * The monthly-report import template, as the Indonesian locale writes spreadsheets: `;`
- * separators, `1.250.000` amounts, `dd/mm/yyyy` dates. One row per cadre-month; the collections
- * of a month go in `iuran_terkumpul` as `lama tunggakan:jumlah` pairs separated by `|`.
+ * separators, `1.250.000` amounts, `dd/mm/yyyy` dates, one row per cadre-month named by its
+ * agreement number, the month's collections in `tunggakan_1` … `tunggakan_24` and
+ * `tunggakan_25_lebih` by arrears age.
  *
- * FALLBACK: docs/api-contract.md names no template procedure yet; when the server exposes the
- * template text, the download uses that instead (see ImportPanel).
+ * The server's own template (`contracts.importTemplate`) is what the panel offers; this copy of
+ * its format is only the fallback while that answer is on its way or failed.
  */
-export const IMPORT_TEMPLATE_FILENAME = 'templat-laporan-bulanan-kader.csv';
-export const IMPORT_TEMPLATE_CSV = [
-  'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;iuran_terkumpul;tanggal_laporan;rapat_diadakan;rapat_dihadiri',
-  'PKS/001/KC-MDN/2026;2026-11;500;420;455;3:1.250.000|14:600.000;04/12/2026;2;2',
-  '',
-].join('\r\n');
+export const IMPORT_TEMPLATE_FILENAME = 'template-laporan-bulanan.csv';
+const TEMPLATE_COLUMNS = [
+  'nomor_pks',
+  'bulan',
+  'keluarga_binaan',
+  'keluarga_dikunjungi',
+  'kunjungan',
+  'tanggal_laporan',
+  'rapat_diadakan',
+  'rapat_dihadiri',
+  ...Array.from({ length: 24 }, (_, i) => `tunggakan_${i + 1}`),
+  'tunggakan_25_lebih',
+];
+const TEMPLATE_EXAMPLE: Record<string, string> = {
+  nomor_pks: 'PKS/0901/2026/001',
+  bulan: '03/2026',
+  keluarga_binaan: '500',
+  keluarga_dikunjungi: '480',
+  kunjungan: '1.012',
+  tanggal_laporan: '03/04/2026',
+  rapat_diadakan: '2',
+  rapat_dihadiri: '2',
+  tunggakan_3: '350.000',
+  tunggakan_12: '1.250.000',
+};
+export const IMPORT_TEMPLATE_CSV = `${[TEMPLATE_COLUMNS.join(';'), TEMPLATE_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c] ?? '').join(';')].join('\r\n')}\r\n`;

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ImportResult } from '../../api/types';
 import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_FILENAME, readFileText } from '../../contracts/files';
@@ -29,6 +29,10 @@ export function ImportPanel({ branchId }: { branchId: number }) {
   const [localError, setLocalError] = useState<string | null>(null);
 
   const run = useMutation(trpc.contracts.importMonths.mutationOptions());
+  // the server's template (its columns are the parser's); the built-in copy until it answers
+  const template = useQuery(trpc.contracts.importTemplate.queryOptions(undefined, { staleTime: Infinity, refetchOnWindowFocus: false }));
+  const templateCsv = template.data?.csv ?? IMPORT_TEMPLATE_CSV;
+  const templateName = template.data?.filename ?? IMPORT_TEMPLATE_FILENAME;
 
   const check = (text: string) => {
     setChecked(null);
@@ -96,9 +100,10 @@ export function ImportPanel({ branchId }: { branchId: number }) {
         </button>
         <a
           className="btn btn-small"
-          href={templateHref(IMPORT_TEMPLATE_CSV)}
-          download={IMPORT_TEMPLATE_FILENAME}
+          href={templateHref(templateCsv)}
+          download={templateName}
           data-testid="import-template"
+          data-source={template.data ? 'server' : 'built-in'}
         >
           {t('import.template')}
         </a>
