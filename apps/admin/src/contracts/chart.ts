@@ -133,7 +133,8 @@ export function chartGeometry(points: readonly ChartPoint[], opts: ChartOptions)
   targets.forEach((t, i) => {
     const prev = targets[i - 1];
     const joined = prev !== undefined && prev.x2 === t.x1;
-    targetPath += joined ? ` L${t.x1} ${t.y} L${t.x2} ${t.y}` : `${targetPath ? ' ' : ''}M${t.x1} ${t.y} L${t.x2} ${t.y}`;
+    if (!joined) targetPath += `${targetPath ? ' ' : ''}M${t.x1} ${t.y} L${t.x2} ${t.y}`;
+    else targetPath += prev.y === t.y ? ` L${t.x2} ${t.y}` : ` L${t.x1} ${t.y} L${t.x2} ${t.y}`;
   });
 
   const n = opts.ticks ?? 4;

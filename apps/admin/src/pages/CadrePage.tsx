@@ -109,9 +109,6 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
             <ScorecardView scorecard={detail.scorecard} />
           </section>
 
-          <MonthsPanel detail={detail} canRecord={mayRecord} reload={reload} reloading={reloading} />
-          <FeesPanel detail={detail} />
-          {mayRecord && <ImportPanel branchId={detail.branch.id} />}
         </div>
 
         <aside className="app-side">
@@ -195,6 +192,10 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
         </aside>
       </div>
 
+      {/* full width: the months' table and the fee statements need the room */}
+      <MonthsPanel detail={detail} canRecord={mayRecord} reload={reload} reloading={reloading} />
+      <FeesPanel detail={detail} />
+      {mayRecord && <ImportPanel branchId={detail.branch.id} />}
       <ContractTimeline detail={detail} />
     </article>
   );

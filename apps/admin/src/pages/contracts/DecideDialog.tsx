@@ -16,6 +16,8 @@ export function useContractInvalidation() {
   const queryClient = useQueryClient();
   return (next?: ContractDetail) => {
     if (next) queryClient.setQueryData(trpc.contracts.get.queryKey({ id: next.id }), next);
+    // an import may change any cadre of the branch
+    else void queryClient.invalidateQueries({ queryKey: trpc.contracts.get.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.contracts.list.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.contracts.renewalQueue.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
