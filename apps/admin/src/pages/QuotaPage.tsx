@@ -341,7 +341,7 @@ function CreateBranchForm() {
       <fieldset className="work-areas" data-testid="branch-work-areas">
         <legend>{t('quota.workAreas')}</legend>
         {values.workAreas.map((w, i) => (
-          <div key={i} className={`work-area-row field${errorOf(`workAreas.${i}`) ? ' has-error' : ''}`}>
+          <div key={i} className={`work-area-row${errorOf(`workAreas.${i}`) ? ' has-error' : ''}`}>
             <input
               data-testid={`branch-work-area-${i}`}
               aria-label={`${t('quota.workAreas')} ${i + 1}`}

@@ -18,7 +18,7 @@ function shortAmount(v: number, lang: Lang, rupiah: boolean): string {
 export function MonthlyChart(props: { points: ChartPoint[]; title: string; rupiah?: boolean; testId: string }) {
   const { points, title, rupiah = false, testId } = props;
   const { t, lang } = useI18n();
-  const g = useMemo(() => chartGeometry(points, { lang, width: 640, height: 220 }), [points, lang]);
+  const g = useMemo(() => chartGeometry(points, { lang, width: 760, height: 210 }), [points, lang]);
   const value = (v: number) => (rupiah ? formatRupiah(v, lang) : formatNumber(v, lang));
   return (
     <figure className="chart" data-testid={testId}>
