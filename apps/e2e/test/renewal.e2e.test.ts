@@ -55,6 +55,17 @@ async function queue(page: Page): Promise<Card[]> {
   return apiGet<Card[]>(page, kader.server.url, 'contracts.renewalQueue', {});
 }
 
+/** A mutation through the public API with the page's session (someone else's change, in effect). */
+async function apiPost(page: Page, procedure: string, input: unknown): Promise<unknown> {
+  const res = await page.request.post(`${kader.server.url}/trpc/${procedure}`, {
+    headers: { 'x-kader-request': '1', 'content-type': 'application/json' },
+    data: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { result?: { data: unknown }; error?: unknown };
+  if (!res.ok() || !body.result) throw new Error(`${procedure} failed: ${res.status()} ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
 /** Fills and saves the monthly report form that is open. */
 async function fillMonth(
   page: Page,
@@ -192,6 +203,31 @@ describe('contract year and renewal through the admin UI', () => {
       await expect(page.getByTestId(`month-row-${month}`).getAttribute('data-revision')).resolves.toBe('2');
       const history = page.getByTestId('cadre-history');
       await expect(history.locator('[data-type="MONTH_UPDATED"]').count()).resolves.toBe(1);
+
+      // someone else saves the month while the form is open: the standard conflict message, then
+      // "Muat ulang" and the same values go through against the latest revision
+      await page.getByTestId(`month-edit-${month}`).click();
+      await form.waitFor();
+      await form.getByTestId('month-field-meetingsAttended').fill('1');
+      const current = await apiGet<Omit<Detail, 'months'> & { months: { month: string; revision: number; record: Record<string, unknown> }[] }>(
+        page,
+        url,
+        'contracts.get',
+        { id: card.id },
+      );
+      const seen = current.months.find((m) => m.month === month)!;
+      await apiPost(page, 'contracts.recordMonth', { contractId: card.id, revision: seen.revision, record: { ...seen.record, visits: 540 } });
+      await form.getByTestId('month-submit').click();
+      const conflict = page.getByTestId('error-message');
+      await conflict.waitFor();
+      await expect(conflict.getAttribute('data-code')).resolves.toBe('CONFLICT');
+      await expect(conflict.innerText()).resolves.toMatch(/baru saja diubah oleh pengguna lain/);
+      await conflict.getByTestId('reload').click();
+      await page.getByTestId('error-message').waitFor({ state: 'detached' });
+      await expect(form.getByTestId('month-field-meetingsAttended').inputValue()).resolves.toBe('1');
+      await form.getByTestId('month-submit').click();
+      await page.getByTestId('month-saved').waitFor();
+      await expect(page.getByTestId(`month-row-${month}`).getAttribute('data-revision')).resolves.toBe('4');
     });
   });
 
