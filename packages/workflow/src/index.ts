@@ -19,3 +19,4 @@ export * from './contract/settings';
 export * from './contract/monthly';
 export * from './contract/scorecard';
 export * from './contract/fee';
+export * from './contract/format';

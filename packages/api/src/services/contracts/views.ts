@@ -68,6 +68,11 @@ export function contractCard(
     endDate: c.endDate,
     evaluationDueOn: c.evaluationDueOn,
     monthsReported: card?.months.length ?? 0,
+    /** The supervisor's decision once made (null before): the queue shows which way. */
+    decision: ((c.snapshot as { context?: { decision?: { decision?: 'renew' | 'drop' } | null } }).context?.decision?.decision ?? null) as
+      | 'renew'
+      | 'drop'
+      | null,
     recommendation: card?.recommendation ?? null,
     score: card?.total ?? null,
   };
