@@ -122,6 +122,15 @@ describe('renew or drop', () => {
     expect(getContractDetail({ ctx, input: { id: d.id } }).chain.map((c) => c.state)).toEqual(['renewed', 'active']);
   });
 
+  it("a renewal is numbered by the branch's own pattern", () => {
+    db.handle.sqlite.prepare("update branches set agreement_number_pattern = 'PKS/{seq:4}/{kode}/{romawi}/{yyyy}'").run();
+    const d = dueCadre('3577015208900001', 1);
+    decideRenewal({ ctx, input: { id: d.id, revision: d.revision, decision: 'renew', reason: '' } });
+    runContractScheduler(db.handle, at('2027-04-01T02:00:00Z'));
+    const next = db.handle.sqlite.prepare('select agreement_number n from contracts where previous_contract_id = ?').get(d.id);
+    expect(next).toEqual({ n: 'PKS/0001/KC-MDN/IV/2027' });
+  });
+
   it('a drop needs a reason; a renewal against a drop recommendation needs a justification', () => {
     const d = dueCadre('3577015208900001', 0.2);
     expect(d.scorecard?.recommendation).toBe('drop');

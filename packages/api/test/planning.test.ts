@@ -24,6 +24,20 @@ describe('head office planning', () => {
     expect(changed).toMatchObject({ id: period.id, quota: 8 });
   });
 
+  it('a branch may bring its own agreement numbering pattern, checked before it is kept', async () => {
+    await expect(
+      admin().branches.create({ code: 'KC-KDR', name: 'KC Kediri', timeZone: 'Asia/Jakarta', workAreas: ['Kota Kediri'], agreementNumberPattern: 'PKS/{nomor}/{kode}' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const b = await admin().branches.create({ code: 'KC-KDR', name: 'KC Kediri', timeZone: 'Asia/Jakarta', workAreas: ['Kota Kediri'], agreementNumberPattern: '{seq:3}/PKS/{kode}/{yyyy}' });
+    expect(db.handle.sqlite.prepare('select agreement_number_pattern p from branches where id = ?').get(b.id)).toEqual({ p: '{seq:3}/PKS/{kode}/{yyyy}' });
+  });
+
+  it('at the signing stage the application suggests the next number in the pattern', async () => {
+    const row = db.handle.sqlite.prepare("select id from applications where state = 'agreementSigning' limit 1").get() as { id: number };
+    const detail = await createCaller(userContext(db.handle, 'rekruter.madiun')).applications.get({ id: row.id });
+    expect(detail.suggestedAgreementNumber).toMatch(/^PKS\/\d{3}\/KC-MDN\/2026$/);
+  });
+
   it('never sets a quota below the places already taken, naming the field', async () => {
     const madiun = (await admin().periods.list()).find((p) => p.branch.code === 'KC-MDN' && p.year === 2026)!;
     expect(madiun.quotaUsed).toBeGreaterThan(0);

@@ -31,6 +31,8 @@ export const branches = sqliteTable('branches', {
   name: text('name').notNull(),
   /** IANA zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
   timeZone: text('time_zone').notNull(),
+  /** The branch's numbering of agreements, e.g. `PKS/{seq:3}/{kode}/{yyyy}` (see formatAgreementNumber). */
+  agreementNumberPattern: text('agreement_number_pattern').notNull().default('PKS/{seq:3}/{kode}/{yyyy}'),
 });
 
 export const workAreas = sqliteTable(

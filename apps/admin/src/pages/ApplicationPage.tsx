@@ -178,6 +178,11 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                 type={open}
                 pending={send.isPending}
                 serverErrors={serverFieldErrors}
+                initial={
+                  open === 'SIGN_AGREEMENT' && detail.suggestedAgreementNumber
+                    ? { agreementNumber: detail.suggestedAgreementNumber }
+                    : undefined
+                }
                 onSubmit={(payload) => doSend({ type: open, payload })}
                 onCancel={() => {
                   setOpen(null);

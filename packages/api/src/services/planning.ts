@@ -12,6 +12,7 @@ import {
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../context';
+import { formatAgreementNumber } from '../documents';
 import { DomainError } from '../errors';
 import { placesTaken } from './quota';
 import { periodView } from './views';
@@ -30,6 +31,23 @@ export const createBranchSchema = z.object({
   workAreas: z
     .array(z.string().trim().min(3, 'Nama wilayah kerja wajib diisi').max(100))
     .min(1, 'Paling sedikit satu wilayah kerja (kabupaten/kota)'),
+  /** The branch's numbering of agreements; checked by formatting a sample number. */
+  agreementNumberPattern: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .refine(
+      (p) => {
+        if (p === undefined) return true;
+        try {
+          return p.includes('{seq') && formatAgreementNumber(p, { sequence: 1, date: '2026-01-01', branchCode: 'KC-X' }).length > 0;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'Pola nomor PKS harus memuat {seq} dan hanya token {seq:N}, {kode}, {yyyy}, {yy}, {mm}, {romawi}' },
+    ),
 });
 
 export const setQuotaSchema = z.object({
@@ -49,7 +67,12 @@ export function createBranch({ ctx, input }: { ctx: Context; input: z.output<typ
         fields: [{ path: 'code', message: 'Kode sudah dipakai' }],
       });
     }
-    const branch = insertBranch(tx, { code: input.code, name: input.name, timeZone: input.timeZone });
+    const branch = insertBranch(tx, {
+      code: input.code,
+      name: input.name,
+      timeZone: input.timeZone,
+      ...(input.agreementNumberPattern ? { agreementNumberPattern: input.agreementNumberPattern } : {}),
+    });
     for (const name of new Set(input.workAreas)) insertWorkArea(tx, { branchId: branch.id, name });
     appendAudit(tx, { entityType: 'branch', entityId: branch.id, type: 'BRANCH_CREATED', payload: input, actor: actor(ctx), at });
     return { id: branch.id, code: branch.code, name: branch.name, timeZone: branch.timeZone };

@@ -22,7 +22,8 @@ import { DomainError } from '../errors';
 import { placesTaken } from './quota';
 import { eventsFor } from '../auth/eventAccess';
 import { assertCanRead } from '../auth/guard';
-import { canCorrect, canReadBranch as canReadBranchId, seesPersonalData, type Principal } from '../auth/principal';
+import { canCorrect, canReadBranch as canReadBranchId, canRunSelection, seesPersonalData, type Principal } from '../auth/principal';
+import { nextAgreementNumber } from './contracts/lifecycle';
 
 /** `0812-3456-7890` shown as `0812-••••-7890`. */
 export function maskPhone(e164: string): string {
@@ -99,6 +100,11 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
     context: snapshot.context as RecruitmentContext,
     allowedEvents: eventsFor(principal, period.branchId, allowedEvents(snapshot)) as string[],
     canEditCandidate: canCorrect(principal, period.branchId),
+    /** At the signing stage: the next number in the branch's pattern, to prefill the form. */
+    suggestedAgreementNumber:
+      stateOf(snapshot) === 'agreementSigning' && canRunSelection(principal, period.branchId)
+        ? nextAgreementNumber(db, period.branchId, `${period.year}-01-01`)
+        : null,
     history: listAudit(db, 'application', row.id).map((a) => ({
       seq: a.seq,
       type: a.type,

@@ -43,13 +43,15 @@ export function EventForm(props: {
   serverErrors: Record<string, string>;
   onSubmit: (payload: Record<string, unknown>) => void;
   onCancel: () => void;
+  /** Values to start from, e.g. the agreement number the branch's pattern suggests. */
+  initial?: FormValues;
 }) {
   const { type, pending, serverErrors, onSubmit, onCancel } = props;
   const { t, td, tm } = useI18n();
   const optionLabel = useOptionLabel();
   const schema = recruitmentEventSchemas[type];
   const fields = useMemo(() => eventFields(type), [type]);
-  const [values, setValues] = useState<FormValues>({});
+  const [values, setValues] = useState<FormValues>(() => props.initial ?? {});
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});
   const [edited, setEdited] = useState<Set<string>>(new Set());
   const actionLabel = td(`event.${type}`, type);

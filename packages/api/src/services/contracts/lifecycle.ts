@@ -23,6 +23,7 @@ import {
   type ContractInput,
   type RecruitmentContext,
 } from '@kader/workflow';
+import { formatAgreementNumber } from '../../documents';
 import { CONFLICT_MESSAGE, DomainError } from '../../errors';
 import { quotaFor } from '../quota';
 
@@ -93,12 +94,16 @@ export function startFirstContract(
   });
 }
 
-/** The branch's numbering pattern: PKS/<n>/<branch code>/<year>, n counting that year's agreements. */
-export function nextAgreementNumber(tx: DbOrTx, branchId: number, year: number): string {
+/**
+ * The next number in the branch's own numbering pattern (e.g. `PKS/{seq:3}/{kode}/{yyyy}`), the
+ * running number counting the agreements that start in that year, skipping any already used.
+ */
+export function nextAgreementNumber(tx: DbOrTx, branchId: number, startDate: string): string {
   const branch = getBranch(tx, branchId);
-  let n = countContractsNumbered(tx, branchId, year) + 1;
+  if (!branch) throw new Error(`no branch ${branchId}`);
+  let n = countContractsNumbered(tx, branchId, Number(startDate.slice(0, 4))) + 1;
   for (;;) {
-    const number = `PKS/${String(n).padStart(3, '0')}/${branch?.code ?? 'KC'}/${year}`;
+    const number = formatAgreementNumber(branch.agreementNumberPattern, { sequence: n, date: startDate, branchCode: branch.code });
     if (!agreementNumberTaken(tx, number)) return number;
     n += 1;
   }
@@ -114,7 +119,7 @@ function startRenewal(tx: DbOrTx, row: ContractRow, actor: string, at: string): 
     workAreaId: row.workAreaId,
     familiesAssigned: row.familiesAssigned,
     input: contractInputFor({
-      agreementNumber: nextAgreementNumber(tx, row.branchId, Number(startDate.slice(0, 4))),
+      agreementNumber: nextAgreementNumber(tx, row.branchId, startDate),
       startDate,
       previousContractId: row.id,
     }),

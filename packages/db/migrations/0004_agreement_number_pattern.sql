@@ -1,0 +1,1 @@
+ALTER TABLE `branches` ADD `agreement_number_pattern` text DEFAULT 'PKS/{seq:3}/{kode}/{yyyy}' NOT NULL;
