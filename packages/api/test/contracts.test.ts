@@ -1,7 +1,7 @@
 import { findContractByApplication } from '@kader/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { decideRenewal, getContractDetail, recordMonth } from '../src/services/contracts/verbs';
+import { decideRenewal, getContractDetail, recordMonth, renewalQueue } from '../src/services/contracts/verbs';
 import { registerCandidateSchema } from '@kader/workflow';
 import { getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
 import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
@@ -80,6 +80,9 @@ describe('scheduler (injected clock, branch zone)', () => {
     expect(run.sent.map((s) => s.type)).toEqual(['AGREEMENT_ENDED']);
     expect(stateOf(c.id)).toBe('lapsed');
     expect(runContractScheduler(db.handle, at('2027-04-04T02:00:00Z')).sent).toEqual([]);
+    // Lapsed without a decision: flagged in the renewal queue (head office sees every branch's).
+    const queue = renewalQueue({ ctx: { ...ctx, now: () => at('2027-04-04T02:00:00Z') }, input: {} });
+    expect(queue.map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
     const history = db.handle.sqlite.prepare("select type, actor from audit_events where entity_type = 'contract' and entity_id = ? order by seq").all(c.id);
     expect(history).toEqual([
       { type: 'CONTRACT_STARTED', actor: 'penyelia-uji' },

@@ -88,8 +88,9 @@ export function listContracts({ ctx, input }: { ctx: Context; input: z.output<ty
 }
 
 /**
- * The supervisor's queue: agreements due for evaluation or decided, and those whose evaluation
- * falls due within 30 days (so nothing expires unnoticed), soonest end first.
+ * The supervisor's queue: agreements due for evaluation or decided, those whose evaluation falls
+ * due within 30 days (so nothing expires unnoticed), and — flagged for head office and the branch
+ * — agreements that lapsed without a decision in the last 60 days. Soonest end first.
  */
 export function renewalQueue({ ctx, input }: { ctx: Context; input: { branchId?: number | undefined } }) {
   const p = requirePrincipal(ctx);
@@ -99,7 +100,10 @@ export function renewalQueue({ ctx, input }: { ctx: Context; input: { branchId?:
   const soon = listContractRows(db, { branchIds, states: ['active'] }, 0, 500).items.filter(
     (i) => addDays(dateInZone(ctx.now(), i.branch.timeZone), 30) >= i.contract.evaluationDueOn,
   );
-  return [...due, ...soon]
+  const lapsed = listContractRows(db, { branchIds, states: ['lapsed'] }, 0, 500).items.filter(
+    (i) => addDays(i.contract.endDate, 60) >= dateInZone(ctx.now(), i.branch.timeZone),
+  );
+  return [...due, ...soon, ...lapsed]
     .sort((a, b) => a.contract.endDate.localeCompare(b.contract.endDate) || a.contract.id - b.contract.id)
     .map((i) => contractCard(db, i));
 }
