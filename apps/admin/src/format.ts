@@ -2,7 +2,7 @@
  * Pure formatting for the admin UI (ux.md "Formats"). No React, no global state: every function
  * takes the language and, where an instant is involved, the branch's IANA time zone.
  */
-import { formatNik as groupNik, formatPhone as groupPhone, maskNik as hideNik } from '@kader/workflow';
+import { formatNik as groupNik, formatPhone as groupPhone, INDONESIAN_MONTHS, maskNik as hideNik } from '@kader/workflow';
 
 export type Lang = 'id' | 'en';
 
@@ -11,20 +11,7 @@ const MONTHS_SHORT: Record<Lang, readonly string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 const MONTHS_LONG: Record<Lang, readonly string[]> = {
-  id: [
-    'Januari',
-    'Februari',
-    'Maret',
-    'April',
-    'Mei',
-    'Juni',
-    'Juli',
-    'Agustus',
-    'September',
-    'Oktober',
-    'November',
-    'Desember',
-  ],
+  id: INDONESIAN_MONTHS,
   en: [
     'January',
     'February',

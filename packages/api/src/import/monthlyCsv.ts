@@ -62,7 +62,7 @@ export function arrearsMonthsOfColumn(column: string): number | undefined {
 }
 
 /** The record field each plain column fills (collections come from the `tunggakan_*` columns). */
-const FIELD_COLUMN: Record<string, string> = {
+export const FIELD_COLUMN: Record<string, string> = {
   month: 'bulan',
   familiesAssigned: 'keluarga_binaan',
   familiesVisited: 'keluarga_dikunjungi',

@@ -25,6 +25,19 @@ import { assertCanRead } from '../auth/guard';
 import { canCorrect, canReadBranch as canReadBranchId, canRunSelection, seesPersonalData, type Principal } from '../auth/principal';
 import { nextAgreementNumber } from './contracts/lifecycle';
 
+/** An entity's audit timeline as the UI shows it (who, when, from and to which state). */
+export function historyOf(db: DbOrTx, entityType: 'application' | 'contract', id: number) {
+  return listAudit(db, entityType, id).map((a) => ({
+    seq: a.seq,
+    type: a.type,
+    payload: a.payload,
+    fromState: a.fromState,
+    toState: a.toState,
+    actor: a.actor,
+    at: a.at,
+  }));
+}
+
 /** `0812-3456-7890` shown as `0812-••••-7890`. */
 export function maskPhone(e164: string): string {
   return formatPhone(e164).replace(/^(\d{4})-\d{4}-/, '$1-••••-');
@@ -105,15 +118,7 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
       stateOf(snapshot) === 'agreementSigning' && canRunSelection(principal, period.branchId)
         ? nextAgreementNumber(db, period.branchId, `${period.year}-01-01`)
         : null,
-    history: listAudit(db, 'application', row.id).map((a) => ({
-      seq: a.seq,
-      type: a.type,
-      payload: a.payload,
-      fromState: a.fromState,
-      toState: a.toState,
-      actor: a.actor,
-      at: a.at,
-    })),
+    history: historyOf(db, 'application', row.id),
     // Other periods may be other branches': list only those this person may open.
     earlierApplications: listOtherApplications(db, row.candidateId, row.id).filter((o) => canReadBranchId(principal, o.branchId)).map((o) => ({
       id: o.id,

@@ -4,7 +4,7 @@ import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import { canRunSelection } from '../../auth/principal';
 import type { Context } from '../../context';
 import { DomainError } from '../../errors';
-import { monthlyCsvTemplate, parseMonthlyCsv, type RowError } from '../../import/monthlyCsv';
+import { FIELD_COLUMN, monthlyCsvTemplate, parseMonthlyCsv, type RowError } from '../../import/monthlyCsv';
 import { checkMonthlyRecord, writeMonth } from './verbs';
 
 export const importMonthsSchema = z.object({
@@ -16,17 +16,6 @@ export const importMonthsSchema = z.object({
 });
 
 export type ImportResult = { rows: number; valid: number; imported: number; updated: number; errors: RowError[] };
-
-/** Field paths of a monthly record, named as the CSV's columns for the error list. */
-const COLUMN_OF: Record<string, string> = {
-  month: 'bulan',
-  familiesAssigned: 'keluarga_binaan',
-  familiesVisited: 'keluarga_dikunjungi',
-  visits: 'kunjungan',
-  reportDeliveredOn: 'tanggal_laporan',
-  meetingsHeld: 'rapat_diadakan',
-  meetingsAttended: 'rapat_dihadiri',
-};
 
 /**
  * Imports a branch's monthly reports from a CSV file: every row checked (format, then the
@@ -50,7 +39,7 @@ export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typ
     const checked = checkMonthlyRecord(contract, r.record as Record<string, unknown>);
     if (!checked.ok) {
       for (const f of checked.fields) {
-        errors.push({ row: r.row, column: COLUMN_OF[f.path.split('.')[0] ?? ''] ?? f.path, message: f.message });
+        errors.push({ row: r.row, column: FIELD_COLUMN[f.path.split('.')[0] ?? ''] ?? f.path, message: f.message });
       }
       continue;
     }

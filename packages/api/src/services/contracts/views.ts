@@ -2,7 +2,6 @@ import {
   getBranch,
   getCandidate,
   getWorkArea,
-  listAudit,
   listContractsOfCandidate,
   listMonthly,
   recordNikView,
@@ -27,7 +26,7 @@ import {
 } from '@kader/workflow';
 import { assertCanRead } from '../../auth/guard';
 import { canCorrect, canRunSelection, seesPersonalData, type Principal } from '../../auth/principal';
-import { maskPhone } from '../views';
+import { historyOf, maskPhone } from '../views';
 import { feeVersions, kpiVersions } from './settings';
 
 /** Who may send which contract event: the scheduler's two are never a person's to send. */
@@ -125,15 +124,7 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
     scorecard: card,
     kpiSettings: kpi,
     feeSchedule: effectiveAt(fees, row.startDate),
-    history: listAudit(db, 'contract', row.id).map((a) => ({
-      seq: a.seq,
-      type: a.type,
-      payload: a.payload,
-      fromState: a.fromState,
-      toState: a.toState,
-      actor: a.actor,
-      at: a.at,
-    })),
+    history: historyOf(db, 'contract', row.id),
   };
 }
 export type ContractDetail = ReturnType<typeof contractDetail>;
