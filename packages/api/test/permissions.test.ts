@@ -2,6 +2,7 @@ import { findUserByUsername } from '@kader/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type Context } from '../src/context';
+import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { appRouter, createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
 import { tempDatabase, userContext } from './helpers';
 
@@ -40,6 +41,7 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'branches.list': signedIn,
   'branches.create': adminOnly,
   'periods.setQuota': adminOnly,
+  'periods.setRules': adminOnly,
   'periods.list': signedIn,
   'candidates.register': selection,
   'candidates.update': supervisorOnly,
@@ -105,6 +107,7 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
     case 'branches.list': return c.branches.list();
     case 'branches.create': return c.branches.create({ code: 'KC-MDN', name: 'KC Madiun Dup', timeZone: 'Asia/Jakarta', workAreas: ['Kota Madiun'] });
     case 'periods.setQuota': return c.periods.setQuota({ branchId: 1, year: 2027, quota: 12 });
+    case 'periods.setRules': return c.periods.setRules({ periodId: madiun.periodId, rules: DEFAULT_RECRUITMENT_RULES });
     case 'periods.list': return c.periods.list();
     case 'candidates.register':
       return c.candidates.register({ periodId: madiun.periodId, workAreaId: madiun.areaId, candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address } });

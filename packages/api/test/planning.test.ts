@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { createCaller, seedDemo } from '../src/index';
 import { tempDatabase, userContext } from './helpers';
 
@@ -46,5 +47,19 @@ describe('head office planning', () => {
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { details: { fields: [{ path: 'quota' }] } } });
     const audit = db.handle.sqlite.prepare("select count(*) n from audit_events where type = 'QUOTA_SET'").get();
     expect(audit).toEqual({ n: 2 });
+  });
+
+  it("a period's new passing grade applies to later registrations only", async () => {
+    const madiun = (await admin().periods.list()).find((p) => p.branch.code === 'KC-MDN' && p.year === 2026)!;
+    const rules = { ...DEFAULT_RECRUITMENT_RULES, passingGrades: { writtenTest: 70, interview: 65 } };
+    await expect(
+      admin().periods.setRules({ periodId: madiun.id, rules: { ...rules, passingGrades: { writtenTest: 120, interview: 65 } } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const before = db.handle.sqlite.prepare("select snapshot from applications where state = 'writtenTest' and period_id = ? limit 1").get(madiun.id) as { snapshot: string };
+    const updated = await admin().periods.setRules({ periodId: madiun.id, rules });
+    expect(updated).toMatchObject({ writtenTestGrade: 70, interviewGrade: 65 });
+    const after = db.handle.sqlite.prepare("select snapshot from applications where state = 'writtenTest' and period_id = ? limit 1").get(madiun.id) as { snapshot: string };
+    expect(JSON.parse(after.snapshot).context.rules.passingGrades.writtenTest).toBe(60);
+    expect(after).toEqual(before);
   });
 });

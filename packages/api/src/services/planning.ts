@@ -8,8 +8,9 @@ import {
   insertPeriod,
   insertWorkArea,
   setPeriodQuota,
+  setPeriodRules,
 } from '@kader/db';
-import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
+import { DEFAULT_RECRUITMENT_RULES, recruitmentRulesSchema } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { formatAgreementNumber } from '../documents';
@@ -113,4 +114,26 @@ export function setQuota({ ctx, input }: { ctx: Context; input: z.output<typeof 
     },
     { behavior: 'immediate' },
   );
+}
+
+export const setRulesSchema = z.object({ periodId: z.number().int().positive(), rules: recruitmentRulesSchema });
+
+/**
+ * Head office sets a period's passing grades, required documents and eligibility. Applications
+ * already registered keep the rules they started under (they are in their machine context);
+ * only later registrations use the new ones.
+ */
+export function setPeriodRulesVerb({ ctx, input }: { ctx: Context; input: z.output<typeof setRulesSchema> }) {
+  const at = ctx.now().toISOString();
+  return ctx.handle.db.transaction((tx) => {
+    const period = getPeriod(tx, input.periodId);
+    if (!period) throw new DomainError('NOT_FOUND', 'Periode rekrutmen tidak ditemukan.');
+    if (!input.rules.documents.some((d) => d.required)) {
+      const msg = 'Paling sedikit satu berkas wajib';
+      throw new DomainError('VALIDATION', msg, { fields: [{ path: 'rules.documents', message: msg }] });
+    }
+    setPeriodRules(tx, period.id, input.rules);
+    appendAudit(tx, { entityType: 'period', entityId: period.id, type: 'RULES_SET', payload: { rules: input.rules, before: period.rules }, actor: actor(ctx), at });
+    return { ...periodView(tx, getPeriod(tx, period.id)!), rules: input.rules };
+  });
 }

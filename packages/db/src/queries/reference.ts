@@ -74,3 +74,7 @@ export function setPeriodQuota(db: DbOrTx, periodId: number, quota: number): voi
 export function findBranchByCode(db: DbOrTx, code: string) {
   return db.select().from(branches).where(eq(branches.code, code)).get();
 }
+
+export function setPeriodRules(db: DbOrTx, periodId: number, rules: unknown): void {
+  db.update(recruitmentPeriods).set({ rules }).where(eq(recruitmentPeriods.id, periodId)).run();
+}
