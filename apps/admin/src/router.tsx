@@ -7,7 +7,7 @@ import {
   type ParsedLocation,
 } from '@tanstack/react-router';
 import type { Me } from './api/types';
-import { canManageQuota, canManageUsers, canRegister } from './auth/roles';
+import { canManageQuota, canManageSettings, canManageUsers, canRegister } from './auth/roles';
 import { afterLogin, isUnauthenticated, LOGIN_PATH, loginSearch, safeRedirect } from './auth/session';
 import { queryClient, trpc, trpcClient } from './client';
 import { Layout, NotFound, RootShell, SessionError } from './components/Layout';
@@ -189,6 +189,16 @@ export const quotaRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/QuotaPage'), 'QuotaPage'),
 });
 
+/** Programme settings (KPI and fee versions): head-office admins only; its own chunk. */
+export const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pengaturan',
+  beforeLoad: ({ context }) => {
+    if (!canManageSettings(context.me.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/SettingsPage'), 'SettingsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signedInRoute.addChildren([
@@ -202,6 +212,7 @@ const routeTree = rootRoute.addChildren([
       cadreRoute,
       renewalsRoute,
       quotaRoute,
+      settingsRoute,
     ]),
   ]),
 ]);

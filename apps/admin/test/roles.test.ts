@@ -21,7 +21,7 @@ describe('what each role is offered', () => {
     expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals']);
     expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals']);
     expect(navItems('viewer')).toEqual(['board', 'cadres', 'renewals']);
-    expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'users', 'quota']);
+    expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'users', 'quota', 'settings']);
     expect(navItems('something-new')).toEqual(['board', 'cadres', 'renewals']);
   });
   it('the register button only for those who may register', () => {

@@ -15,7 +15,7 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota';
+export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota' | 'settings';
 
 /** Head-office time zone, for users without a branch. */
 export const HEAD_OFFICE_TIME_ZONE = 'Asia/Jakarta';
@@ -38,6 +38,11 @@ export function canManageQuota(role: string): boolean {
   return role === 'admin';
 }
 
+/** Head office sets the programme's KPI weights and targets and the fee schedule (versions). */
+export function canManageSettings(role: string): boolean {
+  return role === 'admin';
+}
+
 /** Enters and imports monthly reports; records a resignation (the server also checks the branch). */
 export function canRecordMonths(role: string): boolean {
   return role === 'recruiter' || role === 'supervisor';
@@ -55,6 +60,7 @@ export function navItems(role: string): NavItem[] {
   items.push('cadres', 'renewals');
   if (canManageUsers(role)) items.push('users');
   if (canManageQuota(role)) items.push('quota');
+  if (canManageSettings(role)) items.push('settings');
   return items;
 }
 

@@ -83,6 +83,11 @@ function Header({ me }: { me: Me }) {
             {t('nav.quota')}
           </Link>
         )}
+        {items.includes('settings') && (
+          <Link to="/pengaturan" activeProps={{ className: 'active' }} data-testid="nav-settings">
+            {t('nav.settings')}
+          </Link>
+        )}
       </nav>
       <PeriodSelector />
       <LangSwitch />
