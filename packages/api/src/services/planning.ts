@@ -134,6 +134,6 @@ export function setPeriodRulesVerb({ ctx, input }: { ctx: Context; input: z.outp
     }
     setPeriodRules(tx, period.id, input.rules);
     appendAudit(tx, { entityType: 'period', entityId: period.id, type: 'RULES_SET', payload: { rules: input.rules, before: period.rules }, actor: actor(ctx), at });
-    return { ...periodView(tx, getPeriod(tx, period.id)!), rules: input.rules };
+    return periodView(tx, getPeriod(tx, period.id)!);
   });
 }

@@ -60,6 +60,8 @@ export function periodView(db: DbOrTx, period: NonNullable<ReturnType<typeof get
     workAreas: period.workAreas.map((a) => ({ id: a.id, name: a.name })),
     writtenTestGrade: rules.passingGrades.writtenTest,
     interviewGrade: rules.passingGrades.interview,
+    /** The rules new registrations start under (grades, documents, eligibility). */
+    rules,
   };
 }
 export type PeriodView = ReturnType<typeof periodView>;

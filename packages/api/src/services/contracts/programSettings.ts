@@ -1,5 +1,5 @@
 import { appendAudit, insertProgramSetting, listProgramSettings } from '@kader/db';
-import { feeScheduleSchema, kpiSettingsSchema } from '@kader/workflow';
+import { dateInZone, feeScheduleSchema, kpiSettingsSchema } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../../context';
 import { DomainError, fieldsOf } from '../../errors';
@@ -25,7 +25,8 @@ export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeo
     throw new DomainError('VALIDATION', `Pengaturan tidak valid: ${fields.map((f) => `${f.path} — ${f.message}`).join('; ')}`, { fields });
   }
   const value = parsed.data;
-  const today = ctx.now().toISOString().slice(0, 10);
+  // Head office works in WIB: "after today" is judged on Jakarta's date, as the page judges it.
+  const today = dateInZone(ctx.now(), 'Asia/Jakarta');
   if (value.effectiveFrom <= today) {
     const msg = 'Tanggal berlaku harus setelah hari ini';
     throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
