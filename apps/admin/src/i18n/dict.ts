@@ -12,6 +12,7 @@ import type {
   WithdrawalReason,
 } from '@kader/workflow';
 import { contractEn, contractId, contractMessagesEn } from './contractDict';
+import { rulesEn, rulesId, rulesMessagesEn } from './rulesDict';
 import { settingsEn, settingsId, settingsMessagesEn } from './settingsDict';
 
 type Labels<P extends string, K extends string> = Record<`${P}.${K}`, string>;
@@ -113,6 +114,7 @@ const eventFields = {
 export const id = {
   ...contractId,
   ...settingsId,
+  ...rulesId,
   ...states,
   ...events,
   ...documents,
@@ -371,6 +373,7 @@ export type Key = keyof typeof id;
 export const en: Record<Key, string> = {
   ...contractEn,
   ...settingsEn,
+  ...rulesEn,
   'state.registered': 'Registered',
   'state.administrativeCheck': 'Administrative check',
   'state.writtenTest': 'Written test',
@@ -701,6 +704,7 @@ export const en: Record<Key, string> = {
 export const messagesEn: Record<string, string> = {
   ...contractMessagesEn,
   ...settingsMessagesEn,
+  ...rulesMessagesEn,
   'NIK harus 16 digit angka': 'The NIK must be 16 digits',
   'Bulan lahir pada NIK (digit 9-10) tidak valid': 'The birth month in the NIK (digits 9-10) is not valid',
   'Tanggal lahir pada NIK (digit 7-8) tidak valid': 'The birth day in the NIK (digits 7-8) is not valid',

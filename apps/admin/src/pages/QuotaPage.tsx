@@ -7,6 +7,8 @@ import { formatNumber, zoneAbbreviation } from '../format';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { RefusalMessage } from './contracts/bits';
+import { RulesFormPanel } from './quota/RulesForm';
+import { gradeText } from './quota/rulesForm';
 import { BRANCH_ZONES, checkBranchForm, checkQuotaForm, type BranchForm, type QuotaForm } from './quota/quotaForms';
 
 /** One branch's years, newest first, with places taken and left. */
@@ -16,7 +18,16 @@ export function quotaRows(branches: readonly BranchOption[], periods: readonly P
     years: periods
       .filter((p) => p.branch.id === b.id)
       .sort((x, y) => y.year - x.year)
-      .map((p) => ({ id: p.id, year: p.year, quota: p.quota, used: p.quotaUsed, left: Math.max(0, p.quota - p.quotaUsed) })),
+      .map((p) => ({
+        id: p.id,
+        year: p.year,
+        quota: p.quota,
+        used: p.quotaUsed,
+        left: Math.max(0, p.quota - p.quotaUsed),
+        writtenTestGrade: p.writtenTestGrade,
+        interviewGrade: p.interviewGrade,
+        period: p,
+      })),
   }));
 }
 
@@ -28,6 +39,8 @@ export function QuotaPage() {
   const periods = useQuery(trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 }));
   const rows = useMemo(() => quotaRows(branches.data ?? [], periods.data ?? []), [branches.data, periods.data]);
   const [preset, setPreset] = useState<{ branchId: number; year: number; quota: number; n: number } | null>(null);
+  const [rulesFor, setRulesFor] = useState<{ periodId: number; n: number } | null>(null);
+  const rulesPeriod = rulesFor ? periods.data?.find((p) => p.id === rulesFor.periodId) : undefined;
 
   return (
     <section className="quota-page">
@@ -58,6 +71,7 @@ export function QuotaPage() {
                   <th className="num">{t('quota.quota')}</th>
                   <th className="num">{t('quota.used')}</th>
                   <th className="num">{t('quota.left')}</th>
+                  <th className="num">{t('rules.gradesColumn')}</th>
                   <th aria-label={t('app.actions')} />
                 </tr>
               </thead>
@@ -70,7 +84,7 @@ export function QuotaPage() {
                             <strong>{branch.name}</strong> <span className="muted mono">{branch.code}</span>
                           </td>
                           <td>{zoneAbbreviation(branch.timeZone)}</td>
-                          <td colSpan={4} className="muted">
+                          <td colSpan={5} className="muted">
                             {t('quota.noPeriods')}
                           </td>
                           <td />
@@ -85,6 +99,8 @@ export function QuotaPage() {
                           data-quota={y.quota}
                           data-used={y.used}
                           data-left={y.left}
+                          data-written-grade={y.writtenTestGrade}
+                          data-interview-grade={y.interviewGrade}
                         >
                           <td>
                             {i === 0 && (
@@ -104,6 +120,10 @@ export function QuotaPage() {
                           <td className="num" data-testid="quota-left">
                             <b className={y.left === 0 ? 'quota-none' : undefined}>{formatNumber(y.left, lang)}</b>
                           </td>
+                          <td className="num" data-testid="quota-grades">
+                            <span data-testid="quota-written-grade">{gradeText(y.writtenTestGrade, lang)}</span> /{' '}
+                            <span data-testid="quota-interview-grade">{gradeText(y.interviewGrade, lang)}</span>
+                          </td>
                           <td>
                             <button
                               type="button"
@@ -112,6 +132,15 @@ export function QuotaPage() {
                               onClick={() => setPreset({ branchId: branch.id, year: y.year, quota: y.quota, n: Date.now() })}
                             >
                               {t('quota.set')}
+                            </button>
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              data-testid={`rules-open-${y.id}`}
+                              aria-expanded={rulesFor?.periodId === y.id}
+                              onClick={() => setRulesFor({ periodId: y.id, n: Date.now() })}
+                            >
+                              {t('rules.open')}
                             </button>
                           </td>
                         </tr>
@@ -122,6 +151,8 @@ export function QuotaPage() {
           </div>
         </div>
       )}
+
+      {rulesFor && rulesPeriod && <RulesFormPanel key={rulesFor.n} period={rulesPeriod} onClose={() => setRulesFor(null)} />}
 
       <div className="quota-forms">
         <SetQuotaForm key={preset?.n ?? 0} branches={branches.data ?? []} preset={preset} />

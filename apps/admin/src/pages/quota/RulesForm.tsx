@@ -1,0 +1,195 @@
+import { EDUCATION_LEVELS, type Education } from '@kader/workflow';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { kaderError } from '../../api/errors';
+import { useI18n } from '../../i18n';
+import { useTRPC } from '../../trpc';
+import { RefusalMessage } from '../contracts/bits';
+import type { FieldErrors } from '../settings/settingsForms';
+import { checkRulesForm, gradeText, periodRules, RULES_FIELD_PATHS, rulesFormFrom, rulesServerErrors, type RulesForm } from './rulesForm';
+
+export type RulesTarget = {
+  id: number;
+  year: number;
+  branch: { name: string };
+  writtenTestGrade?: number;
+  interviewGrade?: number;
+  rules?: unknown;
+};
+
+/**
+ * "Atur syarat": one period's passing grades, documents and eligibility (`periods.setRules`).
+ * Testids `rules-field-<path>` / `rules-error-<path>`, `rules-submit`.
+ */
+export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClose: () => void }) {
+  const { t, tm, lang } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<RulesForm>(() => rulesFormFrom(periodRules(period), lang));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), []);
+  const setRules = useMutation(
+    trpc.periods.setRules.mutationOptions({
+      onSuccess: (p) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
+        setSaved(
+          t('rules.saved', {
+            branch: p.branch.name,
+            year: p.year,
+            written: gradeText(p.writtenTestGrade, lang),
+            interview: gradeText(p.interviewGrade, lang),
+          }),
+        );
+      },
+    }),
+  );
+  const server = rulesServerErrors(setRules.error ? (kaderError(setRules.error)?.fields ?? []) : []);
+  const errorOf = (path: string) => {
+    const e = server[path] ?? errors[path];
+    return e ? tm(e) : undefined;
+  };
+  const update = (patch: Partial<RulesForm>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors({});
+    setSaved(null);
+    if (setRules.error) setRules.reset();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkRulesForm(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setRules.mutate({ periodId: period.id, rules: checked.rules });
+  };
+  const err = (path: string) => {
+    const e = errorOf(path);
+    return e ? (
+      <small className="field-error" data-testid={`rules-error-${path}`}>
+        {e}
+      </small>
+    ) : null;
+  };
+  const field = (path: string, label: string, input: ReactNode, hint?: string) => (
+    <div className={`field${errorOf(path) ? ' has-error' : ''}`}>
+      <label htmlFor={`rules-${path}`}>{label}</label>
+      {input}
+      {hint && <small className="hint">{hint}</small>}
+      {err(path)}
+    </div>
+  );
+  const text = (path: string, value: string, onChange: (v: string) => void, inputMode: 'decimal' | 'numeric') => (
+    <input
+      id={`rules-${path}`}
+      data-testid={`rules-field-${path}`}
+      inputMode={inputMode}
+      value={value}
+      aria-invalid={errorOf(path) ? true : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+  const toggleEducation = (level: Education, on: boolean) =>
+    update({ educationLevels: EDUCATION_LEVELS.filter((e) => (e === level ? on : values.educationLevels.includes(e))) });
+  const other = Object.entries({ ...errors, ...server }).filter(([p]) => !RULES_FIELD_PATHS.has(p));
+
+  return (
+    <form ref={formRef} className="panel rules-form" onSubmit={submit} noValidate data-testid="rules-form" data-period-id={period.id}>
+      <div className="rules-form-head">
+        <h2>{t('rules.title', { branch: period.branch.name, year: period.year })}</h2>
+        <button type="button" className="btn btn-small" data-testid="rules-close" onClick={onClose}>
+          {t('rules.close')}
+        </button>
+      </div>
+      <p className="alert alert-warn small" data-testid="rules-hint">
+        {t('rules.hint')}
+      </p>
+      <fieldset className="settings-fieldset">
+        <legend>{t('rules.grades')}</legend>
+        <div className="form-grid">
+          {field(
+            'passingGrades.writtenTest',
+            t('rules.writtenTest'),
+            text('passingGrades.writtenTest', values.writtenTest, (v) => update({ writtenTest: v }), 'decimal'),
+            t('rules.gradeHint'),
+          )}
+          {field(
+            'passingGrades.interview',
+            t('rules.interview'),
+            text('passingGrades.interview', values.interview, (v) => update({ interview: v }), 'decimal'),
+            t('rules.gradeHint'),
+          )}
+        </div>
+      </fieldset>
+      <fieldset className={`settings-fieldset${errorOf('documents') ? ' has-error' : ''}`} data-testid="rules-field-documents">
+        <legend>{t('rules.documents')}</legend>
+        <ul className="rules-checks">
+          {values.documents.map((d, i) => (
+            <li key={d.code}>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid={`rules-field-documents.${i}.required`}
+                  data-code={d.code}
+                  checked={d.required}
+                  onChange={(e) => {
+                    const required = e.target.checked;
+                    update({ documents: values.documents.map((x, k) => (k === i ? { ...x, required } : x)) });
+                  }}
+                />{' '}
+                {t(`doc.${d.code}`)} <span className="muted small">({t('rules.required')})</span>
+              </label>
+              {err(`documents.${i}.required`)}
+            </li>
+          ))}
+        </ul>
+        {err('documents')}
+      </fieldset>
+      <fieldset className="settings-fieldset">
+        <legend>{t('rules.eligibility')}</legend>
+        <div className="form-grid">
+          {field('eligibility.maxAge', t('rules.maxAge'), text('eligibility.maxAge', values.maxAge, (v) => update({ maxAge: v }), 'numeric'))}
+        </div>
+        <div className={`field${errorOf('eligibility.educationLevels') ? ' has-error' : ''}`} data-testid="rules-field-eligibility.educationLevels">
+          <span className="label">{t('rules.education')}</span>
+          <ul className="rules-checks">
+            {EDUCATION_LEVELS.map((level) => (
+              <li key={level}>
+                <label>
+                  <input
+                    type="checkbox"
+                    data-testid={`rules-field-eligibility.educationLevels.${level}`}
+                    checked={values.educationLevels.includes(level)}
+                    onChange={(e) => toggleEducation(level, e.target.checked)}
+                  />{' '}
+                  {t(`edu.${level}`)}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <small className="hint">{t('rules.educationHint')}</small>
+          {err('eligibility.educationLevels')}
+        </div>
+      </fieldset>
+      {other.map(([p, m]) => (
+        <p key={p} className="alert alert-warn" data-testid={`rules-error-${p || 'rules'}`}>
+          {tm(m)}
+        </p>
+      ))}
+      {setRules.error && Object.keys(server).length === 0 && <RefusalMessage error={setRules.error} />}
+      {saved && (
+        <p className="alert alert-ok" role="status" data-testid="rules-saved">
+          {saved}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" data-testid="rules-submit" disabled={setRules.isPending}>
+          {setRules.isPending ? t('rules.saving') : t('rules.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { AT_LEAST_SMA, DEFAULT_RECRUITMENT_RULES, DOCUMENT_CODES, recruitmentRulesSchema } from '@kader/workflow';
+import { describe, expect, it } from 'vitest';
+import {
+  checkRulesForm,
+  EDUCATION_MIN,
+  GRADE_DECIMALS,
+  GRADE_NUMBER,
+  GRADE_RANGE,
+  GRADE_REQUIRED,
+  gradeText,
+  MAX_AGE,
+  ONE_REQUIRED_DOCUMENT,
+  periodRules,
+  RULES_FIELD_PATHS,
+  rulesFormFrom,
+  rulesServerErrors,
+  type RulesForm,
+} from '../src/pages/quota/rulesForm';
+import { en, id } from '../src/i18n/dict';
+import { translateMessage } from '../src/i18n';
+
+const defaults = () => rulesFormFrom(DEFAULT_RECRUITMENT_RULES);
+const errorsOf = (f: RulesForm) => {
+  const r = checkRulesForm(f);
+  return r.ok ? {} : r.errors;
+};
+
+describe('rules form ↔ rules', () => {
+  it('prefills from the defaults: grades 60, every document, KK…SIM required, PPOB not, SMA and above', () => {
+    const f = defaults();
+    expect(f.writtenTest).toBe('60');
+    expect(f.interview).toBe('60');
+    expect(f.documents.map((d) => d.code)).toEqual([...DOCUMENT_CODES]);
+    expect(f.documents.find((d) => d.code === 'KARTU_AGEN_PPOB')!.required).toBe(false);
+    expect(f.documents.filter((d) => d.required)).toHaveLength(6);
+    expect(f.maxAge).toBe('60');
+    expect(f.educationLevels).toEqual(AT_LEAST_SMA);
+  });
+
+  it('round-trips: defaults → form → the same rules', () => {
+    const r = checkRulesForm(defaults());
+    expect(r).toEqual({ ok: true, rules: DEFAULT_RECRUITMENT_RULES });
+  });
+
+  it('reads one decimal with a comma or a dot; shows it the language’s way', () => {
+    const r = checkRulesForm({ ...defaults(), writtenTest: '62,5', interview: ' 70.5 ' });
+    expect(r.ok && r.rules.passingGrades).toEqual({ writtenTest: 62.5, interview: 70.5 });
+    expect(gradeText(62.5)).toBe('62,5');
+    expect(gradeText(62.5, 'en')).toBe('62.5');
+    const f = rulesFormFrom({ ...DEFAULT_RECRUITMENT_RULES, passingGrades: { writtenTest: 62.5, interview: 70 } }, 'en');
+    expect(f.writtenTest).toBe('62.5');
+  });
+
+  it('refuses blank, non-numeric, out-of-range and two-decimal grades on their paths', () => {
+    expect(errorsOf({ ...defaults(), writtenTest: '' })).toEqual({ 'passingGrades.writtenTest': GRADE_REQUIRED });
+    expect(errorsOf({ ...defaults(), interview: 'tujuh' })).toEqual({ 'passingGrades.interview': GRADE_NUMBER });
+    expect(errorsOf({ ...defaults(), writtenTest: '101' })).toEqual({ 'passingGrades.writtenTest': GRADE_RANGE });
+    expect(errorsOf({ ...defaults(), writtenTest: '-1' })).toEqual({ 'passingGrades.writtenTest': GRADE_RANGE });
+    expect(errorsOf({ ...defaults(), interview: '62,55' })).toEqual({ 'passingGrades.interview': GRADE_DECIMALS });
+    expect(checkRulesForm({ ...defaults(), writtenTest: '0', interview: '100' }).ok).toBe(true);
+  });
+
+  it('refuses a bad max age, no education level, and no required document', () => {
+    expect(errorsOf({ ...defaults(), maxAge: '0' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
+    expect(errorsOf({ ...defaults(), maxAge: '45,5' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
+    expect(errorsOf({ ...defaults(), maxAge: '' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
+    expect(errorsOf({ ...defaults(), educationLevels: [] })).toEqual({ 'eligibility.educationLevels': EDUCATION_MIN });
+    const none = defaults().documents.map((d) => ({ ...d, required: false }));
+    expect(errorsOf({ ...defaults(), documents: none })).toEqual({ documents: ONE_REQUIRED_DOCUMENT });
+  });
+
+  it('sends education levels in the schema’s order and every document with its flag', () => {
+    const r = checkRulesForm({ ...defaults(), educationLevels: ['S1', 'SMA'], documents: defaults().documents.map((d) => ({ ...d, required: d.code === 'KTP' })) });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rules.eligibility.educationLevels).toEqual(['SMA', 'S1']);
+    expect(r.rules.documents).toHaveLength(DOCUMENT_CODES.length);
+    expect(r.rules.documents.filter((d) => d.required).map((d) => d.code)).toEqual(['KTP']);
+    expect(recruitmentRulesSchema.parse(r.rules)).toEqual(r.rules);
+  });
+});
+
+describe('a period’s rules', () => {
+  it('uses the period’s own rules when its view carries them', () => {
+    const own = { ...DEFAULT_RECRUITMENT_RULES, eligibility: { maxAge: 45, educationLevels: ['S1' as const] } };
+    expect(periodRules({ writtenTestGrade: 60, interviewGrade: 60, rules: own })).toEqual(own);
+  });
+  it('otherwise the defaults with the period’s grades', () => {
+    const r = periodRules({ writtenTestGrade: 70, interviewGrade: 65 });
+    expect(r.passingGrades).toEqual({ writtenTest: 70, interview: 65 });
+    expect(r.documents).toEqual(DEFAULT_RECRUITMENT_RULES.documents);
+    expect(r.eligibility).toEqual(DEFAULT_RECRUITMENT_RULES.eligibility);
+  });
+});
+
+describe('server errors', () => {
+  it('land on the form’s paths without the `rules.` prefix; first message wins', () => {
+    const e = rulesServerErrors([
+      { path: 'rules.passingGrades.writtenTest', message: 'a' },
+      { path: 'rules.passingGrades.writtenTest', message: 'b' },
+      { path: 'rules.documents', message: ONE_REQUIRED_DOCUMENT },
+      { path: 'rules.eligibility.educationLevels.2', message: 'c' },
+      { path: 'periodId', message: 'd' },
+    ]);
+    expect(e).toEqual({ 'passingGrades.writtenTest': 'a', documents: ONE_REQUIRED_DOCUMENT, 'eligibility.educationLevels': 'c', periodId: 'd' });
+    expect(RULES_FIELD_PATHS.has('documents')).toBe(true);
+    expect(RULES_FIELD_PATHS.has('periodId')).toBe(false);
+  });
+  it('and the form’s messages have English translations', () => {
+    for (const m of [GRADE_REQUIRED, GRADE_NUMBER, GRADE_RANGE, GRADE_DECIMALS, MAX_AGE, EDUCATION_MIN, ONE_REQUIRED_DOCUMENT]) {
+      expect(translateMessage('en', m), m).not.toBe(m);
+    }
+    expect(id['rules.open']).toBe('Atur syarat');
+    expect(en['rules.open']).toBe('Set rules');
+  });
+});
