@@ -7,7 +7,7 @@ import { formatNumber, zoneAbbreviation } from '../format';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { RefusalMessage } from './contracts/bits';
-import { RulesFormPanel } from './quota/RulesForm';
+import { RulesFormPanel } from './quota/RulesFormPanel';
 import { gradeText } from './quota/rulesForm';
 import { BRANCH_ZONES, checkBranchForm, checkQuotaForm, type BranchForm, type QuotaForm } from './quota/quotaForms';
 
