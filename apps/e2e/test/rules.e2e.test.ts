@@ -61,9 +61,7 @@ describe('recruitment rules (head office)', () => {
       await expect(form.getByTestId('rules-saved').innerText()).resolves.toMatch(/tes tertulis 70/);
 
       // the quota page shows the new grade (the list is refetched)
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="quota-row-KC-MDN-2026"]')?.getAttribute('data-written-grade') === '70',
-      );
+      await page.locator('[data-testid="quota-row-KC-MDN-2026"][data-written-grade="70"]').waitFor();
       await expect(row.getByTestId('quota-written-grade').innerText()).resolves.toBe('70');
       const after = await apiGet<Period[]>(page, url, 'periods.list');
       expect(after.find((p) => p.id === madiun.id)!.writtenTestGrade).toBe(70);
