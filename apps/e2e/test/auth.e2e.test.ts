@@ -11,20 +11,7 @@ const kader = setupKader();
 
 type Me = { user: { username: string; name: string; role: string; branch: { name: string } | null } };
 
-/** Runs a browser step with its own context; on failure a screenshot and the server's output. */
-async function withPage(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { page, pageErrors, close } = await kader.newPage();
-  try {
-    await steps(page);
-    await screenshot(page, name);
-    expect(pageErrors).toEqual([]);
-  } catch (err) {
-    await screenshot(page, `${name}-failure`);
-    throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
-  } finally {
-    await close();
-  }
-}
+const { withPage } = kader;
 
 async function openUserMenu(page: Page): Promise<void> {
   const menu = page.getByTestId('user-menu');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const E2E_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -152,6 +152,11 @@ export type KaderE2E = {
   newPage: () => Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }>;
   /** the server's recent output, for a failure message */
   serverTail: (chars?: number) => string;
+  /**
+   * Runs a browser step with its own context; screenshots it and checks no page errors. On failure
+   * a screenshot and the server's output.
+   */
+  withPage: (name: string, steps: (page: Page) => Promise<void>) => Promise<void>;
 };
 
 /**
@@ -176,6 +181,27 @@ export function setupKader(opts: { today?: string } = {}): KaderE2E {
       await server?.stop();
     }
   });
+  const newPage = async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return { page, pageErrors, close: () => context.close() };
+  };
+  const serverTail = (chars = 4000) => (server ? server.output().slice(-chars) : '(no server)');
+  const withPage = async (name: string, steps: (page: Page) => Promise<void>): Promise<void> => {
+    const { page, pageErrors, close } = await newPage();
+    try {
+      await steps(page);
+      await screenshot(page, name);
+      expect(pageErrors).toEqual([]);
+    } catch (err) {
+      await screenshot(page, `${name}-failure`);
+      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${serverTail()}`, { cause: err });
+    } finally {
+      await close();
+    }
+  };
   return {
     get server() {
       if (!server) throw new Error('the server is not running (beforeAll failed?)');
@@ -185,16 +211,9 @@ export function setupKader(opts: { today?: string } = {}): KaderE2E {
       if (!browser) throw new Error('the browser is not running (beforeAll failed?)');
       return browser;
     },
-    async newPage() {
-      const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'id-ID' });
-      const page = await context.newPage();
-      const pageErrors: string[] = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-      return { page, pageErrors, close: () => context.close() };
-    },
-    serverTail(chars = 4000) {
-      return server ? server.output().slice(-chars) : '(no server)';
-    },
+    newPage,
+    serverTail,
+    withPage,
   };
 }
 
@@ -221,6 +240,13 @@ export async function signIn(page: Page, baseUrl: string, username: string, opts
       cause: err,
     });
   }
+}
+
+/** Follows a navigation link and waits for its page's address (and, if given, a testid on it). */
+export async function openNav(page: Page, nav: string, url: RegExp, ready?: string): Promise<void> {
+  await page.getByTestId(nav).click();
+  await page.waitForURL(url);
+  if (ready) await page.getByTestId(ready).waitFor();
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiGet, DEMO_USERS, screenshot, setupKader, signIn } from './harness';
+import { apiGet, DEMO_USERS, openNav, setupKader, signIn } from './harness';
 
 /**
  * Head office's quota page (`/kuota`): each branch's quota per year with places taken and left;
@@ -12,28 +11,14 @@ const kader = setupKader();
 
 type Period = { id: number; year: number; quota: number; quotaUsed: number; branch: { id: number; code: string } };
 
-async function withPage(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { page, pageErrors, close } = await kader.newPage();
-  try {
-    await steps(page);
-    await screenshot(page, name);
-    expect(pageErrors).toEqual([]);
-  } catch (err) {
-    await screenshot(page, `${name}-failure`);
-    throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
-  } finally {
-    await close();
-  }
-}
+const { withPage } = kader;
 
 describe('quota and branches (head office)', () => {
   it('shows each branch’s quota per year, sets one, refuses one below the places taken, opens a branch', async () => {
     await withPage('quota-admin', async (page) => {
       const url = kader.server.url;
       await signIn(page, url, DEMO_USERS.admin);
-      await page.getByTestId('nav-quota').click();
-      await page.waitForURL(/\/kuota$/);
-      await page.getByTestId('quota-table').waitFor();
+      await openNav(page, 'nav-quota', /\/kuota$/, 'quota-table');
 
       const periods = await apiGet<Period[]>(page, url, 'periods.list');
       const madiunYears = periods.filter((p) => p.branch.code === 'KC-MDN').sort((a, b) => b.year - a.year);

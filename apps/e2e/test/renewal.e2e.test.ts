@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiGet, DEMO_USERS, screenshot, setupKader, signIn } from './harness';
+import { apiGet, DEMO_USERS, openNav, setupKader, signIn } from './harness';
 
 /**
  * The contract year through the admin UI: the demo supervisor of KC Madiun (`penyelia.madiun`)
@@ -25,20 +25,7 @@ type Card = {
 };
 type Detail = Card & { months: { month: string; revision: number }[]; scorecard: { months: string[] } | null };
 
-/** Runs a browser step with its own context; on failure a screenshot and the server's output. */
-async function withPage(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { page, pageErrors, close } = await kader.newPage();
-  try {
-    await steps(page);
-    await screenshot(page, name);
-    expect(pageErrors).toEqual([]);
-  } catch (err) {
-    await screenshot(page, `${name}-failure`);
-    throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
-  } finally {
-    await close();
-  }
-}
+const { withPage } = kader;
 
 function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -82,9 +69,7 @@ async function fillMonth(
 }
 
 async function openQueue(page: Page): Promise<void> {
-  await page.getByTestId('nav-renewals').click();
-  await page.waitForURL(/\/perpanjangan$/);
-  await page.getByTestId('renewals-table').waitFor();
+  await openNav(page, 'nav-renewals', /\/perpanjangan$/, 'renewals-table');
 }
 
 describe('contract year and renewal through the admin UI', () => {
@@ -235,9 +220,7 @@ describe('contract year and renewal through the admin UI', () => {
     await withPage('renewal-cadres-list', async (page) => {
       const url = kader.server.url;
       await signIn(page, url, DEMO_USERS.supervisor);
-      await page.getByTestId('nav-cadres').click();
-      await page.waitForURL(/\/kader$/);
-      await page.getByTestId('cadres-table').waitFor();
+      await openNav(page, 'nav-cadres', /\/kader$/, 'cadres-table');
 
       // this year's cadres (the seed made them active): filter on the state and a name
       await page.getByTestId('cadres-filter-state').selectOption('active');

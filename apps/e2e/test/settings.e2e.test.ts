@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS, screenshot, setupKader, signIn } from './harness';
+import { DEMO_USERS, openNav, setupKader, signIn } from './harness';
 
 /**
  * Head office's programme settings (`/pengaturan`): the KPI and fee versions with their effective
@@ -9,19 +8,7 @@ import { DEMO_USERS, screenshot, setupKader, signIn } from './harness';
 
 const kader = setupKader();
 
-async function withPage(name: string, steps: (page: Page) => Promise<void>): Promise<void> {
-  const { page, pageErrors, close } = await kader.newPage();
-  try {
-    await steps(page);
-    await screenshot(page, name);
-    expect(pageErrors).toEqual([]);
-  } catch (err) {
-    await screenshot(page, `${name}-failure`);
-    throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
-  } finally {
-    await close();
-  }
-}
+const { withPage } = kader;
 
 /** The first day of next month (the server's "today" is the UTC date). */
 function nextMonth(): string {
@@ -35,8 +22,7 @@ describe('programme settings (head office)', () => {
     await withPage('settings-admin', async (page) => {
       const url = kader.server.url;
       await signIn(page, url, DEMO_USERS.admin);
-      await page.getByTestId('nav-settings').click();
-      await page.waitForURL(/\/pengaturan$/);
+      await openNav(page, 'nav-settings', /\/pengaturan$/);
 
       // the defaults (domain.md C) are in force
       const kpiRow = page.getByTestId('settings-kpi-row-2017-01-01');
