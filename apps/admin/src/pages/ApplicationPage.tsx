@@ -2,9 +2,10 @@ import type { RecruitmentContext, RecruitmentEventType } from '@kader/workflow';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
-import { fieldErrors, kaderError, trpcCode } from '../api/errors';
+import { fieldErrors, kaderError } from '../api/errors';
 import type { ApplicationDetail, HistoryEntry } from '../api/types';
 import { daysLabel, StateBadge, useScheduleLine } from '../components/bits';
+import { DetailFrame } from '../components/DetailFrame';
 import { ErrorBox } from '../components/ErrorBox';
 import {
   daysInStage,
@@ -39,28 +40,10 @@ export function ApplicationPage() {
   const detail = useQuery(
     trpc.applications.get.queryOptions({ id: appId }, { enabled: Number.isInteger(appId) && appId > 0 }),
   );
-  if (!Number.isInteger(appId) || appId <= 0) return <NotFoundPanel />;
-  if (detail.isLoading) return <p className="muted">{t('app.loading')}</p>;
-  if (detail.error) {
-    const notFound = kaderError(detail.error)?.code === 'NOT_FOUND' || trpcCode(detail.error) === 'NOT_FOUND';
-    return (
-      <section className="panel">
-        <ErrorBox error={detail.error} onRetry={notFound ? undefined : () => void detail.refetch()} />
-        <Link to="/">{t('app.backToBoard')}</Link>
-      </section>
-    );
-  }
-  if (!detail.data) return <NotFoundPanel />;
-  return <Application detail={detail.data} reload={() => detail.refetch()} reloading={detail.isFetching} />;
-}
-
-function NotFoundPanel() {
-  const { t } = useI18n();
   return (
-    <section className="panel">
-      <p data-testid="error-message">{t('app.notFound')}</p>
-      <Link to="/">{t('app.backToBoard')}</Link>
-    </section>
+    <DetailFrame valid={Number.isInteger(appId) && appId > 0} query={detail} back={<Link to="/">{t('app.backToBoard')}</Link>}>
+      {(data) => <Application detail={data} reload={() => detail.refetch()} reloading={detail.isFetching} />}
+    </DetailFrame>
   );
 }
 

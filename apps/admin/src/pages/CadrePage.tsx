@@ -2,11 +2,11 @@ import type { RenewalChoice } from '@kader/workflow';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useMemo, useState, type ReactNode } from 'react';
-import { fieldErrors, kaderError, trpcCode } from '../api/errors';
+import { fieldErrors, kaderError } from '../api/errors';
 import type { ContractDetail } from '../api/types';
 import { canDecideRenewal, canRecordMonths } from '../auth/roles';
 import { useMe } from '../auth/useSession';
-import { ErrorBox } from '../components/ErrorBox';
+import { DetailFrame } from '../components/DetailFrame';
 import { chartSeries } from '../contracts/chart';
 import { contractPayloadSummary } from '../contracts/history';
 import { formatDate, formatDateTime, formatNik, formatNumber, formatPhone } from '../format';
@@ -29,28 +29,10 @@ export function CadrePage() {
   const contractId = Number(id);
   const valid = Number.isInteger(contractId) && contractId > 0;
   const detail = useQuery(trpc.contracts.get.queryOptions({ id: contractId }, { enabled: valid }));
-  if (!valid) return <NotFoundPanel />;
-  if (detail.isLoading) return <p className="muted">{t('app.loading')}</p>;
-  if (detail.error) {
-    const notFound = kaderError(detail.error)?.code === 'NOT_FOUND' || trpcCode(detail.error) === 'NOT_FOUND';
-    return (
-      <section className="panel">
-        <ErrorBox error={detail.error} onRetry={notFound ? undefined : () => void detail.refetch()} />
-        <Link to="/kader">{t('cadre.back')}</Link>
-      </section>
-    );
-  }
-  if (!detail.data) return <NotFoundPanel />;
-  return <Cadre detail={detail.data} reload={() => detail.refetch()} reloading={detail.isFetching} />;
-}
-
-function NotFoundPanel() {
-  const { t } = useI18n();
   return (
-    <section className="panel">
-      <p data-testid="error-message">{t('app.notFound')}</p>
-      <Link to="/kader">{t('cadre.back')}</Link>
-    </section>
+    <DetailFrame valid={valid} query={detail} back={<Link to="/kader">{t('cadre.back')}</Link>}>
+      {(data) => <Cadre detail={data} reload={() => detail.refetch()} reloading={detail.isFetching} />}
+    </DetailFrame>
   );
 }
 
