@@ -6,10 +6,10 @@ import { ErrorBox } from '../components/ErrorBox';
 import { formatNumber, zoneAbbreviation } from '../format';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
-import { RefusalMessage } from './contracts/bits';
 import { RulesFormPanel } from './quota/RulesFormPanel';
 import { gradeText } from './quota/rulesForm';
 import { BRANCH_ZONES, checkBranchForm, checkQuotaForm, type BranchForm, type QuotaForm } from './quota/quotaForms';
+import { FieldError, FormFooter, LabelledField } from '../components/forms';
 
 /** One branch's years, newest first, with places taken and left. */
 export function quotaRows(branches: readonly BranchOption[], periods: readonly Period[]) {
@@ -202,20 +202,11 @@ function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: 
     setErrors({});
     setQuota.mutate(checked.input);
   };
-  const field = (name: keyof QuotaForm, label: string, input: ReactNode) => {
-    const error = errorOf(name);
-    return (
-      <div className={`field${error ? ' has-error' : ''}`}>
-        <label htmlFor={`quota-${name}`}>{label}</label>
-        {input}
-        {error && (
-          <small className="field-error" data-testid={`quota-error-${name}`}>
-            {error}
-          </small>
-        )}
-      </div>
-    );
-  };
+  const field = (name: keyof QuotaForm, label: string, input: ReactNode) => (
+    <LabelledField htmlFor={`quota-${name}`} label={label} error={errorOf(name)} errorTestId={`quota-error-${name}`}>
+      {input}
+    </LabelledField>
+  );
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="quota-form">
       <h2>{t('quota.set')}</h2>
@@ -244,17 +235,16 @@ function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: 
           <input id="quota-quota" type="number" step={1} min={0} data-testid="quota-form-quota" value={values.quota} onChange={(e) => set('quota', e.target.value)} />,
         )}
       </div>
-      {setQuota.error && Object.keys(server).length === 0 && <RefusalMessage error={setQuota.error} />}
-      {saved && (
-        <p className="alert alert-ok" role="status" data-testid="quota-saved">
-          {saved}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="quota-form-submit" disabled={setQuota.isPending}>
-          {setQuota.isPending ? t('quota.saving') : t('quota.save')}
-        </button>
-      </div>
+      <FormFooter
+        error={setQuota.error}
+        fieldErrors={server}
+        saved={saved}
+        savedTestId="quota-saved"
+        submitTestId="quota-form-submit"
+        pending={setQuota.isPending}
+        label={t('quota.save')}
+        pendingLabel={t('quota.saving')}
+      />
     </form>
   );
 }
@@ -307,14 +297,7 @@ function CreateBranchForm() {
     setErrors({});
     create.mutate(checked.input);
   };
-  const fieldError = (path: string) => {
-    const error = errorOf(path);
-    return error ? (
-      <small className="field-error" data-testid={`branch-error-${path}`}>
-        {error}
-      </small>
-    ) : null;
-  };
+  const fieldError = (path: string) => <FieldError error={errorOf(path)} testId={`branch-error-${path}`} />;
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="branch-form">
       <h2>{t('quota.createBranch')}</h2>
@@ -407,17 +390,16 @@ function CreateBranchForm() {
           {t('quota.addWorkArea')}
         </button>
       </fieldset>
-      {create.error && Object.keys(server).length === 0 && <RefusalMessage error={create.error} />}
-      {saved && (
-        <p className="alert alert-ok" role="status" data-testid="branch-saved">
-          {saved}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="branch-submit" disabled={create.isPending}>
-          {create.isPending ? t('quota.saving') : t('quota.save')}
-        </button>
-      </div>
+      <FormFooter
+        error={create.error}
+        fieldErrors={server}
+        saved={saved}
+        savedTestId="branch-saved"
+        submitTestId="branch-submit"
+        pending={create.isPending}
+        label={t('quota.save')}
+        pendingLabel={t('quota.saving')}
+      />
     </form>
   );
 }

@@ -9,7 +9,6 @@ import { formatDate, formatFigure, formatRupiah, todayInZone } from '../format';
 import { useI18n } from '../i18n';
 import type { Key } from '../i18n/dict';
 import { useTRPC } from '../trpc';
-import { RefusalMessage } from './contracts/bits';
 import {
   checkFeeForm,
   checkKpiForm,
@@ -27,6 +26,7 @@ import {
   type KpiForm,
   type VersionStatus,
 } from './settings/settingsForms';
+import { FieldError, FormFooter, LabelledField, OtherErrors } from '../components/forms';
 
 const WEIGHT_LABEL: Record<KpiKey, Key> = {
   visits: 'settings.w.visits',
@@ -175,16 +175,9 @@ function FeeTable({ versions, today }: { versions: readonly FeeSchedule[]; today
 function Field(props: { form: 'kpi' | 'fee'; path: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   const { form, path, label, error, hint, children } = props;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={`settings-${form}-${path}`}>{label}</label>
+    <LabelledField htmlFor={`settings-${form}-${path}`} label={label} error={error} errorTestId={`settings-error-${path}`} hint={hint}>
       {children}
-      {hint && <small className="hint">{hint}</small>}
-      {error && (
-        <small className="field-error" data-testid={`settings-error-${path}`}>
-          {error}
-        </small>
-      )}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -269,11 +262,7 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
         <p className={`settings-sum${sum === 100 ? ' ok' : ' off'}`} data-testid="settings-weight-sum" data-sum={sum} aria-live="polite">
           {t('settings.weightSum', { sum: formatFigure(sum, lang) })}
         </p>
-        {errorOf('weights') && (
-          <small className="field-error" data-testid="settings-error-weights">
-            {errorOf('weights')}
-          </small>
-        )}
+        <FieldError error={errorOf('weights')} testId="settings-error-weights" />
       </fieldset>
       <fieldset className="settings-fieldset">
         <legend>{t('settings.targets')}</legend>
@@ -311,22 +300,17 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
           ))}
         </div>
       </fieldset>
-      {other.map(([p, m]) => (
-        <p key={p} className="alert alert-warn" data-testid={`settings-error-${p || 'value'}`}>
-          {tm(m)}
-        </p>
-      ))}
-      {add.error && Object.keys(server).length === 0 && <RefusalMessage error={add.error} />}
-      {saved && (
-        <p className="alert alert-ok" role="status" data-testid="settings-saved">
-          {saved}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="settings-submit" disabled={add.isPending}>
-          {add.isPending ? t('settings.saving') : t('settings.save')}
-        </button>
-      </div>
+      <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
+      <FormFooter
+        error={add.error}
+        fieldErrors={server}
+        saved={saved}
+        savedTestId="settings-saved"
+        submitTestId="settings-submit"
+        pending={add.isPending}
+        label={t('settings.save')}
+        pendingLabel={t('settings.saving')}
+      />
     </form>
   );
 }
@@ -364,19 +348,11 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
     setErrors({});
     add.mutate({ kind: 'fee', value: checked.value });
   };
-  const err = (path: string) => {
-    const e = errorOf(path);
-    return e ? (
-      <small className="field-error" data-testid={`settings-error-${path}`}>
-        {e}
-      </small>
-    ) : null;
-  };
+  const err = (path: string) => <FieldError error={errorOf(path)} testId={`settings-error-${path}`} />;
   const tierInput = (i: number, key: 'fromMonths' | 'toMonths' | 'ratePercent', label: string) => {
     const path = `tiers.${i}.${key === 'ratePercent' ? 'rateBasisPoints' : key}`;
     return (
-      <div className={`field${errorOf(path) ? ' has-error' : ''}`}>
-        <label htmlFor={`settings-fee-${path}`}>{label}</label>
+      <Field form="fee" path={path} label={label} error={errorOf(path)}>
         <input
           id={`settings-fee-${path}`}
           data-testid={`settings-field-${path}`}
@@ -384,8 +360,7 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
           value={values.tiers[i]![key]}
           onChange={(e) => setTier(i, key, e.target.value)}
         />
-        {err(path)}
-      </div>
+      </Field>
     );
   };
   const known = new Set(['effectiveFrom', 'kind', 'tiers', ...values.tiers.flatMap((_, i) => ['fromMonths', 'toMonths', 'rateBasisPoints'].map((k) => `tiers.${i}.${k}`))]);
@@ -440,22 +415,17 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
           </button>
         </div>
       </fieldset>
-      {other.map(([p, m]) => (
-        <p key={p} className="alert alert-warn" data-testid={`settings-error-${p || 'value'}`}>
-          {tm(m)}
-        </p>
-      ))}
-      {add.error && Object.keys(server).length === 0 && <RefusalMessage error={add.error} />}
-      {saved && (
-        <p className="alert alert-ok" role="status" data-testid="settings-saved">
-          {saved}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="settings-submit" disabled={add.isPending}>
-          {add.isPending ? t('settings.saving') : t('settings.save')}
-        </button>
-      </div>
+      <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
+      <FormFooter
+        error={add.error}
+        fieldErrors={server}
+        saved={saved}
+        savedTestId="settings-saved"
+        submitTestId="settings-submit"
+        pending={add.isPending}
+        label={t('settings.save')}
+        pendingLabel={t('settings.saving')}
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import {
   type UserFormField,
   type UserFormValues,
 } from './users/userForm';
+import { LabelledField } from '../components/forms';
 
 type Open = { id: number; kind: 'edit' | 'reset' } | null;
 
@@ -210,16 +211,9 @@ function UserRows(props: {
 function Field(props: { prefix: string; field: string; label: string; error?: string; hint?: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
-    <div className={`field${props.error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{props.label}</label>
+    <LabelledField htmlFor={id} label={props.label} error={props.error} errorTestId={`${props.prefix}-error-${props.field}`} hint={props.hint}>
       {props.children(id)}
-      {props.hint && <small className="hint">{props.hint}</small>}
-      {props.error && (
-        <small className="field-error" data-testid={`${props.prefix}-error-${props.field}`}>
-          {props.error}
-        </small>
-      )}
-    </div>
+    </LabelledField>
   );
 }
 

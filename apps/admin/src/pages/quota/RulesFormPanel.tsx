@@ -4,9 +4,9 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { kaderError } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { RefusalMessage } from '../contracts/bits';
 import type { FieldErrors } from '../settings/settingsForms';
 import { checkRulesForm, gradeText, periodRules, RULES_FIELD_PATHS, rulesFormFrom, rulesServerErrors, type RulesForm } from './rulesForm';
+import { FieldError, FormFooter, LabelledField, OtherErrors } from '../../components/forms';
 
 export type RulesTarget = {
   id: number;
@@ -66,21 +66,11 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
     setErrors({});
     setRules.mutate({ periodId: period.id, rules: checked.rules });
   };
-  const err = (path: string) => {
-    const e = errorOf(path);
-    return e ? (
-      <small className="field-error" data-testid={`rules-error-${path}`}>
-        {e}
-      </small>
-    ) : null;
-  };
+  const err = (path: string) => <FieldError error={errorOf(path)} testId={`rules-error-${path}`} />;
   const field = (path: string, label: string, input: ReactNode, hint?: string) => (
-    <div className={`field${errorOf(path) ? ' has-error' : ''}`}>
-      <label htmlFor={`rules-${path}`}>{label}</label>
+    <LabelledField htmlFor={`rules-${path}`} label={label} error={errorOf(path)} errorTestId={`rules-error-${path}`} hint={hint}>
       {input}
-      {hint && <small className="hint">{hint}</small>}
-      {err(path)}
-    </div>
+    </LabelledField>
   );
   const text = (path: string, value: string, onChange: (v: string) => void, inputMode: 'decimal' | 'numeric') => (
     <input
@@ -174,22 +164,17 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
           {err('eligibility.educationLevels')}
         </div>
       </fieldset>
-      {other.map(([p, m]) => (
-        <p key={p} className="alert alert-warn" data-testid={`rules-error-${p || 'rules'}`}>
-          {tm(m)}
-        </p>
-      ))}
-      {setRules.error && Object.keys(server).length === 0 && <RefusalMessage error={setRules.error} />}
-      {saved && (
-        <p className="alert alert-ok" role="status" data-testid="rules-saved">
-          {saved}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="rules-submit" disabled={setRules.isPending}>
-          {setRules.isPending ? t('rules.saving') : t('rules.save')}
-        </button>
-      </div>
+      <OtherErrors errors={other} testId={(p) => `rules-error-${p || 'rules'}`} />
+      <FormFooter
+        error={setRules.error}
+        fieldErrors={server}
+        saved={saved}
+        savedTestId="rules-saved"
+        submitTestId="rules-submit"
+        pending={setRules.isPending}
+        label={t('rules.save')}
+        pendingLabel={t('rules.saving')}
+      />
     </form>
   );
 }
