@@ -24,7 +24,7 @@ export type FormField = {
   items?: FormField[];
 };
 
-type AnySchema = z.ZodType;
+export type AnySchema = z.ZodType;
 type Def = {
   type: string;
   innerType?: AnySchema;
