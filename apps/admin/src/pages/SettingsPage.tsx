@@ -181,6 +181,29 @@ function Field(props: { form: 'kpi' | 'fee'; path: string; label: string; error?
   );
 }
 
+/**
+ * An add form's state: its values (none until there is a version to start from), the browser's
+ * and the server's field errors, the "saved" message and `touch` (an edit clears them all).
+ */
+function useAddForm<F>(initial: () => F | null, savedKey: 'settings.savedKpi' | 'settings.savedFee') {
+  const { t, tm, lang } = useI18n();
+  const [values, setValues] = useState<F | null>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const add = useAddSetting((date) => setSaved(t(savedKey, { date: formatDate(date, lang) })));
+  const server = serverFieldErrors(add.error ? (kaderError(add.error)?.fields ?? []) : []);
+  const errorOf = (path: string) => {
+    const e = server[path] ?? errors[path];
+    return e ? tm(e) : undefined;
+  };
+  const touch = () => {
+    setSaved(null);
+    setErrors({});
+    if (add.error) add.reset();
+  };
+  return { values, setValues, errors, setErrors, saved, add, server, errorOf, touch };
+}
+
 /** The list after a change comes back from `settings.add`: straight into the cache. */
 function useAddSetting(onSaved: (date: string) => void) {
   const trpc = useTRPC();
@@ -197,22 +220,12 @@ function useAddSetting(onSaved: (date: string) => void) {
 }
 
 function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: string }) {
-  const { t, tm, lang } = useI18n();
-  const [values, setValues] = useState<KpiForm | null>(() => (base ? kpiFormFrom(base, firstOfNextMonth(today)) : null));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const add = useAddSetting((date) => setSaved(t('settings.savedKpi', { date: formatDate(date, lang) })));
+  const { t, lang } = useI18n();
+  const { values, setValues, errors, setErrors, saved, add, server, errorOf, touch } = useAddForm(
+    () => (base ? kpiFormFrom(base, firstOfNextMonth(today)) : null),
+    'settings.savedKpi',
+  );
   if (!values) return null;
-  const server = serverFieldErrors(add.error ? (kaderError(add.error)?.fields ?? []) : []);
-  const errorOf = (path: string) => {
-    const e = server[path] ?? errors[path];
-    return e ? tm(e) : undefined;
-  };
-  const touch = () => {
-    setSaved(null);
-    setErrors({});
-    if (add.error) add.reset();
-  };
   const input = (path: string, value: string, onChange: (v: string) => void, extra: { inputMode?: 'numeric' | 'decimal'; type?: string } = {}) => (
     <input
       id={`settings-kpi-${path}`}
@@ -316,22 +329,12 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
 }
 
 function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: string }) {
-  const { t, tm, lang } = useI18n();
-  const [values, setValues] = useState<FeeForm | null>(() => (base ? feeFormFrom(base, firstOfNextMonth(today)) : null));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const add = useAddSetting((date) => setSaved(t('settings.savedFee', { date: formatDate(date, lang) })));
+  const { t } = useI18n();
+  const { values, setValues, errors, setErrors, saved, add, server, errorOf, touch } = useAddForm(
+    () => (base ? feeFormFrom(base, firstOfNextMonth(today)) : null),
+    'settings.savedFee',
+  );
   if (!values) return null;
-  const server = serverFieldErrors(add.error ? (kaderError(add.error)?.fields ?? []) : []);
-  const errorOf = (path: string) => {
-    const e = server[path] ?? errors[path];
-    return e ? tm(e) : undefined;
-  };
-  const touch = () => {
-    setSaved(null);
-    setErrors({});
-    if (add.error) add.reset();
-  };
   const update = (patch: Partial<FeeForm>) => {
     setValues((v) => (v ? { ...v, ...patch } : v));
     touch();
