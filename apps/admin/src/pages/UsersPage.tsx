@@ -134,6 +134,12 @@ function UserRows(props: {
 }) {
   const { user: u, isMe, open, setOpen, branches, toggling, onToggle, onSaved } = props;
   const { t, lang } = useI18n();
+  /** opens (or closes) the row's edit or reset form */
+  const toggle = (which: 'edit' | 'reset', testId: string, label: string) => (
+    <button type="button" className="btn btn-small" data-testid={testId} aria-expanded={open === which} onClick={() => setOpen(open === which ? null : which)}>
+      {label}
+    </button>
+  );
   return (
     <>
       <tr
@@ -160,15 +166,7 @@ function UserRows(props: {
           {/* one's own role and status are not changed from here: no locking oneself out */}
           {!isMe && (
             <div className="row-actions">
-              <button
-                type="button"
-                className="btn btn-small"
-                data-testid={`user-edit-${u.username}`}
-                aria-expanded={open === 'edit'}
-                onClick={() => setOpen(open === 'edit' ? null : 'edit')}
-              >
-                {t('users.edit')}
-              </button>
+              {toggle('edit', `user-edit-${u.username}`, t('users.edit'))}
               <button
                 type="button"
                 className={`btn btn-small ${u.disabled ? '' : 'btn-danger-outline'}`}
@@ -179,15 +177,7 @@ function UserRows(props: {
               >
                 {t(u.disabled ? 'users.enable' : 'users.disable')}
               </button>
-              <button
-                type="button"
-                className="btn btn-small"
-                data-testid={`user-reset-${u.username}`}
-                aria-expanded={open === 'reset'}
-                onClick={() => setOpen(open === 'reset' ? null : 'reset')}
-              >
-                {t('users.resetPassword')}
-              </button>
+              {toggle('reset', `user-reset-${u.username}`, t('users.resetPassword'))}
             </div>
           )}
         </td>
