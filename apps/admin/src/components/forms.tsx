@@ -43,27 +43,28 @@ export function OtherErrors({ errors, testId }: { errors: [string, string][]; te
  * the submit button.
  */
 export function FormFooter(props: {
-  error: unknown;
+  /** the form's mutation: its refusal and whether it is under way */
+  mutation: { error: unknown; isPending: boolean };
   fieldErrors: Record<string, unknown>;
   saved: string | null;
-  savedTestId: string;
-  submitTestId: string;
-  pending: boolean;
-  label: string;
-  pendingLabel: string;
+  /** the test ids of the "saved" message and of the submit button */
+  testIds: { saved: string; submit: string };
+  /** the submit button's label, and its label while saving */
+  labels: { save: string; saving: string };
 }) {
-  const { error, fieldErrors, saved, savedTestId, submitTestId, pending, label, pendingLabel } = props;
+  const { mutation, fieldErrors, saved, testIds, labels } = props;
+  const { error, isPending: pending } = mutation;
   return (
     <>
       {error != null && Object.keys(fieldErrors).length === 0 && <RefusalMessage error={error} />}
       {saved && (
-        <p className="alert alert-ok" role="status" data-testid={savedTestId}>
+        <p className="alert alert-ok" role="status" data-testid={testIds.saved}>
           {saved}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid={submitTestId} disabled={pending}>
-          {pending ? pendingLabel : label}
+        <button type="submit" className="btn btn-primary" data-testid={testIds.submit} disabled={pending}>
+          {pending ? labels.saving : labels.save}
         </button>
       </div>
     </>

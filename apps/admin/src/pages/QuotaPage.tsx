@@ -236,14 +236,11 @@ function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: 
         )}
       </div>
       <FormFooter
-        error={setQuota.error}
+        mutation={setQuota}
         fieldErrors={server}
         saved={saved}
-        savedTestId="quota-saved"
-        submitTestId="quota-form-submit"
-        pending={setQuota.isPending}
-        label={t('quota.save')}
-        pendingLabel={t('quota.saving')}
+        testIds={{ saved: 'quota-saved', submit: 'quota-form-submit' }}
+        labels={{ save: t('quota.save'), saving: t('quota.saving') }}
       />
     </form>
   );
@@ -391,14 +388,11 @@ function CreateBranchForm() {
         </button>
       </fieldset>
       <FormFooter
-        error={create.error}
+        mutation={create}
         fieldErrors={server}
         saved={saved}
-        savedTestId="branch-saved"
-        submitTestId="branch-submit"
-        pending={create.isPending}
-        label={t('quota.save')}
-        pendingLabel={t('quota.saving')}
+        testIds={{ saved: 'branch-saved', submit: 'branch-submit' }}
+        labels={{ save: t('quota.save'), saving: t('quota.saving') }}
       />
     </form>
   );

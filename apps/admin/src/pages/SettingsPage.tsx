@@ -315,14 +315,11 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
       </fieldset>
       <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
       <FormFooter
-        error={add.error}
+        mutation={add}
         fieldErrors={server}
         saved={saved}
-        savedTestId="settings-saved"
-        submitTestId="settings-submit"
-        pending={add.isPending}
-        label={t('settings.save')}
-        pendingLabel={t('settings.saving')}
+        testIds={{ saved: 'settings-saved', submit: 'settings-submit' }}
+        labels={{ save: t('settings.save'), saving: t('settings.saving') }}
       />
     </form>
   );
@@ -420,14 +417,11 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
       </fieldset>
       <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
       <FormFooter
-        error={add.error}
+        mutation={add}
         fieldErrors={server}
         saved={saved}
-        savedTestId="settings-saved"
-        submitTestId="settings-submit"
-        pending={add.isPending}
-        label={t('settings.save')}
-        pendingLabel={t('settings.saving')}
+        testIds={{ saved: 'settings-saved', submit: 'settings-submit' }}
+        labels={{ save: t('settings.save'), saving: t('settings.saving') }}
       />
     </form>
   );

@@ -166,14 +166,11 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
       </fieldset>
       <OtherErrors errors={other} testId={(p) => `rules-error-${p || 'rules'}`} />
       <FormFooter
-        error={setRules.error}
+        mutation={setRules}
         fieldErrors={server}
         saved={saved}
-        savedTestId="rules-saved"
-        submitTestId="rules-submit"
-        pending={setRules.isPending}
-        label={t('rules.save')}
-        pendingLabel={t('rules.saving')}
+        testIds={{ saved: 'rules-saved', submit: 'rules-submit' }}
+        labels={{ save: t('rules.save'), saving: t('rules.saving') }}
       />
     </form>
   );
