@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sealLegacyAuditRows } from './auditChain';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -28,7 +29,12 @@ export function openDatabase(file: string): DbHandle {
   return { db, sqlite, file, close: () => sqlite.close() };
 }
 
-/** Applies the generated SQL migrations (idempotent: drizzle records what it applied). */
+/**
+ * Applies the generated SQL migrations (idempotent: drizzle records what it applied), then seals
+ * the audit rows written before the hash chain existed: SQLite has no sha256, so migration 0005
+ * only adds the empty columns and this fills them, once, in id order (a no-op afterwards).
+ */
 export function migrateDatabase(handle: DbHandle): void {
   migrate(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  sealLegacyAuditRows(handle.sqlite);
 }

@@ -5,5 +5,6 @@ export * from './queries/reference';
 export * from './queries/candidates';
 export * from './queries/applications';
 export * from './queries/audit';
+export * from './auditChain';
 export * from './queries/users';
 export * from './queries/contracts';

@@ -107,9 +107,11 @@ export const applications = sqliteTable(
 );
 
 /**
- * Append-only (triggers in the migrations refuse UPDATE and DELETE). Rows name people by id only.
- * `seq` numbers an entity's events from 1; seq 1 of an application is its registration, whose
- * payload is the machine input, so a replay needs nothing but this table.
+ * Append-only (triggers in the migrations refuse UPDATE, DELETE and REPLACE). Rows name people by
+ * id only. `seq` numbers an entity's events from 1; seq 1 of an application is its registration,
+ * whose payload is the machine input, so a replay needs nothing but this table.
+ * `prev_hash`/`hash` chain every row to the one before it (src/auditChain.ts), so a row rewritten
+ * by someone with the file in hand, triggers dropped, is found by verify-audit.
  */
 export const auditEvents = sqliteTable(
   'audit_events',
@@ -127,6 +129,10 @@ export const auditEvents = sqliteTable(
     at: text('at').notNull(),
     /** Facts the decision saw that are not in the payload, e.g. the quota count at a signing. */
     meta: text('meta', { mode: 'json' }),
+    /** The hash of the row before this one in id order; null for the first row. */
+    prevHash: text('prev_hash'),
+    /** sha256 (hex) over prev_hash and this row's stored content; null only on rows written before 0005 until migrateDatabase seals them. */
+    hash: text('hash'),
   },
   (t) => [uniqueIndex('audit_entity_seq').on(t.entityType, t.entityId, t.seq)],
 );
