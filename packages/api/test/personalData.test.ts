@@ -50,6 +50,25 @@ describe('personal data', () => {
   });
 });
 
+describe('searching the board by NIK', () => {
+  const found = async (username: string, search: string) => {
+    const board = await as(username).applications.board({ periodId: madiun2026(db.handle), search });
+    return board.columns.flatMap((c) => c.items).some((i) => i.id === appId);
+  };
+
+  it("finds a candidate by part of the NIK for the branch's selection staff", async () => {
+    expect(await found('rekruter.madiun', nik.slice(4, 10))).toBe(true);
+    expect(await found('rekruter.madiun', nik)).toBe(true);
+  });
+
+  it.each(['pimpinan.madiun', 'pemantau.pusat'])('finds it only by the whole NIK for %s, who sees it masked', async (username) => {
+    // A hidden digit guessed one search at a time would otherwise rebuild the masked NIK.
+    expect(await found(username, nik.slice(0, 7))).toBe(false);
+    expect(await found(username, nik.slice(4, 12))).toBe(false);
+    expect(await found(username, nik)).toBe(true);
+  });
+});
+
 describe("correcting a candidate's data", () => {
   it('is a supervisor action with a reason, checked against the revision, audited without the values', async () => {
     const detail = await as('penyelia.madiun').applications.get({ id: appId });

@@ -229,8 +229,18 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                 </span>
                 {c.piiMasked && <MaskedHint />}
               </Fact>
-              <Fact label={t('app.birthDate')}>{formatDate(c.birthDate, lang)}</Fact>
-              <Fact label={t('app.sex')}>{t(c.sex === 'F' ? 'sex.F' : 'sex.M')}</Fact>
+              {/* Birth date and sex would give a masked NIK's digits 7-12 back, so the server sends
+                  them only beside the full NIK; without them the page shows the age. */}
+              {c.birthDate ? (
+                <Fact label={t('app.birthDate')}>
+                  <span data-testid="candidate-birth-date">{formatDate(c.birthDate, lang)}</span> ({t('app.ageYears', { age: c.age })})
+                </Fact>
+              ) : (
+                <Fact label={t('app.ageNow')}>
+                  <span data-testid="candidate-age">{t('app.ageYears', { age: c.age })}</span>
+                </Fact>
+              )}
+              {c.sex && <Fact label={t('app.sex')}>{t(c.sex === 'F' ? 'sex.F' : 'sex.M')}</Fact>}
               <Fact label={t('app.phone')}>
                 <span data-testid="candidate-phone" data-masked={c.piiMasked}>
                   {c.piiMasked ? c.phone : formatPhone(c.phone)}

@@ -10,5 +10,13 @@ export {
   type FeeTier,
   type Paper,
 } from './agreementPdf';
-export { formatAgreementNumber, type AgreementNumberParts } from './agreementNumber';
+export {
+  AGREEMENT_PATTERN_MAX_LENGTH,
+  formatAgreementNumber,
+  parseAgreementNumberPattern,
+  patternRestartsYearly,
+  type AgreementNumberParts,
+  type AgreementNumberToken,
+  type ParsedAgreementPattern,
+} from './agreementNumber';
 export { formatAngka, formatPersenBasisPoin, formatTanggal, groupNik, namaHari, terbilang, wholeYears } from './format';

@@ -1,3 +1,4 @@
+import { isoDate } from '@kader/workflow';
 import { z } from 'zod';
 import {
   decideRenewal,
@@ -24,8 +25,14 @@ export const settingsRouter = router({
   add: rolesProcedure('admin').input(addSettingSchema).mutation(({ ctx, input }) => addSetting({ ctx, input })),
 });
 
+/**
+ * Every date a router takes is a real calendar date (`2026-02-30` is refused, naming the field),
+ * through the one shared schema the event payloads use.
+ */
+const listContractsInput = listContractsSchema.extend({ endingBefore: isoDate.optional() });
+
 export const contractsRouter = router({
-  list: signedInProcedure.input(listContractsSchema).query(({ ctx, input }) => listContracts({ ctx, input })),
+  list: signedInProcedure.input(listContractsInput).query(({ ctx, input }) => listContracts({ ctx, input })),
   renewalQueue: signedInProcedure
     .input(z.object({ branchId: id.optional() }))
     .query(({ ctx, input }) => renewalQueue({ ctx, input })),

@@ -1,5 +1,6 @@
 import { boardColumn, getPeriod } from '@kader/db';
 import { assertCanRead, requirePrincipal } from '../auth/guard';
+import { seesPersonalData } from '../auth/principal';
 import { maskNik, RECRUITMENT_STATES, type RecruitmentState, type Schedule } from '@kader/workflow';
 import type { Context } from '../context';
 
@@ -21,9 +22,12 @@ function scheduleOf(state: string, snapshot: unknown): Schedule | null {
 
 export function listBoard({ ctx, input }: { ctx: Context; input: BoardInput }) {
   const period = getPeriod(ctx.handle.db, input.periodId);
-  assertCanRead(requirePrincipal(ctx), period?.branchId ?? -1, 'Periode rekrutmen');
+  const principal = requirePrincipal(ctx);
+  const branchId = period?.branchId ?? -1;
+  assertCanRead(principal, branchId, 'Periode rekrutmen');
   const pageSize = input.pageSize ?? 20;
-  const filter = { periodId: input.periodId, workAreaId: input.workAreaId, search: input.search };
+  const nikMatch = seesPersonalData(principal, branchId) ? 'partial' : 'exact';
+  const filter = { periodId: input.periodId, workAreaId: input.workAreaId, search: input.search, nikMatch } as const;
   return {
     columns: RECRUITMENT_STATES.map((state) => {
       const page = input.pages?.[state] ?? 0;

@@ -13,7 +13,7 @@ import {
 import { DEFAULT_RECRUITMENT_RULES, recruitmentRulesSchema } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../context';
-import { formatAgreementNumber } from '../documents';
+import { parseAgreementNumberPattern } from '../documents';
 import { DomainError } from '../errors';
 import { placesTaken } from './quota';
 import { periodView } from './views';
@@ -32,23 +32,21 @@ export const createBranchSchema = z.object({
   workAreas: z
     .array(z.string().trim().min(3, 'Nama wilayah kerja wajib diisi').max(100))
     .min(1, 'Paling sedikit satu wilayah kerja (kabupaten/kota)'),
-  /** The branch's numbering of agreements; checked by formatting a sample number. */
+  /**
+   * The branch's numbering of agreements, parsed here so a malformed one never reaches a signing
+   * (without exactly one running number every number would be the same string). Each problem is
+   * its own message on this field.
+   */
   agreementNumberPattern: z
     .string()
     .trim()
-    .max(80)
     .optional()
-    .refine(
-      (p) => {
-        if (p === undefined) return true;
-        try {
-          return p.includes('{seq') && formatAgreementNumber(p, { sequence: 1, date: '2026-01-01', branchCode: 'KC-X' }).length > 0;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'Pola nomor PKS harus memuat {seq} dan hanya token {seq:N}, {kode}, {yyyy}, {yy}, {mm}, {romawi}' },
-    ),
+    .superRefine((p, ctx) => {
+      if (p === undefined) return;
+      const parsed = parseAgreementNumberPattern(p);
+      if (parsed.ok) return;
+      for (const problem of parsed.problems) ctx.addIssue({ code: 'custom', message: `Pola nomor PKS tidak valid: ${problem}` });
+    }),
 });
 
 export const setQuotaSchema = z.object({

@@ -10,8 +10,7 @@ import {
 } from '@kader/db';
 import {
   allowedEvents,
-  formatPhone,
-  maskNik,
+  dateInZone,
   recruitmentRulesSchema,
   restore,
   stateOf,
@@ -21,8 +20,8 @@ import {
 import { DomainError } from '../errors';
 import { placesTaken } from './quota';
 import { eventsFor } from '../auth/eventAccess';
-import { assertCanRead } from '../auth/guard';
-import { canCorrect, canReadBranch as canReadBranchId, canRunSelection, seesPersonalData, type Principal } from '../auth/principal';
+import { assertCanRead, personalDataFor } from '../auth/guard';
+import { canCorrect, canReadBranch as canReadBranchId, canRunSelection, type Principal } from '../auth/principal';
 import { nextAgreementNumber } from './contracts/lifecycle';
 
 /** An entity's audit timeline as the UI shows it (who, when, from and to which state). */
@@ -38,9 +37,21 @@ export function historyOf(db: DbOrTx, entityType: 'application' | 'contract', id
   }));
 }
 
-/** `0812-3456-7890` shown as `0812-••••-7890`. */
-export function maskPhone(e164: string): string {
-  return formatPhone(e164).replace(/^(\d{4})-\d{4}-/, '$1-••••-');
+type AgreementNumberSuggestion = { suggestedAgreementNumber: string | null; agreementNumberProblem: string | null };
+const NO_SUGGESTION: AgreementNumberSuggestion = { suggestedAgreementNumber: null, agreementNumberProblem: null };
+
+/**
+ * The number to prefill at a signing, or why there is none. A branch pattern stored before
+ * patterns were checked can be malformed: the page still opens and names the problem, and the
+ * recruiter types the number.
+ */
+function agreementNumberSuggestion(db: DbOrTx, branchId: number, year: number): AgreementNumberSuggestion {
+  try {
+    return { suggestedAgreementNumber: nextAgreementNumber(db, branchId, `${year}-01-01`), agreementNumberProblem: null };
+  } catch (err) {
+    if (err instanceof DomainError) return { suggestedAgreementNumber: null, agreementNumberProblem: err.message };
+    throw err;
+  }
 }
 
 /** What the UI reads: assembled from rows, never stored. */
@@ -81,15 +92,16 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
   assertCanRead(principal, period.branchId, `Lamaran #${row.id}`);
-  const full = seesPersonalData(principal, period.branchId);
-  if (full && principal.kind === 'user') {
+  const personal = personalDataFor(principal, period.branchId, candidate, dateInZone(now, period.branch.timeZone));
+  if (!personal.piiMasked && principal.kind === 'user') {
     recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
   }
   const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
+  const state = stateOf(snapshot) as RecruitmentState;
   return {
     id: row.id,
     revision: row.revision,
-    state: stateOf(snapshot) as RecruitmentState,
+    state,
     stateEnteredAt: row.stateEnteredAt,
     machine: { id: 'recruitment' as const, version: row.machineVersion },
     period: periodView(db, period),
@@ -97,13 +109,9 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
     candidate: {
       id: candidate.id,
       revision: candidate.revision,
-      piiMasked: !full,
-      nik: full ? candidate.nik : maskNik(candidate.nik),
+      ...personal,
       name: candidate.name,
-      phone: full ? candidate.phone : maskPhone(candidate.phone),
       education: candidate.education,
-      birthDate: candidate.birthDate,
-      sex: candidate.sex,
       address: {
         street: candidate.street,
         rtRw: candidate.rtRw,
@@ -115,11 +123,10 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
     context: snapshot.context as RecruitmentContext,
     allowedEvents: eventsFor(principal, period.branchId, allowedEvents(snapshot)) as string[],
     canEditCandidate: canCorrect(principal, period.branchId),
-    /** At the signing stage: the next number in the branch's pattern, to prefill the form. */
-    suggestedAgreementNumber:
-      stateOf(snapshot) === 'agreementSigning' && canRunSelection(principal, period.branchId)
-        ? nextAgreementNumber(db, period.branchId, `${period.year}-01-01`)
-        : null,
+    /** At the signing stage: the next number in the branch's pattern to prefill the form, or why there is none. */
+    ...(state === 'agreementSigning' && canRunSelection(principal, period.branchId)
+      ? agreementNumberSuggestion(db, period.branchId, period.year)
+      : NO_SUGGESTION),
     history: historyOf(db, 'application', row.id),
     // Other periods may be other branches': list only those this person may open.
     earlierApplications: listOtherApplications(db, row.candidateId, row.id).filter((o) => canReadBranchId(principal, o.branchId)).map((o) => ({

@@ -65,7 +65,16 @@ export function listOtherApplications(db: DbOrTx, candidateId: number, exceptId:
     .all();
 }
 
-export type BoardFilter = { periodId: number; workAreaId?: number | undefined; search?: string | undefined };
+export type BoardFilter = {
+  periodId: number;
+  workAreaId?: number | undefined;
+  search?: string | undefined;
+  /**
+   * 'partial' finds a NIK by any run of its digits; 'exact' only by all 16. Whoever sees NIKs
+   * masked gets 'exact', or a few dozen searches would rebuild the hidden digits one by one.
+   */
+  nikMatch?: 'partial' | 'exact';
+};
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -78,9 +87,11 @@ function boardWhere(filter: BoardFilter, state: string): SQL {
   if (term) {
     const digits = term.replace(/[\s.-]/g, '');
     // A search of digits is a NIK (or part of one); anything else is a name.
-    const cond = /^\d+$/.test(digits)
-      ? sql`${candidates.nik} like ${`%${escapeLike(digits)}%`} escape '\\'`
-      : sql`${candidates.name} like ${`%${escapeLike(term)}%`} escape '\\'`;
+    const cond = !/^\d+$/.test(digits)
+      ? sql`${candidates.name} like ${`%${escapeLike(term)}%`} escape '\\'`
+      : filter.nikMatch === 'exact'
+        ? eq(candidates.nik, digits)
+        : sql`${candidates.nik} like ${`%${escapeLike(digits)}%`} escape '\\'`;
     parts.push(cond);
   }
   return and(...parts) as SQL;

@@ -32,7 +32,7 @@ const candidateUpdateSchema = candidateSchema.pick({ nik: true, name: true, phon
 });
 
 /** The form, filled from what the application page shows (NIK grouped, phone as 08…). */
-export function candidateEditValues(c: ApplicationDetail['candidate']): CandidateEditValues {
+export function candidateEditValues(c: Pick<ApplicationDetail['candidate'], 'name' | 'nik' | 'phone' | 'address'>): CandidateEditValues {
   return {
     name: c.name,
     nik: formatNik(c.nik),

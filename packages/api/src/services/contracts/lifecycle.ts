@@ -4,6 +4,7 @@ import {
   countContractsNumbered,
   getBranch,
   insertContract,
+  listContracts,
   updateContractIfRevision,
   type ApplicationRow,
   type ContractRow,
@@ -23,7 +24,7 @@ import {
   type ContractInput,
   type RecruitmentContext,
 } from '@kader/workflow';
-import { formatAgreementNumber } from '../../documents';
+import { formatAgreementNumber, parseAgreementNumberPattern, patternRestartsYearly, type AgreementNumberToken } from '../../documents';
 import { CONFLICT_MESSAGE, DomainError } from '../../errors';
 import { quotaFor } from '../quota';
 
@@ -94,19 +95,54 @@ export function startFirstContract(
   });
 }
 
+/** How many running numbers the search for a free one tries before it gives up. */
+export const AGREEMENT_NUMBER_TRIES = 1000;
+
+/** A stored pattern as a message quotes it: one written by hand in the database may be any length. */
+const quotePattern = (p: string) => `"${p.length > 80 ? `${p.slice(0, 80)}…` : p}"`;
+
 /**
- * The next number in the branch's own numbering pattern (e.g. `PKS/{seq:3}/{kode}/{yyyy}`), the
- * running number counting the agreements that start in that year, skipping any already used.
+ * The branch's numbering pattern, parsed. A pattern stored before patterns were checked may be
+ * malformed: that is a clear error naming the branch and what is wrong, never a number.
  */
-export function nextAgreementNumber(tx: DbOrTx, branchId: number, startDate: string): string {
+export function branchAgreementPattern(tx: DbOrTx, branchId: number): {
+  branch: NonNullable<ReturnType<typeof getBranch>>;
+  tokens: AgreementNumberToken[];
+} {
   const branch = getBranch(tx, branchId);
   if (!branch) throw new Error(`no branch ${branchId}`);
-  let n = countContractsNumbered(tx, branchId, Number(startDate.slice(0, 4))) + 1;
-  for (;;) {
-    const number = formatAgreementNumber(branch.agreementNumberPattern, { sequence: n, date: startDate, branchCode: branch.code });
-    if (!agreementNumberTaken(tx, number)) return number;
-    n += 1;
+  const parsed = parseAgreementNumberPattern(branch.agreementNumberPattern);
+  if (!parsed.ok) {
+    const msg = `Pola nomor PKS ${branch.name} (${quotePattern(branch.agreementNumberPattern)}) tidak valid: ${parsed.problems.join('; ')}. Kantor Pusat perlu memperbaiki pola ini.`;
+    throw new DomainError('VALIDATION', msg, { fields: [{ path: 'agreementNumberPattern', message: msg }] });
   }
+  return { branch, tokens: parsed.tokens };
+}
+
+/**
+ * The next number in the branch's own numbering pattern (e.g. `PKS/{seq:3}/{kode}/{yyyy}`), the
+ * running number counting the agreements that start in that year (every year, when the pattern
+ * carries no year), skipping any already used. The search is bounded: numbers of one pattern
+ * differ only by the running number, so a free one is near unless the numbering is broken, and
+ * then a clear error is better than a server that never answers.
+ */
+export function nextAgreementNumber(
+  tx: DbOrTx,
+  branchId: number,
+  startDate: string,
+  { maxTries = AGREEMENT_NUMBER_TRIES }: { maxTries?: number } = {},
+): string {
+  const { branch, tokens } = branchAgreementPattern(tx, branchId);
+  const first =
+    (patternRestartsYearly(tokens)
+      ? countContractsNumbered(tx, branchId, Number(startDate.slice(0, 4)))
+      : listContracts(tx, { branchIds: [branchId] }, 0, 1).total) + 1;
+  for (let n = first; n < first + maxTries; n++) {
+    const number = formatAgreementNumber(tokens, { sequence: n, date: startDate, branchCode: branch.code });
+    if (!agreementNumberTaken(tx, number)) return number;
+  }
+  const msg = `Tidak ada nomor PKS yang bebas di antara ${maxTries} nomor berikutnya menurut pola ${branch.name} (${quotePattern(branch.agreementNumberPattern)}), mulai nomor urut ${first}. Periksa pola nomor PKS kantor cabang ini.`;
+  throw new DomainError('VALIDATION', msg, { fields: [{ path: 'agreementNumberPattern', message: msg }] });
 }
 
 /** The year after `row`, starting the day after it ends, linked to it. */

@@ -11,6 +11,7 @@ import {
 import {
   contractAllowedEvents,
   contractStateOf,
+  dateInZone,
   effectiveAt,
   feeStatementFor,
   maskNik,
@@ -24,9 +25,9 @@ import {
   type ContractState,
   type MonthlyRecord,
 } from '@kader/workflow';
-import { assertCanRead } from '../../auth/guard';
-import { canCorrect, canRunSelection, seesPersonalData, type Principal } from '../../auth/principal';
-import { historyOf, maskPhone } from '../views';
+import { assertCanRead, personalDataFor } from '../../auth/guard';
+import { canCorrect, canRunSelection, type Principal } from '../../auth/principal';
+import { historyOf } from '../views';
 import { feeVersions, kpiVersions } from './settings';
 
 /** Who may send which contract event: the scheduler's two are never a person's to send. */
@@ -85,8 +86,8 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
   const branch = getBranch(db, row.branchId);
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !branch || !area) throw new Error(`contract ${row.id} refers to missing rows`);
-  const full = seesPersonalData(principal, row.branchId);
-  if (full && principal.kind === 'user') recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
+  const personal = personalDataFor(principal, row.branchId, candidate, dateInZone(now, branch.timeZone));
+  if (!personal.piiMasked && principal.kind === 'user') recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
   const snapshot = restoreContract({ version: row.machineVersion, persisted: row.snapshot });
   const months = monthsOf(db, row);
   const { kpi, card } = scorecardOf(db, row, months);
@@ -94,13 +95,7 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
   return {
     ...contractCard(db, { contract: row, candidateName: candidate.name, nik: candidate.nik, workArea: area.name, branch }),
     state: contractStateOf(snapshot),
-    candidate: {
-      id: candidate.id,
-      name: candidate.name,
-      nik: full ? candidate.nik : maskNik(candidate.nik),
-      phone: full ? candidate.phone : maskPhone(candidate.phone),
-      piiMasked: !full,
-    },
+    candidate: { id: candidate.id, name: candidate.name, ...personal },
     familiesAssigned: row.familiesAssigned,
     context: snapshot.context as ContractContext,
     allowedEvents: contractEventsFor(principal, row.branchId, contractAllowedEvents(snapshot)) as string[],
