@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo, verifyAuditLog } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { parsePublicOrigin } from './crossSite';
 import { startScheduler } from './scheduler';
 import { createServer } from './server';
 
@@ -32,7 +33,11 @@ Options (environment variable in brackets):
   --today <date>    seed-demo/demo: the demo's "today", YYYY-MM-DD
   --username <name> create-admin: the admin's user name
   --name <text>     create-admin: the admin's full name
-  --secure-cookies  mark the session cookie Secure (serve over HTTPS) [KADER_SECURE_COOKIES=1]
+  --secure-cookies  served over HTTPS: Secure session cookie, HSTS header, and the server's
+                    origin is https://<Host> [KADER_SECURE_COOKIES=1]
+  --public-origin <url>
+                    behind a proxy: the origin browsers use, e.g. https://kader.example; the
+                    one origin a change may come from [KADER_PUBLIC_ORIGIN]
   -h, --help        show this help
 
 First start without the CLI: set KADER_ADMIN_USERNAME and KADER_ADMIN_PASSWORD and the admin is
@@ -50,6 +55,7 @@ type Options = {
   username: string | undefined;
   name: string | undefined;
   secureCookies: boolean;
+  publicOrigin: string | undefined;
 };
 
 function parse(argv: string[]): { command: string | undefined; rest: string[]; options: Options; help: boolean } {
@@ -65,6 +71,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       username: { type: 'string' },
       name: { type: 'string' },
       'secure-cookies': { type: 'boolean' },
+      'public-origin': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +79,13 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got "${portText}"`);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail('--today must be YYYY-MM-DD');
+  const publicOriginText = values['public-origin'] ?? (process.env.KADER_PUBLIC_ORIGIN || undefined);
+  let publicOrigin: string | undefined;
+  try {
+    publicOrigin = publicOriginText === undefined ? undefined : parsePublicOrigin(publicOriginText);
+  } catch (err) {
+    fail(`--public-origin: ${(err as Error).message}`);
+  }
   return {
     command: positionals[0],
     rest: positionals.slice(1),
@@ -85,6 +99,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       username: values.username,
       name: values.name,
       secureCookies: values['secure-cookies'] ?? process.env.KADER_SECURE_COOKIES === '1',
+      publicOrigin,
     },
   };
 }
@@ -165,6 +180,7 @@ async function serve(handle: DbHandle, options: Options) {
     port: options.port,
     host: options.host,
     secureCookies: options.secureCookies,
+    publicOrigin: options.publicOrigin,
   });
   console.log(`Kader is listening on ${running.url}`);
   const scheduler = startScheduler(handle);

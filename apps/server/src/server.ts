@@ -2,10 +2,17 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { appRouter, createContextFactory } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { batchRefusal, callsOf } from './batch';
+import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
+import { BODY_TOO_LARGE_MESSAGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
+import { refusalBody, sendRefusal } from './refusal';
+
+export { crossSiteRefusal, parsePublicOrigin, REQUEST_HEADER } from './crossSite';
 
 export type ServerOptions = {
   handle: DbHandle;
@@ -17,8 +24,16 @@ export type ServerOptions = {
   log?: (line: string) => void;
   /** After this long, connections still open at shutdown are cut. */
   shutdownTimeoutMs?: number;
-  /** Mark the session cookie Secure (when served over HTTPS, e.g. behind a proxy). */
+  /**
+   * Served over HTTPS (e.g. behind a proxy): the session cookie is marked Secure, every response
+   * carries HSTS, and the server's own origin is `https://<Host>`.
+   */
   secureCookies?: boolean;
+  /**
+   * The origin browsers use to reach the server (`https://kader.example`) when a proxy stands in
+   * front: then it is the one origin a POST may come from. See `parsePublicOrigin`.
+   */
+  publicOrigin?: string;
 };
 
 export type RunningServer = {
@@ -29,8 +44,8 @@ export type RunningServer = {
 };
 
 const TRPC_BASE = '/trpc/';
-// tRPC buffers the whole body; nothing the admin UI sends comes near this.
-const MAX_BODY_BYTES = 1024 * 1024;
+/** What tRPC takes (HEAD it answers empty); anything else is refused before it runs. */
+const TRPC_METHODS = ['GET', 'HEAD', 'POST'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,13 +73,17 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : null;
-  const createContext = createContextFactory(opts.handle, { secureCookies: opts.secureCookies ?? false });
+  const secure = opts.secureCookies ?? false;
+  const publicOrigin = opts.publicOrigin === undefined ? null : parsePublicOrigin(opts.publicOrigin);
+  const createContext = createContextFactory(opts.handle, { secureCookies: secure });
   let closing = false;
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE,
+    // Both are checked in `route` first, with answers in words; these stay as a second line.
     maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req, res }) => createContext({ req, res }),
     // Unexpected errors are logged (without inputs) by @kader/api's error mapping, once.
   });
@@ -85,7 +104,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
     if (closing) res.setHeader('Connection', 'close');
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, secure);
 
     route(req, res, method, pathname).catch((err: unknown) => {
       log(`error serving ${method} ${pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -96,23 +115,40 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string) {
     if (pathname === '/trpc' || pathname === TRPC_BASE) {
-      sendJson(res, 404, { error: { message: 'No procedure named; use /trpc/<procedure>', code: 'NOT_FOUND' } });
-      return;
+      return sendRefusal(res, 404, 'Alamat ini tidak menyebut prosedur; gunakan /trpc/<prosedur>.');
     }
     if (pathname.startsWith(TRPC_BASE)) {
-      const refused = crossSiteRefusal(req, method);
-      if (refused) return sendJson(res, 403, { error: { message: refused, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403, kader: { code: 'FORBIDDEN', message: refused } } } });
+      // tRPC would hand TRACE or CONNECT to fetch's Request, which throws (a 500): refuse them here.
+      if (!TRPC_METHODS.includes(method)) {
+        return sendRefusal(res, 405, `Metode ${method} tidak didukung; API ini hanya menerima GET dan POST.`, {
+          Allow: TRPC_METHODS.join(', '),
+        });
+      }
+      const crossSite = crossSiteRefusal(req, method, publicOrigin ?? ownOrigin(req, secure));
+      if (crossSite) return sendRefusal(res, 403, crossSite);
+      const calls = callsOf(pathname.slice(TRPC_BASE.length), searchOf(req.url));
+      const batch = calls && batchRefusal(calls);
+      if (batch) return sendRefusal(res, 400, batch);
+      // A declared length over the limit is refused before a byte is read; a chunked body is cut
+      // off by tRPC at the same limit (and the error formatter gives it the same words).
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, BODY_TOO_LARGE_MESSAGE);
       trpcHandler(req, res);
       return;
     }
     if (pathname === '/health') {
-      if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res);
+      if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method);
       sendJson(res, ...health(opts.handle));
       return;
     }
-    if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res);
+    if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method);
     await serveStatic(req, res, staticRoot, pathname);
   }
+
+  // CONNECT never reaches the request handler: Node hands it over as a tunnel request.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => refuseConnect(req, socket, secure));
+  // Requests Node's parser refuses (headers or URL over 16 KB, malformed request lines) never reach
+  // the handler either; without this listener they get a bare status and no words.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => refuseUnparsable(err, socket, secure));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,36 +199,72 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function setSecurityHeaders(res: http.ServerResponse) {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+/** Served over HTTPS: browsers are told to use nothing else for a year (no preload: that is a separate, lasting commitment). */
+const HSTS = 'max-age=31536000';
+
+function securityHeaders(secure: boolean): [string, string][] {
+  return [
+    ['Content-Security-Policy', CSP],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'same-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ...(secure ? ([['Strict-Transport-Security', HSTS]] as [string, string][]) : []),
+  ];
 }
 
-/**
- * Cross-site request defence for everything that changes data (POST): the session cookie is
- * SameSite=Strict, and on top the request must carry a header a plain cross-site form cannot set,
- * and, when the browser names its origin, come from this server's own origin.
- */
-export const REQUEST_HEADER = 'x-kader-request';
-export function crossSiteRefusal(req: http.IncomingMessage, method: string): string | null {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
-  if (req.headers[REQUEST_HEADER] !== '1') return `Permintaan ditolak: header ${REQUEST_HEADER} tidak ada.`;
-  const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (host !== req.headers.host) return 'Permintaan ditolak: berasal dari situs lain.';
-  } else if (origin === 'null') {
-    return 'Permintaan ditolak: asal permintaan tidak dikenal.';
+function setSecurityHeaders(res: http.ServerResponse, secure: boolean) {
+  for (const [name, value] of securityHeaders(secure)) res.setHeader(name, value);
+}
+
+/** The answer to CONNECT, written on the socket itself (there is no response object for it). */
+function refuseConnect(req: http.IncomingMessage, socket: Duplex, secure: boolean) {
+  const message = `Metode ${req.method ?? 'CONNECT'} tidak didukung.`;
+  answerOnSocket(socket, secure, '405 Method Not Allowed', JSON.stringify(refusalBody(405, message)), ['Allow: GET, HEAD, POST']);
+}
+
+function refuseUnparsable(err: NodeJS.ErrnoException, socket: Duplex, secure: boolean) {
+  // A connection reset, or one already answered, has nobody left to tell.
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
   }
-  return null;
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const message = tooLarge
+    ? 'Alamat atau header permintaan terlalu panjang: paling banyak 16 KB. Kirim data besar di badan permintaan (POST).'
+    : 'Permintaan HTTP tidak dapat dibaca.';
+  const body = JSON.stringify(tooLarge ? headerTooLargeBody(message) : refusalBody(400, message));
+  answerOnSocket(socket, secure, tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request', body, []);
+}
+
+/** tRPC has no code for 431; the shape is the one every other refusal has. */
+function headerTooLargeBody(message: string) {
+  const shape = refusalBody(413, message);
+  return { error: { ...shape.error, data: { ...shape.error.data, httpStatus: 431 } } };
+}
+
+/** Writes a whole response on a raw socket (outside Node's request handling) and closes it. */
+function answerOnSocket(socket: Duplex, secure: boolean, statusLine: string, body: string, extra: string[]) {
+  const head = [
+    `HTTP/1.1 ${statusLine}`,
+    ...extra,
+    'Content-Type: application/json; charset=utf-8',
+    'Cache-Control: no-store',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    ...securityHeaders(secure).map(([name, value]) => `${name}: ${value}`),
+  ];
+  socket.on('error', () => socket.destroy());
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** The query of a request target, however odd the target. */
+function searchOf(target: string | undefined): URLSearchParams {
+  try {
+    return new URL(target ?? '/', 'http://localhost').searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
 }
 
 function health(handle: DbHandle): [number, unknown] {
@@ -209,12 +281,12 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendJson(res, 400, { error: 'malformed path' });
+    return sendRefusal(res, 400, 'Alamat tidak sah: pengodean persen rusak.');
   }
   // The WHATWG parser already folds plain `..`; encoded ones (`%2e%2e`, `..%2f`, `..%5c`) and NULs surface here.
   const segments = decoded.split(/[/\\]/);
   if (decoded.includes('\0') || segments.some((s) => s === '..')) {
-    return sendJson(res, 400, { error: 'path not allowed' });
+    return sendRefusal(res, 400, 'Alamat ini tidak diizinkan.');
   }
   if (!root) {
     return sendText(
@@ -226,7 +298,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
 
   const file = path.resolve(root, '.' + path.posix.normalize(decoded.replaceAll('\\', '/')));
   if (file !== root && !file.startsWith(root + path.sep)) {
-    return sendJson(res, 400, { error: 'path not allowed' });
+    return sendRefusal(res, 400, 'Alamat ini tidak diizinkan.');
   }
 
   const isAsset = decoded.startsWith('/assets/');
@@ -244,7 +316,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   // otherwise a stale page asking for an old chunk would be handed HTML it cannot run.
   const lastSegment = segments[segments.length - 1] ?? '';
   if (isAsset || path.extname(lastSegment) !== '') {
-    return sendJson(res, 404, { error: 'not found' });
+    return sendRefusal(res, 404, 'Berkas tidak ditemukan.');
   }
   const index = path.join(root, 'index.html');
   const indexStats = await fileStats(index);
@@ -301,7 +373,6 @@ function sendText(res: http.ServerResponse, status: number, text: string) {
   res.end(text);
 }
 
-function sendMethodNotAllowed(res: http.ServerResponse) {
-  res.setHeader('Allow', 'GET, HEAD');
-  sendJson(res, 405, { error: 'method not allowed' });
+function sendMethodNotAllowed(res: http.ServerResponse, method: string) {
+  sendRefusal(res, 405, `Metode ${method} tidak didukung di alamat ini; hanya GET dan HEAD.`, { Allow: 'GET, HEAD' });
 }

@@ -18,3 +18,4 @@ export type { Me } from './services/auth';
 export type { UserRow } from './services/users';
 export { runContractScheduler, SCHEDULER_ACTOR, type SchedulerRun } from './services/contracts/scheduler';
 export type { ContractDetail, ContractCard } from './services/contracts/views';
+export { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';

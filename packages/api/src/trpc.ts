@@ -2,6 +2,7 @@ import { initTRPC } from '@trpc/server';
 import type { Role } from './auth/principal';
 import type { Context } from './context';
 import { DomainError, toClientError } from './errors';
+import { MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
 
 /**
  * Every procedure declares who may call it (`meta.access`); the middleware below enforces it and
@@ -16,6 +17,8 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const { data } = toClientError(error);
+      // tRPC's own body limit answers a bare code; only the monthly import sends bodies that large.
+      if (error.code === 'PAYLOAD_TOO_LARGE') Object.assign(data, { code: 'VALIDATION', message: MONTHLY_IMPORT_TOO_LARGE });
       return { ...shape, message: data.message, data: { ...shape.data, stack: undefined, kader: data } };
     },
   });
@@ -49,7 +52,17 @@ const enforceAccess = t.middleware(({ ctx, meta, path, next }) => {
   return next({ ctx: { ...ctx, principal } });
 });
 
-const base = t.procedure.use(mapDomainErrors).use(enforceAccess);
+/**
+ * tRPC reads a call's input only when the procedure declares one, so a procedure without input
+ * would answer a body or `?input=` that is not JSON at all as if it were fine. Reading it here
+ * refuses malformed JSON for every procedure alike (400); well-formed input stays ignored.
+ */
+const readInput = t.middleware(async ({ getRawInput, next }) => {
+  await getRawInput();
+  return next();
+});
+
+const base = t.procedure.use(mapDomainErrors).use(readInput).use(enforceAccess);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -20,3 +20,4 @@ export * from './contract/monthly';
 export * from './contract/scorecard';
 export * from './contract/fee';
 export * from './contract/format';
+export * from './requestLimits';

@@ -63,7 +63,8 @@ export function parseWholeNumber(raw: string, label: string, money = false): Cel
 }
 
 // Month names as Indonesian and English spreadsheets abbreviate or spell them.
-const MONTH_NAMES: Record<string, number> = {};
+// A Map, not an object: a cell reading "constructor" must not find Object's own members.
+const MONTH_NAMES = new Map<string, number>();
 (
   [
     ['jan', 'januari', 'january'],
@@ -79,10 +80,10 @@ const MONTH_NAMES: Record<string, number> = {};
     ['nov', 'nop', 'november', 'nopember'],
     ['des', 'dec', 'desember', 'december'],
   ] as const
-).forEach((names, i) => names.forEach((n) => (MONTH_NAMES[n] = i + 1)));
+).forEach((names, i) => names.forEach((n) => MONTH_NAMES.set(n, i + 1)));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const monthName = (s: string): number | undefined => MONTH_NAMES[s.toLowerCase().replace(/\.$/, '')];
+const monthName = (s: string): number | undefined => MONTH_NAMES.get(s.toLowerCase().replace(/\.$/, ''));
 /** A 2-digit year in a month-name form (`Mar-26`, as a spreadsheet shows a month) is 20YY. */
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
 const MIN_YEAR = 2000;

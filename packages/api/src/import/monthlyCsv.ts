@@ -50,8 +50,17 @@ export const REQUIRED_CSV_COLUMNS: readonly string[] = [
   'rapat_diadakan',
   'rapat_dihadiri',
 ];
-/** More data rows than this and the file is refused (a branch's year is far fewer). */
-export const MAX_CSV_ROWS = 10_000;
+/**
+ * The import's limits, one constant for every place that enforces them: the parser (rows), the
+ * `contracts.importMonths` schema (bytes of the file's text as UTF-8) and apps/server's limit on
+ * request bodies, which is sized so that any file within these limits fits once JSON-encoded.
+ * A branch's year of monthly reports is far below both.
+ */
+export const MONTHLY_IMPORT_LIMIT = { rows: 10_000, bytes: 5 * 1024 * 1024 } as const;
+/** More data rows than this and the file is refused. */
+export const MAX_CSV_ROWS = MONTHLY_IMPORT_LIMIT.rows;
+/** What a file, or a request body, over the limits is answered with. */
+export const MONTHLY_IMPORT_TOO_LARGE = `Berkas terlalu besar: paling besar ${MONTHLY_IMPORT_LIMIT.bytes / (1024 * 1024)} MB (${MONTHLY_IMPORT_LIMIT.rows.toLocaleString('id-ID')} baris).`;
 
 /** The arrears age a collection column stands for: `tunggakan_3` → 3, `tunggakan_25_lebih` → 25. */
 export function arrearsMonthsOfColumn(column: string): number | undefined {

@@ -1,7 +1,7 @@
 import { appendAudit, findUserByUsername, getBranch, getUser, updateUser, endUserSessions, type DbOrTx, type UserRecord } from '@kader/db';
 import { z } from 'zod';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
-import { loginBlocked, noteLoginFailure, noteLoginSuccess } from '../auth/loginLimits';
+import { loginSucceeded, reserveLoginAttempt } from '../auth/loginLimits';
 import { finishSession, startSession } from '../auth/sessions';
 import type { Context } from '../context';
 import { DomainError } from '../errors';
@@ -40,18 +40,18 @@ const WRONG = 'Nama pengguna atau kata sandi salah.';
 export async function login({ ctx, input }: { ctx: Context; input: z.output<typeof loginSchema> }) {
   const { db } = ctx.handle;
   const now = ctx.now();
-  if (loginBlocked(db, input.username, ctx.clientAddress, now)) {
+  // Counted as a failure before the hash is checked: parallel guesses cannot outrun the limit.
+  const attempt = reserveLoginAttempt(db, input.username, ctx.clientAddress, now);
+  if (!attempt) {
     throw new DomainError('TOO_MANY_REQUESTS', 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.');
   }
   const user = findUserByUsername(db, input.username.toLowerCase());
   // A missing user costs a hash check too, so timing does not tell which part was wrong.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
-  if (!user || !ok || user.disabledAt) {
-    noteLoginFailure(db, input.username, ctx.clientAddress, now);
-    throw new DomainError('UNAUTHENTICATED', WRONG);
-  }
-  noteLoginSuccess(db, input.username);
+  // A wrong password leaves the reserved failure in place.
+  if (!user || !ok || user.disabledAt) throw new DomainError('UNAUTHENTICATED', WRONG);
   const session = db.transaction((tx) => {
+    loginSucceeded(tx, attempt);
     updateUser(tx, user.id, { lastLoginAt: now.toISOString() });
     return startSession(tx, user.id, now);
   });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { branches, loginFailures, nikViews, sessions, settings, users } from '../schema';
 import type { DbOrTx } from '../types';
 
@@ -71,8 +71,15 @@ export function endUserSessions(db: DbOrTx, userId: number, nowIso: string): voi
   db.update(sessions).set({ endedAt: nowIso }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt))).run();
 }
 
-export function recordLoginFailure(db: DbOrTx, key: string, at: string): void {
-  db.insert(loginFailures).values({ key, at }).run();
+/**
+ * How long a failed sign-in counts against its account or address (the window of @kader/api's
+ * sign-in limits). Older rows count for nothing and are deleted, so the table stays small.
+ */
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Records one failure (or an attempt reserved as one) and returns its id. */
+export function recordLoginFailure(db: DbOrTx, key: string, at: string): number {
+  return db.insert(loginFailures).values({ key, at }).returning({ id: loginFailures.id }).get().id;
 }
 
 export function countLoginFailures(db: DbOrTx, key: string, sinceIso: string): number {
@@ -87,6 +94,19 @@ export function countLoginFailures(db: DbOrTx, key: string, sinceIso: string): n
 
 export function clearLoginFailures(db: DbOrTx, key: string): void {
   db.delete(loginFailures).where(eq(loginFailures.key, key)).run();
+}
+
+export function deleteLoginFailure(db: DbOrTx, id: number): void {
+  db.delete(loginFailures).where(eq(loginFailures.id, id)).run();
+}
+
+/**
+ * Deletes failures at or before `beforeIso` (the ones `countLoginFailures` no longer sees): for
+ * one key when given (bounded by the (key, at) index), else for every key.
+ */
+export function deleteLoginFailuresBefore(db: DbOrTx, beforeIso: string, key?: string): number {
+  const old = lte(loginFailures.at, beforeIso);
+  return db.delete(loginFailures).where(key === undefined ? old : and(eq(loginFailures.key, key), old)).run().changes;
 }
 
 export function recordNikView(db: DbOrTx, values: typeof nikViews.$inferInsert): void {

@@ -94,7 +94,8 @@ export function parseRecruitmentEvent(raw: unknown): ParsedEvent {
     return { ok: false, fields: [{ path: 'type', message: 'Jenis aksi wajib diisi' }] };
   }
   const type = raw.type;
-  if (!(type in recruitmentEventSchemas)) {
+  // Own keys only: `in` also finds `toString`, `constructor`, `__proto__` … on Object.prototype.
+  if (!Object.hasOwn(recruitmentEventSchemas, type)) {
     return { ok: false, fields: [{ path: 'type', message: `Aksi tidak dikenal: ${type}` }] };
   }
   const { type: _t, ...payload } = raw as Record<string, unknown>;

@@ -4,13 +4,26 @@ import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import { canRunSelection } from '../../auth/principal';
 import type { Context } from '../../context';
 import { DomainError } from '../../errors';
-import { FIELD_COLUMN, monthlyCsvTemplate, parseMonthlyCsv, type RowError } from '../../import/monthlyCsv';
+import {
+  FIELD_COLUMN,
+  MONTHLY_IMPORT_LIMIT,
+  MONTHLY_IMPORT_TOO_LARGE,
+  monthlyCsvTemplate,
+  parseMonthlyCsv,
+  type RowError,
+} from '../../import/monthlyCsv';
 import { checkMonthlyRecord, writeMonth } from './verbs';
 
 export const importMonthsSchema = z.object({
   branchId: z.number().int().positive(),
-  /** The file's text (the browser reads it); 5 MB is far beyond a branch's month. */
-  csv: z.string().max(5_000_000, 'Berkas terlalu besar (paling besar 5 MB)'),
+  /**
+   * The file's text (the browser reads it), measured as the file's UTF-8 bytes. A character is at
+   * least one byte, so the length check is a cheap first bound; `abort` skips the exact count.
+   */
+  csv: z
+    .string()
+    .max(MONTHLY_IMPORT_LIMIT.bytes, { message: MONTHLY_IMPORT_TOO_LARGE, abort: true })
+    .refine((text) => Buffer.byteLength(text, 'utf8') <= MONTHLY_IMPORT_LIMIT.bytes, MONTHLY_IMPORT_TOO_LARGE),
   acceptValidRows: z.boolean(),
   dryRun: z.boolean(),
 });

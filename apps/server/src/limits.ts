@@ -1,0 +1,19 @@
+/**
+ * What one request to /trpc may ask of the server. The sizes follow from what the admin UI
+ * legitimately sends; everything past them is refused before tRPC reads or runs anything.
+ */
+// The import's limits live with the import; the body limit follows from them.
+import { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from '@kader/api';
+
+export { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES as UNBATCHABLE } from '@kader/workflow';
+
+/**
+ * The largest body: the monthly import's largest file, JSON-encoded. JSON copies text as its UTF-8
+ * bytes except `"`, `\`, tab and line breaks, which take two (`\"`, `\n`), so a CSV at most
+ * doubles (only control characters, which no spreadsheet writes, would take six); a margin covers
+ * the call's other fields.
+ */
+export const MAX_BODY_BYTES = 2 * MONTHLY_IMPORT_LIMIT.bytes + 64 * 1024;
+
+/** The answer to a body over the limit, in words (413). */
+export const BODY_TOO_LARGE_MESSAGE = MONTHLY_IMPORT_TOO_LARGE;

@@ -1,0 +1,109 @@
+/**
+ * The monthly import's documented limits (10.000 rows, 5 MB) hold over HTTP: a file within them is
+ * read, whatever JSON does to its size on the way; a body past what such a file can become is
+ * refused with 413 and the limit in words, in the error shape the admin UI shows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '@kader/api';
+import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type RunningServer } from '../src/server';
+import { client, REQUEST_HEADERS, signIn } from './http';
+import { errorOf, raw } from './raw';
+
+const TOO_LARGE = 'Berkas terlalu besar: paling besar 5 MB (10.000 baris).';
+const FILE_LIMIT = 5 * 1024 * 1024;
+
+let dir: string;
+let handle: DbHandle;
+let app: RunningServer;
+let cookie: string;
+let branchId: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kader-import-limits-'));
+  handle = openDatabase(path.join(dir, 'kader.db'));
+  migrateDatabase(handle);
+  await seedDemo(handle);
+  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  cookie = await signIn(app.url, 'rekruter.madiun');
+  branchId = (handle.sqlite.prepare("select id from branches where code = 'KC-MDN'").get() as { id: number }).id;
+});
+afterAll(async () => {
+  await app?.close();
+  handle?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const HEADER = 'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;tanggal_laporan;rapat_diadakan;rapat_dihadiri';
+
+/** `rows` data rows naming agreements this branch does not have: each is answered with a row error. */
+function csvOf(rows: number, pad = ''): string {
+  const lines = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`PKS/9999/2026/${String(i).padStart(5, '0')}${pad};03/2026;500;120;150;05/04/2026;1;1`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('the monthly import over HTTP', () => {
+  it('reads a 10.000-row file of about 1.1 MB (the documented row limit), as the admin sends it', async () => {
+    const csv = csvOf(10_000, '-ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklmnopqrstuvwxyz');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(1_048_576);
+    const trpc = client(app.url, cookie);
+    const result = await trpc.contracts.importMonths.mutate({ branchId, csv, acceptValidRows: false, dryRun: true });
+    expect(result.rows).toBe(10_000);
+    expect(result.errors.length).toBe(10_000);
+    expect(result.errors[0]!.column).toBe('nomor_pks');
+  });
+
+  it('reads a file just under 5 MB whose JSON encoding is twice its size', async () => {
+    // A quoted cell of doubled quotes: each `"` becomes `\"` in JSON, so the body is ~2 × the file.
+    const cell = `"${'"'.repeat(FILE_LIMIT - 64 * 1024)}"`;
+    const csv = `${HEADER}\r\n${cell};03/2026;500;120;150;05/04/2026;1;1\r\n`;
+    expect(Buffer.byteLength(csv)).toBeLessThan(FILE_LIMIT);
+    const body = JSON.stringify({ 0: { branchId, csv, acceptValidRows: false, dryRun: true } });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * FILE_LIMIT - 256 * 1024);
+    const res = await raw(app.url, {
+      method: 'POST',
+      path: '/trpc/contracts.importMonths?batch=1',
+      headers: { 'content-type': 'application/json', ...REQUEST_HEADERS, cookie },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const [answer] = JSON.parse(res.body) as { result: { data: { rows: number; errors: unknown[] } } }[];
+    expect(answer!.result.data.rows).toBe(1);
+    expect(answer!.result.data.errors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a file over 5 MB with the limit in words', async () => {
+    const csv = csvOf(10, 'x'.repeat(FILE_LIMIT / 10 + 100));
+    const trpc = client(app.url, cookie);
+    const err = await trpc.contracts.importMonths.mutate({ branchId, csv, acceptValidRows: false, dryRun: true }).then(
+      () => null,
+      (e: unknown) => e as { data?: { kader?: { message: string; fields?: { path: string }[] } } },
+    );
+    expect(err?.data?.kader?.message).toContain(TOO_LARGE);
+    expect(err?.data?.kader?.fields?.[0]?.path).toBe('csv');
+  });
+
+  it('answers a body larger than any allowed file can become with 413 and the limit in words', async () => {
+    const body = JSON.stringify({ 0: { branchId, csv: '"'.repeat(FILE_LIMIT + FILE_LIMIT / 8), acceptValidRows: false, dryRun: true } });
+    for (const chunked of [false, true]) {
+      const res = await raw(app.url, {
+        method: 'POST',
+        path: '/trpc/contracts.importMonths?batch=1',
+        headers: { 'content-type': 'application/json', ...REQUEST_HEADERS, cookie },
+        body,
+        chunked,
+      });
+      expect(res.status, `chunked: ${chunked}`).toBe(413);
+      const error = errorOf(res);
+      expect(error.data.httpStatus).toBe(413);
+      expect(error.data.kader.message).toBe(TOO_LARGE);
+      expect(error.message).toBe(TOO_LARGE);
+    }
+  });
+});
