@@ -12,20 +12,7 @@ const MONTHS_SHORT: Record<Lang, readonly string[]> = {
 };
 const MONTHS_LONG: Record<Lang, readonly string[]> = {
   id: INDONESIAN_MONTHS,
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

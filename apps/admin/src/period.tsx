@@ -45,7 +45,8 @@ export function periodsForDefault<T extends { year: number }>(periods: readonly 
   return [...periods].sort((a, b) => rank(a.year) - rank(b.year));
 }
 
-const currentYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+const currentYear = () =>
+  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
 
 export function PeriodProvider({
   children,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addMonth, agreementMonths, chartGeometry, chartSeries, monthLabel, niceMax, type ChartPoint } from '../src/contracts/chart';
+import {
+  addMonth,
+  agreementMonths,
+  chartGeometry,
+  chartSeries,
+  monthLabel,
+  niceMax,
+  type ChartPoint,
+} from '../src/contracts/chart';
 
 describe('months', () => {
   it('names months in Indonesian (short and long) and English', () => {
@@ -77,7 +85,9 @@ describe('chart geometry', () => {
     expect(g.targetPath.match(/M/g)).toHaveLength(1); // joined: no gaps between consecutive months
     // flat where the target stays, a vertical step where it changes
     const [a, b, c, d] = g.targets;
-    expect(g.targetPath).toBe(`M${a!.x1} ${a!.y} L${a!.x2} ${a!.y} L${b!.x2} ${b!.y} L${c!.x2} ${c!.y} L${d!.x1} ${d!.y} L${d!.x2} ${d!.y}`);
+    expect(g.targetPath).toBe(
+      `M${a!.x1} ${a!.y} L${a!.x2} ${a!.y} L${b!.x2} ${b!.y} L${c!.x2} ${c!.y} L${d!.x1} ${d!.y} L${d!.x2} ${d!.y}`,
+    );
   });
   it('labels months in Indonesian with the year under the first month and under January', () => {
     expect(g.xLabels.map((l) => l.label)).toEqual(['Nov', 'Des', 'Jan', 'Feb']);

@@ -67,14 +67,21 @@ describe('files', () => {
 
 describe('contract history lines', () => {
   it('say which month was recorded, and when it came from an import', () => {
-    expect(contractPayloadSummary('MONTH_RECORDED', { month: '2026-11', record: {}, source: 'form' }, 'id', td)).toBe('Bulan: November 2026');
+    expect(contractPayloadSummary('MONTH_RECORDED', { month: '2026-11', record: {}, source: 'form' }, 'id', td)).toBe(
+      'Bulan: November 2026',
+    );
     expect(contractPayloadSummary('MONTH_UPDATED', { month: '2027-01', source: 'import' }, 'id', td)).toBe(
       'Bulan: Januari 2027 · dari impor CSV',
     );
   });
   it('give the decision with the recommendation and the reason', () => {
     expect(
-      contractPayloadSummary('DECIDE_RENEWAL', { decision: 'drop', recommendation: 'drop', reason: 'Target iuran tidak tercapai' }, 'id', td),
+      contractPayloadSummary(
+        'DECIDE_RENEWAL',
+        { decision: 'drop', recommendation: 'drop', reason: 'Target iuran tidak tercapai' },
+        'id',
+        td,
+      ),
     ).toBe('Keputusan: Tidak diperpanjang · Rekomendasi: Tidak direkomendasikan · Alasan: Target iuran tidak tercapai');
     expect(contractPayloadSummary('DECIDE_RENEWAL', { decision: 'renew', recommendation: 'renew', reason: '' }, 'id', td)).toBe(
       'Keputusan: Perpanjang · Rekomendasi: Direkomendasikan diperpanjang',
@@ -84,23 +91,29 @@ describe('contract history lines', () => {
     expect(contractPayloadSummary('RESIGN', { date: '2027-02-10', reasonCode: 'MOVED_AWAY', note: '' }, 'id', td)).toBe(
       'Tanggal berhenti: 10 Feb 2027 · Alasan: Pindah domisili',
     );
-    expect(contractPayloadSummary('TERMINATE', { date: '2027-02-10', reasonCode: 'ASKED_FOR_CASH', note: 'Laporan warga' }, 'id', td)).toBe(
-      'Tanggal berhenti: 10 Feb 2027 · Alasan: Meminta iuran secara tunai · Catatan: Laporan warga',
-    );
+    expect(
+      contractPayloadSummary('TERMINATE', { date: '2027-02-10', reasonCode: 'ASKED_FOR_CASH', note: 'Laporan warga' }, 'id', td),
+    ).toBe('Tanggal berhenti: 10 Feb 2027 · Alasan: Meminta iuran secara tunai · Catatan: Laporan warga');
   });
   it('fall back to the plain values, skipping nested ones', () => {
-    expect(contractPayloadSummary('CONTRACT_STARTED', { agreementNumber: 'PKS/1', startDate: '2026-11-22', input: {} }, 'id', td)).toBe(
-      'Nomor PKS: PKS/1 · Mulai: 22 Nov 2026',
-    );
+    expect(
+      contractPayloadSummary('CONTRACT_STARTED', { agreementNumber: 'PKS/1', startDate: '2026-11-22', input: {} }, 'id', td),
+    ).toBe('Nomor PKS: PKS/1 · Mulai: 22 Nov 2026');
     expect(contractPayloadSummary('X', null, 'id', td)).toBe('');
   });
 });
 
 describe('quota and branch forms', () => {
   it('check a quota before sending', () => {
-    expect(checkQuotaForm({ branchId: '2', year: '2027', quota: '15' })).toEqual({ ok: true, input: { branchId: 2, year: 2027, quota: 15 } });
+    expect(checkQuotaForm({ branchId: '2', year: '2027', quota: '15' })).toEqual({
+      ok: true,
+      input: { branchId: 2, year: 2027, quota: 15 },
+    });
     const bad = checkQuotaForm({ branchId: '', year: '2016', quota: '-1' });
-    expect(bad).toEqual({ ok: false, errors: { branchId: 'quota.chooseBranch', year: 'quota.yearRange', quota: 'quota.wholeNumber' } });
+    expect(bad).toEqual({
+      ok: false,
+      errors: { branchId: 'quota.chooseBranch', year: 'quota.yearRange', quota: 'quota.wholeNumber' },
+    });
     expect(checkQuotaForm({ branchId: '1', year: '', quota: '' })).toEqual({
       ok: false,
       errors: { year: 'quota.required', quota: 'quota.required' },
@@ -108,14 +121,29 @@ describe('quota and branch forms', () => {
   });
   it('check a new branch: code KC-XXX, name, zone, work areas (empty rows dropped)', () => {
     expect(
-      checkBranchForm({ code: 'kc-sby ', name: 'KC Surabaya', timeZone: 'Asia/Jakarta', workAreas: ['Kota Surabaya', '', ' Kabupaten Sidoarjo '] }),
+      checkBranchForm({
+        code: 'kc-sby ',
+        name: 'KC Surabaya',
+        timeZone: 'Asia/Jakarta',
+        workAreas: ['Kota Surabaya', '', ' Kabupaten Sidoarjo '],
+      }),
     ).toEqual({
       ok: true,
-      input: { code: 'KC-SBY', name: 'KC Surabaya', timeZone: 'Asia/Jakarta', workAreas: ['Kota Surabaya', 'Kabupaten Sidoarjo'] },
+      input: {
+        code: 'KC-SBY',
+        name: 'KC Surabaya',
+        timeZone: 'Asia/Jakarta',
+        workAreas: ['Kota Surabaya', 'Kabupaten Sidoarjo'],
+      },
     });
     expect(checkBranchForm({ code: 'SBY', name: 'KC', timeZone: 'Europe/Paris', workAreas: ['', 'ab'] })).toEqual({
       ok: false,
-      errors: { code: 'quota.codeFormat', name: 'quota.nameShort', timeZone: 'quota.chooseZone', 'workAreas.1': 'quota.workAreaShort' },
+      errors: {
+        code: 'quota.codeFormat',
+        name: 'quota.nameShort',
+        timeZone: 'quota.chooseZone',
+        'workAreas.1': 'quota.workAreaShort',
+      },
     });
     expect(checkBranchForm({ code: 'KC-SBY', name: 'KC Surabaya', timeZone: 'Asia/Makassar', workAreas: [' '] })).toEqual({
       ok: false,

@@ -29,7 +29,9 @@ describe('the reason a renewal decision needs (mirrors decisionJustified)', () =
       for (const recommendation of ['renew', 'drop', null] as const) {
         for (const reason of ['', '    ', 'abcd', 'abcde', '  abcde  ', 'alasan panjang sekali']) {
           const guard = decisionJustified({ decision, reason, recommendation: recommendation ?? 'drop' });
-          expect(decisionProblem(decision, reason, recommendation) === null, `${decision}/${recommendation}/${reason}`).toBe(guard);
+          expect(decisionProblem(decision, reason, recommendation) === null, `${decision}/${recommendation}/${reason}`).toBe(
+            guard,
+          );
         }
         expect(reasonRequired(decision, recommendation)).toBe(
           !decisionJustified({ decision, reason: '', recommendation: recommendation ?? 'drop' }),

@@ -62,7 +62,8 @@ describe('layout', () => {
       expect(b.y).toBe(a.y);
       expect(b.x).toBeGreaterThan(a.x + a.w);
     }
-    for (const exit of ['rejected', 'withdrawn']) expect(node(exit).y).toBeGreaterThan(node('registered').y + node('registered').h);
+    for (const exit of ['rejected', 'withdrawn'])
+      expect(node(exit).y).toBeGreaterThan(node('registered').y + node('registered').h);
   });
 
   it('draws a node for every state, inside the picture, without overlaps', () => {
@@ -114,7 +115,10 @@ describe('layout', () => {
     }
     expect(kind('rejected->registered')).toBe('return');
     expect(diagram.edges.find((e) => e.id === 'rejected->interview')?.events).toEqual(['REOPEN', 'CORRECT_WRITTEN_TEST_SCORE']);
-    expect(diagram.edges.find((e) => e.id === 'rejected->agreementSigning')?.events).toEqual(['REOPEN', 'CORRECT_INTERVIEW_SCORE']);
+    expect(diagram.edges.find((e) => e.id === 'rejected->agreementSigning')?.events).toEqual([
+      'REOPEN',
+      'CORRECT_INTERVIEW_SCORE',
+    ]);
     expect(kind('rejected->rejected')).toBe('loop');
   });
 

@@ -21,7 +21,10 @@ describe('server errors', () => {
     expect(trpcCode(err)).toBe('CONFLICT');
   });
   it('keys field errors by path, first message wins, prefix stripped', () => {
-    expect(fieldErrors(kaderError(err), 'event.')).toEqual({ score: 'Nilai paling besar 100', 'candidate.nik': 'NIK sudah terdaftar' });
+    expect(fieldErrors(kaderError(err), 'event.')).toEqual({
+      score: 'Nilai paling besar 100',
+      'candidate.nik': 'NIK sudah terdaftar',
+    });
   });
   it('is null for an error without a kader part', () => {
     expect(kaderError(new Error('Failed to fetch'))).toBeNull();

@@ -13,7 +13,10 @@ import {
   type MonthFormValues,
 } from '../src/contracts/monthForm';
 
-const filled = (over: Partial<MonthFormValues['fields']> = {}, collections = [{ arrearsMonths: '3', amount: '1.250.000' }]): MonthFormValues => ({
+const filled = (
+  over: Partial<MonthFormValues['fields']> = {},
+  collections = [{ arrearsMonths: '3', amount: '1.250.000' }],
+): MonthFormValues => ({
   fields: {
     month: '2026-11',
     familiesAssigned: '500',
@@ -112,7 +115,20 @@ describe('the monthly report form, from monthlyRecordSchema', () => {
     expect(suggestedMonth('2026-11-22', '2027-11-21', [])).toBe('2026-11');
     expect(suggestedMonth('2026-11-22', '2027-11-21', ['2026-11', '2026-12'])).toBe('2027-01');
     expect(suggestedMonth('2026-11-22', '2027-11-21', ['2026-12'])).toBe('2027-01');
-    const all = ['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10'];
+    const all = [
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+    ];
     expect(suggestedMonth('2026-11-22', '2027-11-21', all)).toBe('2027-11');
     expect(suggestedMonth('2026-11-22', '2027-11-21', [...all, '2027-11'])).toBe('2027-11');
     expect(suggestedMonth('2026-11-22', '2027-11-21', ['2027-11', '2026-12'])).toBe('2026-11');

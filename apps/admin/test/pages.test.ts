@@ -49,7 +49,14 @@ describe('history payload summary', () => {
     field === 'document' ? td(`doc.${value}`, value) : td(`${type === 'WITHDRAW' ? 'withdrawal' : 'rejection'}.${value}`, value);
   it('formats dates, times, scores and codes; skips empty and nested values', () => {
     expect(
-      payloadSummary('SCHEDULE_INTERVIEW', { date: '2026-11-28', time: '13:30', place: 'Aula' }, 'id', 'Asia/Makassar', td, option),
+      payloadSummary(
+        'SCHEDULE_INTERVIEW',
+        { date: '2026-11-28', time: '13:30', place: 'Aula' },
+        'id',
+        'Asia/Makassar',
+        td,
+        option,
+      ),
     ).toBe('Tanggal: 28 Nov 2026 · Waktu: 13.30 WITA · Tempat: Aula');
     expect(payloadSummary('RECORD_WRITTEN_TEST_SCORE', { score: 72.5, notes: '' }, 'id', 'Asia/Jakarta', td, option)).toBe(
       'Nilai: 72,5',

@@ -94,13 +94,19 @@ describe('password checks', () => {
       currentPassword: 'register.required',
       newPassword: 'register.required',
     });
-    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'lama-sekali-1', confirm: 'lama-sekali-1' })).toEqual({
+    expect(
+      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'lama-sekali-1', confirm: 'lama-sekali-1' }),
+    ).toEqual({
       newPassword: 'password.sameAsOld',
     });
-    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-3' })).toEqual({
+    expect(
+      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-3' }),
+    ).toEqual({
       confirm: 'password.mismatch',
     });
-    expect(checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-2' })).toEqual({});
+    expect(
+      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-2' }),
+    ).toEqual({});
   });
 });
 
@@ -132,7 +138,10 @@ describe('user forms', () => {
   it('an update sends only what changed', () => {
     const before = { id: 7, name: 'Tri Wahyudi', role: 'recruiter', branch: { id: 1 } };
     expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'recruiter', branchId: '1' })).toEqual({ id: 7 });
-    expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'supervisor', branchId: '1' })).toEqual({ id: 7, role: 'supervisor' });
+    expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'supervisor', branchId: '1' })).toEqual({
+      id: 7,
+      role: 'supervisor',
+    });
     expect(toUpdateInput(before, { name: 'Tri Wahyudi', role: 'recruiter', branchId: '2' })).toEqual({ id: 7, branchId: 2 });
     expect(toUpdateInput(before, { name: 'Tri W.', role: 'admin', branchId: '1' })).toEqual({
       id: 7,

@@ -70,7 +70,11 @@ describe('rules form ↔ rules', () => {
   });
 
   it('sends education levels in the schema’s order and every document with its flag', () => {
-    const r = checkRulesForm({ ...defaults(), educationLevels: ['S1', 'SMA'], documents: defaults().documents.map((d) => ({ ...d, required: d.code === 'KTP' })) });
+    const r = checkRulesForm({
+      ...defaults(),
+      educationLevels: ['S1', 'SMA'],
+      documents: defaults().documents.map((d) => ({ ...d, required: d.code === 'KTP' })),
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.rules.eligibility.educationLevels).toEqual(['SMA', 'S1']);
@@ -102,7 +106,12 @@ describe('server errors', () => {
       { path: 'rules.eligibility.educationLevels.2', message: 'c' },
       { path: 'periodId', message: 'd' },
     ]);
-    expect(e).toEqual({ 'passingGrades.writtenTest': 'a', documents: ONE_REQUIRED_DOCUMENT, 'eligibility.educationLevels': 'c', periodId: 'd' });
+    expect(e).toEqual({
+      'passingGrades.writtenTest': 'a',
+      documents: ONE_REQUIRED_DOCUMENT,
+      'eligibility.educationLevels': 'c',
+      periodId: 'd',
+    });
     expect(RULES_FIELD_PATHS.has('documents')).toBe(true);
     expect(RULES_FIELD_PATHS.has('periodId')).toBe(false);
   });

@@ -1,4 +1,10 @@
-import { RECRUITMENT_EVENT_TYPES, recruitmentEventSchemas, DOCUMENT_CODES, REJECTION_REASONS, WITHDRAWAL_REASONS } from '@kader/workflow';
+import {
+  RECRUITMENT_EVENT_TYPES,
+  recruitmentEventSchemas,
+  DOCUMENT_CODES,
+  REJECTION_REASONS,
+  WITHDRAWAL_REASONS,
+} from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -64,7 +70,14 @@ describe('fields derived from every event schema', () => {
         nested: z.object({ inner: z.enum(['a', 'b']) }),
       }),
     );
-    expect(brief(fields)).toEqual(['count:number', 'when:date?', 'story:textarea', 'label:text', 'flag:checkbox?', 'nested.inner:select']);
+    expect(brief(fields)).toEqual([
+      'count:number',
+      'when:date?',
+      'story:textarea',
+      'label:text',
+      'flag:checkbox?',
+      'nested.inner:select',
+    ]);
     expect(fields[0]).toMatchObject({ step: 1, min: 1 });
     expect(fields[2]).toMatchObject({ maxLength: 50 });
   });

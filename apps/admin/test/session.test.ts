@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterLogin, isClientRefusal, isTooManyRequests, isUnauthenticated, loginSearch, safeRedirect } from '../src/auth/session';
+import {
+  afterLogin,
+  isClientRefusal,
+  isTooManyRequests,
+  isUnauthenticated,
+  loginSearch,
+  safeRedirect,
+} from '../src/auth/session';
 
 const trpcError = (code: string, httpStatus: number, kaderCode?: string) => ({
   message: 'x',
@@ -41,11 +48,20 @@ describe('where to go after signing in', () => {
     expect(safeRedirect('/pengguna#x')).toBe('/pengguna#x');
   });
   it('never leaves the app: other sites, protocol-relative and backslash tricks go to /', () => {
-    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', '\\\\evil', 'javascript:alert(1)', 'lamaran/12', '', '  ']) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      '\\\\evil',
+      'javascript:alert(1)',
+      'lamaran/12',
+      '',
+      '  ',
+    ]) {
       expect(safeRedirect(bad), bad).toBe('/');
     }
     expect(safeRedirect('/a\u0000b')).toBe('/');
-    expect(safeRedirect('/' + 'x'.repeat(3000))).toBe('/');
+    expect(safeRedirect(`/${'x'.repeat(3000)}`)).toBe('/');
   });
   it('never back to the sign-in page itself, and not from a non-string', () => {
     expect(safeRedirect('/masuk')).toBe('/');
@@ -72,7 +88,9 @@ describe('a password that must change first', () => {
   it('is the server’s FORBIDDEN with passwordChangeRequired', async () => {
     const { isPasswordChangeRequired } = await import('../src/auth/session');
     expect(
-      isPasswordChangeRequired({ data: { code: 'FORBIDDEN', kader: { code: 'FORBIDDEN', message: 'x', passwordChangeRequired: true } } }),
+      isPasswordChangeRequired({
+        data: { code: 'FORBIDDEN', kader: { code: 'FORBIDDEN', message: 'x', passwordChangeRequired: true } },
+      }),
     ).toBe(true);
     expect(isPasswordChangeRequired({ data: { code: 'FORBIDDEN', kader: { code: 'FORBIDDEN', message: 'x' } } })).toBe(false);
     expect(isPasswordChangeRequired(null)).toBe(false);

@@ -93,7 +93,10 @@ describe('fee form', () => {
     const form = feeFormFrom(DEFAULT_FEE_SCHEDULE, '2026-06-01');
     expect(form.tiers.map((t) => t.ratePercent)).toEqual(['7', '10', '15']);
     expect(checkFeeForm(form, today)).toEqual({ ok: true, value: { ...DEFAULT_FEE_SCHEDULE, effectiveFrom: '2026-06-01' } });
-    expect(checkFeeForm(flat25('2026-06-01'), today)).toEqual({ ok: true, value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-06-01' } });
+    expect(checkFeeForm(flat25('2026-06-01'), today)).toEqual({
+      ok: true,
+      value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-06-01' },
+    });
   });
   it('puts errors on the tier fields', () => {
     const form = feeFormFrom(DEFAULT_FEE_SCHEDULE, '2026-06-01');
@@ -105,11 +108,20 @@ describe('fee form', () => {
     expect(checked.errors['tiers.1.rateBasisPoints']).toBe('Tarif harus berupa angka');
   });
   it('a new tier starts after the last', () => {
-    expect(nextTier([{ fromMonths: '2', toMonths: '6', ratePercent: '7' }])).toEqual({ fromMonths: '7', toMonths: '24', ratePercent: '' });
+    expect(nextTier([{ fromMonths: '2', toMonths: '6', ratePercent: '7' }])).toEqual({
+      fromMonths: '7',
+      toMonths: '24',
+      ratePercent: '',
+    });
     expect(nextTier([])).toEqual({ fromMonths: '', toMonths: '', ratePercent: '' });
   });
   it('maps the server’s paths onto the form’s', () => {
-    expect(serverFieldErrors([{ path: 'value.tiers.1.rateBasisPoints', message: 'm' }, { path: 'value.effectiveFrom', message: 'd' }])).toEqual({
+    expect(
+      serverFieldErrors([
+        { path: 'value.tiers.1.rateBasisPoints', message: 'm' },
+        { path: 'value.effectiveFrom', message: 'd' },
+      ]),
+    ).toEqual({
       'tiers.1.rateBasisPoints': 'm',
       effectiveFrom: 'd',
     });

@@ -104,9 +104,9 @@ describe('signing in and out', () => {
         await expect(row.getAttribute('data-disabled')).resolves.toBe('false');
       }
       await expect(page.getByTestId(`user-row-${DEMO_USERS.supervisor}`).getAttribute('data-role')).resolves.toBe('supervisor');
-      await expect(page.getByTestId(`user-row-${DEMO_USERS.recruiterMakassar}`).getByTestId('user-row-branch').innerText()).resolves.toBe(
-        'KC Makassar',
-      );
+      await expect(
+        page.getByTestId(`user-row-${DEMO_USERS.recruiterMakassar}`).getByTestId('user-row-branch').innerText(),
+      ).resolves.toBe('KC Makassar');
 
       await screenshot(page, 'auth-users-page');
 
@@ -264,7 +264,9 @@ describe('an admin manages users', () => {
     } catch (err) {
       await screenshot(admin.page, 'auth-admin-manages-failure-admin');
       await screenshot(user.page, 'auth-admin-manages-failure-user');
-      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, { cause: err });
+      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${kader.serverTail()}`, {
+        cause: err,
+      });
     } finally {
       await admin.close();
       await user.close();

@@ -235,7 +235,10 @@ export async function signIn(page: Page, baseUrl: string, username: string, opts
   try {
     await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
   } catch (err) {
-    const shown = await page.getByTestId('login-error').innerText().catch(() => '(no login-error)');
+    const shown = await page
+      .getByTestId('login-error')
+      .innerText()
+      .catch(() => '(no login-error)');
     throw new Error(`signing in as ${username} did not reach a signed-in page (at ${page.url()}; login-error: ${shown})`, {
       cause: err,
     });

@@ -101,7 +101,11 @@ describe('the agreement from the application page', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), print.getByTestId('pdf-print').click()]);
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
       const { readFileSync } = await import('node:fs');
-      expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(
+        readFileSync(await download.path())
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
     });
   });
 });

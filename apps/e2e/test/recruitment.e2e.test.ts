@@ -28,7 +28,9 @@ async function expectState(page: Page, state: string): Promise<void> {
   } catch {
     const shown = await badge.getAttribute('data-state').catch(() => null);
     const errors = await page.getByTestId('error-message').allInnerTexts();
-    throw new Error(`expected the state badge to show "${state}", it shows "${shown}"; errors on the page: ${JSON.stringify(errors)}`);
+    throw new Error(
+      `expected the state badge to show "${state}", it shows "${shown}"; errors on the page: ${JSON.stringify(errors)}`,
+    );
   }
   expect(await badge.getAttribute('data-state')).toBe(state);
   expect((await badge.innerText()).trim().length).toBeGreaterThan(0);
@@ -113,9 +115,9 @@ describe('recruitment through the admin UI', () => {
       await expectState(page, 'active');
 
       // Every step is in the history, in order.
-      const types = await page.locator('[data-testid^="history-"]').evaluateAll((els) =>
-        els.map((el) => el.getAttribute('data-type')),
-      );
+      const types = await page
+        .locator('[data-testid^="history-"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-type')));
       for (const t of [
         'BEGIN_ADMIN_CHECK',
         'COMPLETE_ADMIN_CHECK',

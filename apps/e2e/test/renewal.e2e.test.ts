@@ -135,7 +135,13 @@ describe('contract year and renewal through the admin UI', () => {
       const form = page.getByTestId('month-form');
       await form.waitFor();
       const month = await form.getByTestId('month-field-month').inputValue();
-      expect(month > before.months.map((m) => m.month).sort().at(-1)!).toBe(true);
+      expect(
+        month >
+          before.months
+            .map((m) => m.month)
+            .sort()
+            .at(-1)!,
+      ).toBe(true);
       expect(month <= card.endDate.slice(0, 7)).toBe(true);
 
       // the schema's checks before anything is sent: more families visited than assigned
@@ -194,14 +200,15 @@ describe('contract year and renewal through the admin UI', () => {
       await page.getByTestId(`month-edit-${month}`).click();
       await form.waitFor();
       await form.getByTestId('month-field-meetingsAttended').fill('1');
-      const current = await apiGet<Omit<Detail, 'months'> & { months: { month: string; revision: number; record: Record<string, unknown> }[] }>(
-        page,
-        url,
-        'contracts.get',
-        { id: card.id },
-      );
+      const current = await apiGet<
+        Omit<Detail, 'months'> & { months: { month: string; revision: number; record: Record<string, unknown> }[] }
+      >(page, url, 'contracts.get', { id: card.id });
       const seen = current.months.find((m) => m.month === month)!;
-      await apiPost(page, 'contracts.recordMonth', { contractId: card.id, revision: seen.revision, record: { ...seen.record, visits: 540 } });
+      await apiPost(page, 'contracts.recordMonth', {
+        contractId: card.id,
+        revision: seen.revision,
+        record: { ...seen.record, visits: 540 },
+      });
       await form.getByTestId('month-submit').click();
       const conflict = page.getByTestId('error-message');
       await conflict.waitFor();
@@ -269,7 +276,9 @@ describe('contract year and renewal through the admin UI', () => {
         `${agreement};${mm}/${yyyy};500;380;420;${delivered};2;2;1.500.000`,
         `PKS/999/TIDAK-ADA;${mm}/${yyyy};500;100;100;${delivered};2;2;`,
       ].join('\r\n');
-      await page.getByTestId('import-file').setInputFiles({ name: 'laporan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'laporan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       const summary = page.getByTestId('import-summary');
       await summary.waitFor();
       await expect(summary.getAttribute('data-rows')).resolves.toBe('2');

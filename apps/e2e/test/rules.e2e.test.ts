@@ -9,7 +9,13 @@ import { apiGet, DEMO_USERS, openNav, setupKader, signIn } from './harness';
 
 const kader = setupKader();
 
-type Period = { id: number; year: number; writtenTestGrade: number; interviewGrade: number; branch: { id: number; code: string } };
+type Period = {
+  id: number;
+  year: number;
+  writtenTestGrade: number;
+  interviewGrade: number;
+  branch: { id: number; code: string };
+};
 
 const { withPage } = kader;
 
@@ -30,7 +36,9 @@ describe('recruitment rules (head office)', () => {
       const form = page.getByTestId('rules-form');
       await form.waitFor();
       // prefilled from the period; the form says registered applications keep their rules
-      await expect(form.getByTestId('rules-field-passingGrades.writtenTest').inputValue()).resolves.toBe(String(madiun.writtenTestGrade));
+      await expect(form.getByTestId('rules-field-passingGrades.writtenTest').inputValue()).resolves.toBe(
+        String(madiun.writtenTestGrade),
+      );
       await expect(form.getByTestId('rules-hint').innerText()).resolves.toMatch(/pendaftaran berikutnya/);
       await expect(form.getByTestId('rules-field-documents').innerText()).resolves.toContain('Kartu agen PPOB');
       await expect(form.getByTestId('rules-field-eligibility.educationLevels.SMA').isChecked()).resolves.toBe(true);
@@ -39,7 +47,9 @@ describe('recruitment rules (head office)', () => {
       // checked in the browser: out of range, on the field
       await form.getByTestId('rules-field-passingGrades.writtenTest').fill('101');
       await form.getByTestId('rules-submit').click();
-      await expect(form.getByTestId('rules-error-passingGrades.writtenTest').innerText()).resolves.toBe('Nilai batas antara 0 dan 100');
+      await expect(form.getByTestId('rules-error-passingGrades.writtenTest').innerText()).resolves.toBe(
+        'Nilai batas antara 0 dan 100',
+      );
 
       await form.getByTestId('rules-field-passingGrades.writtenTest').fill('70');
       await form.getByTestId('rules-submit').click();

@@ -27,7 +27,10 @@ function run(mode: 'FULL' | 'NORMAL') {
   const ctx = systemContext(handle, () => new Date(), 'bench');
   const events: RecruitmentEvent[] = [
     { type: 'BEGIN_ADMIN_CHECK' },
-    ...(['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'] as const).map((document) => ({ type: 'VERIFY_DOCUMENT' as const, document })),
+    ...(['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'] as const).map((document) => ({
+      type: 'VERIFY_DOCUMENT' as const,
+      document,
+    })),
     { type: 'COMPLETE_ADMIN_CHECK' },
     { type: 'RECORD_WRITTEN_TEST_SCORE', score: 80, notes: '' },
   ];
@@ -38,7 +41,13 @@ function run(mode: 'FULL' | 'NORMAL') {
     const input = registerCandidateSchema.parse({
       periodId: period.id,
       workAreaId: area.id,
-      candidate: { nik, name: `Calon ${i}`, phone: '081234567890', education: 'SMA', address: { street: 'Jl. A', rtRw: '001/001', village: 'V', district: 'D', regency: 'R' } },
+      candidate: {
+        nik,
+        name: `Calon ${i}`,
+        phone: '081234567890',
+        education: 'SMA',
+        address: { street: 'Jl. A', rtRw: '001/001', village: 'V', district: 'D', regency: 'R' },
+      },
     });
     const { applicationId: id } = registerCandidate({ ctx, input });
     commands++;
@@ -60,7 +69,9 @@ try {
   const full = best('FULL');
   const normal = best('NORMAL');
   for (const r of [full, normal]) {
-    console.log(`synchronous=${r.mode.padEnd(6)} ${r.commands} commands in ${r.ms.toFixed(0)} ms = ${r.perCommand.toFixed(2)} ms/command`);
+    console.log(
+      `synchronous=${r.mode.padEnd(6)} ${r.commands} commands in ${r.ms.toFixed(0)} ms = ${r.perCommand.toFixed(2)} ms/command`,
+    );
   }
   console.log(`FULL / NORMAL = ${(full.ms / normal.ms).toFixed(2)}x`);
 } finally {

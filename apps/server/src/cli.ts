@@ -126,7 +126,8 @@ async function seed(handle: DbHandle, today: string | undefined) {
 
 function printDemoUsers() {
   console.log(`DEMO mode: sign in as one of these users, password "${DEMO_PASSWORD}":`);
-  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(18)} ${u.role}${u.branch ? ` (${u.branch})` : ' (Kantor Pusat)'}`);
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.username.padEnd(18)} ${u.role}${u.branch ? ` (${u.branch})` : ' (Kantor Pusat)'}`);
 }
 
 async function readPassword(): Promise<string> {
@@ -155,7 +156,9 @@ async function makeAdmin(handle: DbHandle, username: string, name: string | unde
 async function checkProductionDatabase(handle: DbHandle) {
   const status = adminStatus(handle);
   if (status.demo) {
-    fail('this database holds demo data and demo users with published passwords; use `kader demo`, or --db <another file> for production');
+    fail(
+      'this database holds demo data and demo users with published passwords; use `kader demo`, or --db <another file> for production',
+    );
   }
   if (status.admins > 0) return;
   const username = process.env.KADER_ADMIN_USERNAME;

@@ -46,7 +46,8 @@ export function parsePublicOrigin(text: string): string {
   } catch {
     throw new Error(`public origin "${text}" is not a URL; write it as https://host[:port]`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`public origin "${text}" must start with https:// or http://`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`public origin "${text}" must start with https:// or http://`);
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
     throw new Error(`public origin "${text}" must be only scheme, host and port, e.g. https://kader.example`);
   }

@@ -20,7 +20,12 @@ export function refusalBody(status: RefusalStatus, message: string) {
   return { error: { message, code: c.rpc, data: { code: c.trpc, httpStatus: status, kader: { code: c.kader, message } } } };
 }
 
-export function sendRefusal(res: http.ServerResponse, status: RefusalStatus, message: string, headers: Record<string, string> = {}) {
+export function sendRefusal(
+  res: http.ServerResponse,
+  status: RefusalStatus,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(refusalBody(status, message));
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.statusCode = status;

@@ -30,7 +30,20 @@ function startServer(): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'demo', '--db', file, '--port', '0', '--host', '127.0.0.1', '--static', path.join(dir, 'no-ui')],
+      [
+        '--import',
+        'tsx',
+        'src/cli.ts',
+        'demo',
+        '--db',
+        file,
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--static',
+        path.join(dir, 'no-ui'),
+      ],
       { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     server = child;
@@ -47,7 +60,13 @@ function startServer(): Promise<string> {
   });
 }
 
-type Answer = { status: number; body: { result?: { data: unknown }; error?: { message: string; data: { kader: { code: string; message: string; fields?: { path: string; message: string }[] } } } } };
+type Answer = {
+  status: number;
+  body: {
+    result?: { data: unknown };
+    error?: { message: string; data: { kader: { code: string; message: string; fields?: { path: string; message: string }[] } } };
+  };
+};
 
 /** One tRPC call over HTTP, given up after ANSWER_WITHIN_MS. */
 async function call(cookie: string, kind: 'query' | 'mutation', procedure: string, input: unknown): Promise<Answer> {
@@ -55,7 +74,10 @@ async function call(cookie: string, kind: 'query' | 'mutation', procedure: strin
   const signal = AbortSignal.timeout(ANSWER_WITHIN_MS);
   const res =
     kind === 'query'
-      ? await fetch(`${url}/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers, signal })
+      ? await fetch(
+          `${url}/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+          { headers, signal },
+        )
       : await fetch(`${url}/trpc/${procedure}`, { method: 'POST', headers, body: JSON.stringify(input), signal });
   return { status: res.status, body: (await res.json()) as Answer['body'] };
 }
@@ -67,14 +89,20 @@ beforeAll(async () => {
   migrateDatabase(handle);
   await seedDemo(handle, { today: '2026-11-23' });
   const idOf = (name: string) =>
-    (handle.sqlite.prepare('select a.id from applications a join candidates c on c.id = a.candidate_id where c.name = ?').get(name) as { id: number }).id;
+    (
+      handle.sqlite
+        .prepare('select a.id from applications a join candidates c on c.id = a.candidate_id where c.name = ?')
+        .get(name) as { id: number }
+    ).id;
   signingId = idOf('Dewi Lestari'); // at the signing stage
   interviewId = idOf('Eko Prasetyo'); // at the interview
   // Written before patterns were checked: KC Madiun's malformed pattern, and the one "number" it
   // ever makes already in use, so a search for a free one can never succeed.
   handle.sqlite.prepare("update branches set agreement_number_pattern = 'PKS-{seq' where code = 'KC-MDN'").run();
   handle.sqlite
-    .prepare("update contracts set agreement_number = 'PKS-{seq' where id = (select min(c.id) from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN')")
+    .prepare(
+      "update contracts set agreement_number = 'PKS-{seq' where id = (select min(c.id) from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN')",
+    )
     .run();
   handle.close();
   url = await startServer();
@@ -86,30 +114,33 @@ afterAll(() => {
 });
 
 describe('agreement-number patterns over HTTP', () => {
-  it.each(BAD_PATTERNS)('head office creating a branch with the pattern %j gets a 400 naming agreementNumberPattern; nothing is written', async (pattern) => {
-    const admin = await signIn(url, 'admin.pusat');
-    const before = await call(admin, 'query', 'branches.list', undefined);
-    const code = `KC-T${BAD_PATTERNS.indexOf(pattern)}X`;
-    const res = await call(admin, 'mutation', 'branches.create', {
-      code,
-      name: 'KC Uji Pola',
-      timeZone: 'Asia/Jakarta',
-      workAreas: ['Kota Uji'],
-      agreementNumberPattern: pattern,
-    });
-    expect(res.status).toBe(400);
-    const kader = res.body.error!.data.kader;
-    expect(kader.code).toBe('VALIDATION');
-    expect(kader.fields?.length).toBeGreaterThan(0);
-    for (const f of kader.fields!) {
-      expect(f.path).toBe('agreementNumberPattern');
-      expect(f.message).toMatch(/^Pola nomor PKS tidak valid: /);
-    }
-    expect(kader.message).toContain('agreementNumberPattern');
-    const after = await call(admin, 'query', 'branches.list', undefined);
-    expect(after.body.result!.data).toEqual(before.body.result!.data);
-    expect(JSON.stringify(after.body.result!.data)).not.toContain(code);
-  });
+  it.each(BAD_PATTERNS)(
+    'head office creating a branch with the pattern %j gets a 400 naming agreementNumberPattern; nothing is written',
+    async (pattern) => {
+      const admin = await signIn(url, 'admin.pusat');
+      const before = await call(admin, 'query', 'branches.list', undefined);
+      const code = `KC-T${BAD_PATTERNS.indexOf(pattern)}X`;
+      const res = await call(admin, 'mutation', 'branches.create', {
+        code,
+        name: 'KC Uji Pola',
+        timeZone: 'Asia/Jakarta',
+        workAreas: ['Kota Uji'],
+        agreementNumberPattern: pattern,
+      });
+      expect(res.status).toBe(400);
+      const kader = res.body.error!.data.kader;
+      expect(kader.code).toBe('VALIDATION');
+      expect(kader.fields?.length).toBeGreaterThan(0);
+      for (const f of kader.fields!) {
+        expect(f.path).toBe('agreementNumberPattern');
+        expect(f.message).toMatch(/^Pola nomor PKS tidak valid: /);
+      }
+      expect(kader.message).toContain('agreementNumberPattern');
+      const after = await call(admin, 'query', 'branches.list', undefined);
+      expect(after.body.result!.data).toEqual(before.body.result!.data);
+      expect(JSON.stringify(after.body.result!.data)).not.toContain(code);
+    },
+  );
 
   it('a well-formed pattern is kept', async () => {
     const admin = await signIn(url, 'admin.pusat');
@@ -127,15 +158,23 @@ describe('agreement-number patterns over HTTP', () => {
     const recruiter = await signIn(url, 'rekruter.madiun');
     const res = await call(recruiter, 'query', 'applications.get', { id: signingId });
     expect(res.status).toBe(200);
-    const detail = res.body.result!.data as { state: string; suggestedAgreementNumber: string | null; agreementNumberProblem: string | null };
+    const detail = res.body.result!.data as {
+      state: string;
+      suggestedAgreementNumber: string | null;
+      agreementNumberProblem: string | null;
+    };
     expect(detail.state).toBe('agreementSigning');
     expect(detail.suggestedAgreementNumber).toBeNull();
-    expect(detail.agreementNumberProblem).toMatch(/Pola nomor PKS KC Madiun \("PKS-\{seq"\) tidak valid: tanda "\{" pada posisi 5 tidak ditutup/);
+    expect(detail.agreementNumberProblem).toMatch(
+      /Pola nomor PKS KC Madiun \("PKS-\{seq"\) tidak valid: tanda "\{" pada posisi 5 tidak ditutup/,
+    );
   });
 
   it('moving an application into the signing stage answers, and the write lock is free afterwards', async () => {
     const recruiter = await signIn(url, 'rekruter.madiun');
-    const { revision } = (await call(recruiter, 'query', 'applications.get', { id: interviewId })).body.result!.data as { revision: number };
+    const { revision } = (await call(recruiter, 'query', 'applications.get', { id: interviewId })).body.result!.data as {
+      revision: number;
+    };
     const moved = await call(recruiter, 'mutation', 'applications.send', {
       id: interviewId,
       revision,
@@ -156,7 +195,9 @@ describe('agreement-number patterns over HTTP', () => {
     // The pattern only suggests a number: refusing signings over it would stop a branch's
     // recruitment until someone edits the database by hand.
     const recruiter = await signIn(url, 'rekruter.madiun');
-    const { revision } = (await call(recruiter, 'query', 'applications.get', { id: signingId })).body.result!.data as { revision: number };
+    const { revision } = (await call(recruiter, 'query', 'applications.get', { id: signingId })).body.result!.data as {
+      revision: number;
+    };
     const signed = await call(recruiter, 'mutation', 'applications.send', {
       id: signingId,
       revision,

@@ -79,7 +79,11 @@ describe('sign-in over HTTP', () => {
     const body = await res.text();
     expect(body).not.toContain(token);
     expect(body).not.toContain('scrypt');
-    expect(JSON.parse(body).result.data.user).toMatchObject({ username: 'rekruter.madiun', role: 'recruiter', branch: { code: 'KC-MDN' } });
+    expect(JSON.parse(body).result.data.user).toMatchObject({
+      username: 'rekruter.madiun',
+      role: 'recruiter',
+      branch: { code: 'KC-MDN' },
+    });
     // The table keeps a hash of the token, not the token.
     expect(JSON.stringify(handle.sqlite.prepare('select * from sessions').all())).not.toContain(token);
   });
@@ -148,8 +152,14 @@ describe('refused requests write nothing', () => {
     const { id, revision } = madiunApplication();
     const before = footprint();
     expect((await failure(trpc.applications.get.query({ id }))).kader?.code).toBe('NOT_FOUND');
-    expect((await failure(trpc.applications.send.mutate({ id, revision, event: { type: 'BEGIN_ADMIN_CHECK' } }))).kader?.code).toBe('NOT_FOUND');
-    const madiunPeriod = handle.sqlite.prepare("select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' order by year desc").get() as { id: number };
+    expect(
+      (await failure(trpc.applications.send.mutate({ id, revision, event: { type: 'BEGIN_ADMIN_CHECK' } }))).kader?.code,
+    ).toBe('NOT_FOUND');
+    const madiunPeriod = handle.sqlite
+      .prepare(
+        "select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' order by year desc",
+      )
+      .get() as { id: number };
     expect((await failure(trpc.candidates.register.mutate(registration(madiunPeriod.id, 1)))).kader?.code).toBe('NOT_FOUND');
     expect(footprint()).toEqual(before);
     // Their own branch only, in lists too.
@@ -161,7 +171,11 @@ describe('refused requests write nothing', () => {
     const { id, revision } = madiunApplication();
     const before = footprint();
     const body = JSON.stringify({ id, revision, event: { type: 'BEGIN_ADMIN_CHECK' } });
-    const noHeader = await fetch(`${app.url}/trpc/applications.send`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+    const noHeader = await fetch(`${app.url}/trpc/applications.send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body,
+    });
     expect(noHeader.status).toBe(403);
     const foreign = await fetch(`${app.url}/trpc/applications.send`, {
       method: 'POST',

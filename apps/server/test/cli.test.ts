@@ -123,7 +123,10 @@ describe('cli', () => {
     expect(made.code).toBe(0);
     const h = openDatabase(prod);
     try {
-      const row = h.sqlite.prepare("select role, password_hash, demo from users where username = 'kepala.it'").get() as Record<string, unknown>;
+      const row = h.sqlite.prepare("select role, password_hash, demo from users where username = 'kepala.it'").get() as Record<
+        string,
+        unknown
+      >;
       expect(row).toMatchObject({ role: 'admin', demo: 0 });
       expect(String(row.password_hash)).toMatch(/^scrypt\$/);
       expect(String(row.password_hash)).not.toContain('rahasia');

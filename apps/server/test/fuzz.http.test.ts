@@ -98,7 +98,9 @@ function messagesOf(body: string): string[] {
     return [];
   }
   const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((i) => (i as { error?: { message?: unknown } })?.error?.message).filter((m): m is string => typeof m === 'string' && m.length > 0);
+  return items
+    .map((i) => (i as { error?: { message?: unknown } })?.error?.message)
+    .filter((m): m is string => typeof m === 'string' && m.length > 0);
 }
 
 const procedures = proceduresOf(appRouter as never);
@@ -131,7 +133,8 @@ async function run(planned: Planned[], tally: { requests: number; status4xx: num
   };
 }
 
-const where = (a: Planned & Answer) => `${a.request.method} ${a.request.procedure} — ${a.request.label}: ${a.status} ${a.body.slice(0, 200)}`;
+const where = (a: Planned & Answer) =>
+  `${a.request.method} ${a.request.procedure} — ${a.request.label}: ${a.status} ${a.body.slice(0, 200)}`;
 
 describe('fuzzing every procedure over HTTP', () => {
   it('answers every malformed request with a 4xx and a message, never a 500, and writes nothing', async () => {
@@ -154,7 +157,9 @@ describe('fuzzing every procedure over HTTP', () => {
 
     const failures = [
       ...invalidAnswers.filter((a) => a.status < 400 || a.status >= 500).map(where),
-      ...invalidAnswers.filter((a) => a.status >= 400 && a.status < 500 && messagesOf(a.body).length === 0).map((a) => `${where(a)} (no message)`),
+      ...invalidAnswers
+        .filter((a) => a.status >= 400 && a.status < 500 && messagesOf(a.body).length === 0)
+        .map((a) => `${where(a)} (no message)`),
       ...edgeAnswers.filter((a) => a.status >= 500 || a.status === 0).map(where),
     ];
 

@@ -45,7 +45,7 @@ function csvOf(rows: number, pad = ''): string {
   for (let i = 0; i < rows; i++) {
     lines.push(`PKS/9999/2026/${String(i).padStart(5, '0')}${pad};03/2026;500;120;150;05/04/2026;1;1`);
   }
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 describe('the monthly import over HTTP', () => {
@@ -90,7 +90,9 @@ describe('the monthly import over HTTP', () => {
   });
 
   it('answers a body larger than any allowed file can become with 413 and the limit in words', async () => {
-    const body = JSON.stringify({ 0: { branchId, csv: '"'.repeat(FILE_LIMIT + FILE_LIMIT / 8), acceptValidRows: false, dryRun: true } });
+    const body = JSON.stringify({
+      0: { branchId, csv: '"'.repeat(FILE_LIMIT + FILE_LIMIT / 8), acceptValidRows: false, dryRun: true },
+    });
     for (const chunked of [false, true]) {
       const res = await raw(app.url, {
         method: 'POST',

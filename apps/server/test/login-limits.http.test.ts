@@ -44,7 +44,9 @@ const failuresOf = (key: string) =>
   (handle.sqlite.prepare('select count(*) n from login_failures where key = ?').get(key) as { n: number }).n;
 const sessionsOf = (username: string) =>
   (
-    handle.sqlite.prepare('select count(*) n from sessions s join users u on u.id = s.user_id where u.username = ?').get(username) as {
+    handle.sqlite
+      .prepare('select count(*) n from sessions s join users u on u.id = s.user_id where u.username = ?')
+      .get(username) as {
       n: number;
     }
   ).n;
@@ -67,7 +69,9 @@ describe('sign-in limits hold under concurrency', () => {
   it('a batch of 30 sign-ins is refused with 400 before any password is checked', async () => {
     const before = { failures: failuresOf('account:pimpinan.madiun'), address: failuresOf('address:127.0.0.1') };
     const calls = Array.from({ length: 30 }, () => 'auth.login').join(',');
-    const input = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [i, { username: 'pimpinan.madiun', password: `tebakan-${i}` }]));
+    const input = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [i, { username: 'pimpinan.madiun', password: `tebakan-${i}` }]),
+    );
     const res = await raw(app.url, {
       method: 'POST',
       path: `/trpc/${calls}?batch=1`,
@@ -117,7 +121,7 @@ function insert(key: string, at: Date) {
 }
 
 describe('old sign-in failures are deleted', () => {
-  it("at a sign-in, for that account and address, rows older than the window go", async () => {
+  it('at a sign-in, for that account and address, rows older than the window go', async () => {
     const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
     for (let i = 0; i < 3; i++) insert('account:admin.pusat', hourAgo);
     for (let i = 0; i < 30; i++) insert('address:127.0.0.1', hourAgo);

@@ -152,7 +152,10 @@ describe('batch size', () => {
     const { periodId } = madiun();
     const paths = Array.from({ length: 30 }, () => 'applications.board').join('%2C');
     const input = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [i, { periodId }]));
-    const res = await raw(app.url, { path: `/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, headers: { cookie } });
+    const res = await raw(app.url, {
+      path: `/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+      headers: { cookie },
+    });
     expectRefusal(res, 400);
   });
 });
@@ -198,7 +201,14 @@ describe('the Origin check compares scheme, host and port', () => {
 
 describe('HSTS', () => {
   it('is sent on every response when secure cookies are on, and not otherwise', async () => {
-    const secure = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {}, secureCookies: true });
+    const secure = await createServer({
+      handle,
+      staticDir: null,
+      port: 0,
+      host: '127.0.0.1',
+      log: () => {},
+      secureCookies: true,
+    });
     try {
       for (const [method, p] of [
         ['GET', '/health'],

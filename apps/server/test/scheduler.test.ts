@@ -24,7 +24,9 @@ describe('the server scheduler', () => {
       s.stop();
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.every((l) => /^scheduler: contract \d+ (EVALUATION_DUE|AGREEMENT_ENDED) -> \w+$/.test(l))).toBe(true);
-      const open = handle.sqlite.prepare("select count(*) n from contracts where state in ('active','evaluationDue','decided')").get();
+      const open = handle.sqlite
+        .prepare("select count(*) n from contracts where state in ('active','evaluationDue','decided')")
+        .get();
       expect(open).toEqual({ n: 0 });
     } finally {
       handle.close();

@@ -25,8 +25,7 @@ export class DomainError extends Error {
   }
 }
 
-export const CONFLICT_MESSAGE =
-  'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.';
+export const CONFLICT_MESSAGE = 'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: 'NOT_FOUND',

@@ -69,9 +69,9 @@ describe('parseAgreementNumberPattern', () => {
       expect(issues.every((i) => i.path.join('.') === 'agreementNumberPattern')).toBe(true);
       expect(issues[0]!.message).toMatch(/^Pola nomor PKS tidak valid: /);
     }
-    expect(createBranchSchema.parse({ ...base, agreementNumberPattern: ' PKS/{seq:3}/{kode}/{yyyy} ' }).agreementNumberPattern).toBe(
-      'PKS/{seq:3}/{kode}/{yyyy}',
-    );
+    expect(
+      createBranchSchema.parse({ ...base, agreementNumberPattern: ' PKS/{seq:3}/{kode}/{yyyy} ' }).agreementNumberPattern,
+    ).toBe('PKS/{seq:3}/{kode}/{yyyy}');
   });
 });
 
@@ -91,7 +91,10 @@ describe('the search for the next free agreement number', () => {
   /** An application walked to the signing stage; signed with `agreementNumber` when given. */
   function toSigning(serial: number, agreementNumber?: string, startDate = '2026-04-01') {
     const nik = `357701520890${String(serial).padStart(4, '0')}`;
-    const { applicationId: id } = registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)) });
+    const { applicationId: id } = registerCandidate({
+      ctx,
+      input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
+    });
     const send = (event: Record<string, unknown>) =>
       sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
     send({ type: 'BEGIN_ADMIN_CHECK' });
@@ -114,7 +117,10 @@ describe('the search for the next free agreement number', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Tidak ada nomor PKS yang bebas .* 3 nomor/) });
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/Tidak ada nomor PKS yang bebas .* 3 nomor/),
+    });
   });
 
   it('a malformed pattern stored before the check is a clear error, never an endless search', () => {
@@ -134,11 +140,18 @@ describe('the search for the next free agreement number', () => {
     expect(detail.suggestedAgreementNumber).toBeNull();
     expect(detail.agreementNumberProblem).toMatch(/Pola nomor PKS KC Madiun .* tidak valid/);
     setPattern('PKS/{seq:3}/{kode}/{yyyy}');
-    expect(getApplication({ ctx, input: { id } })).toMatchObject({ suggestedAgreementNumber: 'PKS/001/KC-MDN/2026', agreementNumberProblem: null });
+    expect(getApplication({ ctx, input: { id } })).toMatchObject({
+      suggestedAgreementNumber: 'PKS/001/KC-MDN/2026',
+      agreementNumberProblem: null,
+    });
   });
 
   it('a renewal under a malformed pattern is refused with the reason, and nothing is written', () => {
-    db.handle.sqlite.prepare('insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods').run();
+    db.handle.sqlite
+      .prepare(
+        'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
+      )
+      .run();
     const { id, send } = toSigning(1, 'PKS-{seq');
     send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-03-25' });
     const c = findContractByApplication(db.handle.db, id)!;
@@ -148,7 +161,15 @@ describe('the search for the next free agreement number', () => {
         input: {
           contractId: c.id,
           revision: null,
-          record: { month: m, familiesVisited: 500, visits: 600, collections: [{ arrearsMonths: 5, amount: 10_000_000 }], reportDeliveredOn: `${m}-28`, meetingsHeld: 2, meetingsAttended: 2 },
+          record: {
+            month: m,
+            familiesVisited: 500,
+            visits: 600,
+            collections: [{ arrearsMonths: 5, amount: 10_000_000 }],
+            reportDeliveredOn: `${m}-28`,
+            meetingsHeld: 2,
+            meetingsAttended: 2,
+          },
         },
       });
     }
@@ -157,8 +178,12 @@ describe('the search for the next free agreement number', () => {
     decideRenewal({ ctx, input: { id: d.id, revision: d.revision, decision: 'renew', reason: '' } });
     setPattern('PKS-{seq');
     const contracts = () => (db.handle.sqlite.prepare('select count(*) n from contracts').get() as { n: number }).n;
-    expect(() => runContractScheduler(db.handle, new Date('2027-04-01T02:00:00Z'))).toThrow(/Pola nomor PKS KC Madiun .* tidak valid/);
+    expect(() => runContractScheduler(db.handle, new Date('2027-04-01T02:00:00Z'))).toThrow(
+      /Pola nomor PKS KC Madiun .* tidak valid/,
+    );
     expect(contracts()).toBe(1);
-    expect((db.handle.sqlite.prepare('select state from contracts where id = ?').get(c.id) as { state: string }).state).toBe('decided');
+    expect((db.handle.sqlite.prepare('select state from contracts where id = ?').get(c.id) as { state: string }).state).toBe(
+      'decided',
+    );
   });
 });

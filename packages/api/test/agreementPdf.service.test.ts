@@ -16,7 +16,9 @@ const pdfText = async (base64: string) => (await read(new Uint8Array(Buffer.from
 describe('printing the work agreement (PKS)', () => {
   it('at the signing stage: a watermarked draft with the candidate and the branch', async () => {
     const app = db.handle.sqlite
-      .prepare("select a.id, c.name, c.nik from applications a join candidates c on c.id = a.candidate_id where a.state = 'agreementSigning' limit 1")
+      .prepare(
+        "select a.id, c.name, c.nik from applications a join candidates c on c.id = a.candidate_id where a.state = 'agreementSigning' limit 1",
+      )
       .get() as { id: number; name: string; nik: string };
     const out = await as('rekruter.madiun').contracts.agreementPdf({ applicationId: app.id, paper: 'F4' });
     expect(out).toMatchObject({ draft: true, filename: expect.stringMatching(/^DRAF-.*-F4\.pdf$/) });
@@ -28,7 +30,9 @@ describe('printing the work agreement (PKS)', () => {
   });
 
   it("a cadre's agreement year: the final, with its number and dates and no watermark", async () => {
-    const c = db.handle.sqlite.prepare("select id, agreement_number n from contracts where agreement_number like 'PKS/050/%'").get() as { id: number; n: string };
+    const c = db.handle.sqlite
+      .prepare("select id, agreement_number n from contracts where agreement_number like 'PKS/050/%'")
+      .get() as { id: number; n: string };
     const out = await as('penyelia.madiun').contracts.agreementPdf({ contractId: c.id, paper: 'A4' });
     expect(out.draft).toBe(false);
     const text = await pdfText(out.base64);
@@ -38,8 +42,12 @@ describe('printing the work agreement (PKS)', () => {
   });
 
   it("is refused to viewers and to another branch's staff", async () => {
-    const c = db.handle.sqlite.prepare("select id from contracts limit 1").get() as { id: number };
-    await expect(as('pimpinan.madiun').contracts.agreementPdf({ contractId: c.id, paper: 'A4' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(as('rekruter.makassar').contracts.agreementPdf({ contractId: c.id, paper: 'A4' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const c = db.handle.sqlite.prepare('select id from contracts limit 1').get() as { id: number };
+    await expect(as('pimpinan.madiun').contracts.agreementPdf({ contractId: c.id, paper: 'A4' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(as('rekruter.makassar').contracts.agreementPdf({ contractId: c.id, paper: 'A4' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

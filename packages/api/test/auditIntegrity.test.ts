@@ -23,7 +23,9 @@ const register = (nik: string, name: string) =>
 /** Someone with the database file in hand: the triggers are only in their way. */
 function dropAuditTriggers() {
   const sqlite = db.handle.sqlite;
-  for (const { name } of sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as { name: string }[]) {
+  for (const { name } of sqlite
+    .prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
+    .all() as { name: string }[]) {
     sqlite.exec(`drop trigger ${name}`);
   }
 }
@@ -44,16 +46,26 @@ function resealWholeChain() {
 }
 
 const rewrite = (entityType: string, entityId: number, seq: number, payload: string) =>
-  db.handle.sqlite.prepare('update audit_events set payload = ? where entity_type = ? and entity_id = ? and seq = ?').run(payload, entityType, entityId, seq);
+  db.handle.sqlite
+    .prepare('update audit_events set payload = ? where entity_type = ? and entity_id = ? and seq = ?')
+    .run(payload, entityType, entityId, seq);
 
 describe('verify-audit checks the hash chain over every entity', () => {
   it('names a branch whose audit row was rewritten behind the triggers', () => {
     register('3577015208900001', 'Sri Rahayu');
-    const branch = createBranch({ ctx, input: { code: 'KC-NGW', name: 'KC Ngawi', timeZone: 'Asia/Jakarta', workAreas: ['Kabupaten Ngawi'] } });
+    const branch = createBranch({
+      ctx,
+      input: { code: 'KC-NGW', name: 'KC Ngawi', timeZone: 'Asia/Jakarta', workAreas: ['Kabupaten Ngawi'] },
+    });
     expect(verifyAuditLog(db.handle)).toEqual({ checked: 1, mismatches: [] });
 
     dropAuditTriggers();
-    rewrite('branch', branch.id, 1, JSON.stringify({ code: 'KC-NGW', name: 'KC Ngawi Palsu', timeZone: 'Asia/Jakarta', workAreas: [] }));
+    rewrite(
+      'branch',
+      branch.id,
+      1,
+      JSON.stringify({ code: 'KC-NGW', name: 'KC Ngawi Palsu', timeZone: 'Asia/Jakarta', workAreas: [] }),
+    );
     expect(verifyAuditLog(db.handle).mismatches).toEqual([
       { kind: 'branch', id: branch.id, seq: 1, reason: expect.stringMatching(/^seq 1: .*does not match its content/) },
     ]);
@@ -61,19 +73,34 @@ describe('verify-audit checks the hash chain over every entity', () => {
 
   it("names a candidate whose correction was rewritten, and the application's replay still passes", () => {
     const { applicationId } = register('3577015208900001', 'Sri Rahayu');
-    const candidateId = db.handle.sqlite.prepare('select candidate_id id from applications where id = ?').get(applicationId) as { id: number };
+    const candidateId = db.handle.sqlite.prepare('select candidate_id id from applications where id = ?').get(applicationId) as {
+      id: number;
+    };
     correctCandidate({
       ctx,
       input: {
-        id: candidateId.id, revision: 1, reason: 'Salah ketik nama', name: 'Sri Rahayuningsih', phone: '+6281234567890', nik: '3577015208900001',
-        address: { street: 'Jl. Pahlawan 12', rtRw: '003/004', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun' },
+        id: candidateId.id,
+        revision: 1,
+        reason: 'Salah ketik nama',
+        name: 'Sri Rahayuningsih',
+        phone: '+6281234567890',
+        nik: '3577015208900001',
+        address: {
+          street: 'Jl. Pahlawan 12',
+          rtRw: '003/004',
+          village: 'Kartoharjo',
+          district: 'Kartoharjo',
+          regency: 'Kota Madiun',
+        },
       },
     });
     dropAuditTriggers();
     rewrite('candidate', candidateId.id, 1, JSON.stringify({ fields: ['phone'], reason: 'Salah ketik nomor' }));
     expect(verifyAuditLog(db.handle)).toEqual({
       checked: 1,
-      mismatches: [{ kind: 'candidate', id: candidateId.id, seq: 1, reason: expect.stringContaining('does not match its content') }],
+      mismatches: [
+        { kind: 'candidate', id: candidateId.id, seq: 1, reason: expect.stringContaining('does not match its content') },
+      ],
     });
   });
 });
@@ -86,12 +113,19 @@ describe('verify-audit on a forged or corrupt first event', () => {
     ['that is null', 'payload', 'null', noInput],
     ['with input missing its rules', 'payload', '{"input":{"age":36}}', expect.any(String)],
     ['that is not JSON', 'payload', 'not json', expect.stringMatching(/^cannot be replayed: SyntaxError: /)],
-    ['of a machine version that never existed', 'machine_version', 99, 'cannot be replayed: Error: unknown recruitment machine version 99'],
+    [
+      'of a machine version that never existed',
+      'machine_version',
+      99,
+      'cannot be replayed: Error: unknown recruitment machine version 99',
+    ],
   ])('reports the application whose first event is %s, and goes on to the others', (_label, column, value, reason) => {
     const a = register('3577015208900001', 'Sri Rahayu').applicationId;
     const b = register('3577011203850002', 'Budi Santoso').applicationId;
     dropAuditTriggers();
-    db.handle.sqlite.prepare(`update audit_events set ${column} = ? where entity_type = 'application' and entity_id = ? and seq = 1`).run(value, a);
+    db.handle.sqlite
+      .prepare(`update audit_events set ${column} = ? where entity_type = 'application' and entity_id = ? and seq = 1`)
+      .run(value, a);
     resealWholeChain();
     // b is broken too, in another way, and must still be looked at after a.
     db.handle.sqlite.prepare("update applications set state = 'active' where id = ?").run(b);

@@ -42,7 +42,7 @@ describe('sessions', () => {
   it('resumes with the token, not with anything else, and stores only a hash', () => {
     const { token } = startSession(db.handle.db, userId, t0);
     expect(resumeSession(db.handle.db, token, at(1000))?.user.username).toBe('rekruter.madiun');
-    expect(resumeSession(db.handle.db, token + 'x', at(1000))).toBeNull();
+    expect(resumeSession(db.handle.db, `${token}x`, at(1000))).toBeNull();
     expect(JSON.stringify(db.handle.sqlite.prepare('select * from sessions').all())).not.toContain(token);
   });
 
@@ -66,8 +66,13 @@ describe('sessions', () => {
     const b = startSession(db.handle.db, userId, t0);
     const admin = findUserByUsername(db.handle.db, 'admin.pusat')!;
     const ctx: Context = {
-      handle: db.handle, now: () => at(10), principal: principalOf(admin), sessionTokenHash: null,
-      mustChangePassword: false, clientAddress: 'test', cookies: NO_COOKIES,
+      handle: db.handle,
+      now: () => at(10),
+      principal: principalOf(admin),
+      sessionTokenHash: null,
+      mustChangePassword: false,
+      clientAddress: 'test',
+      cookies: NO_COOKIES,
     };
     await createCaller(ctx).users.setDisabled({ id: userId, disabled: true });
     expect(resumeSession(db.handle.db, b.token, at(11))).toBeNull();
@@ -82,13 +87,21 @@ describe('sessions', () => {
   it('a password reset by an admin must be changed before anything else', async () => {
     const admin = findUserByUsername(db.handle.db, 'admin.pusat')!;
     const base: Context = {
-      handle: db.handle, now: () => new Date(), principal: principalOf(admin), sessionTokenHash: null,
-      mustChangePassword: false, clientAddress: 'test', cookies: NO_COOKIES,
+      handle: db.handle,
+      now: () => new Date(),
+      principal: principalOf(admin),
+      sessionTokenHash: null,
+      mustChangePassword: false,
+      clientAddress: 'test',
+      cookies: NO_COOKIES,
     };
     await createCaller(base).users.resetPassword({ id: userId, newPassword: 'sementara-123' });
     let token = '';
     const jar = { setSession: (t: string) => (token = t), clearSession: () => {} };
-    const login = await createCaller({ ...base, principal: null, cookies: jar }).auth.login({ username: 'rekruter.madiun', password: 'sementara-123' });
+    const login = await createCaller({ ...base, principal: null, cookies: jar }).auth.login({
+      username: 'rekruter.madiun',
+      password: 'sementara-123',
+    });
     expect(login.user.mustChangePassword).toBe(true);
     const session = resumeSession(db.handle.db, token, new Date())!;
     const asUser = createCaller({ ...base, principal: principalOf(session.user), mustChangePassword: true, cookies: jar });

@@ -19,7 +19,10 @@ afterEach(() => db.cleanup());
 
 /** A cadre whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
 function activeCadre(nik = '3577015208900001', start = '2026-04-01') {
-  const { applicationId: id } = registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)) });
+  const { applicationId: id } = registerCandidate({
+    ctx,
+    input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
+  });
   const send = (event: Record<string, unknown>) =>
     sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
   send({ type: 'BEGIN_ADMIN_CHECK' });
@@ -43,24 +46,37 @@ const month = (m: string, q = 1) => ({
 });
 
 const at = (iso: string) => new Date(iso);
-const stateOf = (id: number) => (db.handle.sqlite.prepare('select state from contracts where id = ?').get(id) as { state: string }).state;
+const stateOf = (id: number) =>
+  (db.handle.sqlite.prepare('select state from contracts where id = ?').get(id) as { state: string }).state;
 
 describe('contract years', () => {
   it('activation starts the first agreement year in the same transaction', () => {
     const c = activeCadre();
-    expect(c).toMatchObject({ state: 'active', startDate: '2026-04-01', endDate: '2027-03-31', evaluationDueOn: '2027-03-01', agreementNumber: 'PKS/001/KC-MDN/2026' });
+    expect(c).toMatchObject({
+      state: 'active',
+      startDate: '2026-04-01',
+      endDate: '2027-03-31',
+      evaluationDueOn: '2027-03-01',
+      agreementNumber: 'PKS/001/KC-MDN/2026',
+    });
   });
 
   it('refuses a signing whose agreement number is already used', () => {
     activeCadre('3577015208900001'); // PKS/001/KC-MDN/2026
-    const { applicationId: id } = registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, '3577011203850009')) });
-    const send = (event: Record<string, unknown>) => sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
+    const { applicationId: id } = registerCandidate({
+      ctx,
+      input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, '3577011203850009')),
+    });
+    const send = (event: Record<string, unknown>) =>
+      sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
     send({ type: 'BEGIN_ADMIN_CHECK' });
     for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
     send({ type: 'COMPLETE_ADMIN_CHECK' });
     send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
     send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-    expect(() => send({ type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/001/KC-MDN/2026', signedOn: '2026-03-20', startDate: '2026-04-01' })).toThrow(/sudah dipakai/);
+    expect(() =>
+      send({ type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/001/KC-MDN/2026', signedOn: '2026-03-20', startDate: '2026-04-01' }),
+    ).toThrow(/sudah dipakai/);
   });
 });
 
@@ -83,7 +99,9 @@ describe('scheduler (injected clock, branch zone)', () => {
     // Lapsed without a decision: flagged in the renewal queue (head office sees every branch's).
     const queue = renewalQueue({ ctx: { ...ctx, now: () => at('2027-04-04T02:00:00Z') }, input: {} });
     expect(queue.map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
-    const history = db.handle.sqlite.prepare("select type, actor from audit_events where entity_type = 'contract' and entity_id = ? order by seq").all(c.id);
+    const history = db.handle.sqlite
+      .prepare("select type, actor from audit_events where entity_type = 'contract' and entity_id = ? order by seq")
+      .all(c.id);
     expect(history).toEqual([
       { type: 'CONTRACT_STARTED', actor: 'penyelia-uji' },
       { type: 'AGREEMENT_ENDED', actor: 'penjadwal' },
@@ -101,12 +119,17 @@ describe('scheduler (injected clock, branch zone)', () => {
 describe('renew or drop', () => {
   // Head office has set next year's places.
   beforeEach(() => {
-    db.handle.sqlite.prepare('insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods').run();
+    db.handle.sqlite
+      .prepare(
+        'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
+      )
+      .run();
   });
 
   function dueCadre(nik: string, q: number) {
     const c = activeCadre(nik);
-    for (const m of ['2026-04', '2026-05', '2026-06']) recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month(m, q) } });
+    for (const m of ['2026-04', '2026-05', '2026-06'])
+      recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month(m, q) } });
     runContractScheduler(db.handle, at('2027-03-01T02:00:00Z'));
     return getContractDetail({ ctx, input: { id: c.id } });
   }
@@ -120,8 +143,16 @@ describe('renew or drop', () => {
     expect(decided.context.decision).toEqual({ decision: 'renew', reason: '', recommendation: 'renew' });
     runContractScheduler(db.handle, at('2027-04-01T02:00:00Z'));
     expect(stateOf(d.id)).toBe('renewed');
-    const next = db.handle.sqlite.prepare('select * from contracts where previous_contract_id = ?').get(d.id) as Record<string, unknown>;
-    expect(next).toMatchObject({ start_date: '2027-04-01', end_date: '2028-03-31', state: 'active', agreement_number: 'PKS/001/KC-MDN/2027' });
+    const next = db.handle.sqlite.prepare('select * from contracts where previous_contract_id = ?').get(d.id) as Record<
+      string,
+      unknown
+    >;
+    expect(next).toMatchObject({
+      start_date: '2027-04-01',
+      end_date: '2028-03-31',
+      state: 'active',
+      agreement_number: 'PKS/001/KC-MDN/2027',
+    });
     expect(getContractDetail({ ctx, input: { id: d.id } }).chain.map((c) => c.state)).toEqual(['renewed', 'active']);
   });
 
@@ -150,12 +181,19 @@ describe('renew or drop', () => {
     const a = dueCadre('3577015208900001', 1);
     const b = dueCadre('3577011203850002', 1);
     decideRenewal({ ctx, input: { id: a.id, revision: a.revision, decision: 'renew', reason: '' } });
-    expect(() => decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } })).toThrow(/Kuota tahun 2027 sudah penuh \(1 dari 1/);
+    expect(() => decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } })).toThrow(
+      /Kuota tahun 2027 sudah penuh \(1 dari 1/,
+    );
     expect(stateOf(b.id)).toBe('evaluationDue');
     // Changing the first decision to a drop gives the place back.
     const a2 = getContractDetail({ ctx, input: { id: a.id } });
-    decideRenewal({ ctx, input: { id: a.id, revision: a2.revision, decision: 'drop', reason: 'Pindah domisili ke luar wilayah' } });
-    expect(decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } }).context.decision?.decision).toBe('renew');
+    decideRenewal({
+      ctx,
+      input: { id: a.id, revision: a2.revision, decision: 'drop', reason: 'Pindah domisili ke luar wilayah' },
+    });
+    expect(
+      decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } }).context.decision?.decision,
+    ).toBe('renew');
   });
 });
 
@@ -164,12 +202,18 @@ describe('monthly reports', () => {
     const c = activeCadre();
     const first = recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2026-04', 0.5) } });
     expect(first.months).toHaveLength(1);
-    expect(() => recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2026-04', 0.6) } })).toThrow(/baru saja diubah/);
+    expect(() => recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2026-04', 0.6) } })).toThrow(
+      /baru saja diubah/,
+    );
     const second = recordMonth({ ctx, input: { contractId: c.id, revision: 1, record: month('2026-04', 0.6) } });
     expect(second.months).toHaveLength(1);
     expect(second.months[0]).toMatchObject({ revision: 2, record: { familiesVisited: 300 } });
-    expect(() => recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2027-05') } })).toThrow(/di luar masa PKS/);
-    const types = db.handle.sqlite.prepare("select type from audit_events where entity_type = 'contract' and entity_id = ? order by seq").all(c.id);
+    expect(() => recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2027-05') } })).toThrow(
+      /di luar masa PKS/,
+    );
+    const types = db.handle.sqlite
+      .prepare("select type from audit_events where entity_type = 'contract' and entity_id = ? order by seq")
+      .all(c.id);
     expect(types.map((t) => (t as { type: string }).type)).toEqual(['CONTRACT_STARTED', 'MONTH_RECORDED', 'MONTH_UPDATED']);
     expect(second.months[0]!.fee.totals).toMatchObject({ eligible: 6_000_000, fee: 420_000 });
   });
@@ -177,15 +221,29 @@ describe('monthly reports', () => {
 
 describe('replay', () => {
   it('contracts replay from their audit log too', () => {
-    db.handle.sqlite.prepare('insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods').run();
+    db.handle.sqlite
+      .prepare(
+        'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
+      )
+      .run();
     const c = activeCadre();
     recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2026-04', 0.3) } });
     runContractScheduler(db.handle, at('2027-03-02T02:00:00Z'));
-    decideRenewal({ ctx, input: { id: c.id, revision: getContractDetail({ ctx, input: { id: c.id } }).revision, decision: 'drop', reason: 'Tidak aktif berkunjung' } });
+    decideRenewal({
+      ctx,
+      input: {
+        id: c.id,
+        revision: getContractDetail({ ctx, input: { id: c.id } }).revision,
+        decision: 'drop',
+        reason: 'Tidak aktif berkunjung',
+      },
+    });
     runContractScheduler(db.handle, at('2027-04-02T02:00:00Z'));
     expect(stateOf(c.id)).toBe('dropped');
     expect(verifyAuditLog(db.handle)).toMatchObject({ mismatches: [] });
     db.handle.sqlite.prepare("update contracts set state = 'renewed' where id = ?").run(c.id);
-    expect(verifyAuditLog(db.handle).mismatches).toEqual([{ kind: 'contract', id: c.id, reason: expect.stringContaining('state column') }]);
+    expect(verifyAuditLog(db.handle).mismatches).toEqual([
+      { kind: 'contract', id: c.id, reason: expect.stringContaining('state column') },
+    ]);
   });
 });

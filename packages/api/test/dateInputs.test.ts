@@ -22,11 +22,17 @@ async function refusal(call: Promise<unknown>) {
 }
 
 describe('dates the routers take are real calendar dates', () => {
-  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31'])('contracts.list refuses endingBefore %s, naming the field', async (date) => {
-    const data = await refusal(createCaller(userContext(db.handle, 'penyelia.madiun')).contracts.list({ endingBefore: date }));
-    expect(data).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'endingBefore', message: expect.stringMatching(/kalender/) }] });
-    expect(data.message).toContain('endingBefore');
-  });
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31'])(
+    'contracts.list refuses endingBefore %s, naming the field',
+    async (date) => {
+      const data = await refusal(createCaller(userContext(db.handle, 'penyelia.madiun')).contracts.list({ endingBefore: date }));
+      expect(data).toMatchObject({
+        code: 'VALIDATION',
+        fields: [{ path: 'endingBefore', message: expect.stringMatching(/kalender/) }],
+      });
+      expect(data.message).toContain('endingBefore');
+    },
+  );
 
   it('contracts.list takes a real date, 29 February of a leap year included', async () => {
     const caller = createCaller(userContext(db.handle, 'penyelia.madiun'));

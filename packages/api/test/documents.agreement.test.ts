@@ -45,8 +45,6 @@ const base: AgreementDocument = {
 
 const draftDoc: AgreementDocument = { ...base, agreementNumber: '(nomor menyusul)', signedOn: null };
 
-
-
 describe('renderAgreementPdf: the final agreement', () => {
   it('prints the number, both parties, the area, the duties, the fees and the dates, with no draft mark', async () => {
     const r = await read(await renderAgreementPdf(base, { paper: 'A4', draft: false }));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatAngka, formatPersenBasisPoin, formatTanggal, groupNik, namaHari, terbilang, wholeYears } from '../src/documents/index';
+import {
+  formatAngka,
+  formatPersenBasisPoin,
+  formatTanggal,
+  groupNik,
+  namaHari,
+  terbilang,
+  wholeYears,
+} from '../src/documents/index';
 
 describe('document formats (Bahasa Indonesia)', () => {
   it('writes dates with Indonesian month and day names', () => {

@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findUserByUsername, insertBranch, insertPeriod, insertWorkArea, migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import {
+  findUserByUsername,
+  insertBranch,
+  insertPeriod,
+  insertWorkArea,
+  migrateDatabase,
+  openDatabase,
+  type DbHandle,
+} from '@kader/db';
 import { principalOf } from '../src/auth/principal';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { systemContext, type Context } from '../src/context';
@@ -51,7 +59,13 @@ export function candidateInput(periodId: number, workAreaId: number, nik = '3577
       name,
       phone: '0812-3456-7890',
       education: 'SMA' as const,
-      address: { street: 'Jl. Pahlawan 12', rtRw: '003/004', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun' },
+      address: {
+        street: 'Jl. Pahlawan 12',
+        rtRw: '003/004',
+        village: 'Kartoharjo',
+        district: 'Kartoharjo',
+        regency: 'Kota Madiun',
+      },
     },
   };
 }
@@ -68,7 +82,9 @@ export function userContext(handle: DbHandle, username: string, now: () => Date 
 /** The demo seed's KC Madiun period of 2026 (ids depend on the seed's order, so look it up). */
 export function madiun2026(handle: DbHandle): number {
   const row = handle.sqlite
-    .prepare("select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026")
+    .prepare(
+      "select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026",
+    )
     .get() as { id: number };
   return row.id;
 }

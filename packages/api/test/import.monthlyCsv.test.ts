@@ -10,7 +10,16 @@ import {
   type RowError,
 } from '../src/import/monthlyCsv';
 
-const BASE = ['nomor_pks', 'bulan', 'keluarga_binaan', 'keluarga_dikunjungi', 'kunjungan', 'tanggal_laporan', 'rapat_diadakan', 'rapat_dihadiri'];
+const BASE = [
+  'nomor_pks',
+  'bulan',
+  'keluarga_binaan',
+  'keluarga_dikunjungi',
+  'kunjungan',
+  'tanggal_laporan',
+  'rapat_diadakan',
+  'rapat_dihadiri',
+];
 
 /** A file from a header and rows given as column → cell text. */
 function csv(header: string[], rows: Record<string, string>[], { sep = ';', eol = '\r\n', bom = false } = {}): string {
@@ -51,7 +60,7 @@ describe('a good file from a spreadsheet in the Indonesian locale', () => {
     }),
     good({ nomor_pks: 'PKS/0901/2026/003', bulan: '2026-03', keluarga_binaan: '', tanggal_laporan: '2026-04-07' }),
   ];
-  const text = csv(header, rows, { bom: true }) + ';;;;;;;;;;;;\r\n\r\n\r\n';
+  const text = `${csv(header, rows, { bom: true })};;;;;;;;;;;;\r\n\r\n\r\n`;
 
   it('reads every row into a monthly record, with the spreadsheet row numbers', () => {
     const { rows: parsed, errors } = parseMonthlyCsv(text);
@@ -99,7 +108,16 @@ describe('a good file from a spreadsheet in the Indonesian locale', () => {
   });
 
   it('matches headers whatever their case or spacing, and keeps them as written in errors', () => {
-    const header2 = ['Nomor PKS', 'BULAN', 'Keluarga_Dikunjungi', 'kunjungan', 'Tanggal Laporan', 'rapat_diadakan', 'rapat_dihadiri', 'Tunggakan_5'];
+    const header2 = [
+      'Nomor PKS',
+      'BULAN',
+      'Keluarga_Dikunjungi',
+      'kunjungan',
+      'Tanggal Laporan',
+      'rapat_diadakan',
+      'rapat_dihadiri',
+      'Tunggakan_5',
+    ];
     const text2 = `${header2.join(';')}\nPKS/1/2026;03/2026;10;x;;2;2;-5.000\n`;
     const { rows, errors } = parseMonthlyCsv(text2);
     expect(rows).toEqual([]);
@@ -165,7 +183,8 @@ describe('errors by row and column', () => {
       {
         row: 4,
         column: 'kunjungan',
-        message: 'Jumlah kunjungan "dua" bukan angka yang dikenali; tulis angka bulat dengan titik sebagai pemisah ribuan (mis. 480 atau 1.200)',
+        message:
+          'Jumlah kunjungan "dua" bukan angka yang dikenali; tulis angka bulat dengan titik sebagai pemisah ribuan (mis. 480 atau 1.200)',
       },
     ]);
   });
@@ -191,7 +210,10 @@ describe('errors by row and column', () => {
   });
 
   it('refuses an empty file and a file with a header only', () => {
-    expect(parseMonthlyCsv('')).toEqual({ rows: [], errors: [{ row: 1, column: '', message: expect.stringContaining('Berkas kosong') }] });
+    expect(parseMonthlyCsv('')).toEqual({
+      rows: [],
+      errors: [{ row: 1, column: '', message: expect.stringContaining('Berkas kosong') }],
+    });
     expect(parseMonthlyCsv('\uFEFF\r\n\r\n').errors).toHaveLength(1);
     expect(parseMonthlyCsv(`${BASE.join(';')}\r\n\r\n`)).toEqual({
       rows: [],
@@ -204,7 +226,9 @@ describe('errors by row and column', () => {
     const text = `${BASE.join(';')}\n${Array.from({ length: MAX_CSV_ROWS + 1 }, () => line).join('\n')}`;
     const { rows, errors } = parseMonthlyCsv(text);
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ row: MAX_CSV_ROWS + 2, column: '', message: expect.stringContaining('paling banyak 10.000 baris') }]);
+    expect(errors).toEqual([
+      { row: MAX_CSV_ROWS + 2, column: '', message: expect.stringContaining('paling banyak 10.000 baris') },
+    ]);
   });
 });
 
@@ -269,7 +293,9 @@ describe('one row per agreement per month', () => {
 describe('collections outside a cadre’s 2–24 months', () => {
   it('passes tunggakan_1 and tunggakan_25_lebih through as collections the workflow flags', () => {
     const header = [...BASE, 'tunggakan_1', 'tunggakan_2', 'tunggakan_24', 'tunggakan_25_lebih'];
-    const text = csv(header, [good({ tunggakan_1: '75.000', tunggakan_2: '100.000', tunggakan_24: '200.000', tunggakan_25_lebih: 'Rp 3.000.000' })]);
+    const text = csv(header, [
+      good({ tunggakan_1: '75.000', tunggakan_2: '100.000', tunggakan_24: '200.000', tunggakan_25_lebih: 'Rp 3.000.000' }),
+    ]);
     const { rows, errors } = parseMonthlyCsv(text);
     expect(errors).toEqual([]);
     const record = parseMonthlyRecord(rows[0]!.record);
@@ -311,7 +337,10 @@ describe('the template', () => {
   });
 
   it('still parses after a spreadsheet turned its months into dates and saved it with commas', () => {
-    const resaved = template.replace(/;/g, ',').replace(/03\/2026/g, 'Mar-26').replace(/\.(?=\d{3})/g, '');
+    const resaved = template
+      .replace(/;/g, ',')
+      .replace(/03\/2026/g, 'Mar-26')
+      .replace(/\.(?=\d{3})/g, '');
     const { rows, errors } = parseMonthlyCsv(resaved);
     expect(errors).toEqual([]);
     expect(rows).toEqual(parseMonthlyCsv(template).rows);

@@ -10,19 +10,28 @@ beforeAll(async () => {
   db = tempDatabase();
   await seedDemo(db.handle, { today: '2026-11-23' });
   branchId = (db.handle.sqlite.prepare("select id from branches where code = 'KC-MDN'").get() as { id: number }).id;
-  numbers = (db.handle.sqlite.prepare("select agreement_number n, start_date s from contracts where agreement_number like 'PKS/05%' order by id").all() as { n: string }[]).map((r) => r.n);
+  numbers = (
+    db.handle.sqlite
+      .prepare("select agreement_number n, start_date s from contracts where agreement_number like 'PKS/05%' order by id")
+      .all() as { n: string }[]
+  ).map((r) => r.n);
 });
 afterAll(() => db.cleanup());
 
 const supervisor = () => createCaller(userContext(db.handle, 'penyelia.madiun'));
-const HEADER = 'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;tanggal_laporan;rapat_diadakan;rapat_dihadiri;tunggakan_3;tunggakan_14';
+const HEADER =
+  'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;tanggal_laporan;rapat_diadakan;rapat_dihadiri;tunggakan_3;tunggakan_14';
 const line = (pks: string, month: string, visited: string, amount3: string) =>
   `${pks};${month};500;${visited};${visited};05/${month === '11/2026' ? '12' : '11'}/2026;2;2;${amount3};500.000`;
 const monthlyRows = () => (db.handle.sqlite.prepare('select count(*) n from monthly_reports').get() as { n: number }).n;
 
 describe('importing monthly reports from CSV', () => {
   it('a dry run counts, an import writes, a re-import of the same month updates (audited)', async () => {
-    const csv = ['\uFEFF' + HEADER, line(numbers[0]!, '11/2026', '450', '1.250.000'), line(numbers[1]!, '11/2026', '120', '300.000')].join('\r\n');
+    const csv = [
+      `\uFEFF${HEADER}`,
+      line(numbers[0]!, '11/2026', '450', '1.250.000'),
+      line(numbers[1]!, '11/2026', '120', '300.000'),
+    ].join('\r\n');
     const before = monthlyRows();
     const dry = await supervisor().contracts.importMonths({ branchId, csv, acceptValidRows: false, dryRun: true });
     expect(dry).toEqual({ rows: 2, valid: 2, imported: 0, updated: 0, errors: [] });
@@ -40,8 +49,15 @@ describe('importing monthly reports from CSV', () => {
     });
     expect(again).toMatchObject({ imported: 0, updated: 1 });
     expect(monthlyRows()).toBe(before + 2);
-    const audit = db.handle.sqlite.prepare("select payload from audit_events where type = 'MONTH_UPDATED' order by id desc").get() as { payload: string };
-    expect(JSON.parse(audit.payload)).toMatchObject({ month: '2026-11', source: 'import', record: { familiesVisited: 470 }, previous: { familiesVisited: 450 } });
+    const audit = db.handle.sqlite
+      .prepare("select payload from audit_events where type = 'MONTH_UPDATED' order by id desc")
+      .get() as { payload: string };
+    expect(JSON.parse(audit.payload)).toMatchObject({
+      month: '2026-11',
+      source: 'import',
+      record: { familiesVisited: 470 },
+      previous: { familiesVisited: 450 },
+    });
   });
 
   it('a file with errors writes nothing unless the valid rows are asked for; errors name row and column', async () => {
@@ -66,7 +82,12 @@ describe('importing monthly reports from CSV', () => {
   it("another branch's agreement is not found from here", async () => {
     const other = createCaller(userContext(db.handle, 'rekruter.makassar'));
     const mks = (db.handle.sqlite.prepare("select id from branches where code = 'KC-MKS'").get() as { id: number }).id;
-    const result = await other.contracts.importMonths({ branchId: mks, csv: [HEADER, line(numbers[0]!, '11/2026', '1', '1')].join('\n'), acceptValidRows: true, dryRun: true });
+    const result = await other.contracts.importMonths({
+      branchId: mks,
+      csv: [HEADER, line(numbers[0]!, '11/2026', '1', '1')].join('\n'),
+      acceptValidRows: true,
+      dryRun: true,
+    });
     expect(result.errors).toEqual([{ row: 2, column: 'nomor_pks', message: expect.stringContaining('tidak ditemukan') }]);
   });
 });

@@ -13,13 +13,19 @@ describe('sign-in limits over time', () => {
   afterEach(() => db.cleanup());
 
   const t0 = new Date('2026-11-23T01:00:00Z');
-  const rows = () => db.handle.sqlite.prepare('select key, at from login_failures order by id').all() as { key: string; at: string }[];
+  const rows = () =>
+    db.handle.sqlite.prepare('select key, at from login_failures order by id').all() as { key: string; at: string }[];
 
   it('counts an attempt before its password is checked, and forgives it on success', async () => {
     let clock = t0;
     const ctx: Context = {
-      handle: db.handle, now: () => clock, principal: null, sessionTokenHash: null,
-      mustChangePassword: false, clientAddress: '10.0.0.9', cookies: NO_COOKIES,
+      handle: db.handle,
+      now: () => clock,
+      principal: null,
+      sessionTokenHash: null,
+      mustChangePassword: false,
+      clientAddress: '10.0.0.9',
+      cookies: NO_COOKIES,
     };
     const anon = createCaller(ctx);
     // The reservation is the two failure rows, written at once (before any hash is computed).
@@ -31,9 +37,13 @@ describe('sign-in limits over time', () => {
     db.handle.sqlite.prepare('delete from login_failures').run();
 
     for (let i = 0; i < MAX_PER_ACCOUNT; i++) {
-      await expect(anon.auth.login({ username: 'penyelia.madiun', password: `salah-${i}` })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      await expect(anon.auth.login({ username: 'penyelia.madiun', password: `salah-${i}` })).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
     }
-    await expect(anon.auth.login({ username: 'penyelia.madiun', password: DEMO_PASSWORD })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    await expect(anon.auth.login({ username: 'penyelia.madiun', password: DEMO_PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     // A refused attempt is not counted: still five.
     expect(rows().filter((r) => r.key === 'account:penyelia.madiun')).toHaveLength(MAX_PER_ACCOUNT);
 

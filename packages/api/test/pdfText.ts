@@ -16,13 +16,14 @@ export async function read(bytes: Uint8Array): Promise<Read> {
     const page = await pdf.getPage(n);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
-    const text = content.items
-      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : ''))
-      .join('');
+    const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('');
     pages.push({ width: x1 - x0, height: y1 - y0, text });
   }
   const meta = await pdf.getMetadata();
   await pdf.destroy();
-  const text = pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+  const text = pages
+    .map((p) => p.text)
+    .join(' ')
+    .replace(/\s+/g, ' ');
   return { pages, text, info: meta.info as Record<string, unknown> };
 }

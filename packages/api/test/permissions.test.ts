@@ -67,16 +67,30 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
 };
 
 let db: ReturnType<typeof tempDatabase>;
-let madiun: { periodId: number; areaId: number; applicationId: number; candidateId: number; viewerId: number; contractId: number; branchId: number };
+let madiun: {
+  periodId: number;
+  areaId: number;
+  applicationId: number;
+  candidateId: number;
+  viewerId: number;
+  contractId: number;
+  branchId: number;
+};
 let serial = 0;
 
 beforeAll(async () => {
   db = tempDatabase();
   await seedDemo(db.handle, { today: '2026-11-23' });
   const q = <T>(sql: string) => db.handle.sqlite.prepare(sql).get() as T;
-  const period = q<{ id: number }>("select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026");
-  const area = q<{ id: number }>("select w.id from work_areas w join branches b on b.id = w.branch_id where b.code = 'KC-MDN' limit 1");
-  const app = q<{ id: number; candidate_id: number }>(`select id, candidate_id from applications where period_id = ${period.id} and state = 'registered' limit 1`);
+  const period = q<{ id: number }>(
+    "select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026",
+  );
+  const area = q<{ id: number }>(
+    "select w.id from work_areas w join branches b on b.id = w.branch_id where b.code = 'KC-MDN' limit 1",
+  );
+  const app = q<{ id: number; candidate_id: number }>(
+    `select id, candidate_id from applications where period_id = ${period.id} and state = 'registered' limit 1`,
+  );
   madiun = {
     periodId: period.id,
     areaId: area.id,
@@ -84,7 +98,9 @@ beforeAll(async () => {
     candidateId: app.candidate_id,
     viewerId: findUserByUsername(db.handle.db, 'pimpinan.madiun')!.id,
     branchId: q<{ id: number }>("select id from branches where code = 'KC-MDN'").id,
-    contractId: q<{ id: number }>("select c.id from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN' limit 1").id,
+    contractId: q<{ id: number }>(
+      "select c.id from contracts c join branches b on b.id = c.branch_id where b.code = 'KC-MDN' limit 1",
+    ).id,
   };
 });
 afterAll(() => db.cleanup());
@@ -99,40 +115,92 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
   const nik = `35770112038${String(5000 + ++serial).padStart(5, '0')}`;
   const address = { street: 'Jl. A', rtRw: '001/001', village: 'V', district: 'D', regency: 'R' };
   switch (path) {
-    case 'health': return c.health();
-    case 'auth.login': return c.auth.login({ username: 'rekruter.madiun', password: DEMO_PASSWORD });
-    case 'auth.logout': return c.auth.logout();
-    case 'auth.me': return c.auth.me();
-    case 'auth.changePassword': return c.auth.changePassword({ currentPassword: 'bukan-ini', newPassword: 'kata-sandi-baru-1' });
-    case 'branches.list': return c.branches.list();
-    case 'branches.create': return c.branches.create({ code: 'KC-MDN', name: 'KC Madiun Dup', timeZone: 'Asia/Jakarta', workAreas: ['Kota Madiun'] });
-    case 'periods.setQuota': return c.periods.setQuota({ branchId: 1, year: 2027, quota: 12 });
-    case 'periods.setRules': return c.periods.setRules({ periodId: madiun.periodId, rules: DEFAULT_RECRUITMENT_RULES });
-    case 'periods.list': return c.periods.list();
+    case 'health':
+      return c.health();
+    case 'auth.login':
+      return c.auth.login({ username: 'rekruter.madiun', password: DEMO_PASSWORD });
+    case 'auth.logout':
+      return c.auth.logout();
+    case 'auth.me':
+      return c.auth.me();
+    case 'auth.changePassword':
+      return c.auth.changePassword({ currentPassword: 'bukan-ini', newPassword: 'kata-sandi-baru-1' });
+    case 'branches.list':
+      return c.branches.list();
+    case 'branches.create':
+      return c.branches.create({ code: 'KC-MDN', name: 'KC Madiun Dup', timeZone: 'Asia/Jakarta', workAreas: ['Kota Madiun'] });
+    case 'periods.setQuota':
+      return c.periods.setQuota({ branchId: 1, year: 2027, quota: 12 });
+    case 'periods.setRules':
+      return c.periods.setRules({ periodId: madiun.periodId, rules: DEFAULT_RECRUITMENT_RULES });
+    case 'periods.list':
+      return c.periods.list();
     case 'candidates.register':
-      return c.candidates.register({ periodId: madiun.periodId, workAreaId: madiun.areaId, candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address } });
+      return c.candidates.register({
+        periodId: madiun.periodId,
+        workAreaId: madiun.areaId,
+        candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address },
+      });
     case 'candidates.update':
-      return c.candidates.update({ id: madiun.candidateId, revision: 999, reason: 'uji matriks', name: 'X', phone: '081234567890', nik, address });
-    case 'applications.board': return c.applications.board({ periodId: madiun.periodId });
-    case 'applications.get': return c.applications.get({ id: madiun.applicationId });
-    case 'applications.send': return c.applications.send({ id: madiun.applicationId, revision: 999, event: { type: 'BEGIN_ADMIN_CHECK' } });
-    case 'users.list': return c.users.list();
-    case 'users.create': return c.users.create({ username: 'admin.pusat', name: 'Dup', role: 'viewer', branchId: null, password: 'kata-sandi-baru-1' });
-    case 'users.update': return c.users.update({ id: madiun.viewerId, name: 'Kepala KC Madiun' });
-    case 'users.setDisabled': return c.users.setDisabled({ id: madiun.viewerId, disabled: false });
-    case 'users.resetPassword': return c.users.resetPassword({ id: madiun.viewerId, newPassword: 'kata-sandi-baru-1' });
-    case 'contracts.list': return c.contracts.list({});
-    case 'contracts.renewalQueue': return c.contracts.renewalQueue({});
-    case 'contracts.get': return c.contracts.get({ id: madiun.contractId });
-    case 'contracts.decide': return c.contracts.decide({ id: madiun.contractId, revision: 999, decision: 'renew', reason: 'kinerja baik sekali' });
-    case 'contracts.send': return c.contracts.send({ id: madiun.contractId, revision: 999, event: { type: 'RESIGN', date: '2026-12-01', reasonCode: 'HEALTH' } });
-    case 'contracts.recordMonth': return c.contracts.recordMonth({ contractId: madiun.contractId, revision: 999, record: { month: '2026-12' } });
-    case 'contracts.importMonths': return c.contracts.importMonths({ branchId: madiun.branchId, csv: '', acceptValidRows: false, dryRun: true });
-    case 'contracts.importTemplate': return c.contracts.importTemplate();
-    case 'contracts.agreementPdf': return c.contracts.agreementPdf({ contractId: madiun.contractId, paper: 'A4' });
-    case 'settings.list': return c.settings.list();
-    case 'settings.add': return c.settings.add({ kind: 'fee', value: { effectiveFrom: '2020-01-01' } });
-    default: throw new Error(`no call for ${path}: add it here and to EXPECTED`);
+      return c.candidates.update({
+        id: madiun.candidateId,
+        revision: 999,
+        reason: 'uji matriks',
+        name: 'X',
+        phone: '081234567890',
+        nik,
+        address,
+      });
+    case 'applications.board':
+      return c.applications.board({ periodId: madiun.periodId });
+    case 'applications.get':
+      return c.applications.get({ id: madiun.applicationId });
+    case 'applications.send':
+      return c.applications.send({ id: madiun.applicationId, revision: 999, event: { type: 'BEGIN_ADMIN_CHECK' } });
+    case 'users.list':
+      return c.users.list();
+    case 'users.create':
+      return c.users.create({
+        username: 'admin.pusat',
+        name: 'Dup',
+        role: 'viewer',
+        branchId: null,
+        password: 'kata-sandi-baru-1',
+      });
+    case 'users.update':
+      return c.users.update({ id: madiun.viewerId, name: 'Kepala KC Madiun' });
+    case 'users.setDisabled':
+      return c.users.setDisabled({ id: madiun.viewerId, disabled: false });
+    case 'users.resetPassword':
+      return c.users.resetPassword({ id: madiun.viewerId, newPassword: 'kata-sandi-baru-1' });
+    case 'contracts.list':
+      return c.contracts.list({});
+    case 'contracts.renewalQueue':
+      return c.contracts.renewalQueue({});
+    case 'contracts.get':
+      return c.contracts.get({ id: madiun.contractId });
+    case 'contracts.decide':
+      return c.contracts.decide({ id: madiun.contractId, revision: 999, decision: 'renew', reason: 'kinerja baik sekali' });
+    case 'contracts.send':
+      return c.contracts.send({
+        id: madiun.contractId,
+        revision: 999,
+        event: { type: 'RESIGN', date: '2026-12-01', reasonCode: 'HEALTH' },
+      });
+    case 'contracts.recordMonth':
+      return c.contracts.recordMonth({ contractId: madiun.contractId, revision: 999, record: { month: '2026-12' } });
+    case 'contracts.importMonths':
+      return c.contracts.importMonths({ branchId: madiun.branchId, csv: '', acceptValidRows: false, dryRun: true });
+    case 'contracts.importTemplate':
+      return c.contracts.importTemplate();
+    case 'contracts.agreementPdf':
+      return c.contracts.agreementPdf({ contractId: madiun.contractId, paper: 'A4' });
+    case 'settings.list':
+      return c.settings.list();
+    case 'settings.add':
+      return c.settings.add({ kind: 'fee', value: { effectiveFrom: '2020-01-01' } });
+    default:
+      throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }
 }
 
@@ -165,7 +233,11 @@ describe('permission matrix', () => {
       .prepare(`select id, revision from applications where state = 'rejected' and period_id = ${madiun.periodId} limit 1`)
       .get() as { id: number; revision: number };
     const send = (actor: Actor) =>
-      createCaller(contextOf(actor)).applications.send({ id: failed.id, revision: failed.revision, event: { type: 'REOPEN', reason: 'salah input wawancara' } });
+      createCaller(contextOf(actor)).applications.send({
+        id: failed.id,
+        revision: failed.revision,
+        event: { type: 'REOPEN', reason: 'salah input wawancara' },
+      });
     await expect(send('recruiter')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const reopened = await send('supervisor');
     expect(reopened.state).toBe('interview');

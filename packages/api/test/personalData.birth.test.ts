@@ -60,13 +60,23 @@ describe('birth date and sex go with the full NIK only', () => {
     },
   );
 
-  it('a masked view gives the age in whole years on the branch\'s today, and nothing else of the birth date', async () => {
+  it("a masked view gives the age in whole years on the branch's today, and nothing else of the birth date", async () => {
     const endang = people.find((p) => p.nik.slice(6, 12) === '591082')!; // Endang Sulastri, born 19-10-1982
     const appId = ids(`select id from applications where candidate_id = ${endang.id}`)[0]!;
     const detail = await as('pemantau.pusat').applications.get({ id: appId });
     expect(detail.candidate).toMatchObject({ piiMasked: true, age: ageOn(endang.birthDate, TODAY) });
     expect(detail.candidate.age).toBe(44);
-    expect(Object.keys(detail.candidate).sort()).toEqual(['address', 'age', 'education', 'id', 'name', 'nik', 'phone', 'piiMasked', 'revision']);
+    expect(Object.keys(detail.candidate).sort()).toEqual([
+      'address',
+      'age',
+      'education',
+      'id',
+      'name',
+      'nik',
+      'phone',
+      'piiMasked',
+      'revision',
+    ]);
   });
 
   it("the branch's recruiter and supervisor still get the birth date and the sex, and the age", async () => {

@@ -27,20 +27,25 @@ describe('personal data', () => {
     expect(detail.candidate).toMatchObject({ nik, piiMasked: false });
     expect(detail.candidate.phone).toMatch(/^\+628\d+$/);
     expect(views()).toBe(before + 1);
-    const last = db.handle.sqlite.prepare('select u.username, v.candidate_id, v.at from nik_views v join users u on u.id = v.user_id order by v.id desc').get();
+    const last = db.handle.sqlite
+      .prepare('select u.username, v.candidate_id, v.at from nik_views v join users u on u.id = v.user_id order by v.id desc')
+      .get();
     expect(last).toMatchObject({ username: 'rekruter.madiun', candidate_id: detail.candidate.id });
   });
 
-  it.each(['pimpinan.madiun', 'pemantau.pusat', 'admin.pusat'])('%s sees them masked, and no view is logged', async (username) => {
-    const before = views();
-    const detail = await as(username).applications.get({ id: appId });
-    expect(detail.candidate.piiMasked).toBe(true);
-    expect(detail.candidate.nik).toBe(`${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`);
-    expect(detail.candidate.phone).toMatch(/^08\d\d-••••-\d{4}$/);
-    expect(detail.allowedEvents).toEqual([]);
-    expect(detail.canEditCandidate).toBe(false);
-    expect(views()).toBe(before);
-  });
+  it.each(['pimpinan.madiun', 'pemantau.pusat', 'admin.pusat'])(
+    '%s sees them masked, and no view is logged',
+    async (username) => {
+      const before = views();
+      const detail = await as(username).applications.get({ id: appId });
+      expect(detail.candidate.piiMasked).toBe(true);
+      expect(detail.candidate.nik).toBe(`${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`);
+      expect(detail.candidate.phone).toMatch(/^08\d\d-••••-\d{4}$/);
+      expect(detail.allowedEvents).toEqual([]);
+      expect(detail.canEditCandidate).toBe(false);
+      expect(views()).toBe(before);
+    },
+  );
 
   it('lists show the NIK masked to everyone', async () => {
     const board = await as('rekruter.madiun').applications.board({ periodId: madiun2026(db.handle), search: nik });
@@ -61,12 +66,15 @@ describe('searching the board by NIK', () => {
     expect(await found('rekruter.madiun', nik)).toBe(true);
   });
 
-  it.each(['pimpinan.madiun', 'pemantau.pusat'])('finds it only by the whole NIK for %s, who sees it masked', async (username) => {
-    // A hidden digit guessed one search at a time would otherwise rebuild the masked NIK.
-    expect(await found(username, nik.slice(0, 7))).toBe(false);
-    expect(await found(username, nik.slice(4, 12))).toBe(false);
-    expect(await found(username, nik)).toBe(true);
-  });
+  it.each(['pimpinan.madiun', 'pemantau.pusat'])(
+    'finds it only by the whole NIK for %s, who sees it masked',
+    async (username) => {
+      // A hidden digit guessed one search at a time would otherwise rebuild the masked NIK.
+      expect(await found(username, nik.slice(0, 7))).toBe(false);
+      expect(await found(username, nik.slice(4, 12))).toBe(false);
+      expect(await found(username, nik)).toBe(true);
+    },
+  );
 });
 
 describe("correcting a candidate's data", () => {
@@ -74,30 +82,50 @@ describe("correcting a candidate's data", () => {
     const detail = await as('penyelia.madiun').applications.get({ id: appId });
     expect(detail.canEditCandidate).toBe(true);
     const c = detail.candidate;
-    const input = { id: c.id, revision: c.revision, reason: 'Salah ketik nama di formulir', name: 'Endang Sulastri Rahayu', phone: c.phone, nik: c.nik, address: c.address };
+    const input = {
+      id: c.id,
+      revision: c.revision,
+      reason: 'Salah ketik nama di formulir',
+      name: 'Endang Sulastri Rahayu',
+      phone: c.phone,
+      nik: c.nik,
+      address: c.address,
+    };
     await expect(as('rekruter.madiun').candidates.update(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const done = await as('penyelia.madiun').candidates.update(input);
     expect(done.revision).toBe(c.revision + 1);
     await expect(as('penyelia.madiun').candidates.update(input)).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    const audit = db.handle.sqlite.prepare("select payload, actor from audit_events where type = 'CANDIDATE_CORRECTED'").get() as { payload: string; actor: string };
+    const audit = db.handle.sqlite
+      .prepare("select payload, actor from audit_events where type = 'CANDIDATE_CORRECTED'")
+      .get() as { payload: string; actor: string };
     expect(JSON.parse(audit.payload)).toEqual({ fields: ['name'], reason: 'Salah ketik nama di formulir' });
     expect(audit.actor).toBe('penyelia.madiun');
     expect((await as('penyelia.madiun').applications.get({ id: appId })).candidate.name).toBe('Endang Sulastri Rahayu');
   });
 
-  it("refuses a NIK that belongs to someone else, naming the field", async () => {
+  it('refuses a NIK that belongs to someone else, naming the field', async () => {
     const other = db.handle.sqlite.prepare("select nik from candidates where name = 'Budi Santoso'").get() as { nik: string };
     const c = (await as('penyelia.madiun').applications.get({ id: appId })).candidate;
     await expect(
-      as('penyelia.madiun').candidates.update({ id: c.id, revision: c.revision, reason: 'NIK salah ketik', name: c.name, phone: c.phone, nik: other.nik, address: c.address }),
+      as('penyelia.madiun').candidates.update({
+        id: c.id,
+        revision: c.revision,
+        reason: 'NIK salah ketik',
+        name: c.name,
+        phone: c.phone,
+        nik: other.nik,
+        address: c.address,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { details: { fields: [{ path: 'nik' }] } } });
   });
 });
 
 describe('score corrections', () => {
   it('a corrected interview score is judged again and moves the rejected application on', async () => {
-    const failed = db.handle.sqlite.prepare("select a.id from applications a join candidates c on c.id = a.candidate_id where c.name = 'Ahmad Fauzi'").get() as { id: number };
+    const failed = db.handle.sqlite
+      .prepare("select a.id from applications a join candidates c on c.id = a.candidate_id where c.name = 'Ahmad Fauzi'")
+      .get() as { id: number };
     const before = await as('penyelia.madiun').applications.get({ id: failed.id });
     expect(before.allowedEvents).toEqual(expect.arrayContaining(['REOPEN', 'CORRECT_INTERVIEW_SCORE']));
     expect((await as('rekruter.madiun').applications.get({ id: failed.id })).allowedEvents).toEqual([]);
@@ -108,6 +136,11 @@ describe('score corrections', () => {
     });
     expect(after.state).toBe('agreementSigning');
     expect(after.context.scores.interview).toMatchObject({ score: 72, passed: true });
-    expect(after.history.at(-1)).toMatchObject({ type: 'CORRECT_INTERVIEW_SCORE', fromState: 'rejected', toState: 'agreementSigning', actor: 'penyelia.madiun' });
+    expect(after.history.at(-1)).toMatchObject({
+      type: 'CORRECT_INTERVIEW_SCORE',
+      fromState: 'rejected',
+      toState: 'agreementSigning',
+      actor: 'penyelia.madiun',
+    });
   });
 });

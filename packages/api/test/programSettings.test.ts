@@ -16,16 +16,31 @@ describe('versioned programme settings', () => {
   it('a fee schedule from a future date applies to months from then on, not before', async () => {
     const before = await as('admin.pusat').settings.list();
     expect(before.fee.map((f) => f.effectiveFrom)).toEqual(['2017-01-01']);
-    await expect(as('admin.pusat').settings.add({ kind: 'fee', value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-11-01' } })).rejects.toMatchObject({
+    await expect(
+      as('admin.pusat').settings.add({ kind: 'fee', value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-11-01' } }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    const after = await as('admin.pusat').settings.add({ kind: 'fee', value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-12-01' } });
+    const after = await as('admin.pusat').settings.add({
+      kind: 'fee',
+      value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-12-01' },
+    });
     expect(after.fee.map((f) => f.effectiveFrom)).toEqual(['2017-01-01', '2026-12-01']);
 
-    const contract = db.handle.sqlite.prepare("select id from contracts where agreement_number like 'PKS/050/%'").get() as { id: number };
+    const contract = db.handle.sqlite.prepare("select id from contracts where agreement_number like 'PKS/050/%'").get() as {
+      id: number;
+    };
     const sup = as('penyelia.madiun');
     const c = await sup.contracts.get({ id: contract.id });
-    const record = { month: '2026-12', familiesVisited: 400, visits: 420, collections: [{ arrearsMonths: 5, amount: 1_000_000 }], reportDeliveredOn: '2027-01-04', meetingsHeld: 2, meetingsAttended: 2 };
+    const record = {
+      month: '2026-12',
+      familiesVisited: 400,
+      visits: 420,
+      collections: [{ arrearsMonths: 5, amount: 1_000_000 }],
+      reportDeliveredOn: '2027-01-04',
+      meetingsHeld: 2,
+      meetingsAttended: 2,
+    };
     // December 2026 is within this agreement only if it has not ended; the seed's agreement runs until Dec 2026.
     if (c.endDate >= '2026-12-01') {
       const d = await sup.contracts.recordMonth({ contractId: c.id, revision: null, record });

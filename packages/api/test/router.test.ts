@@ -27,7 +27,11 @@ describe('router (createCaller)', () => {
   it('lists periods with branch, zone, areas, grades and quota use', async () => {
     const [period] = await caller.periods.list();
     expect(period).toMatchObject({
-      year: 2026, quota: 3, quotaUsed: 0, writtenTestGrade: 60, interviewGrade: 60,
+      year: 2026,
+      quota: 3,
+      quotaUsed: 0,
+      writtenTestGrade: 60,
+      interviewGrade: 60,
       branch: { name: 'KC Madiun', timeZone: 'Asia/Jakarta' },
       workAreas: [{ name: 'Kabupaten Ngawi' }, { name: 'Kota Madiun' }],
     });
@@ -45,10 +49,13 @@ describe('router (createCaller)', () => {
     expect(none.columns.every((c) => c.total === 0)).toBe(true);
   });
 
-  it('paginates each column on its own and shows the current stage\'s schedule', async () => {
+  it("paginates each column on its own and shows the current stage's schedule", async () => {
     const niks = ['3577011203850001', '3577011203850002', '3577011203850003'];
-    for (const nik of niks) await caller.candidates.register(candidateInput(ids.period.id, ids.area.id, nik, `Calon ${nik.slice(-1)}`));
-    const { applicationId } = await caller.candidates.register(candidateInput(ids.period.id, ids.other.id, '3577011203850004', 'Calon 4'));
+    for (const nik of niks)
+      await caller.candidates.register(candidateInput(ids.period.id, ids.area.id, nik, `Calon ${nik.slice(-1)}`));
+    const { applicationId } = await caller.candidates.register(
+      candidateInput(ids.period.id, ids.other.id, '3577011203850004', 'Calon 4'),
+    );
     await caller.applications.send({ id: applicationId, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } });
     const page1 = await caller.applications.board({ periodId: ids.period.id, pageSize: 2, pages: { registered: 1 } });
     const registered = page1.columns.find((c) => c.state === 'registered')!;
@@ -60,7 +67,9 @@ describe('router (createCaller)', () => {
 
   it('maps domain errors to tRPC codes with the allowed events', async () => {
     const { applicationId: id } = await caller.candidates.register(candidateInput(ids.period.id, ids.area.id));
-    const invalid = await rejection(caller.applications.send({ id, revision: 1, event: { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-01' } }));
+    const invalid = await rejection(
+      caller.applications.send({ id, revision: 1, event: { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-01' } }),
+    );
     expect(invalid.code).toBe('UNPROCESSABLE_CONTENT');
     expect(invalid.message).toContain('BEGIN_ADMIN_CHECK, REJECT, WITHDRAW');
     const stale = await rejection(caller.applications.send({ id, revision: 7, event: { type: 'BEGIN_ADMIN_CHECK' } }));

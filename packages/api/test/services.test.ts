@@ -57,7 +57,11 @@ describe('registering', () => {
   it('writes the candidate, the application at revision 1 and a REGISTERED audit row without personal data', () => {
     const { applicationId } = register();
     const detail = getApplication({ ctx, input: { id: applicationId } });
-    expect(detail).toMatchObject({ state: 'registered', revision: 1, candidate: { nik: '3577015208900001', sex: 'F', birthDate: '1990-08-12', phone: '+6281234567890' } });
+    expect(detail).toMatchObject({
+      state: 'registered',
+      revision: 1,
+      candidate: { nik: '3577015208900001', sex: 'F', birthDate: '1990-08-12', phone: '+6281234567890' },
+    });
     expect(detail.context.eligibility).toEqual({ age: { ok: true, value: 36, max: 60 }, education: { ok: true, value: 'SMA' } });
     const audit = JSON.stringify(db.handle.sqlite.prepare('select * from audit_events').all());
     expect(audit).not.toContain('3577015208900001');
@@ -69,7 +73,9 @@ describe('registering', () => {
     register();
     expect(thrown(() => register()).details.fields?.[0]?.path).toBe('candidate.nik');
     const next = db.handle.sqlite
-      .prepare("insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods")
+      .prepare(
+        'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
+      )
       .run().lastInsertRowid as number;
     expect(thrown(() => register(undefined, undefined, next)).message).toContain('masih punya lamaran');
     expect(tableCounts()).toEqual({ applications: 1, audit: 1, candidates: 1 });
@@ -79,7 +85,9 @@ describe('registering', () => {
     const first = register().applicationId;
     send(first, { type: 'REJECT', reasonCode: 'ABSENT', note: '' });
     const next = db.handle.sqlite
-      .prepare("insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods")
+      .prepare(
+        'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
+      )
       .run().lastInsertRowid as number;
     const again = register('3577015208900001', 'Sri Rahayu Ningsih', next);
     expect(again.candidateId).toBeDefined();
@@ -100,7 +108,9 @@ describe('sending events', () => {
   it('an invalid transition writes nothing and names the events allowed now', () => {
     const { applicationId: id } = register();
     const before = { row: rowOf(id), counts: tableCounts() };
-    const e = thrown(() => send(id, { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/1', signedOn: '2026-11-24', startDate: '2026-12-01' }));
+    const e = thrown(() =>
+      send(id, { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/1', signedOn: '2026-11-24', startDate: '2026-12-01' }),
+    );
     expect(e.code).toBe('INVALID_TRANSITION');
     expect(e.details.allowedEvents).toEqual(['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW']);
     expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
@@ -121,7 +131,9 @@ describe('sending events', () => {
     const { applicationId: id } = register();
     toAgreementSigning(id);
     const before = tableCounts();
-    const e = thrown(() => send(id, { type: 'SIGN_AGREEMENT', agreementNumber: '', signedOn: '2026-13-01', startDate: '2026-12-01' }));
+    const e = thrown(() =>
+      send(id, { type: 'SIGN_AGREEMENT', agreementNumber: '', signedOn: '2026-13-01', startDate: '2026-12-01' }),
+    );
     expect(e.code).toBe('VALIDATION');
     expect(e.details.fields?.map((f) => f.path)).toEqual(['event.agreementNumber', 'event.signedOn']);
     expect(tableCounts()).toEqual(before);
@@ -176,7 +188,9 @@ describe('quota', () => {
     toAgreementSigning(a);
     toAgreementSigning(b);
     sign(a);
-    const meta = db.handle.sqlite.prepare("select meta from audit_events where type = 'SIGN_AGREEMENT'").get() as { meta: string };
+    const meta = db.handle.sqlite.prepare("select meta from audit_events where type = 'SIGN_AGREEMENT'").get() as {
+      meta: string;
+    };
     expect(JSON.parse(meta.meta)).toEqual({ quota: 1, quotaUsedBefore: 0 });
 
     const before = { row: rowOf(b), counts: tableCounts() };

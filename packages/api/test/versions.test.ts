@@ -34,13 +34,31 @@ function applicationWrittenByV1() {
     return r;
   };
   const candidate = insertCandidate(db.handle.db, {
-    nik: '3577014502870099', name: 'Rahayu', phone: '+6281234567890', birthDate: '1987-02-05', sex: 'F', education: 'SMK',
-    street: 'Jl. Pahlawan 3', rtRw: '001/001', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun',
+    nik: '3577014502870099',
+    name: 'Rahayu',
+    phone: '+6281234567890',
+    birthDate: '1987-02-05',
+    sex: 'F',
+    education: 'SMK',
+    street: 'Jl. Pahlawan 3',
+    rtRw: '001/001',
+    village: 'Kartoharjo',
+    district: 'Kartoharjo',
+    regency: 'Kota Madiun',
   });
   const at = '2026-10-01T02:00:00.000Z';
   const app = insertApplication(db.handle.db, {
-    candidateId: candidate.id, periodId: period.id, workAreaId: area.id, machineId: 'recruitment', machineVersion: 1,
-    state: 'registered', snapshot: {}, revision: 1, stateEnteredAt: at, createdAt: at, updatedAt: at,
+    candidateId: candidate.id,
+    periodId: period.id,
+    workAreaId: area.id,
+    machineId: 'recruitment',
+    machineVersion: 1,
+    state: 'registered',
+    snapshot: {},
+    revision: 1,
+    stateEnteredAt: at,
+    createdAt: at,
+    updatedAt: at,
   });
   const audit = { entityType: 'application', entityId: app.id, actor: 'v1', at, machineVersion: 1 };
   appendAudit(db.handle.db, { ...audit, type: 'REGISTERED', payload: { input }, fromState: null, toState: 'registered' });
@@ -66,17 +84,29 @@ describe('an application in flight across a machine definition change', () => {
 
     const after = sendApplicationEvent({
       ctx,
-      input: { id, revision: before.revision, event: { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-10-27', time: '13:00', place: 'Aula 2' } },
+      input: {
+        id,
+        revision: before.revision,
+        event: { type: 'SCHEDULE_WRITTEN_TEST', date: '2026-10-27', time: '13:00', place: 'Aula 2' },
+      },
     });
     expect(after.machine.version).toBe(3);
     expect(after.context.schedules.writtenTest).toEqual({
-      date: '2026-10-27', time: '13:00', place: 'Aula 2', previous: [{ date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun' }],
+      date: '2026-10-27',
+      time: '13:00',
+      place: 'Aula 2',
+      previous: [{ date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun' }],
     });
-    const versions = db.handle.sqlite.prepare('select machine_version v from audit_events where entity_id = ? order by seq').all(id);
+    const versions = db.handle.sqlite
+      .prepare('select machine_version v from audit_events where entity_id = ? order by seq')
+      .all(id);
     expect(versions.map((r) => (r as { v: number }).v)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
     expect(verifyAuditLog(db.handle)).toEqual({ checked: 1, mismatches: [] });
 
-    const passed = sendApplicationEvent({ ctx, input: { id, revision: after.revision, event: { type: 'RECORD_WRITTEN_TEST_SCORE', score: 60 } } });
+    const passed = sendApplicationEvent({
+      ctx,
+      input: { id, revision: after.revision, event: { type: 'RECORD_WRITTEN_TEST_SCORE', score: 60 } },
+    });
     expect(passed.state).toBe('interview');
   });
 });

@@ -34,8 +34,18 @@ type ChainedRow = StoredAuditRow & { id: number; prev_hash: string | null; hash:
 
 export function auditRowHash(prevHash: string | null, row: StoredAuditRow): string {
   const content = [
-    prevHash, row.entity_type, row.entity_id, row.seq, row.type, row.payload,
-    row.from_state, row.to_state, row.machine_version, row.actor, row.at, row.meta,
+    prevHash,
+    row.entity_type,
+    row.entity_id,
+    row.seq,
+    row.type,
+    row.payload,
+    row.from_state,
+    row.to_state,
+    row.machine_version,
+    row.actor,
+    row.at,
+    row.meta,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -59,7 +69,8 @@ export function* auditChainBreaks(rows: Iterable<ChainedRow>): Generator<AuditCh
     const entity = `${row.entity_type}\u0000${row.entity_id}`;
     const expectedSeq = (lastSeq.get(entity) ?? 0) + 1;
     if (row.seq !== expectedSeq) {
-      const reason = row.seq > expectedSeq ? `seq ${expectedSeq} is missing before it` : `seq ${row.seq} comes after seq ${expectedSeq - 1}`;
+      const reason =
+        row.seq > expectedSeq ? `seq ${expectedSeq} is missing before it` : `seq ${row.seq} comes after seq ${expectedSeq - 1}`;
       yield { ...at, reason: `seq ${row.seq}: ${rowName(row)}: ${reason}` };
     }
     lastSeq.set(entity, Math.max(row.seq, lastSeq.get(entity) ?? 0));
@@ -67,7 +78,10 @@ export function* auditChainBreaks(rows: Iterable<ChainedRow>): Generator<AuditCh
     if (row.hash === null) {
       yield { ...at, reason: `seq ${row.seq}: ${rowName(row)} is not sealed: it has no hash` };
     } else if (auditRowHash(row.prev_hash, row) !== row.hash) {
-      yield { ...at, reason: `seq ${row.seq}: ${rowName(row)} was changed after it was written: its hash does not match its content` };
+      yield {
+        ...at,
+        reason: `seq ${row.seq}: ${rowName(row)} was changed after it was written: its hash does not match its content`,
+      };
     }
     const expectedPrev = previous?.hash ?? null;
     if (row.hash !== null && row.prev_hash !== expectedPrev) {
@@ -94,12 +108,20 @@ function assertChainColumns(sqlite: Database.Database) {
 /** Reads every audit row raw (text as stored, nothing parsed) and returns the chain's breaks. */
 export function checkAuditChain(sqlite: Database.Database): AuditChainBreak[] {
   assertChainColumns(sqlite);
-  return [...auditChainBreaks(sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<ChainedRow>)];
+  return [
+    ...auditChainBreaks(
+      sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<ChainedRow>,
+    ),
+  ];
 }
 
 /** The last row's id and hash: written down elsewhere, it shows later whether the tail was rewritten. */
 export function auditChainHead(sqlite: Database.Database): { id: number; hash: string | null } | null {
-  return (sqlite.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined) ?? null;
+  return (
+    (sqlite.prepare('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; hash: string | null }
+      | undefined) ?? null
+  );
 }
 
 const SEAL_BATCH = 500;

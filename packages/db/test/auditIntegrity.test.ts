@@ -28,33 +28,94 @@ afterEach(() => {
 });
 
 type Raw = {
-  id: number; entity_type: string; entity_id: number; seq: number; type: string; payload: string; from_state: string | null;
-  to_state: string | null; machine_version: number | null; actor: string; at: string; meta: string | null; prev_hash: string | null; hash: string | null;
+  id: number;
+  entity_type: string;
+  entity_id: number;
+  seq: number;
+  type: string;
+  payload: string;
+  from_state: string | null;
+  to_state: string | null;
+  machine_version: number | null;
+  actor: string;
+  at: string;
+  meta: string | null;
+  prev_hash: string | null;
+  hash: string | null;
 };
 const rows = () => h.sqlite.prepare('select * from audit_events order by id').all() as Raw[];
 
 /** The chain's encoding, written out again here so a change to it is a visible, deliberate one. */
 function expectedHash(prev: string | null, r: Raw) {
-  const content = [prev, r.entity_type, r.entity_id, r.seq, r.type, r.payload, r.from_state, r.to_state, r.machine_version, r.actor, r.at, r.meta];
+  const content = [
+    prev,
+    r.entity_type,
+    r.entity_id,
+    r.seq,
+    r.type,
+    r.payload,
+    r.from_state,
+    r.to_state,
+    r.machine_version,
+    r.actor,
+    r.at,
+    r.meta,
+  ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 function seedRows() {
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
   const cand = insertCandidate(h.db, {
-    nik: '3577015208900001', name: 'Sri', phone: '+6281234567890', birthDate: '1990-08-12', sex: 'F',
-    education: 'SMA', street: 'Jl. Pahlawan 1', rtRw: '001/002', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun',
+    nik: '3577015208900001',
+    name: 'Sri',
+    phone: '+6281234567890',
+    birthDate: '1990-08-12',
+    sex: 'F',
+    education: 'SMA',
+    street: 'Jl. Pahlawan 1',
+    rtRw: '001/002',
+    village: 'Kartoharjo',
+    district: 'Kartoharjo',
+    regency: 'Kota Madiun',
   });
-  appendAudit(h.db, { entityType: 'branch', entityId: branch.id, type: 'BRANCH_CREATED', payload: { code: 'KC-MDN' }, actor: 'admin', at: '2026-11-23T01:00:00.000Z' });
+  appendAudit(h.db, {
+    entityType: 'branch',
+    entityId: branch.id,
+    type: 'BRANCH_CREATED',
+    payload: { code: 'KC-MDN' },
+    actor: 'admin',
+    at: '2026-11-23T01:00:00.000Z',
+  });
   h.db.transaction((tx) => {
-    appendAudit(tx, { entityType: 'candidate', entityId: cand.id, type: 'CANDIDATE_CORRECTED', payload: { fields: ['name'] }, actor: 'spv', at: '2026-11-23T02:00:00.000Z', meta: { reason: 'salah ketik' } });
-    appendAudit(tx, { entityType: 'branch', entityId: branch.id, type: 'QUOTA_SET', payload: { quota: 3 }, fromState: null, toState: null, machineVersion: null, actor: 'admin', at: '2026-11-23T03:00:00.000Z' });
+    appendAudit(tx, {
+      entityType: 'candidate',
+      entityId: cand.id,
+      type: 'CANDIDATE_CORRECTED',
+      payload: { fields: ['name'] },
+      actor: 'spv',
+      at: '2026-11-23T02:00:00.000Z',
+      meta: { reason: 'salah ketik' },
+    });
+    appendAudit(tx, {
+      entityType: 'branch',
+      entityId: branch.id,
+      type: 'QUOTA_SET',
+      payload: { quota: 3 },
+      fromState: null,
+      toState: null,
+      machineVersion: null,
+      actor: 'admin',
+      at: '2026-11-23T03:00:00.000Z',
+    });
   });
   return { branch, cand };
 }
 
 const dropTriggers = () => {
-  for (const { name } of h.sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as { name: string }[]) {
+  for (const { name } of h.sqlite
+    .prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
+    .all() as { name: string }[]) {
     h.sqlite.exec(`drop trigger ${name}`);
   }
 };
@@ -69,7 +130,9 @@ describe('the audit log refuses REPLACE', () => {
     for (const verb of ['replace into', 'insert or replace into']) {
       expect(() =>
         h.sqlite
-          .prepare(`${verb} audit_events (id, entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values (?, 'branch', ?, 1, 'BRANCH_CREATED', '{"code":"KC-XXX"}', 'admin', ?, ?, ?)`)
+          .prepare(
+            `${verb} audit_events (id, entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values (?, 'branch', ?, 1, 'BRANCH_CREATED', '{"code":"KC-XXX"}', 'admin', ?, ?, ?)`,
+          )
           .run(first.id, first.entity_id, first.at, first.prev_hash, first.hash),
       ).toThrow(/append-only/);
     }
@@ -82,7 +145,9 @@ describe('the audit log refuses REPLACE', () => {
     const last = before.at(-1)!;
     expect(() =>
       h.sqlite
-        .prepare("insert or replace into audit_events (entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values ('branch', ?, 1, 'BRANCH_CREATED', '{}', 'admin', 't', ?, 'x')")
+        .prepare(
+          "insert or replace into audit_events (entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values ('branch', ?, 1, 'BRANCH_CREATED', '{}', 'admin', 't', ?, 'x')",
+        )
         .run(before[0]!.entity_id, last.hash),
     ).toThrow(/append-only/);
     expect(rows()).toEqual(before);
@@ -90,10 +155,16 @@ describe('the audit log refuses REPLACE', () => {
 
   it('nik_views refuses REPLACE, UPDATE and DELETE', () => {
     const { cand } = seedRows();
-    h.sqlite.prepare("insert into users (username, name, role, password_hash, created_at, updated_at) values ('u', 'U', 'admin', 'x', 't', 't')").run();
+    h.sqlite
+      .prepare(
+        "insert into users (username, name, role, password_hash, created_at, updated_at) values ('u', 'U', 'admin', 'x', 't', 't')",
+      )
+      .run();
     h.sqlite.prepare("insert into nik_views (user_id, candidate_id, at) values (1, ?, '2026-11-23T01:00:00.000Z')").run(cand.id);
     for (const verb of ['replace into', 'insert or replace into']) {
-      expect(() => h.sqlite.prepare(`${verb} nik_views (id, user_id, candidate_id, at) values (1, 1, ?, 'later')`).run(cand.id)).toThrow(/append-only/);
+      expect(() =>
+        h.sqlite.prepare(`${verb} nik_views (id, user_id, candidate_id, at) values (1, 1, ?, 'later')`).run(cand.id),
+      ).toThrow(/append-only/);
     }
     expect(() => h.sqlite.prepare("update nik_views set at = 'later'").run()).toThrow(/append-only/);
     expect(() => h.sqlite.prepare('delete from nik_views').run()).toThrow(/append-only/);
@@ -119,11 +190,31 @@ describe('the hash chain', () => {
 
   it('appendAudit returns the row as written, hash included', () => {
     const { branch } = seedRows();
-    const row = appendAudit(h.db, { entityType: 'branch', entityId: branch.id, type: 'RENAMED', payload: { name: 'KC Madiun Kota' }, actor: 'admin', at: 't', meta: { n: 1 } });
+    const row = appendAudit(h.db, {
+      entityType: 'branch',
+      entityId: branch.id,
+      type: 'RENAMED',
+      payload: { name: 'KC Madiun Kota' },
+      actor: 'admin',
+      at: 't',
+      meta: { n: 1 },
+    });
     const stored = rows().at(-1)!;
     expect(row).toEqual({
-      id: stored.id, entityType: 'branch', entityId: branch.id, seq: 3, type: 'RENAMED', payload: { name: 'KC Madiun Kota' }, fromState: null,
-      toState: null, machineVersion: null, actor: 'admin', at: 't', meta: { n: 1 }, prevHash: stored.prev_hash, hash: stored.hash,
+      id: stored.id,
+      entityType: 'branch',
+      entityId: branch.id,
+      seq: 3,
+      type: 'RENAMED',
+      payload: { name: 'KC Madiun Kota' },
+      fromState: null,
+      toState: null,
+      machineVersion: null,
+      actor: 'admin',
+      at: 't',
+      meta: { n: 1 },
+      prevHash: stored.prev_hash,
+      hash: stored.hash,
     });
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.payload).toBe('{"name":"KC Madiun Kota"}');
@@ -132,14 +223,18 @@ describe('the hash chain', () => {
   it('a sealed row cannot be updated, not even its hash', () => {
     seedRows();
     expect(() => h.sqlite.prepare("update audit_events set hash = 'x' where id = 1").run()).toThrow(/append-only/);
-    expect(() => h.sqlite.prepare('update audit_events set prev_hash = null, hash = null where id = 2').run()).toThrow(/append-only/);
+    expect(() => h.sqlite.prepare('update audit_events set prev_hash = null, hash = null where id = 2').run()).toThrow(
+      /append-only/,
+    );
     expect(() => h.sqlite.prepare("update audit_events set payload = '{}' where id = 1").run()).toThrow(/append-only/);
   });
 
   it('a new row must carry its hash and follow the last row', () => {
     seedRows();
     const last = rows().at(-1)!;
-    const insert = h.sqlite.prepare("insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values ('branch', 1, 9, 'X', '{}', 'a', 't', ?, ?)");
+    const insert = h.sqlite.prepare(
+      "insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at, prev_hash, hash) values ('branch', 1, 9, 'X', '{}', 'a', 't', ?, ?)",
+    );
     expect(() => insert.run(last.hash, null)).toThrow(/append-only/);
     expect(() => insert.run(null, 'f'.repeat(64))).toThrow(/append-only/);
     expect(() => insert.run(rows()[0]!.hash, 'f'.repeat(64))).toThrow(/append-only/);
@@ -151,7 +246,13 @@ describe('the hash chain', () => {
     h.sqlite.prepare("update audit_events set payload = '{\"fields\":[]}' where entity_type = 'candidate'").run();
     h.sqlite.prepare("update audit_events set payload = '{\"quota\":30}' where entity_type = 'branch' and seq = 2").run();
     expect(checkAuditChain(h.sqlite)).toEqual([
-      { id: 2, entityType: 'candidate', entityId: cand.id, seq: 1, reason: expect.stringContaining('does not match its content') },
+      {
+        id: 2,
+        entityType: 'candidate',
+        entityId: cand.id,
+        seq: 1,
+        reason: expect.stringContaining('does not match its content'),
+      },
       { id: 3, entityType: 'branch', entityId: branch.id, seq: 2, reason: expect.stringContaining('does not match its content') },
     ]);
   });
@@ -161,29 +262,62 @@ describe('the hash chain', () => {
     dropTriggers();
     const [first] = rows();
     const forged = { ...first!, payload: '{"code":"KC-XXX"}' };
-    h.sqlite.prepare('update audit_events set payload = ?, hash = ? where id = ?').run(forged.payload, expectedHash(null, forged), first!.id);
+    h.sqlite
+      .prepare('update audit_events set payload = ?, hash = ? where id = ?')
+      .run(forged.payload, expectedHash(null, forged), first!.id);
     expect(checkAuditChain(h.sqlite)).toEqual([
-      { id: 2, entityType: 'candidate', entityId: expect.any(Number), seq: 1, reason: expect.stringContaining(`audit row 1 (branch ${branch.id} seq 1)`) },
+      {
+        id: 2,
+        entityType: 'candidate',
+        entityId: expect.any(Number),
+        seq: 1,
+        reason: expect.stringContaining(`audit row 1 (branch ${branch.id} seq 1)`),
+      },
     ]);
   });
 
-  it('a deleted row is named by the gap it leaves in its entity\'s numbering', () => {
+  it("a deleted row is named by the gap it leaves in its entity's numbering", () => {
     const { branch } = seedRows();
-    appendAudit(h.db, { entityType: 'branch', entityId: branch.id, type: 'QUOTA_SET', payload: { quota: 4 }, actor: 'admin', at: 't' });
+    appendAudit(h.db, {
+      entityType: 'branch',
+      entityId: branch.id,
+      type: 'QUOTA_SET',
+      payload: { quota: 4 },
+      actor: 'admin',
+      at: 't',
+    });
     dropTriggers();
     h.sqlite.prepare("delete from audit_events where entity_type = 'branch' and seq = 2").run();
     const breaks = checkAuditChain(h.sqlite);
-    expect(breaks).toContainEqual({ id: 4, entityType: 'branch', entityId: branch.id, seq: 3, reason: expect.stringContaining('seq 2 is missing') });
-    expect(breaks).toContainEqual({ id: 4, entityType: 'branch', entityId: branch.id, seq: 3, reason: expect.stringContaining('does not continue the hash chain') });
+    expect(breaks).toContainEqual({
+      id: 4,
+      entityType: 'branch',
+      entityId: branch.id,
+      seq: 3,
+      reason: expect.stringContaining('seq 2 is missing'),
+    });
+    expect(breaks).toContainEqual({
+      id: 4,
+      entityType: 'branch',
+      entityId: branch.id,
+      seq: 3,
+      reason: expect.stringContaining('does not continue the hash chain'),
+    });
   });
 
   it('a later start does not seal a row whose hash was removed after the chain existed', () => {
     const { cand } = seedRows();
     dropTriggers();
-    h.sqlite.prepare("update audit_events set payload = '{\"fields\":[]}', prev_hash = null, hash = null where id = 2").run();
+    h.sqlite.prepare('update audit_events set payload = \'{"fields":[]}\', prev_hash = null, hash = null where id = 2').run();
     migrateDatabase(h);
     expect(rows()[1]!.hash).toBeNull();
-    expect(checkAuditChain(h.sqlite)).toContainEqual({ id: 2, entityType: 'candidate', entityId: cand.id, seq: 1, reason: expect.stringContaining('not sealed') });
+    expect(checkAuditChain(h.sqlite)).toContainEqual({
+      id: 2,
+      entityType: 'candidate',
+      entityId: cand.id,
+      seq: 1,
+      reason: expect.stringContaining('not sealed'),
+    });
   });
 });
 
@@ -203,9 +337,20 @@ function migrationsUpTo(tag: string) {
 describe('upgrading a database written before the hash chain', () => {
   function legacyDatabase() {
     migrate(h.db, { migrationsFolder: migrationsUpTo('0004_agreement_number_pattern') });
-    const insert = h.sqlite.prepare('insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at, meta) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = h.sqlite.prepare(
+      'insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at, meta) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     insert.run('branch', 1, 1, 'BRANCH_CREATED', '{"code":"KC-MDN"}', 'admin', '2026-11-20T01:00:00.000Z', null);
-    insert.run('application', 1, 1, 'REGISTERED', '{"input":{"age":36}}', 'rekruter', '2026-11-20T02:00:00.000Z', '{"periodId":1}');
+    insert.run(
+      'application',
+      1,
+      1,
+      'REGISTERED',
+      '{"input":{"age":36}}',
+      'rekruter',
+      '2026-11-20T02:00:00.000Z',
+      '{"periodId":1}',
+    );
     insert.run('branch', 1, 2, 'QUOTA_SET', '{"quota":3}', 'admin', '2026-11-20T03:00:00.000Z', null);
     return rows();
   }
@@ -223,7 +368,14 @@ describe('upgrading a database written before the hash chain', () => {
     });
     expect(checkAuditChain(h.sqlite)).toEqual([]);
     // New rows continue the chain from the sealed ones.
-    const next = appendAudit(h.db, { entityType: 'branch', entityId: 1, type: 'QUOTA_SET', payload: { quota: 4 }, actor: 'admin', at: 't' });
+    const next = appendAudit(h.db, {
+      entityType: 'branch',
+      entityId: 1,
+      type: 'QUOTA_SET',
+      payload: { quota: 4 },
+      actor: 'admin',
+      at: 't',
+    });
     expect(next.seq).toBe(3);
     expect(next.prevHash).toBe(prev);
     expect(checkAuditChain(h.sqlite)).toEqual([]);
@@ -234,11 +386,15 @@ describe('upgrading a database written before the hash chain', () => {
   it('before sealing, an old row may only gain its hash, nothing else may change', () => {
     legacyDatabase();
     migrate(h.db, { migrationsFolder: MIGRATIONS_FOLDER }); // the schema step alone, without the sealing
-    expect(() => h.sqlite.prepare("update audit_events set actor = 'mallory', hash = 'x' where id = 1").run()).toThrow(/append-only/);
+    expect(() => h.sqlite.prepare("update audit_events set actor = 'mallory', hash = 'x' where id = 1").run()).toThrow(
+      /append-only/,
+    );
     expect(() => h.sqlite.prepare("update audit_events set actor = 'mallory' where id = 1").run()).toThrow(/append-only/);
     expect(() => h.sqlite.prepare('delete from audit_events where id = 1').run()).toThrow(/append-only/);
     expect(checkAuditChain(h.sqlite).map((b) => b.reason)).toEqual([
-      expect.stringContaining('not sealed'), expect.stringContaining('not sealed'), expect.stringContaining('not sealed'),
+      expect.stringContaining('not sealed'),
+      expect.stringContaining('not sealed'),
+      expect.stringContaining('not sealed'),
     ]);
     migrateDatabase(h);
     expect(checkAuditChain(h.sqlite)).toEqual([]);

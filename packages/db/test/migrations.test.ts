@@ -34,13 +34,31 @@ function seedOne() {
   const area = insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' });
   const period = insertPeriod(h.db, { branchId: branch.id, year: 2026, quota: 2, rules: {} });
   const cand = insertCandidate(h.db, {
-    nik: '3577015208900001', name: 'Sri', phone: '+6281234567890', birthDate: '1990-08-12', sex: 'F',
-    education: 'SMA', street: 'Jl. Pahlawan 1', rtRw: '001/002', village: 'Kartoharjo', district: 'Kartoharjo', regency: 'Kota Madiun',
+    nik: '3577015208900001',
+    name: 'Sri',
+    phone: '+6281234567890',
+    birthDate: '1990-08-12',
+    sex: 'F',
+    education: 'SMA',
+    street: 'Jl. Pahlawan 1',
+    rtRw: '001/002',
+    village: 'Kartoharjo',
+    district: 'Kartoharjo',
+    regency: 'Kota Madiun',
   });
   const t = '2026-11-23T01:00:00.000Z';
   const app = insertApplication(h.db, {
-    candidateId: cand.id, periodId: period.id, workAreaId: area.id, machineId: 'recruitment', machineVersion: 1,
-    state: 'registered', snapshot: { value: 'registered' }, revision: 1, stateEnteredAt: t, createdAt: t, updatedAt: t,
+    candidateId: cand.id,
+    periodId: period.id,
+    workAreaId: area.id,
+    machineId: 'recruitment',
+    machineVersion: 1,
+    state: 'registered',
+    snapshot: { value: 'registered' },
+    revision: 1,
+    stateEnteredAt: t,
+    createdAt: t,
+    updatedAt: t,
   });
   return { app };
 }
@@ -60,14 +78,16 @@ describe('database', () => {
     expect(listAudit(h.db, 'application', app.id)).toHaveLength(1);
   });
 
-  it('numbers an entity\'s audit events from 1 and refuses a duplicate seq', () => {
+  it("numbers an entity's audit events from 1 and refuses a duplicate seq", () => {
     const { app } = seedOne();
     const a = appendAudit(h.db, { entityType: 'application', entityId: app.id, type: 'A', payload: {}, actor: 'x', at: 't' });
     const b = appendAudit(h.db, { entityType: 'application', entityId: app.id, type: 'B', payload: {}, actor: 'x', at: 't' });
     expect([a.seq, b.seq]).toEqual([1, 2]);
     expect(() =>
       h.sqlite
-        .prepare("insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at) values ('application', ?, 2, 'C', '{}', 'x', 't')")
+        .prepare(
+          "insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at) values ('application', ?, 2, 'C', '{}', 'x', 't')",
+        )
         .run(app.id),
     ).toThrow(/UNIQUE/);
   });
@@ -82,8 +102,6 @@ describe('database', () => {
   });
 
   it('foreign keys are enforced', () => {
-    expect(() =>
-      insertWorkArea(h.db, { branchId: 999, name: 'Nowhere' }),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => insertWorkArea(h.db, { branchId: 999, name: 'Nowhere' })).toThrow(/FOREIGN KEY/);
   });
 });

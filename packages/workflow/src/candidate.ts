@@ -4,7 +4,11 @@ import { normalizeNik, parseNik } from './nik';
 import { normalizePhone } from './phone';
 
 const required = (what: string, max = 200) =>
-  z.string({ message: `${what} wajib diisi` }).trim().min(1, `${what} wajib diisi`).max(max, `${what} terlalu panjang`);
+  z
+    .string({ message: `${what} wajib diisi` })
+    .trim()
+    .min(1, `${what} wajib diisi`)
+    .max(max, `${what} terlalu panjang`);
 
 /** The NIK as typed: spaces allowed; checked for 16 digits and a real birth date (domain B7). */
 export const nikSchema = z
@@ -15,16 +19,14 @@ export const nikSchema = z
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
   });
 
-export const phoneSchema = z
-  .string({ message: 'Nomor HP wajib diisi' })
-  .transform((raw, ctx) => {
-    const e164 = normalizePhone(raw);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'Nomor HP harus nomor seluler Indonesia: 08…, 628… atau +628… (10-13 digit)' });
-      return z.NEVER;
-    }
-    return e164;
-  });
+export const phoneSchema = z.string({ message: 'Nomor HP wajib diisi' }).transform((raw, ctx) => {
+  const e164 = normalizePhone(raw);
+  if (!e164) {
+    ctx.addIssue({ code: 'custom', message: 'Nomor HP harus nomor seluler Indonesia: 08…, 628… atau +628… (10-13 digit)' });
+    return z.NEVER;
+  }
+  return e164;
+});
 
 export const addressSchema = z.object({
   street: required('Alamat jalan'),

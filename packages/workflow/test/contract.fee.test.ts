@@ -40,8 +40,18 @@ describe('fee statement: tiers by arrears age', () => {
   });
 
   it('an age no tier covers earns nothing and says NO_TIER (a schedule for 12–24 months only)', () => {
-    const surakarta: FeeSchedule = { effectiveFrom: '2022-01-01', kind: 'tiered', tiers: [{ fromMonths: 12, toMonths: 24, rateBasisPoints: 1500 }] };
-    const s = feeStatement(record('2022-05', [{ arrearsMonths: 11, amount: 500_000 }, { arrearsMonths: 12, amount: 500_000 }]), surakarta);
+    const surakarta: FeeSchedule = {
+      effectiveFrom: '2022-01-01',
+      kind: 'tiered',
+      tiers: [{ fromMonths: 12, toMonths: 24, rateBasisPoints: 1500 }],
+    };
+    const s = feeStatement(
+      record('2022-05', [
+        { arrearsMonths: 11, amount: 500_000 },
+        { arrearsMonths: 12, amount: 500_000 },
+      ]),
+      surakarta,
+    );
     expect(s.lines.map((l) => [l.flag, l.fee])).toEqual([
       ['NO_TIER', 0],
       [null, 75_000],
@@ -99,14 +109,21 @@ describe('fee statement: totals and the schedule in force', () => {
   });
 
   it('a schedule effective 2027-01-01 does not apply to December 2026', () => {
-    const raise: FeeSchedule = { ...DEFAULT_FEE_SCHEDULE, effectiveFrom: '2027-01-01', tiers: [{ fromMonths: 2, toMonths: 24, rateBasisPoints: 2000 }], kind: 'flat' };
+    const raise: FeeSchedule = {
+      ...DEFAULT_FEE_SCHEDULE,
+      effectiveFrom: '2027-01-01',
+      tiers: [{ fromMonths: 2, toMonths: 24, rateBasisPoints: 2000 }],
+      kind: 'flat',
+    };
     const schedules = [DEFAULT_FEE_SCHEDULE, raise];
     expect(feeStatementFor(record('2026-12', collections), schedules).totals.fee).toBe(539_400);
     expect(feeStatementFor(record('2027-01', collections), schedules)).toMatchObject({
       scheduleEffectiveFrom: '2027-01-01',
       totals: { fee: 834_000 },
     });
-    expect(() => feeStatement(record('2026-12', collections), raise)).toThrow(/berlaku mulai 2027-01-01, tidak untuk bulan 2026-12/);
+    expect(() => feeStatement(record('2026-12', collections), raise)).toThrow(
+      /berlaku mulai 2027-01-01, tidak untuk bulan 2026-12/,
+    );
     expect(() => feeStatementFor(record('2016-12', collections), schedules)).toThrow(/no version in force/);
   });
 });

@@ -91,7 +91,14 @@ describe('monthly record: validation', () => {
     expect(pathsOf({ visits: 480 })).toEqual([]); // one visit per visited family is enough
     expect(pathsOf({ visits: 479 })).toEqual(['visits']);
     expect(pathsOf({ meetingsHeld: 32, meetingsAttended: 0 })).toEqual(['meetingsHeld']);
-    expect(pathsOf({ collections: [{ arrearsMonths: 0, amount: 1 }, { arrearsMonths: 120, amount: 1 }] })).toEqual([]);
+    expect(
+      pathsOf({
+        collections: [
+          { arrearsMonths: 0, amount: 1 },
+          { arrearsMonths: 120, amount: 1 },
+        ],
+      }),
+    ).toEqual([]);
     expect(pathsOf({ collections: [{ arrearsMonths: -1, amount: 1 }] })).toEqual(['collections.0.arrearsMonths']);
     expect(pathsOf({ familiesVisited: '480' as unknown as number })).toEqual(['familiesVisited']);
   });

@@ -177,16 +177,43 @@ describe('contract engine', () => {
   it('explains each refusal in a sentence', () => {
     const active = startContract(input);
     const due = run([{ type: 'EVALUATION_DUE' }]);
-    const decided = run([{ type: 'EVALUATION_DUE' }, { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' }]);
+    const decided = run([
+      { type: 'EVALUATION_DUE' },
+      { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' },
+    ]);
     const lapsed = run([{ type: 'AGREEMENT_ENDED' }]);
     const cases: [ContractSnapshot, ContractEvent, string][] = [
-      [active, { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' }, 'Keputusan perpanjangan baru dapat dibuat setelah evaluasi jatuh tempo (2027-12-01).'],
-      [due, { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'ok', recommendation: 'drop' }, 'Keputusan tidak diperpanjang wajib disertai alasan tertulis (paling sedikit 5 karakter).'],
-      [due, { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'drop' }, 'Perpanjangan yang tidak sesuai rekomendasi (tidak diperpanjang) wajib disertai alasan tertulis (paling sedikit 5 karakter).'],
+      [
+        active,
+        { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' },
+        'Keputusan perpanjangan baru dapat dibuat setelah evaluasi jatuh tempo (2027-12-01).',
+      ],
+      [
+        due,
+        { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'ok', recommendation: 'drop' },
+        'Keputusan tidak diperpanjang wajib disertai alasan tertulis (paling sedikit 5 karakter).',
+      ],
+      [
+        due,
+        { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'drop' },
+        'Perpanjangan yang tidak sesuai rekomendasi (tidak diperpanjang) wajib disertai alasan tertulis (paling sedikit 5 karakter).',
+      ],
       [due, { type: 'EVALUATION_DUE' }, 'Evaluasi jatuh tempo tidak berlaku pada kontrak berstatus menunggu evaluasi.'],
-      [active, { type: 'RESIGN', date: '2028-01-02', reasonCode: 'HEALTH', note: '' }, 'Tanggal pengunduran diri (2028-01-02) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).'],
-      [due, { type: 'TERMINATE', date: '2026-12-01', reasonCode: 'MISCONDUCT', note: '' }, 'Tanggal pemutusan kerja sama (2026-12-01) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).'],
-      [decided, { type: 'RESIGN', date: '2027-12-20', reasonCode: 'HEALTH', note: '' }, 'Pengunduran diri tidak dapat dicatat: keputusan perpanjangan sudah dibuat.'],
+      [
+        active,
+        { type: 'RESIGN', date: '2028-01-02', reasonCode: 'HEALTH', note: '' },
+        'Tanggal pengunduran diri (2028-01-02) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).',
+      ],
+      [
+        due,
+        { type: 'TERMINATE', date: '2026-12-01', reasonCode: 'MISCONDUCT', note: '' },
+        'Tanggal pemutusan kerja sama (2026-12-01) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).',
+      ],
+      [
+        decided,
+        { type: 'RESIGN', date: '2027-12-20', reasonCode: 'HEALTH', note: '' },
+        'Pengunduran diri tidak dapat dicatat: keputusan perpanjangan sudah dibuat.',
+      ],
       [lapsed, { type: 'AGREEMENT_ENDED' }, 'Akhir masa PKS tidak berlaku pada kontrak berstatus berakhir tanpa keputusan.'],
     ];
     for (const [snapshot, event, sentence] of cases) {
@@ -197,9 +224,19 @@ describe('contract engine', () => {
   });
 
   it('early ends are open on the first and the last day of the agreement', () => {
-    const first = applyContractEvent(startContract(input), { type: 'TERMINATE', date: '2027-01-01', reasonCode: 'ASKED_FOR_CASH', note: '' });
+    const first = applyContractEvent(startContract(input), {
+      type: 'TERMINATE',
+      date: '2027-01-01',
+      reasonCode: 'ASKED_FOR_CASH',
+      note: '',
+    });
     expect(first).toMatchObject({ ok: true, to: 'terminated' });
-    const last = applyContractEvent(run([{ type: 'EVALUATION_DUE' }]), { type: 'RESIGN', date: '2027-12-31', reasonCode: 'MOVED_AWAY', note: '' });
+    const last = applyContractEvent(run([{ type: 'EVALUATION_DUE' }]), {
+      type: 'RESIGN',
+      date: '2027-12-31',
+      reasonCode: 'MOVED_AWAY',
+      note: '',
+    });
     expect(last).toMatchObject({ ok: true, from: 'evaluationDue', to: 'resigned' });
   });
 
@@ -229,7 +266,9 @@ describe('contract input', () => {
       previousContractId: null,
     });
     // A leap-day start ends on 28 February; its evaluation is 30 days before.
-    expect(contractInputFor({ agreementNumber: 'PKS/2', startDate: '2028-02-29', previousContractId: 7, evaluationDaysBefore: 14 })).toEqual({
+    expect(
+      contractInputFor({ agreementNumber: 'PKS/2', startDate: '2028-02-29', previousContractId: 7, evaluationDaysBefore: 14 }),
+    ).toEqual({
       agreementNumber: 'PKS/2',
       startDate: '2028-02-29',
       endDate: '2029-02-28',
@@ -240,7 +279,12 @@ describe('contract input', () => {
 
   it('the input schema checks the dates against each other', () => {
     expect(contractInputSchema.safeParse(input).success).toBe(true);
-    const bad = contractInputSchema.safeParse({ ...input, endDate: '2026-12-31', evaluationDueOn: '2028-01-05', previousContractId: 0 });
+    const bad = contractInputSchema.safeParse({
+      ...input,
+      endDate: '2026-12-31',
+      evaluationDueOn: '2028-01-05',
+      previousContractId: 0,
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['endDate', 'evaluationDueOn', 'previousContractId']);
   });

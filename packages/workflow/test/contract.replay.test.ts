@@ -46,7 +46,10 @@ describe('contract events: payload validation', () => {
 
   it('refuses bad payloads with field paths and Indonesian messages', () => {
     expect(parseContractEvent({})).toEqual({ ok: false, fields: [{ path: 'type', message: 'Jenis aksi wajib diisi' }] });
-    expect(parseContractEvent({ type: 'toString' })).toEqual({ ok: false, fields: [{ path: 'type', message: 'Aksi tidak dikenal: toString' }] });
+    expect(parseContractEvent({ type: 'toString' })).toEqual({
+      ok: false,
+      fields: [{ path: 'type', message: 'Aksi tidak dikenal: toString' }],
+    });
     const decide = parseContractEvent({ type: 'DECIDE_RENEWAL', decision: 'maybe', reason: 'x' });
     expect(decide.ok === false && decide.fields).toEqual([
       { path: 'decision', message: 'Keputusan wajib dipilih: renew atau drop' },
@@ -93,7 +96,10 @@ describe('contract snapshots: persist, restore, replay', () => {
   });
 
   it('a replay stops at the first event that is refused or no longer valid', () => {
-    const refused = replayContract({ input, machineVersion: 1 }, recorded([{ type: 'AGREEMENT_ENDED' }, { type: 'EVALUATION_DUE' }]));
+    const refused = replayContract(
+      { input, machineVersion: 1 },
+      recorded([{ type: 'AGREEMENT_ENDED' }, { type: 'EVALUATION_DUE' }]),
+    );
     expect(refused).toEqual({ ok: false, seq: 2, reason: 'event EVALUATION_DUE refused on replay' });
     const invalid = replayContract({ input, machineVersion: 1 }, [
       { seq: 9, type: 'RESIGN', payload: { date: 'kemarin', reasonCode: 'HEALTH' }, machineVersion: 1 },

@@ -25,11 +25,27 @@ function month(m: string, patch: Partial<MonthlyRecordInput> = {}): MonthlyRecor
   });
 }
 const line = (card: ReturnType<typeof scorecard>, key: string) => card.kpis.find((k) => k.key === key)!;
-const YEAR = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12'];
+const YEAR = [
+  '2027-01',
+  '2027-02',
+  '2027-03',
+  '2027-04',
+  '2027-05',
+  '2027-06',
+  '2027-07',
+  '2027-08',
+  '2027-09',
+  '2027-10',
+  '2027-11',
+  '2027-12',
+];
 
 describe('scorecard: targets pro-rated to the months reported', () => {
   it('3 months reported: every target is the monthly one × 3', () => {
-    const card = scorecard(['2027-01', '2027-02', '2027-03'].map((m) => month(m)), DEFAULT_KPI_SETTINGS);
+    const card = scorecard(
+      ['2027-01', '2027-02', '2027-03'].map((m) => month(m)),
+      DEFAULT_KPI_SETTINGS,
+    );
     expect(card.kpis.map(({ key, actual, target }) => ({ key, actual, target }))).toEqual([
       { key: 'visits', actual: 1500, target: 1500 },
       { key: 'collection', actual: 30_000_000, target: 30_000_000 },
@@ -59,9 +75,15 @@ describe('scorecard: targets pro-rated to the months reported', () => {
   });
 
   it('the families assigned may differ per month; the visit target is their sum × the share', () => {
-    const settings: KpiSettings = { ...DEFAULT_KPI_SETTINGS, targets: { ...DEFAULT_KPI_SETTINGS.targets, familiesVisitedShare: 0.5 } };
+    const settings: KpiSettings = {
+      ...DEFAULT_KPI_SETTINGS,
+      targets: { ...DEFAULT_KPI_SETTINGS.targets, familiesVisitedShare: 0.5 },
+    };
     const card = scorecard(
-      [month('2027-01', { familiesAssigned: 400, familiesVisited: 100, visits: 100 }), month('2027-02', { familiesAssigned: 600, familiesVisited: 300, visits: 320 })],
+      [
+        month('2027-01', { familiesAssigned: 400, familiesVisited: 100, visits: 100 }),
+        month('2027-02', { familiesAssigned: 600, familiesVisited: 300, visits: 320 }),
+      ],
       settings,
     );
     expect(line(card, 'visits')).toMatchObject({ actual: 400, target: 500, ratio: 0.8, percentOfTarget: 80, points: 24 });
@@ -129,12 +151,18 @@ describe('scorecard: the recommendation', () => {
 
   it('the collection floor: 40% of target passes, just under it drops even with a total over the threshold', () => {
     const full = { familiesVisited: 500, visits: 500, meetingsAttended: 2 }; // 70 points before collection
-    const at = scorecard([month('2027-01', { ...full, collections: [{ arrearsMonths: 3, amount: 4_000_000 }] })], DEFAULT_KPI_SETTINGS);
+    const at = scorecard(
+      [month('2027-01', { ...full, collections: [{ arrearsMonths: 3, amount: 4_000_000 }] })],
+      DEFAULT_KPI_SETTINGS,
+    );
     expect(at.total).toBe(82);
     expect(line(at, 'collection')).toMatchObject({ percentOfTarget: 40, floor: 40, passedFloor: true });
     expect(at.recommendation).toBe('renew');
 
-    const under = scorecard([month('2027-01', { ...full, collections: [{ arrearsMonths: 3, amount: 3_999_000 }] })], DEFAULT_KPI_SETTINGS);
+    const under = scorecard(
+      [month('2027-01', { ...full, collections: [{ arrearsMonths: 3, amount: 3_999_000 }] })],
+      DEFAULT_KPI_SETTINGS,
+    );
     expect(under.total).toBe(82);
     expect(line(under, 'collection')).toMatchObject({ percentOfTarget: 39.99, passedFloor: false });
     expect(under.recommendation).toBe('drop');
@@ -144,7 +172,10 @@ describe('scorecard: the recommendation', () => {
 
   it('floors on other KPIs, as settings', () => {
     const settings: KpiSettings = { ...DEFAULT_KPI_SETTINGS, floors: { visits: 60 } };
-    const card = scorecard([month('2027-01', { familiesVisited: 250, visits: 250, collections: [{ arrearsMonths: 30, amount: 1_000 }] })], settings);
+    const card = scorecard(
+      [month('2027-01', { familiesVisited: 250, visits: 250, collections: [{ arrearsMonths: 30, amount: 1_000 }] })],
+      settings,
+    );
     // No collection at all, but without a collection floor only the visit floor (50% < 60%) counts.
     expect(card.explanation.belowFloor).toEqual(['visits']);
     expect(card.total).toBe(55);
@@ -154,9 +185,27 @@ describe('scorecard: the recommendation', () => {
   it('explains each KPI in a sentence and in structured form', () => {
     const card = scorecard(
       [
-        month('2027-01', { familiesVisited: 450, visits: 600, collections: [{ arrearsMonths: 5, amount: 3_800_000 }, { arrearsMonths: 30, amount: 100_000 }] }),
-        month('2027-02', { familiesVisited: 450, visits: 600, collections: [{ arrearsMonths: 5, amount: 4_000_000 }], reportDeliveredOn: '2027-03-06', meetingsAttended: 1 }),
-        month('2027-03', { familiesVisited: 450, visits: 600, collections: [{ arrearsMonths: 5, amount: 3_600_000 }], reportDeliveredOn: null }),
+        month('2027-01', {
+          familiesVisited: 450,
+          visits: 600,
+          collections: [
+            { arrearsMonths: 5, amount: 3_800_000 },
+            { arrearsMonths: 30, amount: 100_000 },
+          ],
+        }),
+        month('2027-02', {
+          familiesVisited: 450,
+          visits: 600,
+          collections: [{ arrearsMonths: 5, amount: 4_000_000 }],
+          reportDeliveredOn: '2027-03-06',
+          meetingsAttended: 1,
+        }),
+        month('2027-03', {
+          familiesVisited: 450,
+          visits: 600,
+          collections: [{ arrearsMonths: 5, amount: 3_600_000 }],
+          reportDeliveredOn: null,
+        }),
       ],
       DEFAULT_KPI_SETTINGS,
     );

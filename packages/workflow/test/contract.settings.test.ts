@@ -47,7 +47,10 @@ describe('effective dates', () => {
   it('a list of versions refuses two starting the same day', () => {
     const schema = versionsSchema(feeScheduleSchema);
     expect(schema.safeParse([DEFAULT_FEE_SCHEDULE, FLAT_25_PERCENT_FEE_SCHEDULE]).success).toBe(true);
-    const dup = schema.safeParse([DEFAULT_FEE_SCHEDULE, { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: DEFAULT_FEE_SCHEDULE.effectiveFrom }]);
+    const dup = schema.safeParse([
+      DEFAULT_FEE_SCHEDULE,
+      { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: DEFAULT_FEE_SCHEDULE.effectiveFrom },
+    ]);
     expect(paths(dup)).toEqual(['1.effectiveFrom']);
   });
 });
@@ -84,7 +87,10 @@ describe('KPI settings', () => {
         'floors.collection',
       ].sort(),
     );
-    const weights = kpiSettingsSchema.safeParse({ ...DEFAULT_KPI_SETTINGS, weights: { visits: 40, collection: 30, reports: 20, attendance: 20 } });
+    const weights = kpiSettingsSchema.safeParse({
+      ...DEFAULT_KPI_SETTINGS,
+      weights: { visits: 40, collection: 30, reports: 20, attendance: 20 },
+    });
     expect(weights.error?.issues[0]?.message).toBe('Jumlah bobot harus 100');
     // No floors at all is a valid choice.
     const { floors: _f, ...noFloors } = DEFAULT_KPI_SETTINGS;
@@ -149,7 +155,9 @@ describe('fee schedules', () => {
       'tiers.3.rateBasisPoints',
     ]);
     const reversed = feeScheduleSchema.safeParse(tiered([{ fromMonths: 20, toMonths: 15, rateBasisPoints: 100 }]));
-    expect(reversed.error?.issues).toMatchObject([{ path: ['tiers', 0, 'toMonths'], message: 'Batas akhir tidak boleh sebelum batas awal' }]);
+    expect(reversed.error?.issues).toMatchObject([
+      { path: ['tiers', 0, 'toMonths'], message: 'Batas akhir tidak boleh sebelum batas awal' },
+    ]);
     expect(paths(feeScheduleSchema.safeParse(tiered([])))).toEqual(['tiers']);
   });
 

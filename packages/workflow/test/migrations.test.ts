@@ -23,7 +23,12 @@ describe('recruitment snapshot migration v1 -> v2 -> v3', () => {
   it('a v1 snapshot restored through the migrations keeps working under the current version', () => {
     const snapshot = restore({ version: 1, persisted: v1Snapshot });
     expect(snapshot.value).toBe('writtenTest');
-    expect(snapshot.context.schedules.writtenTest).toEqual({ date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun', previous: [] });
+    expect(snapshot.context.schedules.writtenTest).toEqual({
+      date: '2026-10-20',
+      time: '09:00',
+      place: 'Aula KC Madiun',
+      previous: [],
+    });
     const [next] = transition(recruitmentMachine, snapshot, reschedule);
     expect(next.context.schedules.writtenTest).toEqual({
       date: '2026-10-27',
@@ -56,7 +61,10 @@ describe('recruitment snapshot migration v1 -> v2 -> v3', () => {
     };
     const v1 = [
       { type: 'BEGIN_ADMIN_CHECK', payload: {} },
-      ...['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'].map((document) => ({ type: 'VERIFY_DOCUMENT', payload: { document } })),
+      ...['KTP', 'KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'].map((document) => ({
+        type: 'VERIFY_DOCUMENT',
+        payload: { document },
+      })),
       { type: 'COMPLETE_ADMIN_CHECK', payload: {} },
       { type: 'SCHEDULE_WRITTEN_TEST', payload: { date: '2026-10-20', time: '09:00', place: 'Aula KC Madiun' } },
     ].map((e, i) => ({ ...e, seq: i + 2, machineVersion: 1 }));
@@ -65,7 +73,12 @@ describe('recruitment snapshot migration v1 -> v2 -> v3', () => {
       ...v1,
       { seq: 11, type: reschedule.type, payload, machineVersion: 2 },
       { seq: 12, type: 'RECORD_WRITTEN_TEST_SCORE', payload: { score: 55, notes: '' }, machineVersion: 3 },
-      { seq: 13, type: 'CORRECT_WRITTEN_TEST_SCORE', payload: { score: 65, reason: 'salah ketik 55, lembar jawaban 65' }, machineVersion: 3 },
+      {
+        seq: 13,
+        type: 'CORRECT_WRITTEN_TEST_SCORE',
+        payload: { score: 65, reason: 'salah ketik 55, lembar jawaban 65' },
+        machineVersion: 3,
+      },
     ];
     const replay = replayRecruitment({ input, machineVersion: 1 }, events);
     expect(replay).toMatchObject({ ok: true, machineVersion: 3, state: 'interview' });

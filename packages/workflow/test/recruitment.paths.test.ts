@@ -51,7 +51,12 @@ const SAMPLE_EVENTS: RecruitmentEvent[] = [
 ];
 
 const STAGES_BEFORE_ACTIVE: RecruitmentState[] = [
-  'registered', 'administrativeCheck', 'writtenTest', 'interview', 'agreementSigning', 'debriefing',
+  'registered',
+  'administrativeCheck',
+  'writtenTest',
+  'interview',
+  'agreementSigning',
+  'debriefing',
 ];
 
 /** The issue's rules, independently: where an event from a snapshot must lead, or null if refused. */
@@ -195,10 +200,14 @@ describe('recruitment machine: what the context remembers', () => {
     expect(passed.context.scores.writtenTest).toEqual({ score: 60, grade: 60, passed: true, notes: 'pas' });
     const failed = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 59.5, notes: 'kurang' }]);
     expect(failed.value).toBe('rejected');
-    expect(failed.context.outcome).toMatchObject({ kind: 'rejected', stage: 'writtenTest', reasonCode: 'WRITTEN_TEST_BELOW_GRADE' });
+    expect(failed.context.outcome).toMatchObject({
+      kind: 'rejected',
+      stage: 'writtenTest',
+      reasonCode: 'WRITTEN_TEST_BELOW_GRADE',
+    });
   });
 
-  it('uses the grades captured at registration, not today\'s', () => {
+  it("uses the grades captured at registration, not today's", () => {
     const strict = { ...eligible, rules: { ...eligible.rules, passingGrades: { writtenTest: 75, interview: 60 } } };
     const s = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 70, notes: '' }], strict);
     expect(s.value).toBe('rejected');
@@ -218,7 +227,12 @@ describe('recruitment machine: what the context remembers', () => {
     });
     const w = transition(recruitmentMachine, s, { type: 'WITHDRAW', reasonCode: 'MOVED_AWAY', note: 'pindah' })[0];
     expect(w.value).toBe('withdrawn');
-    expect(w.context.outcome).toMatchObject({ kind: 'withdrawn', stage: 'writtenTest', reasonCode: 'MOVED_AWAY', note: 'pindah' });
+    expect(w.context.outcome).toMatchObject({
+      kind: 'withdrawn',
+      stage: 'writtenTest',
+      reasonCode: 'MOVED_AWAY',
+      note: 'pindah',
+    });
   });
 
   it('the agreement runs one year less a day from its start', () => {
@@ -228,12 +242,21 @@ describe('recruitment machine: what the context remembers', () => {
       { type: 'RECORD_INTERVIEW_SCORE', score: 80, notes: '' },
       { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01' },
     ]);
-    expect(s.context.agreement).toEqual({ number: 'PKS/9', signedOn: '2017-03-20', startDate: '2017-04-01', endDate: '2018-03-31' });
+    expect(s.context.agreement).toEqual({
+      number: 'PKS/9',
+      signedOn: '2017-03-20',
+      startDate: '2017-04-01',
+      endDate: '2018-03-31',
+    });
   });
 
   it('corrections are new events with a reason: reopen at the stage left, a corrected score judged again', () => {
     const failed = run([...toWrittenTest, { type: 'RECORD_WRITTEN_TEST_SCORE', score: 55, notes: '' }]);
-    const corrected = transition(recruitmentMachine, failed, { type: 'CORRECT_WRITTEN_TEST_SCORE', score: 65, reason: 'salah ketik' })[0];
+    const corrected = transition(recruitmentMachine, failed, {
+      type: 'CORRECT_WRITTEN_TEST_SCORE',
+      score: 65,
+      reason: 'salah ketik',
+    })[0];
     expect(corrected.value).toBe('interview');
     expect(corrected.context.outcome).toBeNull();
     expect(corrected.context.scores.writtenTest).toMatchObject({ score: 65, passed: true });
@@ -244,7 +267,10 @@ describe('recruitment machine: what the context remembers', () => {
     const withdrawn = transition(recruitmentMachine, corrected, { type: 'WITHDRAW', reasonCode: 'HEALTH', note: '' })[0];
     const reopened = transition(recruitmentMachine, withdrawn, { type: 'REOPEN', reason: 'calon kembali sehat' })[0];
     expect(reopened.value).toBe('interview');
-    expect(reopened.context.corrections[1]).toMatchObject({ type: 'REOPEN', reopened: { kind: 'withdrawn', stage: 'interview' } });
+    expect(reopened.context.corrections[1]).toMatchObject({
+      type: 'REOPEN',
+      reopened: { kind: 'withdrawn', stage: 'interview' },
+    });
   });
 
   it('a score cannot be corrected once the agreement is signed', () => {
@@ -254,6 +280,8 @@ describe('recruitment machine: what the context remembers', () => {
       { type: 'RECORD_INTERVIEW_SCORE', score: 80, notes: '' },
       { type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/9', signedOn: '2026-12-01', startDate: '2026-12-01' },
     ]);
-    expect(transition(recruitmentMachine, signed, { type: 'CORRECT_INTERVIEW_SCORE', score: 40, reason: 'salah ketik' })[0]).toBe(signed);
+    expect(transition(recruitmentMachine, signed, { type: 'CORRECT_INTERVIEW_SCORE', score: 40, reason: 'salah ketik' })[0]).toBe(
+      signed,
+    );
   });
 });

@@ -95,7 +95,12 @@ describe('event and input schemas', () => {
   });
 
   it('names the field that is wrong', () => {
-    const r = parseRecruitmentEvent({ type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/1', signedOn: '2026-12-05', startDate: '2026-12-01' });
+    const r = parseRecruitmentEvent({
+      type: 'SIGN_AGREEMENT',
+      agreementNumber: 'PKS/1',
+      signedOn: '2026-12-05',
+      startDate: '2026-12-01',
+    });
     expect(r).toEqual({ ok: false, fields: [{ path: 'startDate', message: expect.stringContaining('sebelum') }] });
     const other = parseRecruitmentEvent({ type: 'REJECT', reasonCode: 'OTHER' });
     expect(other).toMatchObject({ ok: false, fields: [{ path: 'note' }] });
@@ -122,7 +127,13 @@ describe('event and input schemas', () => {
     const bad = registerCandidateSchema.safeParse({
       periodId: 1,
       workAreaId: 1,
-      candidate: { nik: '123', name: '', phone: '021555', education: 'SD', address: { street: 'x', rtRw: '1-2', village: 'v', district: 'd', regency: 'r' } },
+      candidate: {
+        nik: '123',
+        name: '',
+        phone: '021555',
+        education: 'SD',
+        address: { street: 'x', rtRw: '1-2', village: 'v', district: 'd', regency: 'r' },
+      },
     });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));

@@ -28,9 +28,7 @@ export function kaderError(err: unknown): KaderError | null {
   if (!isRecord(err) || !isRecord(err.data) || !isRecord(err.data.kader)) return null;
   const k = err.data.kader;
   const fields = Array.isArray(k.fields)
-    ? k.fields
-        .filter(isRecord)
-        .map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }))
+    ? k.fields.filter(isRecord).map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }))
     : [];
   return {
     code: typeof k.code === 'string' ? k.code : 'UNKNOWN',

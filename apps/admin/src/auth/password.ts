@@ -11,9 +11,11 @@ export function checkPassword(password: string): PasswordProblem | null {
 }
 
 /** The change-password form: current, new, and the new one again. Problems keyed by field. */
-export function checkPasswordChange(v: { currentPassword: string; newPassword: string; confirm: string }): Partial<
-  Record<'currentPassword' | 'newPassword' | 'confirm', PasswordProblem>
-> {
+export function checkPasswordChange(v: {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}): Partial<Record<'currentPassword' | 'newPassword' | 'confirm', PasswordProblem>> {
   const out: Partial<Record<'currentPassword' | 'newPassword' | 'confirm', PasswordProblem>> = {};
   if (!v.currentPassword) out.currentPassword = 'register.required';
   const problem = checkPassword(v.newPassword);

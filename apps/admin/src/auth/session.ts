@@ -60,6 +60,9 @@ export function loginSearch(currentHref: string): { redirect?: string } {
 }
 
 /** After a successful sign-in: where to go, and whether the change-password page comes first. */
-export function afterLogin(user: { mustChangePassword: boolean }, redirect: unknown): { changePassword: boolean; target: string } {
+export function afterLogin(
+  user: { mustChangePassword: boolean },
+  redirect: unknown,
+): { changePassword: boolean; target: string } {
   return { changePassword: user.mustChangePassword, target: safeRedirect(redirect) };
 }

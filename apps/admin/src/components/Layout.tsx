@@ -55,7 +55,12 @@ function Header({ me }: { me: Me }) {
     <header className="header">
       <Brand />
       <nav className="nav">
-        <Link to="/" activeOptions={{ exact: true, includeSearch: false }} activeProps={{ className: 'active' }} data-testid="nav-board">
+        <Link
+          to="/"
+          activeOptions={{ exact: true, includeSearch: false }}
+          activeProps={{ className: 'active' }}
+          data-testid="nav-board"
+        >
           {t('nav.board')}
         </Link>
         {items.includes('register') && (

@@ -12,7 +12,14 @@ export function FieldError({ error, testId }: { error: string | undefined; testI
 }
 
 /** A labelled field: the label, the input, an optional hint and the field's error. */
-export function LabelledField(props: { htmlFor: string; label: string; error?: string; errorTestId: string; hint?: string; children: ReactNode }) {
+export function LabelledField(props: {
+  htmlFor: string;
+  label: string;
+  error?: string;
+  errorTestId: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   const { htmlFor, label, error, errorTestId, hint, children } = props;
   return (
     <div className={`field${error ? ' has-error' : ''}`}>

@@ -118,7 +118,8 @@ export function chartGeometry(points: readonly ChartPoint[], opts: ChartOptions)
         met: p.target === null || p.value >= p.target,
       });
     }
-    if (p.target !== null) targets.push({ month: p.month, x1: round(x0), x2: round(x0 + slot), y: yOf(p.target), target: p.target });
+    if (p.target !== null)
+      targets.push({ month: p.month, x1: round(x0), x2: round(x0 + slot), y: yOf(p.target), target: p.target });
     const isJanuary = p.month.endsWith('-01');
     xLabels.push({
       month: p.month,
@@ -152,7 +153,11 @@ export type ChartSource = {
   endDate: string;
   familiesAssigned: number;
   kpiSettings: { targets: { familiesVisitedShare: number; collectionPerMonth: number } };
-  months: { month: string; record: { familiesAssigned: number; familiesVisited: number }; fee: { totals: { eligible: number } } }[];
+  months: {
+    month: string;
+    record: { familiesAssigned: number; familiesVisited: number };
+    fee: { totals: { eligible: number } };
+  }[];
 };
 
 /**

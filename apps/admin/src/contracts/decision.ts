@@ -2,12 +2,7 @@
  * The renewal decision's written-reason rule, as the contract machine's guard judges it: the same
  * `decisionJustified` from @kader/workflow, not a copy. Pure; tested in test/decision.test.ts.
  */
-import {
-  DECISION_REASON_MIN_LENGTH,
-  decisionJustified,
-  recommendationForDecision,
-  type RenewalChoice,
-} from '@kader/workflow';
+import { DECISION_REASON_MIN_LENGTH, decisionJustified, recommendationForDecision, type RenewalChoice } from '@kader/workflow';
 
 export { DECISION_REASON_MIN_LENGTH };
 

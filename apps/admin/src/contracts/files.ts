@@ -13,7 +13,12 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /** A safe download name: no path, no characters a file system refuses. */
 export function safeFilename(name: string, fallback: string): string {
-  const base = name.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim() ?? '';
+  const base =
+    name
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+      .trim() ?? '';
   return base || fallback;
 }
 

@@ -24,7 +24,8 @@ export function contractPayloadSummary(type: string, payload: unknown, lang: Lan
   }
   if (type === 'DECIDE_RENEWAL') {
     if (str('decision')) put('chist.decision', 'decision', td(`decision.${str('decision')}`, str('decision')));
-    if (str('recommendation')) put('chist.recommendation', 'recommendation', td(`rec.${str('recommendation')}`, str('recommendation')));
+    if (str('recommendation'))
+      put('chist.recommendation', 'recommendation', td(`rec.${str('recommendation')}`, str('recommendation')));
     if (str('reason')) put('chist.reason', 'reason', short(str('reason')));
     return parts.join(' · ');
   }

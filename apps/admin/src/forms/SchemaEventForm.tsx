@@ -108,9 +108,20 @@ export function SchemaEventForm(props: {
                   ))}
                 </select>
               ) : f.kind === 'textarea' ? (
-                <textarea {...common} rows={3} maxLength={f.maxLength} value={value} onChange={(e) => set(f.name, e.target.value)} />
+                <textarea
+                  {...common}
+                  rows={3}
+                  maxLength={f.maxLength}
+                  value={value}
+                  onChange={(e) => set(f.name, e.target.value)}
+                />
               ) : f.kind === 'checkbox' ? (
-                <input {...common} type="checkbox" checked={values[f.name] === true} onChange={(e) => set(f.name, e.target.checked)} />
+                <input
+                  {...common}
+                  type="checkbox"
+                  checked={values[f.name] === true}
+                  onChange={(e) => set(f.name, e.target.checked)}
+                />
               ) : (
                 <input
                   {...common}
@@ -135,7 +146,12 @@ export function SchemaEventForm(props: {
       </div>
       {formIssue && <p className="field-error">{tm(formIssue.message)}</p>}
       <div className="form-actions">
-        <button type="submit" className={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`} data-testid={`${testIdPrefix}-submit`} disabled={pending}>
+        <button
+          type="submit"
+          className={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`}
+          data-testid={`${testIdPrefix}-submit`}
+          disabled={pending}
+        >
           {pending ? t('app.sending') : fields.length === 0 ? t('app.confirm') : t('app.send')}
         </button>
         <button type="button" className="btn" onClick={onCancel} data-testid={`${testIdPrefix}-cancel`}>

@@ -169,7 +169,8 @@ export function validatePayload(schema: AnySchema, payload: Record<string, unkno
   const issues = parsed.error.issues.map((i) => {
     const path = i.path.map(String).join('.');
     let v: unknown = payload;
-    for (const k of i.path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
+    for (const k of i.path)
+      v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
     return { path, message: i.message, missing: v === undefined || v === '' };
   });
   return { ok: false, issues };

@@ -315,7 +315,8 @@ const pages = {
   'pdf.done': 'PDF {filename} diunduh.',
 
   'import.title': 'Impor laporan bulanan',
-  'import.intro': 'Unggah berkas CSV (pemisah titik koma, angka 1.250.000, tanggal dd/mm/yyyy). Berkas diperiksa dahulu sebelum disimpan.',
+  'import.intro':
+    'Unggah berkas CSV (pemisah titik koma, angka 1.250.000, tanggal dd/mm/yyyy). Berkas diperiksa dahulu sebelum disimpan.',
   'import.file': 'Berkas CSV',
   'import.template': 'Unduh templat CSV',
   'import.check': 'Periksa berkas',
@@ -553,7 +554,8 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'pdf.done': 'PDF {filename} downloaded.',
 
   'import.title': 'Import monthly reports',
-  'import.intro': 'Upload a CSV file (semicolon separators, numbers 1.250.000, dates dd/mm/yyyy). The file is checked before anything is saved.',
+  'import.intro':
+    'Upload a CSV file (semicolon separators, numbers 1.250.000, dates dd/mm/yyyy). The file is checked before anything is saved.',
   'import.file': 'CSV file',
   'import.template': 'Download the CSV template',
   'import.check': 'Check the file',

@@ -20,7 +20,7 @@ export function translate(lang: Lang, key: Key, vars?: Vars): string {
 
 /** Is `key` a dictionary key? For labels built from data (`state.${x}`, `history.${type}`). */
 export function hasKey(key: string): key is Key {
-  return Object.prototype.hasOwnProperty.call(id, key);
+  return Object.hasOwn(id, key);
 }
 
 /** A label for a key built from data, falling back to the raw value when there is none. */

@@ -7,16 +7,7 @@ import type { ApplicationDetail, HistoryEntry } from '../api/types';
 import { daysLabel, StateBadge, useScheduleLine } from '../components/bits';
 import { DetailFrame } from '../components/DetailFrame';
 import { ErrorBox } from '../components/ErrorBox';
-import {
-  daysInStage,
-  formatClock,
-  formatDate,
-  formatDateTime,
-  formatNik,
-  formatPhone,
-  formatScore,
-  type Lang,
-} from '../format';
+import { daysInStage, formatClock, formatDate, formatDateTime, formatNik, formatPhone, formatScore, type Lang } from '../format';
 import { canEditCandidate, canWorkApplications, visibleActions } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { useI18n } from '../i18n';
@@ -37,9 +28,7 @@ export function ApplicationPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const appId = Number(id);
-  const detail = useQuery(
-    trpc.applications.get.queryOptions({ id: appId }, { enabled: Number.isInteger(appId) && appId > 0 }),
-  );
+  const detail = useQuery(trpc.applications.get.queryOptions({ id: appId }, { enabled: Number.isInteger(appId) && appId > 0 }));
   return (
     <DetailFrame valid={Number.isInteger(appId) && appId > 0} query={detail} back={<Link to="/">{t('app.backToBoard')}</Link>}>
       {(data) => <Application detail={data} reload={() => detail.refetch()} reloading={detail.isFetching} />}
@@ -49,7 +38,15 @@ export function ApplicationPage() {
 
 type SendVars = { type: RecruitmentEventType; payload: Record<string, unknown> };
 
-function Application({ detail, reload, reloading }: { detail: ApplicationDetail; reload: () => Promise<unknown>; reloading: boolean }) {
+function Application({
+  detail,
+  reload,
+  reloading,
+}: {
+  detail: ApplicationDetail;
+  reload: () => Promise<unknown>;
+  reloading: boolean;
+}) {
   const { t, td, lang } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -103,8 +100,9 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
           <span data-testid="candidate-name">{c.name}</span> <StateBadge state={detail.state} testId="state-badge" />
         </h1>
         <p className="muted">
-          {t('app.title', { id: detail.id })} · {t('period.option', { branch: detail.period.branch.name, year: detail.period.year })} ·{' '}
-          {detail.workArea.name} · {t('app.inStage', { days: daysLabel(daysInStage(detail.stateEnteredAt, tz), t) })}
+          {t('app.title', { id: detail.id })} ·{' '}
+          {t('period.option', { branch: detail.period.branch.name, year: detail.period.year })} · {detail.workArea.name} ·{' '}
+          {t('app.inStage', { days: daysLabel(daysInStage(detail.stateEnteredAt, tz), t) })}
         </p>
       </div>
 
@@ -115,65 +113,65 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
               {t('app.readOnly')}
             </p>
           ) : (
-          <section className="panel actions" aria-labelledby="actions-title">
-            <h2 id="actions-title">{t('app.actions')}</h2>
-            {saved && !send.error && (
-              <p className="alert alert-ok" role="status" data-testid="saved-message">
-                {t('app.saved', { action: saved })}
-              </p>
-            )}
-            {send.error && (
-              <SendError
-                error={send.error}
-                onReload={() => {
-                  void reload().then(() => send.reset());
-                }}
-                reloading={reloading}
-              />
-            )}
-            {actions.length === 0 && !canTick && <p className="muted">{t('app.noActions')}</p>}
-            <div className="action-buttons">
-              {actions.map((type) => (
-                <button
-                  key={type}
-                  type="button"
-                  className={`btn ${type === 'REJECT' || type === 'WITHDRAW' ? 'btn-danger-outline' : open === type ? 'btn-primary' : ''}`}
-                  data-testid={`action-${type}`}
-                  aria-expanded={open === type}
-                  onClick={() => {
-                    send.reset();
-                    setSaved(null);
-                    setOpen(open === type ? null : type);
+            <section className="panel actions" aria-labelledby="actions-title">
+              <h2 id="actions-title">{t('app.actions')}</h2>
+              {saved && !send.error && (
+                <p className="alert alert-ok" role="status" data-testid="saved-message">
+                  {t('app.saved', { action: saved })}
+                </p>
+              )}
+              {send.error && (
+                <SendError
+                  error={send.error}
+                  onReload={() => {
+                    void reload().then(() => send.reset());
                   }}
-                >
-                  {td(`event.${type}`, type)}
-                </button>
-              ))}
-            </div>
-            {AGREEMENT_PRINT_STATES.has(detail.state) && (
-              <div className="print-row" data-testid="agreement-print">
-                <PrintAgreement target={{ applicationId: detail.id }} draft={detail.state === 'agreementSigning'} />
+                  reloading={reloading}
+                />
+              )}
+              {actions.length === 0 && !canTick && <p className="muted">{t('app.noActions')}</p>}
+              <div className="action-buttons">
+                {actions.map((type) => (
+                  <button
+                    key={type}
+                    type="button"
+                    className={`btn ${type === 'REJECT' || type === 'WITHDRAW' ? 'btn-danger-outline' : open === type ? 'btn-primary' : ''}`}
+                    data-testid={`action-${type}`}
+                    aria-expanded={open === type}
+                    onClick={() => {
+                      send.reset();
+                      setSaved(null);
+                      setOpen(open === type ? null : type);
+                    }}
+                  >
+                    {td(`event.${type}`, type)}
+                  </button>
+                ))}
               </div>
-            )}
-            {open && allowed.includes(open) && (
-              <EventForm
-                key={open}
-                type={open}
-                pending={send.isPending}
-                serverErrors={serverFieldErrors}
-                initial={
-                  open === 'SIGN_AGREEMENT' && detail.suggestedAgreementNumber
-                    ? { agreementNumber: detail.suggestedAgreementNumber }
-                    : undefined
-                }
-                onSubmit={(payload) => doSend({ type: open, payload })}
-                onCancel={() => {
-                  setOpen(null);
-                  send.reset();
-                }}
-              />
-            )}
-          </section>
+              {AGREEMENT_PRINT_STATES.has(detail.state) && (
+                <div className="print-row" data-testid="agreement-print">
+                  <PrintAgreement target={{ applicationId: detail.id }} draft={detail.state === 'agreementSigning'} />
+                </div>
+              )}
+              {open && allowed.includes(open) && (
+                <EventForm
+                  key={open}
+                  type={open}
+                  pending={send.isPending}
+                  serverErrors={serverFieldErrors}
+                  initial={
+                    open === 'SIGN_AGREEMENT' && detail.suggestedAgreementNumber
+                      ? { agreementNumber: detail.suggestedAgreementNumber }
+                      : undefined
+                  }
+                  onSubmit={(payload) => doSend({ type: open, payload })}
+                  onCancel={() => {
+                    setOpen(null);
+                    send.reset();
+                  }}
+                />
+              )}
+            </section>
           )}
 
           <StageData
@@ -184,7 +182,6 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
               doSend({ type: verified ? 'UNVERIFY_DOCUMENT' : 'VERIFY_DOCUMENT', payload: { document: code } })
             }
           />
-
         </div>
 
         <aside className="app-side">
@@ -233,7 +230,8 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
                   them only beside the full NIK; without them the page shows the age. */}
               {c.birthDate ? (
                 <Fact label={t('app.birthDate')}>
-                  <span data-testid="candidate-birth-date">{formatDate(c.birthDate, lang)}</span> ({t('app.ageYears', { age: c.age })})
+                  <span data-testid="candidate-birth-date">{formatDate(c.birthDate, lang)}</span> (
+                  {t('app.ageYears', { age: c.age })})
                 </Fact>
               ) : (
                 <Fact label={t('app.ageNow')}>
@@ -250,13 +248,13 @@ function Application({ detail, reload, reloading }: { detail: ApplicationDetail;
               <Fact label={t('app.education')}>{td(`edu.${c.education}`, c.education)}</Fact>
               <Fact label={t('app.address')}>
                 <span data-testid="candidate-address">
-                {t('app.addressLine', {
-                  street: a.street,
-                  rtRw: a.rtRw,
-                  village: a.village,
-                  district: a.district,
-                  regency: a.regency,
-                })}
+                  {t('app.addressLine', {
+                    street: a.street,
+                    rtRw: a.rtRw,
+                    village: a.village,
+                    district: a.district,
+                    regency: a.regency,
+                  })}
                 </span>
               </Fact>
               <Fact label={t('app.registeredOn')}>{formatDate(detail.context.registeredOn, lang)}</Fact>
@@ -389,8 +387,11 @@ function StageData(props: {
       <span data-testid={`schedule-${kind}`}>
         {scheduleLine(kind, s, tz)}
         {moved > 0 && (
-          <span className="muted" data-testid={`rescheduled-${kind}`}
-            title={s.previous.map((p) => scheduleLine(kind, p, tz)).join('\n')}>
+          <span
+            className="muted"
+            data-testid={`rescheduled-${kind}`}
+            title={s.previous.map((p) => scheduleLine(kind, p, tz)).join('\n')}
+          >
             {' '}
             ({t('app.rescheduled', { n: moved })})
           </span>
@@ -524,7 +525,8 @@ export function payloadSummary(
     if (key === 'document' || key === 'reasonCode') shown = optionLabel(type, key, String(value));
     else if (typeof value === 'number') shown = formatScore(value, lang);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown = formatDate(value, lang);
-    else if (key === 'time' && typeof value === 'string' && /^\d{2}:\d{2}$/.test(value)) shown = formatClock(value, timeZone, lang);
+    else if (key === 'time' && typeof value === 'string' && /^\d{2}:\d{2}$/.test(value))
+      shown = formatClock(value, timeZone, lang);
     else if (typeof value === 'string') shown = value.length > 80 ? `${value.slice(0, 79)}…` : value;
     else shown = String(value);
     parts.push(`${td(`eventField.${key}`, key)}: ${shown}`);

@@ -76,7 +76,14 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
 
       <div className="app-grid">
         <div className="app-main">
-          <CadreActions detail={detail} mayRecord={mayRecord} mayDecide={mayDecide} role={role} reload={reload} reloading={reloading} />
+          <CadreActions
+            detail={detail}
+            mayRecord={mayRecord}
+            mayDecide={mayDecide}
+            role={role}
+            reload={reload}
+            reloading={reloading}
+          />
 
           <section className="panel" aria-labelledby="chart-title" data-testid="charts">
             <h2 id="chart-title">{t('chart.title')}</h2>
@@ -90,7 +97,6 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
             <h2 id="score-title">{t('score.title')}</h2>
             <ScorecardView scorecard={detail.scorecard} />
           </section>
-
         </div>
 
         <aside className="app-side">
@@ -142,7 +148,10 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
                     {t('cadre.exitLine', {
                       kind: td(`contractState.${ctx.exit.kind}`, ctx.exit.kind),
                       date: formatDate(ctx.exit.date, lang),
-                      reason: td(`${ctx.exit.kind === 'resigned' ? 'resignation' : 'termination'}.${ctx.exit.reasonCode}`, ctx.exit.reasonCode),
+                      reason: td(
+                        `${ctx.exit.kind === 'resigned' ? 'resignation' : 'termination'}.${ctx.exit.reasonCode}`,
+                        ctx.exit.reasonCode,
+                      ),
                     })}
                   </span>
                   {ctx.exit.note && <div className="note">{ctx.exit.note}</div>}
@@ -291,7 +300,8 @@ function CadreActions(props: {
       )}
       {detail.scorecard && (
         <p className="muted small">
-          {t('score.recommendation')}: <RecommendationBadge recommendation={detail.scorecard.recommendation} testId="cadre-recommendation" />
+          {t('score.recommendation')}:{' '}
+          <RecommendationBadge recommendation={detail.scorecard.recommendation} testId="cadre-recommendation" />
         </p>
       )}
     </section>

@@ -162,7 +162,13 @@ export function QuotaPage() {
   );
 }
 
-function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: { branchId: number; year: number; quota: number } | null }) {
+function SetQuotaForm({
+  branches,
+  preset,
+}: {
+  branches: BranchOption[];
+  preset: { branchId: number; year: number; quota: number } | null;
+}) {
   const { t, tm } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -215,7 +221,12 @@ function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: 
         {field(
           'branchId',
           t('quota.branch'),
-          <select id="quota-branchId" data-testid="quota-form-branch" value={values.branchId} onChange={(e) => set('branchId', e.target.value)}>
+          <select
+            id="quota-branchId"
+            data-testid="quota-form-branch"
+            value={values.branchId}
+            onChange={(e) => set('branchId', e.target.value)}
+          >
             <option value="">{t('quota.chooseBranch')}</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
@@ -227,12 +238,28 @@ function SetQuotaForm({ branches, preset }: { branches: BranchOption[]; preset: 
         {field(
           'year',
           t('quota.year'),
-          <input id="quota-year" type="number" step={1} min={2017} data-testid="quota-form-year" value={values.year} onChange={(e) => set('year', e.target.value)} />,
+          <input
+            id="quota-year"
+            type="number"
+            step={1}
+            min={2017}
+            data-testid="quota-form-year"
+            value={values.year}
+            onChange={(e) => set('year', e.target.value)}
+          />,
         )}
         {field(
           'quota',
           t('quota.quota'),
-          <input id="quota-quota" type="number" step={1} min={0} data-testid="quota-form-quota" value={values.quota} onChange={(e) => set('quota', e.target.value)} />,
+          <input
+            id="quota-quota"
+            type="number"
+            step={1}
+            min={0}
+            data-testid="quota-form-quota"
+            value={values.quota}
+            onChange={(e) => set('quota', e.target.value)}
+          />,
         )}
       </div>
       <FormFooter

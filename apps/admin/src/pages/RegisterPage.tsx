@@ -161,7 +161,11 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   const unplaced = kErr?.fields.filter((f) => !(f.path in EMPTY) && f.path !== 'periodId') ?? [];
   const hasClientErrors = Object.keys(clientErrors).length > 0;
 
-  const text = (path: TextPath, label: Key, opts: { hint?: ReactNode; autoComplete?: string; inputMode?: 'numeric' | 'tel'; wide?: boolean; placeholder?: string } = {}) => (
+  const text = (
+    path: TextPath,
+    label: Key,
+    opts: { hint?: ReactNode; autoComplete?: string; inputMode?: 'numeric' | 'tel'; wide?: boolean; placeholder?: string } = {},
+  ) => (
     <Field path={path} label={t(label)} error={errorFor(path)} hint={opts.hint} wide={opts.wide}>
       {(id, describedBy) => (
         <input

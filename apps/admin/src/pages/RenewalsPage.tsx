@@ -99,7 +99,8 @@ function RenewalRow(props: { card: ContractCard; lang: 'id' | 'en'; canDecide: b
   const { t } = useI18n();
   const { card: c, lang, canDecide, onDecide } = props;
   const left = daysUntil(c.endDate, todayInZone(c.branch.timeZone));
-  const when = left === 0 ? t('renewals.today') : left > 0 ? t('renewals.daysLeft', { n: left }) : t('renewals.overdue', { n: -left });
+  const when =
+    left === 0 ? t('renewals.today') : left > 0 ? t('renewals.daysLeft', { n: left }) : t('renewals.overdue', { n: -left });
   return (
     <tr data-testid={`renewal-row-${c.id}`} data-state={c.state} data-name={c.candidateName} data-days-left={left}>
       <td>

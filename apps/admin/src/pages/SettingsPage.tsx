@@ -57,10 +57,18 @@ export function SettingsPage() {
         <>
           <h2>{t('settings.kpiTitle')}</h2>
           <KpiTable versions={list.data.kpi} today={today} />
-          <KpiAddForm key={`kpi-${list.data.kpi.length}`} base={kpiNow ?? list.data.kpi[list.data.kpi.length - 1]} today={today} />
+          <KpiAddForm
+            key={`kpi-${list.data.kpi.length}`}
+            base={kpiNow ?? list.data.kpi[list.data.kpi.length - 1]}
+            today={today}
+          />
           <h2>{t('settings.feeTitle')}</h2>
           <FeeTable versions={list.data.fee} today={today} />
-          <FeeAddForm key={`fee-${list.data.fee.length}`} base={feeNow ?? list.data.fee[list.data.fee.length - 1]} today={today} />
+          <FeeAddForm
+            key={`fee-${list.data.fee.length}`}
+            base={feeNow ?? list.data.fee[list.data.fee.length - 1]}
+            today={today}
+          />
         </>
       )}
     </section>
@@ -145,7 +153,12 @@ function FeeTable({ versions, today }: { versions: readonly FeeSchedule[]; today
           </thead>
           <tbody>
             {versions.map((v) => (
-              <tr key={v.effectiveFrom} data-testid={`settings-fee-row-${v.effectiveFrom}`} data-status={status.get(v)} data-kind={v.kind}>
+              <tr
+                key={v.effectiveFrom}
+                data-testid={`settings-fee-row-${v.effectiveFrom}`}
+                data-status={status.get(v)}
+                data-kind={v.kind}
+              >
                 <td>{formatDate(v.effectiveFrom, lang)}</td>
                 <td>
                   <StatusBadge status={status.get(v)!} />
@@ -175,7 +188,13 @@ function FeeTable({ versions, today }: { versions: readonly FeeSchedule[]; today
 function Field(props: { form: 'kpi' | 'fee'; path: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   const { form, path, label, error, hint, children } = props;
   return (
-    <LabelledField htmlFor={`settings-${form}-${path}`} label={label} error={error} errorTestId={`settings-error-${path}`} hint={hint}>
+    <LabelledField
+      htmlFor={`settings-${form}-${path}`}
+      label={label}
+      error={error}
+      errorTestId={`settings-error-${path}`}
+      hint={hint}
+    >
       {children}
     </LabelledField>
   );
@@ -226,7 +245,12 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
     'settings.savedKpi',
   );
   if (!values) return null;
-  const input = (path: string, value: string, onChange: (v: string) => void, extra: { inputMode?: 'numeric' | 'decimal'; type?: string } = {}) => (
+  const input = (
+    path: string,
+    value: string,
+    onChange: (v: string) => void,
+    extra: { inputMode?: 'numeric' | 'decimal'; type?: string } = {},
+  ) => (
     <input
       id={`settings-kpi-${path}`}
       data-testid={`settings-field-${path}`}
@@ -252,7 +276,16 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
     setErrors({});
     add.mutate({ kind: 'kpi', value: checked.value });
   };
-  const shownFields = new Set(['effectiveFrom', 'weights', ...KPI_KEYS.flatMap((k) => [`weights.${k}`, `floors.${k}`]), 'targets.collectionPerMonth', 'targets.meetingsPerMonth', 'targets.reportDueDay', 'targets.familiesVisitedShare', 'threshold']);
+  const shownFields = new Set([
+    'effectiveFrom',
+    'weights',
+    ...KPI_KEYS.flatMap((k) => [`weights.${k}`, `floors.${k}`]),
+    'targets.collectionPerMonth',
+    'targets.meetingsPerMonth',
+    'targets.reportDueDay',
+    'targets.familiesVisitedShare',
+    'threshold',
+  ]);
   const other = Object.entries({ ...errors, ...server }).filter(([p]) => !shownFields.has(p));
   return (
     <form className="panel settings-form" onSubmit={submit} noValidate data-testid="settings-kpi-add">
@@ -268,11 +301,18 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
         <div className="form-grid">
           {KPI_KEYS.map((k) => (
             <Field form="kpi" key={k} path={`weights.${k}`} label={t(WEIGHT_LABEL[k])} error={errorOf(`weights.${k}`)}>
-              {input(`weights.${k}`, values.weights[k], (v) => set({ weights: { ...values.weights, [k]: v } }), { inputMode: 'numeric' })}
+              {input(`weights.${k}`, values.weights[k], (v) => set({ weights: { ...values.weights, [k]: v } }), {
+                inputMode: 'numeric',
+              })}
             </Field>
           ))}
         </div>
-        <p className={`settings-sum${sum === 100 ? ' ok' : ' off'}`} data-testid="settings-weight-sum" data-sum={sum} aria-live="polite">
+        <p
+          className={`settings-sum${sum === 100 ? ' ok' : ' off'}`}
+          data-testid="settings-weight-sum"
+          data-sum={sum}
+          aria-live="polite"
+        >
           {t('settings.weightSum', { sum: formatFigure(sum, lang) })}
         </p>
         <FieldError error={errorOf('weights')} testId="settings-error-weights" />
@@ -280,13 +320,32 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
       <fieldset className="settings-fieldset">
         <legend>{t('settings.targets')}</legend>
         <div className="form-grid">
-          <Field form="kpi" path="targets.collectionPerMonth" label={`${t('settings.collectionPerMonth')} (Rp)`} error={errorOf('targets.collectionPerMonth')}>
-            {input('targets.collectionPerMonth', values.collectionPerMonth, (v) => set({ collectionPerMonth: v }), { inputMode: 'numeric' })}
+          <Field
+            form="kpi"
+            path="targets.collectionPerMonth"
+            label={`${t('settings.collectionPerMonth')} (Rp)`}
+            error={errorOf('targets.collectionPerMonth')}
+          >
+            {input('targets.collectionPerMonth', values.collectionPerMonth, (v) => set({ collectionPerMonth: v }), {
+              inputMode: 'numeric',
+            })}
           </Field>
-          <Field form="kpi" path="targets.meetingsPerMonth" label={t('settings.meetingsPerMonth')} error={errorOf('targets.meetingsPerMonth')}>
-            {input('targets.meetingsPerMonth', values.meetingsPerMonth, (v) => set({ meetingsPerMonth: v }), { inputMode: 'numeric' })}
+          <Field
+            form="kpi"
+            path="targets.meetingsPerMonth"
+            label={t('settings.meetingsPerMonth')}
+            error={errorOf('targets.meetingsPerMonth')}
+          >
+            {input('targets.meetingsPerMonth', values.meetingsPerMonth, (v) => set({ meetingsPerMonth: v }), {
+              inputMode: 'numeric',
+            })}
           </Field>
-          <Field form="kpi" path="targets.reportDueDay" label={t('settings.reportDueDay')} error={errorOf('targets.reportDueDay')}>
+          <Field
+            form="kpi"
+            path="targets.reportDueDay"
+            label={t('settings.reportDueDay')}
+            error={errorOf('targets.reportDueDay')}
+          >
             {input('targets.reportDueDay', values.reportDueDay, (v) => set({ reportDueDay: v }), { inputMode: 'numeric' })}
           </Field>
           <Field
@@ -296,7 +355,9 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
             hint={t('settings.familiesVisitedHint')}
             error={errorOf('targets.familiesVisitedShare')}
           >
-            {input('targets.familiesVisitedShare', values.familiesVisitedPercent, (v) => set({ familiesVisitedPercent: v }), { inputMode: 'decimal' })}
+            {input('targets.familiesVisitedShare', values.familiesVisitedPercent, (v) => set({ familiesVisitedPercent: v }), {
+              inputMode: 'decimal',
+            })}
           </Field>
           <Field form="kpi" path="threshold" label={t('settings.threshold')} error={errorOf('threshold')}>
             {input('threshold', values.threshold, (v) => set({ threshold: v }), { inputMode: 'decimal' })}
@@ -308,7 +369,9 @@ function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: str
         <div className="form-grid">
           {KPI_KEYS.map((k) => (
             <Field form="kpi" key={k} path={`floors.${k}`} label={t(WEIGHT_LABEL[k])} error={errorOf(`floors.${k}`)}>
-              {input(`floors.${k}`, values.floors[k], (v) => set({ floors: { ...values.floors, [k]: v } }), { inputMode: 'decimal' })}
+              {input(`floors.${k}`, values.floors[k], (v) => set({ floors: { ...values.floors, [k]: v } }), {
+                inputMode: 'decimal',
+              })}
             </Field>
           ))}
         </div>
@@ -363,7 +426,12 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
       </Field>
     );
   };
-  const known = new Set(['effectiveFrom', 'kind', 'tiers', ...values.tiers.flatMap((_, i) => ['fromMonths', 'toMonths', 'rateBasisPoints'].map((k) => `tiers.${i}.${k}`))]);
+  const known = new Set([
+    'effectiveFrom',
+    'kind',
+    'tiers',
+    ...values.tiers.flatMap((_, i) => ['fromMonths', 'toMonths', 'rateBasisPoints'].map((k) => `tiers.${i}.${k}`)),
+  ]);
   const other = Object.entries({ ...errors, ...server }).filter(([p]) => !known.has(p));
   return (
     <form className="panel settings-form" onSubmit={submit} noValidate data-testid="settings-fee-add">
@@ -380,7 +448,12 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
           />
         </Field>
         <Field form="fee" path="kind" label={t('settings.kind')} error={errorOf('kind')}>
-          <select id="settings-fee-kind" data-testid="settings-field-kind" value={values.kind} onChange={(e) => update({ kind: e.target.value as FeeForm['kind'] })}>
+          <select
+            id="settings-fee-kind"
+            data-testid="settings-field-kind"
+            value={values.kind}
+            onChange={(e) => update({ kind: e.target.value as FeeForm['kind'] })}
+          >
             <option value="tiered">{t('settings.kind.tiered')}</option>
             <option value="flat">{t('settings.kind.flat')}</option>
           </select>
@@ -407,10 +480,20 @@ function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: str
         ))}
         {err('tiers')}
         <div className="form-actions">
-          <button type="button" className="btn btn-small" data-testid="settings-tier-add" onClick={() => update({ tiers: [...values.tiers, nextTier(values.tiers)] })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="settings-tier-add"
+            onClick={() => update({ tiers: [...values.tiers, nextTier(values.tiers)] })}
+          >
             {t('settings.addTier')}
           </button>
-          <button type="button" className="btn btn-small" data-testid="settings-flat25" onClick={() => update(flat25(values.effectiveFrom))}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="settings-flat25"
+            onClick={() => update(flat25(values.effectiveFrom))}
+          >
             {t('settings.flat25')}
           </button>
         </div>

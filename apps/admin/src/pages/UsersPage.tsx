@@ -136,7 +136,13 @@ function UserRows(props: {
   const { t, lang } = useI18n();
   /** opens (or closes) the row's edit or reset form */
   const toggle = (which: 'edit' | 'reset', testId: string, label: string) => (
-    <button type="button" className="btn btn-small" data-testid={testId} aria-expanded={open === which} onClick={() => setOpen(open === which ? null : which)}>
+    <button
+      type="button"
+      className="btn btn-small"
+      data-testid={testId}
+      aria-expanded={open === which}
+      onClick={() => setOpen(open === which ? null : which)}
+    >
       {label}
     </button>
   );
@@ -156,11 +162,17 @@ function UserRows(props: {
         <td data-testid="user-row-role">{roleLabel(u.role, lang)}</td>
         <td data-testid="user-row-branch">{officeLabel(u.branch, lang)}</td>
         <td data-testid="user-row-status" data-disabled={u.disabled}>
-          <span className={`pill ${u.disabled ? 'pill-bad' : 'pill-ok'}`}>{t(u.disabled ? 'users.disabled' : 'users.active')}</span>
+          <span className={`pill ${u.disabled ? 'pill-bad' : 'pill-ok'}`}>
+            {t(u.disabled ? 'users.disabled' : 'users.active')}
+          </span>
           {u.mustChangePassword && <small className="muted block">{t('users.mustChange')}</small>}
         </td>
         <td className="nowrap">
-          {u.lastLoginAt ? formatDateTime(u.lastLoginAt, userTimeZone(u), lang) : <span className="muted">{t('users.never')}</span>}
+          {u.lastLoginAt ? (
+            formatDateTime(u.lastLoginAt, userTimeZone(u), lang)
+          ) : (
+            <span className="muted">{t('users.never')}</span>
+          )}
         </td>
         <td>
           {/* one's own role and status are not changed from here: no locking oneself out */}
@@ -198,10 +210,23 @@ function UserRows(props: {
 }
 
 /** A labelled input with its error; ids for the tests are `<prefix>-<field>`. */
-function Field(props: { prefix: string; field: string; label: string; error?: string; hint?: string; children: (id: string) => ReactNode }) {
+function Field(props: {
+  prefix: string;
+  field: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (id: string) => ReactNode;
+}) {
   const id = useId();
   return (
-    <LabelledField htmlFor={id} label={props.label} error={props.error} errorTestId={`${props.prefix}-error-${props.field}`} hint={props.hint}>
+    <LabelledField
+      htmlFor={id}
+      label={props.label}
+      error={props.error}
+      errorTestId={`${props.prefix}-error-${props.field}`}
+      hint={props.hint}
+    >
       {props.children(id)}
     </LabelledField>
   );
@@ -247,7 +272,12 @@ function RoleBranchFields(props: {
               <option value="">{t('office.headOffice')}</option>
             </select>
           ) : (
-            <select id={id} data-testid={`${prefix}-branch`} value={values.branchId} onChange={(e) => set('branchId', e.target.value)}>
+            <select
+              id={id}
+              data-testid={`${prefix}-branch`}
+              value={values.branchId}
+              onChange={(e) => set('branchId', e.target.value)}
+            >
               <option value="">{rule === 'optional' ? t('users.allBranches') : t('users.chooseBranch')}</option>
               {branches.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -317,10 +347,19 @@ function CreateUserForm({ branches, onCreated }: { branches: BranchOption[]; onC
         )}
         {unplaced.length > 0 && (
           <p className="alert alert-error wide" role="alert" data-testid="error-message">
-            {unplaced.map((k) => fe.errorOf(k)).map((m) => tm(m ?? '')).join(' ')}
+            {unplaced
+              .map((k) => fe.errorOf(k))
+              .map((m) => tm(m ?? ''))
+              .join(' ')}
           </p>
         )}
-        <Field prefix={p} field="username" label={t('users.username')} error={fe.errorOf('username')} hint={t('users.usernameHint')}>
+        <Field
+          prefix={p}
+          field="username"
+          label={t('users.username')}
+          error={fe.errorOf('username')}
+          hint={t('users.usernameHint')}
+        >
           {(id) => (
             <input
               id={id}
@@ -334,10 +373,24 @@ function CreateUserForm({ branches, onCreated }: { branches: BranchOption[]; onC
           )}
         </Field>
         <Field prefix={p} field="name" label={t('users.name')} error={fe.errorOf('name')}>
-          {(id) => <input id={id} data-testid={`${p}-name`} autoComplete="off" value={values.name} onChange={(e) => set('name', e.target.value)} />}
+          {(id) => (
+            <input
+              id={id}
+              data-testid={`${p}-name`}
+              autoComplete="off"
+              value={values.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
+          )}
         </Field>
         <RoleBranchFields prefix={p} values={values} set={set} errorOf={fe.errorOf} branches={branches} />
-        <Field prefix={p} field="password" label={t('users.password')} error={fe.errorOf('password')} hint={t('users.passwordHint')}>
+        <Field
+          prefix={p}
+          field="password"
+          label={t('users.password')}
+          error={fe.errorOf('password')}
+          hint={t('users.passwordHint')}
+        >
           {(id) => (
             <input
               id={id}
@@ -372,7 +425,11 @@ function EditUserForm({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [values, setValues] = useState({ name: user.name, role: user.role as string, branchId: user.branch ? String(user.branch.id) : '' });
+  const [values, setValues] = useState({
+    name: user.name,
+    role: user.role as string,
+    branchId: user.branch ? String(user.branch.id) : '',
+  });
   const update = useMutation(
     trpc.users.update.mutationOptions({ onSuccess: (u) => onSaved(t('users.updated', { username: u.username })) }),
   );
@@ -416,7 +473,15 @@ function EditUserForm({
   );
 }
 
-function ResetPasswordForm({ user, onCancel, onSaved }: { user: UserRow; onCancel: () => void; onSaved: (message: string) => void }) {
+function ResetPasswordForm({
+  user,
+  onCancel,
+  onSaved,
+}: {
+  user: UserRow;
+  onCancel: () => void;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [password, setPassword] = useState('');
@@ -440,7 +505,13 @@ function ResetPasswordForm({ user, onCancel, onSaved }: { user: UserRow; onCance
           <ErrorBox error={reset.error} />
         </div>
       )}
-      <Field prefix={p} field="newPassword" label={t('users.newPassword')} error={fe.errorOf('newPassword')} hint={t('users.newPasswordHint')}>
+      <Field
+        prefix={p}
+        field="newPassword"
+        label={t('users.newPassword')}
+        error={fe.errorOf('newPassword')}
+        hint={t('users.newPasswordHint')}
+      >
         {(id) => (
           <input
             id={id}

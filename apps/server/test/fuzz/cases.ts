@@ -37,7 +37,8 @@ export type FuzzRequest = {
 /** Walks a tRPC router's flattened procedure record. */
 export function proceduresOf(router: { _def: { procedures: Record<string, unknown> } }): ProcedureInfo[] {
   return Object.entries(router._def.procedures).map(([path, proc]) => {
-    const def = (proc as { _def: { type: 'query' | 'mutation'; meta?: { access?: ProcedureInfo['access'] }; inputs: Schema[] } })._def;
+    const def = (proc as { _def: { type: 'query' | 'mutation'; meta?: { access?: ProcedureInfo['access'] }; inputs: Schema[] } })
+      ._def;
     return { path, type: def.type, access: def.meta?.access ?? 'anyone', input: def.inputs[0] };
   });
 }
@@ -140,10 +141,11 @@ function fieldPaths(schema: unknown, prefix: string[] = [], depth = 0): string[]
 }
 
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
-const PROTOTYPE_OBJECT = '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":1,"valueOf":{}}';
+const PROTOTYPE_OBJECT =
+  '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":1,"valueOf":{}}';
 
 const deepArray = (n: number) => '['.repeat(n) + ']'.repeat(n);
-const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 
 /** Values of the wrong type, size or shape for any field, as JSON text. */
 function wrongValues(hugeChars: number): Array<[string, string]> {
@@ -197,7 +199,12 @@ export function casesFor(p: ProcedureInfo): FuzzRequest[] {
   const out: FuzzRequest[] = [];
   const isQuery = p.type === 'query';
   const other = isQuery ? 'POST' : 'GET';
-  const call = (label: string, json: string | null, kind: FuzzRequest['kind'] = 'invalid', headers: Record<string, string> = JSON_HEADERS) => {
+  const call = (
+    label: string,
+    json: string | null,
+    kind: FuzzRequest['kind'] = 'invalid',
+    headers: Record<string, string> = JSON_HEADERS,
+  ) => {
     if (isQuery) {
       const query = json === null ? '' : `?input=${encodeURIComponent(json)}`;
       out.push({ procedure: p.path, label, method: 'GET', url: `/trpc/${p.path}${query}`, headers: {}, kind });
@@ -208,31 +215,98 @@ export function casesFor(p: ProcedureInfo): FuzzRequest[] {
 
   // Input JSON that does not parse is refused by every procedure; JSON that parses but fails the
   // schema too, except by a procedure that takes no input (it ignores what it is given).
-  const kindOf = (...inputs: string[]): FuzzRequest['kind'] => (inputs.some((i) => !passesSchema(p.input, i)) ? 'invalid' : 'edge');
+  const kindOf = (...inputs: string[]): FuzzRequest['kind'] =>
+    inputs.some((i) => !passesSchema(p.input, i)) ? 'invalid' : 'edge';
 
   // The envelope: methods, content types, bodies that are not JSON, batches.
-  out.push({ procedure: p.path, label: `${other} instead of ${isQuery ? 'GET' : 'POST'}`, method: other, url: `/trpc/${p.path}`, headers: JSON_HEADERS, body: other === 'POST' ? '{}' : undefined, kind: 'invalid' });
+  out.push({
+    procedure: p.path,
+    label: `${other} instead of ${isQuery ? 'GET' : 'POST'}`,
+    method: other,
+    url: `/trpc/${p.path}`,
+    headers: JSON_HEADERS,
+    body: other === 'POST' ? '{}' : undefined,
+    kind: 'invalid',
+  });
   for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE']) {
-    out.push({ procedure: p.path, label: `method ${method}`, method, url: `/trpc/${p.path}`, headers: JSON_HEADERS, body: method === 'TRACE' ? undefined : '{}', kind: 'invalid' });
+    out.push({
+      procedure: p.path,
+      label: `method ${method}`,
+      method,
+      url: `/trpc/${p.path}`,
+      headers: JSON_HEADERS,
+      body: method === 'TRACE' ? undefined : '{}',
+      kind: 'invalid',
+    });
   }
   const batchInputs = ['"x"', '[[[]]]'];
   const batchBody = `{"0":${batchInputs[0]},"1":${batchInputs[1]}}`;
   if (isQuery) {
     for (const raw of ['{', '{"id":', 'undefined', '[1,2', '{"a":1}{"b":2}']) {
-      out.push({ procedure: p.path, label: `query input ${raw}`, method: 'GET', url: `/trpc/${p.path}?input=${encodeURIComponent(raw)}`, headers: {}, kind: 'invalid' });
+      out.push({
+        procedure: p.path,
+        label: `query input ${raw}`,
+        method: 'GET',
+        url: `/trpc/${p.path}?input=${encodeURIComponent(raw)}`,
+        headers: {},
+        kind: 'invalid',
+      });
     }
-    out.push({ procedure: p.path, label: 'query input not URL-encoded', method: 'GET', url: `/trpc/${p.path}?input=%E0%A4%A`, headers: {}, kind: 'invalid' });
-    out.push({ procedure: p.path, label: 'batch of malformed inputs', method: 'GET', url: `/trpc/${p.path},${p.path}?batch=1&input=${encodeURIComponent(batchBody)}`, headers: {}, kind: kindOf(...batchInputs) });
-    out.push({ procedure: p.path, label: 'batch input that is not an object', method: 'GET', url: `/trpc/${p.path},${p.path}?batch=1&input=${encodeURIComponent('[1,2]')}`, headers: {}, kind: kindOf('1', '2') });
+    out.push({
+      procedure: p.path,
+      label: 'query input not URL-encoded',
+      method: 'GET',
+      url: `/trpc/${p.path}?input=%E0%A4%A`,
+      headers: {},
+      kind: 'invalid',
+    });
+    out.push({
+      procedure: p.path,
+      label: 'batch of malformed inputs',
+      method: 'GET',
+      url: `/trpc/${p.path},${p.path}?batch=1&input=${encodeURIComponent(batchBody)}`,
+      headers: {},
+      kind: kindOf(...batchInputs),
+    });
+    out.push({
+      procedure: p.path,
+      label: 'batch input that is not an object',
+      method: 'GET',
+      url: `/trpc/${p.path},${p.path}?batch=1&input=${encodeURIComponent('[1,2]')}`,
+      headers: {},
+      kind: kindOf('1', '2'),
+    });
   } else {
     for (const raw of ['{', '{"id":', 'undefined', '\u0000', '\ufeff{}x', 'null null', '{"a":1}{"b":2}']) {
       call(`body ${JSON.stringify(raw)}`, raw);
     }
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/json; charset=utf-16',
+    ]) {
       call(`content type ${type}`, '"x"', kindOf('"x"'), { 'content-type': type });
     }
-    out.push({ procedure: p.path, label: 'batch of malformed inputs', method: 'POST', url: `/trpc/${p.path},${p.path}?batch=1`, headers: JSON_HEADERS, body: batchBody, kind: kindOf(...batchInputs) });
-    out.push({ procedure: p.path, label: 'batch body that is an array', method: 'POST', url: `/trpc/${p.path},${p.path}?batch=1`, headers: JSON_HEADERS, body: '[1,2]', kind: kindOf('1', '2') });
+    out.push({
+      procedure: p.path,
+      label: 'batch of malformed inputs',
+      method: 'POST',
+      url: `/trpc/${p.path},${p.path}?batch=1`,
+      headers: JSON_HEADERS,
+      body: batchBody,
+      kind: kindOf(...batchInputs),
+    });
+    out.push({
+      procedure: p.path,
+      label: 'batch body that is an array',
+      method: 'POST',
+      url: `/trpc/${p.path},${p.path}?batch=1`,
+      headers: JSON_HEADERS,
+      body: '[1,2]',
+      kind: kindOf('1', '2'),
+    });
   }
 
   if (!p.input) {
@@ -262,7 +336,10 @@ export function casesFor(p: ProcedureInfo): FuzzRequest[] {
   }
   // Prototype keys beside the plausible fields.
   if (base && typeof base === 'object' && !Array.isArray(base)) {
-    const json = JSON.stringify(base).replace(/^\{/, `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},`);
+    const json = JSON.stringify(base).replace(
+      /^\{/,
+      `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},`,
+    );
     call('prototype keys beside the fields', json, passesSchema(p.input, json) ? 'edge' : 'invalid');
   }
   return out;

@@ -54,6 +54,7 @@ export type PersonalData = {
  */
 export function personalDataFor(p: Principal, branchId: number, c: Identity, today: string): PersonalData {
   const age = ageOn(c.birthDate, today);
-  if (seesPersonalData(p, branchId)) return { piiMasked: false, nik: c.nik, phone: c.phone, birthDate: c.birthDate, sex: c.sex, age };
+  if (seesPersonalData(p, branchId))
+    return { piiMasked: false, nik: c.nik, phone: c.phone, birthDate: c.birthDate, sex: c.sex, age };
   return { piiMasked: true, nik: maskNik(c.nik), phone: maskPhone(c.phone), age };
 }

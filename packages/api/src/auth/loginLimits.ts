@@ -57,4 +57,3 @@ export function loginSucceeded(db: DbOrTx, reservation: LoginReservation): void 
   clearLoginFailures(db, accountKey(reservation.username));
   deleteLoginFailure(db, reservation.addressFailureId);
 }
-

@@ -84,7 +84,10 @@ export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPat
   if (pattern.trim() === '') return { ok: false, problems: ['pola nomor PKS kosong'] };
   // Checked first: nothing longer is ever read further (a pasted megabyte is one problem, not many).
   if (pattern.length > AGREEMENT_PATTERN_MAX_LENGTH) {
-    return { ok: false, problems: [`pola nomor PKS paling panjang ${AGREEMENT_PATTERN_MAX_LENGTH} karakter (sekarang ${pattern.length})`] };
+    return {
+      ok: false,
+      problems: [`pola nomor PKS paling panjang ${AGREEMENT_PATTERN_MAX_LENGTH} karakter (sekarang ${pattern.length})`],
+    };
   }
   const problems: string[] = [];
   const tokens: AgreementNumberToken[] = [];
@@ -130,10 +133,14 @@ export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPat
 
   const [min, max] = tokens.map(lengths).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
   if (min < AGREEMENT_NUMBER_MIN_LENGTH) {
-    problems.push(`nomor dari pola ini bisa hanya ${min} karakter; nomor PKS paling sedikit ${AGREEMENT_NUMBER_MIN_LENGTH} karakter`);
+    problems.push(
+      `nomor dari pola ini bisa hanya ${min} karakter; nomor PKS paling sedikit ${AGREEMENT_NUMBER_MIN_LENGTH} karakter`,
+    );
   }
   if (max > AGREEMENT_NUMBER_MAX_LENGTH) {
-    problems.push(`nomor dari pola ini bisa sampai ${max} karakter; nomor PKS paling banyak ${AGREEMENT_NUMBER_MAX_LENGTH} karakter`);
+    problems.push(
+      `nomor dari pola ini bisa sampai ${max} karakter; nomor PKS paling banyak ${AGREEMENT_NUMBER_MAX_LENGTH} karakter`,
+    );
   }
   return problems.length ? { ok: false, problems } : { ok: true, tokens };
 }

@@ -72,7 +72,9 @@ export function formatPersenBasisPoin(bp: number): string {
   const neg = bp < 0;
   const a = Math.abs(bp);
   const int = Math.floor(a / 100);
-  const frac = String(a % 100).padStart(2, '0').replace(/0+$/, '');
+  const frac = String(a % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${neg ? '-' : ''}${groups(String(int))}${frac ? `,${frac}` : ''}%`;
 }
 

@@ -93,7 +93,12 @@ const AGREEMENT_NUMBER_MIN = 3;
 const AGREEMENT_NUMBER_MAX = 100;
 
 /** `Nomor PKS`, `NOMOR-PKS`, ` nomor_pks ` all name `nomor_pks`. */
-const normalizeHeader = (h: string): string => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeHeader = (h: string): string =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 /** `;` (the Indonesian locale's list separator), `,` or a tab: whichever the header line uses most. */
@@ -124,7 +129,12 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
   const errors: RowError[] = [];
   const headerIndex = data.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) {
-    return { rows: [], errors: [{ row: 1, column: '', message: 'Berkas kosong; isi judul kolom di baris 1 dan data mulai baris 2 (lihat templat)' }] };
+    return {
+      rows: [],
+      errors: [
+        { row: 1, column: '', message: 'Berkas kosong; isi judul kolom di baris 1 dan data mulai baris 2 (lihat templat)' },
+      ],
+    };
   }
   const headerRow = headerIndex + 1;
 
@@ -150,7 +160,12 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     }
   });
   for (const name of REQUIRED_CSV_COLUMNS) {
-    if (!columnAt.has(name)) headerErrors.push({ row: headerRow, column: name, message: `Kolom ${name} wajib ada tetapi tidak ditemukan di baris judul` });
+    if (!columnAt.has(name))
+      headerErrors.push({
+        row: headerRow,
+        column: name,
+        message: `Kolom ${name} wajib ada tetapi tidak ditemukan di baris judul`,
+      });
   }
   errors.push(...headerErrors);
   const columnName = (name: string) => shownAs.get(name) ?? name;
@@ -177,7 +192,13 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     if (++dataRows > MAX_CSV_ROWS) {
       return {
         rows: [],
-        errors: [{ row, column: '', message: `Berkas terlalu besar: paling banyak ${MAX_CSV_ROWS.toLocaleString('id-ID')} baris data per impor; bagi menjadi beberapa berkas` }],
+        errors: [
+          {
+            row,
+            column: '',
+            message: `Berkas terlalu besar: paling banyak ${MAX_CSV_ROWS.toLocaleString('id-ID')} baris data per impor; bagi menjadi beberapa berkas`,
+          },
+        ],
       };
     }
 
@@ -234,8 +255,10 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     }
 
     const reportText = cell('tanggal_laporan');
-    if (reportText === '') input.reportDeliveredOn = null; // not delivered
-    else if (reportText !== undefined) input.reportDeliveredOn = take('tanggal_laporan', parseDateCell(reportText, 'Tanggal laporan'));
+    if (reportText === '')
+      input.reportDeliveredOn = null; // not delivered
+    else if (reportText !== undefined)
+      input.reportDeliveredOn = take('tanggal_laporan', parseDateCell(reportText, 'Tanggal laporan'));
 
     const collections: Collection[] = [];
     const collectionColumns: string[] = []; // canonical column of each collection, by index
@@ -331,6 +354,9 @@ const TEMPLATE_EXAMPLES: Record<string, string>[] = [
  * as a spreadsheet in the Indonesian locale writes them, CRLF line ends. ASCII only.
  */
 export function monthlyCsvTemplate(): string {
-  const lines = [CSV_COLUMNS.join(';'), ...TEMPLATE_EXAMPLES.map((example) => CSV_COLUMNS.map((c) => example[c] ?? '').join(';'))];
+  const lines = [
+    CSV_COLUMNS.join(';'),
+    ...TEMPLATE_EXAMPLES.map((example) => CSV_COLUMNS.map((c) => example[c] ?? '').join(';')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -22,7 +22,9 @@ const branchStaff = rolesProcedure('recruiter', 'supervisor');
 
 export const settingsRouter = router({
   list: signedInProcedure.query(({ ctx }) => listSettings({ ctx })),
-  add: rolesProcedure('admin').input(addSettingSchema).mutation(({ ctx, input }) => addSetting({ ctx, input })),
+  add: rolesProcedure('admin')
+    .input(addSettingSchema)
+    .mutation(({ ctx, input }) => addSetting({ ctx, input })),
 });
 
 /**
@@ -37,7 +39,9 @@ export const contractsRouter = router({
     .input(z.object({ branchId: id.optional() }))
     .query(({ ctx, input }) => renewalQueue({ ctx, input })),
   get: signedInProcedure.input(z.object({ id })).query(({ ctx, input }) => getContractDetail({ ctx, input })),
-  decide: rolesProcedure('supervisor').input(decideSchema).mutation(({ ctx, input }) => decideRenewal({ ctx, input })),
+  decide: rolesProcedure('supervisor')
+    .input(decideSchema)
+    .mutation(({ ctx, input }) => decideRenewal({ ctx, input })),
   send: branchStaff.input(sendContractSchema).mutation(({ ctx, input }) => sendContractEvent({ ctx, input })),
   recordMonth: branchStaff.input(recordMonthSchema).mutation(({ ctx, input }) => recordMonth({ ctx, input })),
   importMonths: branchStaff.input(importMonthsSchema).mutation(({ ctx, input }) => importMonths({ ctx, input })),

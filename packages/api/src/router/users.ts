@@ -20,9 +20,7 @@ export const usersRouter = router({
   list: admin.query(({ ctx }) => listUsers({ ctx })),
   create: admin.input(createUserSchema).mutation(({ ctx, input }) => createUser({ ctx, input })),
   update: admin.input(updateUserSchema).mutation(({ ctx, input }) => updateUserProfile({ ctx, input })),
-  setDisabled: admin
-    .input(z.object({ id, disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => setUserDisabled({ ctx, input })),
+  setDisabled: admin.input(z.object({ id, disabled: z.boolean() })).mutation(({ ctx, input }) => setUserDisabled({ ctx, input })),
   resetPassword: admin
     .input(z.object({ id, newPassword: newPasswordSchema }))
     .mutation(({ ctx, input }) => resetUserPassword({ ctx, input })),

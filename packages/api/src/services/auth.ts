@@ -1,4 +1,13 @@
-import { appendAudit, findUserByUsername, getBranch, getUser, updateUser, endUserSessions, type DbOrTx, type UserRecord } from '@kader/db';
+import {
+  appendAudit,
+  findUserByUsername,
+  getBranch,
+  getUser,
+  updateUser,
+  endUserSessions,
+  type DbOrTx,
+  type UserRecord,
+} from '@kader/db';
 import { z } from 'zod';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { loginSucceeded, reserveLoginAttempt } from '../auth/loginLimits';
@@ -94,7 +103,14 @@ export async function changePassword({ ctx, input }: { ctx: Context; input: z.ou
     updateUser(tx, user.id, { passwordHash, mustChangePassword: false, updatedAt: now });
     // Other devices signed in with the old password are signed out; this one stays.
     endUserSessions(tx, user.id, now);
-    appendAudit(tx, { entityType: 'user', entityId: user.id, type: 'PASSWORD_CHANGED', payload: {}, actor: user.username, at: now });
+    appendAudit(tx, {
+      entityType: 'user',
+      entityId: user.id,
+      type: 'PASSWORD_CHANGED',
+      payload: {},
+      actor: user.username,
+      at: now,
+    });
   });
   if (ctx.sessionTokenHash) {
     const session = startSession(ctx.handle.db, user.id, ctx.now());

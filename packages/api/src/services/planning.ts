@@ -131,7 +131,14 @@ export function setPeriodRulesVerb({ ctx, input }: { ctx: Context; input: z.outp
       throw new DomainError('VALIDATION', msg, { fields: [{ path: 'rules.documents', message: msg }] });
     }
     setPeriodRules(tx, period.id, input.rules);
-    appendAudit(tx, { entityType: 'period', entityId: period.id, type: 'RULES_SET', payload: { rules: input.rules, before: period.rules }, actor: actor(ctx), at });
+    appendAudit(tx, {
+      entityType: 'period',
+      entityId: period.id,
+      type: 'RULES_SET',
+      payload: { rules: input.rules, before: period.rules },
+      actor: actor(ctx),
+      at,
+    });
     return periodView(tx, getPeriod(tx, period.id)!);
   });
 }

@@ -18,7 +18,7 @@ import {
   RECRUITMENT_MACHINE_ID,
   RECRUITMENT_MACHINE_VERSION,
   recruitmentRulesSchema,
-  registerCandidateSchema,
+  type registerCandidateSchema,
   startApplication,
   type RecruitmentInput,
 } from '@kader/workflow';

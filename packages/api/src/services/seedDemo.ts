@@ -1,4 +1,12 @@
-import { countBranches, findContractByApplication, insertBranch, insertPeriod, insertWorkArea, putSetting, type DbHandle } from '@kader/db';
+import {
+  countBranches,
+  findContractByApplication,
+  insertBranch,
+  insertPeriod,
+  insertWorkArea,
+  putSetting,
+  type DbHandle,
+} from '@kader/db';
 import {
   addDays,
   DEFAULT_RECRUITMENT_RULES,
@@ -209,7 +217,12 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
 
   // Last year: one candidate failed the written test; this year she applies again.
   const returning: Person = {
-    nik6: '357701', name: 'Rahayu Ningsih', born: '1987-02-05', sex: 'F', area: 'Kota Madiun', target: 'writtenTest',
+    nik6: '357701',
+    name: 'Rahayu Ningsih',
+    born: '1987-02-05',
+    sex: 'F',
+    area: 'Kota Madiun',
+    target: 'writtenTest',
   };
   const lastYear = register(periods.madiunLastYear, returning, 99, 0);
   walk(lastYear, [
@@ -225,7 +238,10 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     if (person.target === 'rejected') {
       walk(id, [...pathTo('interview', today, index), { type: 'RECORD_INTERVIEW_SCORE', score: 52, notes: 'Belum siap' }]);
     } else if (person.target === 'withdrawn') {
-      walk(id, [...pathTo('writtenTest', today, index), { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: 'Diterima bekerja di pabrik' }]);
+      walk(id, [
+        ...pathTo('writtenTest', today, index),
+        { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: 'Diterima bekerja di pabrik' },
+      ]);
     } else {
       walk(id, pathTo(person.target, today, index));
       if (person.target === 'writtenTest' && index % 2 === 1) {
@@ -238,9 +254,18 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
   });
 
   const others: [number, Person][] = [
-    [periods.makassar, { nik6: '737101', name: 'Andi Nurhalisa', born: '1992-06-18', sex: 'F', area: 'Kota Makassar', target: 'registered' }],
-    [periods.makassar, { nik6: '730601', name: 'Muhammad Ilham', born: '1987-03-03', sex: 'M', area: 'Kabupaten Gowa', target: 'interview' }],
-    [periods.jayapura, { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' }],
+    [
+      periods.makassar,
+      { nik6: '737101', name: 'Andi Nurhalisa', born: '1992-06-18', sex: 'F', area: 'Kota Makassar', target: 'registered' },
+    ],
+    [
+      periods.makassar,
+      { nik6: '730601', name: 'Muhammad Ilham', born: '1987-03-03', sex: 'M', area: 'Kabupaten Gowa', target: 'interview' },
+    ],
+    [
+      periods.jayapura,
+      { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' },
+    ],
   ];
   others.forEach(([periodId, p], i) => walk(register(periodId, p, 200 + i, i), pathTo(p.target, today, i)));
 
@@ -252,7 +277,12 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     const id = register(periods.madiunLastYear, { ...person, nik6: area.nik6 }, 300 + i, i);
     walk(id, [
       ...pathTo('agreementSigning', addDays(start, -20), i),
-      { type: 'SIGN_AGREEMENT', agreementNumber: `PKS/${String(50 + i).padStart(3, '0')}/KC-MDN/${start.slice(0, 4)}`, signedOn: addDays(start, -5), startDate: start },
+      {
+        type: 'SIGN_AGREEMENT',
+        agreementNumber: `PKS/${String(50 + i).padStart(3, '0')}/KC-MDN/${start.slice(0, 4)}`,
+        signedOn: addDays(start, -5),
+        startDate: start,
+      },
       { type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(start, -2) },
     ]);
     const contractId = findContractByApplication(handle.db, id)!.id;

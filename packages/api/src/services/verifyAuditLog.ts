@@ -59,8 +59,10 @@ function compare(
   if (result.machineVersion !== stored.machineVersion || canonicalJson(result.persisted) !== canonicalJson(stored.snapshot)) {
     return { kind, id, reason: 'replayed snapshot differs from the stored one' };
   }
-  if (result.state !== stored.state) return { kind, id, reason: `state column says ${stored.state}, replay says ${result.state}` };
-  if (stored.revision !== machineEvents.length) return { kind, id, reason: `revision ${stored.revision} but ${machineEvents.length} events` };
+  if (result.state !== stored.state)
+    return { kind, id, reason: `state column says ${stored.state}, replay says ${result.state}` };
+  if (stored.revision !== machineEvents.length)
+    return { kind, id, reason: `revision ${stored.revision} but ${machineEvents.length} events` };
   return null;
 }
 
@@ -72,7 +74,11 @@ function checked(kind: AuditMismatch['kind'], id: number, check: () => AuditMism
   try {
     return check();
   } catch (error) {
-    return { kind, id, reason: `cannot be replayed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
+    return {
+      kind,
+      id,
+      reason: `cannot be replayed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    };
   }
 }
 
@@ -84,7 +90,13 @@ function chainMismatches(handle: DbHandle): AuditMismatch[] {
   try {
     return checkAuditChain(handle.sqlite).map((b) => ({ kind: b.entityType, id: b.entityId, seq: b.seq, reason: b.reason }));
   } catch (error) {
-    return [{ kind: 'audit_events', id: 0, reason: `hash chain not checked: ${error instanceof Error ? error.message : String(error)}` }];
+    return [
+      {
+        kind: 'audit_events',
+        id: 0,
+        reason: `hash chain not checked: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
   }
 }
 

@@ -28,7 +28,9 @@ function statementsFor(sqlite: Database.Database): Statements {
   let s = statements.get(sqlite);
   if (!s) {
     s = {
-      nextSeq: sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM audit_events WHERE entity_type = ? AND entity_id = ?').pluck(),
+      nextSeq: sqlite
+        .prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM audit_events WHERE entity_type = ? AND entity_id = ?')
+        .pluck(),
       lastHash: sqlite.prepare('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1').pluck(),
       insert: sqlite.prepare(
         `INSERT INTO audit_events (entity_type, entity_id, seq, type, payload, from_state, to_state, machine_version, actor, at, meta, prev_hash, hash)

@@ -20,7 +20,10 @@ export function insertCandidate(db: DbOrTx, values: typeof candidates.$inferInse
 export function updateCandidateContact(
   db: DbOrTx,
   id: number,
-  values: Pick<CandidateRow, 'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'>,
+  values: Pick<
+    CandidateRow,
+    'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
+  >,
 ): void {
   db.update(candidates).set(values).where(eq(candidates.id, id)).run();
 }
@@ -33,7 +36,10 @@ export function correctCandidateIfRevision(
   db: DbOrTx,
   id: number,
   expectedRevision: number,
-  values: Pick<CandidateRow, 'name' | 'phone' | 'nik' | 'birthDate' | 'sex' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'>,
+  values: Pick<
+    CandidateRow,
+    'name' | 'phone' | 'nik' | 'birthDate' | 'sex' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
+  >,
 ): boolean {
   const result = db
     .update(candidates)

@@ -69,7 +69,13 @@ export function listContracts(db: DbOrTx, filter: ContractFilter, page = 0, page
       .where(where)
       .get()?.n ?? 0;
   const items = db
-    .select({ contract: contracts, candidateName: candidates.name, nik: candidates.nik, workArea: workAreas.name, branch: branches })
+    .select({
+      contract: contracts,
+      candidateName: candidates.name,
+      nik: candidates.nik,
+      workArea: workAreas.name,
+      branch: branches,
+    })
     .from(contracts)
     .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
     .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
@@ -112,7 +118,10 @@ export function countRenewalPlaces(db: DbOrTx, branchId: number, year: number, l
           eq(contracts.branchId, branchId),
           sql`${contracts.previousContractId} is not null`,
           sql`substr(${contracts.startDate}, 1, 4) = ${String(year)}`,
-          sql`${contracts.state} not in (${sql.join(leftEarlyStates.map((s) => sql`${s}`), sql`, `)})`,
+          sql`${contracts.state} not in (${sql.join(
+            leftEarlyStates.map((s) => sql`${s}`),
+            sql`, `,
+          )})`,
         ),
       )
       .get()?.n ?? 0;
@@ -143,7 +152,12 @@ export function countContractsNumbered(db: DbOrTx, branchId: number, year: numbe
 }
 
 export function listMonthly(db: DbOrTx, contractId: number): MonthlyRow[] {
-  return db.select().from(monthlyReports).where(eq(monthlyReports.contractId, contractId)).orderBy(asc(monthlyReports.month)).all();
+  return db
+    .select()
+    .from(monthlyReports)
+    .where(eq(monthlyReports.contractId, contractId))
+    .orderBy(asc(monthlyReports.month))
+    .all();
 }
 
 export function getMonthly(db: DbOrTx, contractId: number, month: string): MonthlyRow | undefined {
@@ -170,7 +184,12 @@ export function updateMonthlyIfRevision(db: DbOrTx, id: number, expectedRevision
 }
 
 export function listProgramSettings(db: DbOrTx, kind: 'kpi' | 'fee') {
-  return db.select().from(programSettings).where(eq(programSettings.kind, kind)).orderBy(asc(programSettings.effectiveFrom)).all();
+  return db
+    .select()
+    .from(programSettings)
+    .where(eq(programSettings.kind, kind))
+    .orderBy(asc(programSettings.effectiveFrom))
+    .all();
 }
 
 export function insertProgramSetting(db: DbOrTx, values: typeof programSettings.$inferInsert) {
@@ -189,5 +208,10 @@ export function agreementNumberTaken(db: DbOrTx, agreementNumber: string): boole
 }
 
 export function listContractIds(db: DbOrTx): number[] {
-  return db.select({ id: contracts.id }).from(contracts).orderBy(asc(contracts.id)).all().map((r) => r.id);
+  return db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .orderBy(asc(contracts.id))
+    .all()
+    .map((r) => r.id);
 }

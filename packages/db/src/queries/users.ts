@@ -64,11 +64,17 @@ export function touchSession(db: DbOrTx, tokenHash: string, values: { lastSeenAt
 }
 
 export function endSession(db: DbOrTx, tokenHash: string, nowIso: string): void {
-  db.update(sessions).set({ endedAt: nowIso }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt))).run();
+  db.update(sessions)
+    .set({ endedAt: nowIso })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)))
+    .run();
 }
 
 export function endUserSessions(db: DbOrTx, userId: number, nowIso: string): void {
-  db.update(sessions).set({ endedAt: nowIso }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt))).run();
+  db.update(sessions)
+    .set({ endedAt: nowIso })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .run();
 }
 
 /**
@@ -106,7 +112,10 @@ export function deleteLoginFailure(db: DbOrTx, id: number): void {
  */
 export function deleteLoginFailuresBefore(db: DbOrTx, beforeIso: string, key?: string): number {
   const old = lte(loginFailures.at, beforeIso);
-  return db.delete(loginFailures).where(key === undefined ? old : and(eq(loginFailures.key, key), old)).run().changes;
+  return db
+    .delete(loginFailures)
+    .where(key === undefined ? old : and(eq(loginFailures.key, key), old))
+    .run().changes;
 }
 
 export function recordNikView(db: DbOrTx, values: typeof nikViews.$inferInsert): void {

@@ -49,9 +49,7 @@ type Out<K extends ContractEventType> = z.output<(typeof contractEventSchemas)[K
 type Payload<K extends ContractEventType> = string extends keyof Out<K> ? unknown : Out<K>;
 export type ContractEvent = { [K in ContractEventType]: { type: K } & Payload<K> }[ContractEventType];
 
-export type ParsedContractEvent =
-  | { ok: true; event: ContractEvent }
-  | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedContractEvent = { ok: true; event: ContractEvent } | { ok: false; fields: { path: string; message: string }[] };
 
 /** Validates `{ type, ...payload }` against the event's schema; paths are dotted (`reason`, `note`). */
 export function parseContractEvent(raw: unknown): ParsedContractEvent {

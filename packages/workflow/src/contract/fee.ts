@@ -80,6 +80,9 @@ export function feeStatement(record: Pick<MonthlyRecord, 'month' | 'collections'
 }
 
 /** The statement of one month under the schedule in force on the month's first day. */
-export function feeStatementFor(record: Pick<MonthlyRecord, 'month' | 'collections'>, schedules: readonly FeeSchedule[]): FeeStatement {
+export function feeStatementFor(
+  record: Pick<MonthlyRecord, 'month' | 'collections'>,
+  schedules: readonly FeeSchedule[],
+): FeeStatement {
   return feeStatement(record, effectiveForMonth(schedules, record.month));
 }

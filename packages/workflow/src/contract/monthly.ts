@@ -52,7 +52,9 @@ export const monthlyRecordSchema = z
       .meta({ kind: 'date' })
       .nullable()
       .default(null),
-    meetingsHeld: int('Jumlah rapat evaluasi').min(0, 'Jumlah rapat evaluasi paling kecil 0').max(31, 'Jumlah rapat evaluasi paling banyak 31'),
+    meetingsHeld: int('Jumlah rapat evaluasi')
+      .min(0, 'Jumlah rapat evaluasi paling kecil 0')
+      .max(31, 'Jumlah rapat evaluasi paling banyak 31'),
     meetingsAttended: int('Jumlah rapat dihadiri').min(0, 'Jumlah rapat dihadiri paling kecil 0'),
   })
   .refine((r) => !isInt(r.familiesVisited) || !isInt(r.familiesAssigned) || r.familiesVisited <= r.familiesAssigned, {

@@ -23,10 +23,7 @@ function machineFor(version: number) {
  * through the version it was recorded under, migrating at version boundaries. The events carry
  * everything (a decision carries the recommendation the server filled in), so nothing is recomputed.
  */
-export function replayContract(
-  start: { input: ContractInput; machineVersion: number },
-  events: RecordedEvent[],
-): ReplayResult {
+export function replayContract(start: { input: ContractInput; machineVersion: number }, events: RecordedEvent[]): ReplayResult {
   let version = start.machineVersion;
   let machine = machineFor(version);
   let snapshot = initialTransition(machine, start.input)[0];

@@ -72,8 +72,7 @@ export function explainRefusal(snapshot: RecruitmentSnapshot, event: Recruitment
       if (missing.length) parts.push(`berkas wajib belum terverifikasi: ${missing.join(', ')}`);
       if (!ctx.eligibility.age.ok)
         parts.push(`usia ${ctx.eligibility.age.value} tahun melebihi batas ${ctx.eligibility.age.max} tahun`);
-      if (!ctx.eligibility.education.ok)
-        parts.push(`pendidikan ${ctx.eligibility.education.value} di bawah SMA/sederajat`);
+      if (!ctx.eligibility.education.ok) parts.push(`pendidikan ${ctx.eligibility.education.value} di bawah SMA/sederajat`);
       return isEligible(ctx) && !missing.length
         ? 'Seleksi administrasi belum dapat diselesaikan.'
         : `Seleksi administrasi belum dapat diselesaikan: ${parts.join('; ')}.`;

@@ -84,9 +84,7 @@ type Out<K extends RecruitmentEventType> = z.output<(typeof recruitmentEventSche
 type Payload<K extends RecruitmentEventType> = string extends keyof Out<K> ? unknown : Out<K>;
 export type RecruitmentEvent = { [K in RecruitmentEventType]: { type: K } & Payload<K> }[RecruitmentEventType];
 
-export type ParsedEvent =
-  | { ok: true; event: RecruitmentEvent }
-  | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedEvent = { ok: true; event: RecruitmentEvent } | { ok: false; fields: { path: string; message: string }[] };
 
 /** Validates `{ type, ...payload }` against the event's schema; paths are dotted (`score`, `note`). */
 export function parseRecruitmentEvent(raw: unknown): ParsedEvent {

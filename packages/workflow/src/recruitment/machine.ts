@@ -177,7 +177,9 @@ export function buildRecruitmentMachine(version: RecruitmentMachineVersion) {
       })),
       recordScore: assign(({ context, event }, params: { key: ScoreKey }) => {
         const e = event as ScoreEvent;
-        return { scores: { ...context.scores, [params.key]: scoreRecord(e.score, context.rules.passingGrades[params.key], e.notes) } };
+        return {
+          scores: { ...context.scores, [params.key]: scoreRecord(e.score, context.rules.passingGrades[params.key], e.notes) },
+        };
       }),
       // A score under the grade is itself the decision: the application ends here, with the reason.
       rejectBelowGrade: assign(({ context, event }, params: { key: ScoreKey; stage: RecruitmentStage }) => ({
@@ -186,7 +188,7 @@ export function buildRecruitmentMachine(version: RecruitmentMachineVersion) {
           stage: params.stage,
           reasonCode: BELOW_GRADE[params.key],
           reasonCodesVersion: REASON_CODES_VERSION,
-          note: 'notes' in event ? (event as ScoreEvent).notes : context.scores[params.key]?.notes ?? '',
+          note: 'notes' in event ? (event as ScoreEvent).notes : (context.scores[params.key]?.notes ?? ''),
         },
       })),
       correctScore: assign(({ context, event }, params: { key: ScoreKey }) => {
@@ -221,15 +223,15 @@ export function buildRecruitmentMachine(version: RecruitmentMachineVersion) {
         const doc = (event as Ev<'VERIFY_DOCUMENT'>).document;
         return context.rules.documents.some((d) => d.code === doc) && !context.verifiedDocuments.includes(doc);
       },
-      documentVerified: ({ context, event }) =>
-        context.verifiedDocuments.includes((event as Ev<'UNVERIFY_DOCUMENT'>).document),
+      documentVerified: ({ context, event }) => context.verifiedDocuments.includes((event as Ev<'UNVERIFY_DOCUMENT'>).document),
       adminCheckComplete: ({ context }) => missingDocuments(context).length === 0 && isEligible(context),
       scorePasses: ({ context, event }, params: { key: ScoreKey }) =>
         passes((event as ScoreEvent).score, context.rules.passingGrades[params.key]),
       correctedPasses: ({ context, event }, params: { key: ScoreKey }) =>
         passes((event as CorrectionEvent).score, context.rules.passingGrades[params.key]),
       rejectedForScoreAndNowPasses: ({ context, event }, params: { key: ScoreKey }) =>
-        rejectedForScore(context, params.key) && passes((event as CorrectionEvent).score, context.rules.passingGrades[params.key]),
+        rejectedForScore(context, params.key) &&
+        passes((event as CorrectionEvent).score, context.rules.passingGrades[params.key]),
       rejectedForScore: ({ context }, params: { key: ScoreKey }) => rejectedForScore(context, params.key),
       leftFrom: ({ context }, params: { stage: RecruitmentStage }) => context.outcome?.stage === params.stage,
       debriefedAfterSigning: ({ context, event }) =>
@@ -238,20 +240,21 @@ export function buildRecruitmentMachine(version: RecruitmentMachineVersion) {
   }).createMachine({
     id: RECRUITMENT_MACHINE_ID,
     initial: 'registered',
-    context: ({ input }) => ({
-      rules: input.rules,
-      applicant: input.applicant,
-      registeredOn: input.registeredOn,
-      eligibility: checkEligibility(input.rules, input.applicant),
-      verifiedDocuments: [],
-      schedules: { writtenTest: null, interview: null },
-      scores: { writtenTest: null, interview: null },
-      agreement: null,
-      debriefedOn: null,
-      outcome: null,
-      // v1 and v2 snapshots never had it; a replay under them must produce exactly what they stored.
-      ...(v3 ? { corrections: [] } : {}),
-    }) as RecruitmentContext,
+    context: ({ input }) =>
+      ({
+        rules: input.rules,
+        applicant: input.applicant,
+        registeredOn: input.registeredOn,
+        eligibility: checkEligibility(input.rules, input.applicant),
+        verifiedDocuments: [],
+        schedules: { writtenTest: null, interview: null },
+        scores: { writtenTest: null, interview: null },
+        agreement: null,
+        debriefedOn: null,
+        outcome: null,
+        // v1 and v2 snapshots never had it; a replay under them must produce exactly what they stored.
+        ...(v3 ? { corrections: [] } : {}),
+      }) as RecruitmentContext,
     states: {
       registered: {
         on: {

@@ -32,7 +32,9 @@ const candidateUpdateSchema = candidateSchema.pick({ nik: true, name: true, phon
 });
 
 /** The form, filled from what the application page shows (NIK grouped, phone as 08…). */
-export function candidateEditValues(c: Pick<ApplicationDetail['candidate'], 'name' | 'nik' | 'phone' | 'address'>): CandidateEditValues {
+export function candidateEditValues(
+  c: Pick<ApplicationDetail['candidate'], 'name' | 'nik' | 'phone' | 'address'>,
+): CandidateEditValues {
   return {
     name: c.name,
     nik: formatNik(c.nik),
@@ -47,10 +49,7 @@ export function candidateEditValues(c: Pick<ApplicationDetail['candidate'], 'nam
 }
 
 /** The procedure's input; the server normalises NIK and phone itself. */
-export function toCandidateUpdate(
-  candidate: { id: number; revision: number },
-  v: CandidateEditValues,
-): CandidateUpdateInput {
+export function toCandidateUpdate(candidate: { id: number; revision: number }, v: CandidateEditValues): CandidateUpdateInput {
   return {
     id: candidate.id,
     revision: candidate.revision,

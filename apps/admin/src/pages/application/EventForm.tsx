@@ -5,7 +5,7 @@ import { SchemaEventForm } from '../../forms/SchemaEventForm';
 import { useI18n } from '../../i18n';
 
 export function isEventType(type: string): type is RecruitmentEventType {
-  return Object.prototype.hasOwnProperty.call(recruitmentEventSchemas, type);
+  return Object.hasOwn(recruitmentEventSchemas, type);
 }
 
 /** The fields of an event's form, derived once per type from its schema. */

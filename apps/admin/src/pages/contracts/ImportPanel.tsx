@@ -30,7 +30,9 @@ export function ImportPanel({ branchId }: { branchId: number }) {
 
   const run = useMutation(trpc.contracts.importMonths.mutationOptions());
   // the server's template (its columns are the parser's); the built-in copy until it answers
-  const template = useQuery(trpc.contracts.importTemplate.queryOptions(undefined, { staleTime: Infinity, refetchOnWindowFocus: false }));
+  const template = useQuery(
+    trpc.contracts.importTemplate.queryOptions(undefined, { staleTime: Infinity, refetchOnWindowFocus: false }),
+  );
   const templateCsv = template.data?.csv ?? IMPORT_TEMPLATE_CSV;
   const templateName = template.data?.filename ?? IMPORT_TEMPLATE_FILENAME;
 
@@ -116,7 +118,13 @@ export function ImportPanel({ branchId }: { branchId: number }) {
       {run.error && <RefusalMessage error={run.error} testId="import-error" />}
 
       {checked && (
-        <div className="import-result" data-testid="import-summary" data-rows={checked.rows} data-valid={checked.valid} data-errors={errors.length}>
+        <div
+          className="import-result"
+          data-testid="import-summary"
+          data-rows={checked.rows}
+          data-valid={checked.valid}
+          data-errors={errors.length}
+        >
           <p>
             {t('import.summary', {
               rows: formatNumber(checked.rows, lang),
@@ -151,11 +159,23 @@ export function ImportPanel({ branchId }: { branchId: number }) {
           )}
           <div className="form-actions">
             {errors.length === 0 ? (
-              <button type="button" className="btn btn-primary" data-testid="import-run" disabled={run.isPending || checked.valid === 0} onClick={() => commit(false)}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="import-run"
+                disabled={run.isPending || checked.valid === 0}
+                onClick={() => commit(false)}
+              >
                 {pendingRun ? t('import.running') : t('import.run')}
               </button>
             ) : checked.valid > 0 ? (
-              <button type="button" className="btn btn-primary" data-testid="import-run-valid" disabled={run.isPending} onClick={() => commit(true)}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="import-run-valid"
+                disabled={run.isPending}
+                onClick={() => commit(true)}
+              >
                 {pendingRun ? t('import.running') : t('import.runValid')}
               </button>
             ) : (
@@ -165,7 +185,13 @@ export function ImportPanel({ branchId }: { branchId: number }) {
         </div>
       )}
       {done && (
-        <p className="alert alert-ok" role="status" data-testid="import-done" data-imported={done.imported} data-updated={done.updated}>
+        <p
+          className="alert alert-ok"
+          role="status"
+          data-testid="import-done"
+          data-imported={done.imported}
+          data-updated={done.updated}
+        >
           {t('import.done', { imported: formatNumber(done.imported, lang), updated: formatNumber(done.updated, lang) })}
         </p>
       )}

@@ -29,11 +29,7 @@ export function RecommendationBadge({ recommendation, testId }: { recommendation
 }
 
 /** "72,5 dari 100" and the recommendation badge. */
-export function ScoreAndRecommendation(props: {
-  score: number | null;
-  recommendation: RenewalChoice | null;
-  testId?: string;
-}) {
+export function ScoreAndRecommendation(props: { score: number | null; recommendation: RenewalChoice | null; testId?: string }) {
   const { t, lang } = useI18n();
   const { score, recommendation, testId } = props;
   return (

@@ -5,7 +5,15 @@ import { kaderError } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import type { FieldErrors } from '../settings/settingsForms';
-import { checkRulesForm, gradeText, periodRules, RULES_FIELD_PATHS, rulesFormFrom, rulesServerErrors, type RulesForm } from './rulesForm';
+import {
+  checkRulesForm,
+  gradeText,
+  periodRules,
+  RULES_FIELD_PATHS,
+  rulesFormFrom,
+  rulesServerErrors,
+  type RulesForm,
+} from './rulesForm';
 import { FieldError, FormFooter, LabelledField, OtherErrors } from '../../components/forms';
 
 export type RulesTarget = {
@@ -87,7 +95,14 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
   const other = Object.entries({ ...errors, ...server }).filter(([p]) => !RULES_FIELD_PATHS.has(p));
 
   return (
-    <form ref={formRef} className="panel rules-form" onSubmit={submit} noValidate data-testid="rules-form" data-period-id={period.id}>
+    <form
+      ref={formRef}
+      className="panel rules-form"
+      onSubmit={submit}
+      noValidate
+      data-testid="rules-form"
+      data-period-id={period.id}
+    >
       <div className="rules-form-head">
         <h2>{t('rules.title', { branch: period.branch.name, year: period.year })}</h2>
         <button type="button" className="btn btn-small" data-testid="rules-close" onClick={onClose}>
@@ -141,9 +156,16 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
       <fieldset className="settings-fieldset">
         <legend>{t('rules.eligibility')}</legend>
         <div className="form-grid">
-          {field('eligibility.maxAge', t('rules.maxAge'), text('eligibility.maxAge', values.maxAge, (v) => update({ maxAge: v }), 'numeric'))}
+          {field(
+            'eligibility.maxAge',
+            t('rules.maxAge'),
+            text('eligibility.maxAge', values.maxAge, (v) => update({ maxAge: v }), 'numeric'),
+          )}
         </div>
-        <div className={`field${errorOf('eligibility.educationLevels') ? ' has-error' : ''}`} data-testid="rules-field-eligibility.educationLevels">
+        <div
+          className={`field${errorOf('eligibility.educationLevels') ? ' has-error' : ''}`}
+          data-testid="rules-field-eligibility.educationLevels"
+        >
           <span className="label">{t('rules.education')}</span>
           <ul className="rules-checks">
             {EDUCATION_LEVELS.map((level) => (

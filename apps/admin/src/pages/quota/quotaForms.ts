@@ -17,7 +17,9 @@ export type QuotaInput = { branchId: number; year: number; quota: number };
 
 const wholeNumber = (s: string): number | null => (/^\s*\d+\s*$/.test(s) ? Number(s) : null);
 
-export function checkQuotaForm(v: QuotaForm): { ok: true; input: QuotaInput } | { ok: false; errors: Partial<Record<keyof QuotaForm, Key>> } {
+export function checkQuotaForm(
+  v: QuotaForm,
+): { ok: true; input: QuotaInput } | { ok: false; errors: Partial<Record<keyof QuotaForm, Key>> } {
   const errors: Partial<Record<keyof QuotaForm, Key>> = {};
   const branchId = wholeNumber(v.branchId);
   if (!branchId) errors.branchId = 'quota.chooseBranch';

@@ -46,7 +46,11 @@ export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typ
   for (const r of parsed.rows) {
     const contract = findContractByNumber(db, r.agreementNumber);
     if (!contract || contract.branchId !== input.branchId || !canRunSelection(p, contract.branchId)) {
-      errors.push({ row: r.row, column: 'nomor_pks', message: `Nomor PKS ${r.agreementNumber} tidak ditemukan di kantor cabang ini` });
+      errors.push({
+        row: r.row,
+        column: 'nomor_pks',
+        message: `Nomor PKS ${r.agreementNumber} tidak ditemukan di kantor cabang ini`,
+      });
       continue;
     }
     const checked = checkMonthlyRecord(contract, r.record as Record<string, unknown>);
@@ -67,7 +71,14 @@ export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typ
   db.transaction(
     (tx) => {
       for (const r of ready) {
-        const outcome = writeMonth(tx, { row: r.contract, record: r.record.record, revision: null, actor: p.username, at, source: 'import' });
+        const outcome = writeMonth(tx, {
+          row: r.contract,
+          record: r.record.record,
+          revision: null,
+          actor: p.username,
+          at,
+          source: 'import',
+        });
         if (outcome === 'created') result.imported += 1;
         else result.updated += 1;
       }

@@ -24,7 +24,12 @@ import {
   type ContractInput,
   type RecruitmentContext,
 } from '@kader/workflow';
-import { formatAgreementNumber, parseAgreementNumberPattern, patternRestartsYearly, type AgreementNumberToken } from '../../documents';
+import {
+  formatAgreementNumber,
+  parseAgreementNumberPattern,
+  patternRestartsYearly,
+  type AgreementNumberToken,
+} from '../../documents';
 import { CONFLICT_MESSAGE, DomainError } from '../../errors';
 import { quotaFor } from '../quota';
 
@@ -105,7 +110,10 @@ const quotePattern = (p: string) => `"${p.length > 80 ? `${p.slice(0, 80)}…` :
  * The branch's numbering pattern, parsed. A pattern stored before patterns were checked may be
  * malformed: that is a clear error naming the branch and what is wrong, never a number.
  */
-export function branchAgreementPattern(tx: DbOrTx, branchId: number): {
+export function branchAgreementPattern(
+  tx: DbOrTx,
+  branchId: number,
+): {
   branch: NonNullable<ReturnType<typeof getBranch>>;
   tokens: AgreementNumberToken[];
 } {
@@ -190,7 +198,10 @@ export function applyToContract(
     const alreadyHolding = row.state === 'decided' && (snapshot.context.decision?.decision ?? null) === 'renew';
     const quota = quotaFor(tx, row.branchId, nextYear);
     if (!quota) {
-      throw new DomainError('QUOTA_EXCEEDED', `Kuota tahun ${nextYear} belum ditetapkan Kantor Pusat; perpanjangan belum dapat diputuskan.`);
+      throw new DomainError(
+        'QUOTA_EXCEEDED',
+        `Kuota tahun ${nextYear} belum ditetapkan Kantor Pusat; perpanjangan belum dapat diputuskan.`,
+      );
     }
     if (!alreadyHolding && quota.used >= quota.quota) {
       throw new DomainError(

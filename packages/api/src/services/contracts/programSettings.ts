@@ -22,7 +22,9 @@ export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeo
   const parsed = schema.safeParse(input.value);
   if (!parsed.success) {
     const fields = fieldsOf(parsed.error, 'value');
-    throw new DomainError('VALIDATION', `Pengaturan tidak valid: ${fields.map((f) => `${f.path} — ${f.message}`).join('; ')}`, { fields });
+    throw new DomainError('VALIDATION', `Pengaturan tidak valid: ${fields.map((f) => `${f.path} — ${f.message}`).join('; ')}`, {
+      fields,
+    });
   }
   const value = parsed.data;
   // Head office works in WIB: "after today" is judged on Jakarta's date, as the page judges it.
@@ -33,18 +35,41 @@ export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeo
   }
   const at = ctx.now().toISOString();
   return ctx.handle.db.transaction((tx) => {
-    if (listProgramSettings(tx, input.kind).some((r) => (r.value as { effectiveFrom: string }).effectiveFrom === value.effectiveFrom)) {
+    if (
+      listProgramSettings(tx, input.kind).some(
+        (r) => (r.value as { effectiveFrom: string }).effectiveFrom === value.effectiveFrom,
+      )
+    ) {
       const msg = 'Sudah ada versi yang berlaku mulai tanggal ini';
       throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
     }
     // The first stored version keeps the defaults in force before it.
     if (listProgramSettings(tx, input.kind).length === 0) {
       for (const d of input.kind === 'kpi' ? kpiVersions(tx) : feeVersions(tx)) {
-        insertProgramSetting(tx, { kind: input.kind, effectiveFrom: d.effectiveFrom, value: d, createdAt: at, createdBy: 'bawaan' });
+        insertProgramSetting(tx, {
+          kind: input.kind,
+          effectiveFrom: d.effectiveFrom,
+          value: d,
+          createdAt: at,
+          createdBy: 'bawaan',
+        });
       }
     }
-    const row = insertProgramSetting(tx, { kind: input.kind, effectiveFrom: value.effectiveFrom, value, createdAt: at, createdBy: ctx.principal?.username ?? 'sistem' });
-    appendAudit(tx, { entityType: 'setting', entityId: row.id, type: 'SETTING_ADDED', payload: { kind: input.kind, value }, actor: row.createdBy, at });
+    const row = insertProgramSetting(tx, {
+      kind: input.kind,
+      effectiveFrom: value.effectiveFrom,
+      value,
+      createdAt: at,
+      createdBy: ctx.principal?.username ?? 'sistem',
+    });
+    appendAudit(tx, {
+      entityType: 'setting',
+      entityId: row.id,
+      type: 'SETTING_ADDED',
+      payload: { kind: input.kind, value },
+      actor: row.createdBy,
+      at,
+    });
     return { kpi: kpiVersions(tx), fee: feeVersions(tx) };
   });
 }

@@ -26,7 +26,13 @@ export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun 
           if (!row) return null;
           const [event] = contractDueEvents(restoreContract({ version: row.machineVersion, persisted: row.snapshot }), today);
           if (!event) return null;
-          const after = applyToContract(tx, { row, revision: row.revision, event, actor: SCHEDULER_ACTOR, at: now.toISOString() });
+          const after = applyToContract(tx, {
+            row,
+            revision: row.revision,
+            event,
+            actor: SCHEDULER_ACTOR,
+            at: now.toISOString(),
+          });
           return { contractId: id, type: event.type, to: after.state };
         },
         { behavior: 'immediate' },

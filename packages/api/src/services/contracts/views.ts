@@ -46,12 +46,26 @@ function monthsOf(db: DbOrTx, row: ContractRow) {
 /** The scorecard of one agreement year, with the KPI settings in force at its evaluation date. */
 export function scorecardOf(db: DbOrTx, row: ContractRow, months = monthsOf(db, row)) {
   const kpi = effectiveAt(kpiVersions(db), row.evaluationDueOn);
-  return { kpi, card: months.length ? scorecard(months.map((m) => m.record), kpi) : null };
+  return {
+    kpi,
+    card: months.length
+      ? scorecard(
+          months.map((m) => m.record),
+          kpi,
+        )
+      : null,
+  };
 }
 
 export function contractCard(
   db: DbOrTx,
-  item: { contract: ContractRow; candidateName: string; nik: string; workArea: string; branch: { id: number; name: string; timeZone: string } },
+  item: {
+    contract: ContractRow;
+    candidateName: string;
+    nik: string;
+    workArea: string;
+    branch: { id: number; name: string; timeZone: string };
+  },
 ) {
   const c = item.contract;
   const { card } = scorecardOf(db, c);
@@ -69,10 +83,8 @@ export function contractCard(
     evaluationDueOn: c.evaluationDueOn,
     monthsReported: card?.months.length ?? 0,
     /** The supervisor's decision once made (null before): the queue shows which way. */
-    decision: ((c.snapshot as { context?: { decision?: { decision?: 'renew' | 'drop' } | null } }).context?.decision?.decision ?? null) as
-      | 'renew'
-      | 'drop'
-      | null,
+    decision: ((c.snapshot as { context?: { decision?: { decision?: 'renew' | 'drop' } | null } }).context?.decision?.decision ??
+      null) as 'renew' | 'drop' | null,
     recommendation: card?.recommendation ?? null,
     score: card?.total ?? null,
   };
@@ -87,7 +99,8 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !branch || !area) throw new Error(`contract ${row.id} refers to missing rows`);
   const personal = personalDataFor(principal, row.branchId, candidate, dateInZone(now, branch.timeZone));
-  if (!personal.piiMasked && principal.kind === 'user') recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
+  if (!personal.piiMasked && principal.kind === 'user')
+    recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
   const snapshot = restoreContract({ version: row.machineVersion, persisted: row.snapshot });
   const months = monthsOf(db, row);
   const { kpi, card } = scorecardOf(db, row, months);
