@@ -12,8 +12,6 @@ import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
 import { BODY_TOO_LARGE_MESSAGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
 
-export { crossSiteRefusal, parsePublicOrigin, REQUEST_HEADER } from './crossSite';
-
 export type ServerOptions = {
   handle: DbHandle;
   /** The built admin SPA (apps/admin/dist). When it is missing only the API is served. */
@@ -160,7 +158,11 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
   const address = server.address() as AddressInfo;
   const shownHost =
-    opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    opts.host === '0.0.0.0' || opts.host === '::'
+      ? 'localhost'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
   const url = `http://${shownHost}:${address.port}`;
 
   let closed: Promise<void> | null = null;
@@ -296,7 +298,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
     );
   }
 
-  const file = path.resolve(root, '.' + path.posix.normalize(decoded.replaceAll('\\', '/')));
+  const file = path.resolve(root, `.${path.posix.normalize(decoded.replaceAll('\\', '/'))}`);
   if (file !== root && !file.startsWith(root + path.sep)) {
     return sendRefusal(res, 400, 'Alamat ini tidak diizinkan.');
   }

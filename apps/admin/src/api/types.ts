@@ -1,7 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './router';
 
-export type { AppRouter };
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -9,7 +8,6 @@ export type Period = Outputs['periods']['list'][number];
 export type Board = Outputs['applications']['board'];
 export type BoardColumn = Board['columns'][number];
 export type BoardCard = BoardColumn['items'][number];
-export type BoardInput = Inputs['applications']['board'];
 export type RegisterInput = Inputs['candidates']['register'];
 export type ApplicationDetail = Outputs['applications']['get'];
 export type HistoryEntry = ApplicationDetail['history'][number];
@@ -17,7 +15,6 @@ export type Me = Outputs['auth']['me']['user'];
 export type UserRow = Outputs['users']['list'][number];
 export type BranchOption = Outputs['branches']['list'][number];
 export type CandidateUpdateInput = Inputs['candidates']['update'];
-export type UserCreateInput = Inputs['users']['create'];
 
 // Contract years, monthly performance, renewal (issue 4)
 export type ContractListInput = Inputs['contracts']['list'];
@@ -25,6 +22,4 @@ export type ContractList = Outputs['contracts']['list'];
 export type ContractCard = ContractList['items'][number];
 export type ContractDetail = Outputs['contracts']['get'];
 export type ContractMonth = ContractDetail['months'][number];
-export type ContractHistoryEntry = ContractDetail['history'][number];
 export type ImportResult = Outputs['contracts']['importMonths'];
-export type BranchCreateInput = Inputs['branches']['create'];

@@ -5,16 +5,6 @@
 export type Role = 'recruiter' | 'supervisor' | 'viewer' | 'admin';
 export const ROLES: readonly Role[] = ['recruiter', 'supervisor', 'viewer', 'admin'];
 
-export type BranchRef = { id: number; code?: string; name: string; timeZone: string };
-export type SessionUser = {
-  id: number;
-  username: string;
-  name: string;
-  role: Role | (string & {});
-  branch: BranchRef | null;
-  mustChangePassword: boolean;
-};
-
 export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota' | 'settings';
 
 /** Head-office time zone, for users without a branch. */

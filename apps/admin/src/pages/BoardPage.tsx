@@ -44,11 +44,12 @@ function Board({ period }: { period: Period }) {
   // the box answers at once; the URL (and the query) follow once typing pauses
   const [text, setText] = useState(search.q ?? '');
   const debounced = useDebounced(text.trim(), 300);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the typed text settles, not each time the URL changes
   useEffect(() => {
     if ((search.q ?? '') !== debounced) {
       void navigate({ search: (s) => ({ ...s, q: debounced || undefined }), replace: true });
     }
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [debounced]);
 
   const filterKey = `${period.id}|${area ?? ''}|${search.q ?? ''}`;
   const [pagesState, setPagesState] = useState<{ key: string; pages: Pages }>({ key: filterKey, pages: {} });

@@ -60,14 +60,14 @@ export function CadresPage() {
 
   const [text, setText] = useState(search.q ?? '');
   const debounced = useDebounced(text.trim(), 300);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the typed text settles, not each time the URL changes
   useEffect(() => {
     if ((search.q ?? '') !== debounced) {
       void navigate({ search: (s) => ({ ...s, q: debounced || undefined, page: undefined }), replace: true });
     }
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [debounced]);
 
-  const setFilter = (patch: Partial<CadresSearch>) =>
-    void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
+  const setFilter = (patch: Partial<CadresSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
   const input = cadresQueryInput(search);
   const list = useQuery(trpc.contracts.list.queryOptions(input, { placeholderData: keepPreviousData }));
@@ -193,7 +193,11 @@ export function CadresPage() {
                 </thead>
                 <tbody>
                   {list.data.items.map((c) => (
-                    <CadreRow key={c.id} card={c} onOpen={() => void navigate({ to: '/kader/$id', params: { id: String(c.id) } })} />
+                    <CadreRow
+                      key={c.id}
+                      card={c}
+                      onOpen={() => void navigate({ to: '/kader/$id', params: { id: String(c.id) } })}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -94,6 +94,7 @@ export function LoginPage() {
               autoComplete="username"
               autoCapitalize="none"
               spellCheck={false}
+              // biome-ignore lint/a11y/noAutofocus: the sign-in page has one thing to do; the cursor starts there
               autoFocus
               value={username}
               onChange={(e) => setUsername(e.target.value)}

@@ -85,7 +85,6 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const italic = await pdf.embedFont(StandardFonts.HelveticaOblique);
 
   const body: TextStyle = { font: regular, size: 10.5 };
   const strong: TextStyle = { font: bold, size: 10.5 };
@@ -160,11 +159,9 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   identity.forEach(([label, value], i) => {
     layout.paragraph(value, body, { indent: 18, label, labelWidth: 84, colon: true, ...(i === 0 ? { outerLabel: '2.' } : {}) });
   });
-  layout.paragraph(
-    'dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut PIHAK KEDUA.',
-    body,
-    { indent: 18 },
-  );
+  layout.paragraph('dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut PIHAK KEDUA.', body, {
+    indent: 18,
+  });
   layout.space(gap);
   if (doc.renewalOf) {
     layout.paragraph(
@@ -204,10 +201,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
     2,
     `Wilayah kerja PIHAK KEDUA adalah ${doc.workArea}, dengan ${families} keluarga binaan peserta Pekerja Bukan Penerima Upah (PBPU) yang ditetapkan oleh PIHAK PERTAMA dan dikunjungi secara berkala setiap bulan.`,
   );
-  clause(
-    3,
-    'Hubungan PARA PIHAK adalah hubungan kemitraan, bukan hubungan kerja. PIHAK KEDUA bukan pegawai BPJS Kesehatan.',
-  );
+  clause(3, 'Hubungan PARA PIHAK adalah hubungan kemitraan, bukan hubungan kerja. PIHAK KEDUA bukan pegawai BPJS Kesehatan.');
 
   article('Tugas dan Fungsi');
   clause(1, 'PIHAK KEDUA menjalankan fungsi Kader JKN sebagai berikut:');
@@ -219,10 +213,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
     2,
     'PIHAK KEDUA menyampaikan laporan bulanan kegiatannya kepada PIHAK PERTAMA tepat waktu dan menghadiri rapat evaluasi yang diselenggarakan PIHAK PERTAMA.',
   );
-  clause(
-    3,
-    'Dalam menjalankan tugasnya PIHAK KEDUA memakai atribut resmi Kader JKN dan menjaga kerahasiaan data peserta.',
-  );
+  clause(3, 'Dalam menjalankan tugasnya PIHAK KEDUA memakai atribut resmi Kader JKN dan menjaga kerahasiaan data peserta.');
 
   article('Imbal Jasa');
   clause(
@@ -255,7 +246,10 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   article('Jangka Waktu');
   const years = wholeYears(doc.startDate, doc.endDate);
   const span = `terhitung sejak tanggal ${formatTanggal(doc.startDate)} sampai dengan tanggal ${formatTanggal(doc.endDate)}`;
-  clause(0, years ? `Perjanjian ini berlaku selama ${years} (${terbilang(years)}) tahun, ${span}.` : `Perjanjian ini berlaku ${span}.`);
+  clause(
+    0,
+    years ? `Perjanjian ini berlaku selama ${years} (${terbilang(years)}) tahun, ${span}.` : `Perjanjian ini berlaku ${span}.`,
+  );
 
   article('Evaluasi dan Perpanjangan');
   clause(
@@ -306,9 +300,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
 
   const created = opts.createdAt ?? signed;
   pdf.setTitle(`Perjanjian Kerja Sama Kader JKN ${doc.agreementNumber.trim()}`.trim());
-  pdf.setSubject(
-    `${opts.draft ? 'Draf ' : ''}PKS Kader JKN antara BPJS Kesehatan ${kc} dan ${doc.cadre.name}`,
-  );
+  pdf.setSubject(`${opts.draft ? 'Draf ' : ''}PKS Kader JKN antara BPJS Kesehatan ${kc} dan ${doc.cadre.name}`);
   pdf.setAuthor(`BPJS Kesehatan ${kc}`);
   pdf.setKeywords(['PKS', 'Kader JKN', ...(opts.draft ? ['draf'] : [])]);
   pdf.setProducer('Kader');
@@ -447,7 +439,9 @@ function validate(doc: AgreementDocument, opts: AgreementPdfOptions): void {
   if (doc.feeSchedule.tiers.length === 0) fail('tabel imbal jasa kosong');
   for (const t of doc.feeSchedule.tiers) {
     const months = Number.isInteger(t.fromMonths) && (Number.isInteger(t.toMonths) || t.toMonths === Infinity);
-    if (!months || t.fromMonths < 0 || t.toMonths < t.fromMonths) fail(`tingkat imbal jasa tidak valid: ${t.fromMonths}–${t.toMonths} bulan`);
-    if (!Number.isInteger(t.rateBasisPoints) || t.rateBasisPoints < 0) fail(`persentase imbal jasa tidak valid: ${t.rateBasisPoints}`);
+    if (!months || t.fromMonths < 0 || t.toMonths < t.fromMonths)
+      fail(`tingkat imbal jasa tidak valid: ${t.fromMonths}–${t.toMonths} bulan`);
+    if (!Number.isInteger(t.rateBasisPoints) || t.rateBasisPoints < 0)
+      fail(`persentase imbal jasa tidak valid: ${t.rateBasisPoints}`);
   }
 }

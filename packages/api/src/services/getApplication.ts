@@ -6,5 +6,5 @@ import { applicationDetail, mustGetApplication } from './views';
 export function getApplication({ ctx, input }: { ctx: Context; input: { id: number } }) {
   const principal = requirePrincipal(ctx);
   const { db } = ctx.handle;
-  return applicationDetail(db, mustGetApplication(db, input.id, getRow(db, input.id)), principal, ctx.now());
+  return applicationDetail(db, mustGetApplication(input.id, getRow(db, input.id)), principal, ctx.now());
 }

@@ -52,7 +52,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
 
   return db.transaction(
     (tx) => {
-      const row = mustGetApplication(tx, input.id, getApplication(tx, input.id));
+      const row = mustGetApplication(input.id, getApplication(tx, input.id));
       const period = getPeriod(tx, row.periodId);
       if (!period) throw new Error(`application ${row.id} has no period`);
       const what = `Lamaran #${row.id}`;
@@ -60,11 +60,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       else assertCanRunSelection(principal, period.branchId, what);
 
       if (input.idempotencyKey) {
-        const seen = tx
-          .select()
-          .from(schema.idempotencyKeys)
-          .where(eq(schema.idempotencyKeys.key, input.idempotencyKey))
-          .get();
+        const seen = tx.select().from(schema.idempotencyKeys).where(eq(schema.idempotencyKeys.key, input.idempotencyKey)).get();
         if (seen) {
           if (seen.entityId !== row.id) {
             throw new DomainError('VALIDATION', 'Kunci idempotensi sudah dipakai untuk data lain.');
@@ -149,7 +145,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
           .values({ key: input.idempotencyKey, entityId: row.id, revision: input.revision + 1, createdAt: at })
           .run();
       }
-      return applicationDetail(tx, mustGetApplication(tx, row.id, getApplication(tx, row.id)), principal, ctx.now());
+      return applicationDetail(tx, mustGetApplication(row.id, getApplication(tx, row.id)), principal, ctx.now());
     },
     { behavior: 'immediate' },
   );

@@ -77,7 +77,7 @@ export function periodView(db: DbOrTx, period: NonNullable<ReturnType<typeof get
 }
 export type PeriodView = ReturnType<typeof periodView>;
 
-export function mustGetApplication(db: DbOrTx, id: number, row?: ApplicationRow) {
+export function mustGetApplication(id: number, row?: ApplicationRow) {
   if (row) return row;
   throw new DomainError('NOT_FOUND', `Lamaran #${id} tidak ditemukan.`);
 }
@@ -129,12 +129,14 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
       : NO_SUGGESTION),
     history: historyOf(db, 'application', row.id),
     // Other periods may be other branches': list only those this person may open.
-    earlierApplications: listOtherApplications(db, row.candidateId, row.id).filter((o) => canReadBranchId(principal, o.branchId)).map((o) => ({
-      id: o.id,
-      year: o.year,
-      branchName: o.branchName,
-      state: o.state as RecruitmentState,
-    })),
+    earlierApplications: listOtherApplications(db, row.candidateId, row.id)
+      .filter((o) => canReadBranchId(principal, o.branchId))
+      .map((o) => ({
+        id: o.id,
+        year: o.year,
+        branchName: o.branchName,
+        state: o.state as RecruitmentState,
+      })),
   };
 }
 export type ApplicationDetail = ReturnType<typeof applicationDetail>;

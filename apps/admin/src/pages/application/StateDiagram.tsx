@@ -46,8 +46,7 @@ export function StateDiagram(props: {
   const { t, td } = useI18n();
   const visited = visitedStates(props.history);
   const taken = takenEdges(diagram, props.history);
-  const eventLines = (events: string[], width: number) =>
-    events.flatMap((e) => wrapText(td(`event.${e}`, e), width));
+  const eventLines = (events: string[], width: number) => events.flatMap((e) => wrapText(td(`event.${e}`, e), width));
   const edges = diagram.edges.filter((e) => edgeShown(e, props.state, taken));
 
   return (
@@ -61,10 +60,28 @@ export function StateDiagram(props: {
         aria-label={t('app.diagram')}
       >
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
           </marker>
-          <marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            id="arrow-taken"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="8"
+            markerHeight="8"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head taken" />
           </marker>
         </defs>
@@ -102,7 +119,13 @@ export function StateDiagram(props: {
 
         {diagram.nodes.map((n) => {
           const current = n.id === props.state;
-          const cls = ['node', `node-${n.role}`, `node-${n.id}`, current ? 'current' : '', visited.has(n.id) && !current ? 'visited' : '']
+          const cls = [
+            'node',
+            `node-${n.role}`,
+            `node-${n.id}`,
+            current ? 'current' : '',
+            visited.has(n.id) && !current ? 'visited' : '',
+          ]
             .filter(Boolean)
             .join(' ');
           const lines = wrapText(td(`state.${n.id}`, n.id), 14);
@@ -119,6 +142,7 @@ export function StateDiagram(props: {
                 ))}
               </text>
               {visited.has(n.id) && !current && (
+                // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus; the tick repeats what the node's label says
                 <text x={n.x + n.w - 9} y={n.y + 12} textAnchor="middle" className="tick" aria-hidden="true">
                   ✓
                 </text>
@@ -128,7 +152,8 @@ export function StateDiagram(props: {
         })}
       </svg>
       <p className="legend">
-        <span className="legend-current" /> {t('app.diagramCurrent')} <span className="legend-visited" /> {t('app.diagramVisited')}
+        <span className="legend-current" /> {t('app.diagramCurrent')} <span className="legend-visited" />{' '}
+        {t('app.diagramVisited')}
       </p>
     </div>
   );

@@ -29,7 +29,11 @@ export function useContractInvalidation() {
  * required for a drop and for a renewal against the recommendation (the rule of the machine's
  * guard, `decisionJustified`). Sends `contracts.decide`; the server adds the recommendation.
  */
-export function DecideDialog(props: { contractId: number; onClose: () => void; onDone: (detail: ContractDetail, decision: RenewalChoice) => void }) {
+export function DecideDialog(props: {
+  contractId: number;
+  onClose: () => void;
+  onDone: (detail: ContractDetail, decision: RenewalChoice) => void;
+}) {
   const { contractId, onClose, onDone } = props;
   const { t, tm } = useI18n();
   const trpc = useTRPC();
@@ -94,8 +98,16 @@ export function DecideDialog(props: { contractId: number; onClose: () => void; o
   const decisionError = fieldMessage('decision');
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the dialog closes it; the keyboard has Escape and the buttons
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal panel" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="decide-dialog" data-contract-id={contractId}>
+      <div
+        className="modal panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid="decide-dialog"
+        data-contract-id={contractId}
+      >
         <h2 id={titleId}>{t('decide.title', { name: d?.candidateName ?? '…' })}</h2>
         {detail.error && <ErrorBox error={detail.error} onRetry={() => void detail.refetch()} />}
         {detail.isLoading && <p className="muted">{t('app.loading')}</p>}
@@ -190,7 +202,12 @@ export function DecideDialog(props: { contractId: number; onClose: () => void; o
               />
             )}
             <div className="form-actions">
-              <button type="submit" className="btn btn-primary" data-testid="decide-submit" disabled={decide.isPending || !d.canDecide}>
+              <button
+                type="submit"
+                className="btn btn-primary"
+                data-testid="decide-submit"
+                disabled={decide.isPending || !d.canDecide}
+              >
                 {decide.isPending ? t('app.sending') : t('decide.submit')}
               </button>
               <button type="button" className="btn" data-testid="decide-cancel" onClick={onClose}>

@@ -25,7 +25,12 @@ import { useContractInvalidation } from './DecideDialog';
 type Editing = { month: string | null; revision: number | null; values: MonthFormValues };
 
 /** The monthly reports: a table of the months recorded, and the form to add or edit one. */
-export function MonthsPanel(props: { detail: ContractDetail; canRecord: boolean; reload: () => Promise<unknown>; reloading: boolean }) {
+export function MonthsPanel(props: {
+  detail: ContractDetail;
+  canRecord: boolean;
+  reload: () => Promise<unknown>;
+  reloading: boolean;
+}) {
   const { detail, canRecord, reload, reloading } = props;
   const { t, td, lang } = useI18n();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -34,7 +39,11 @@ export function MonthsPanel(props: { detail: ContractDetail; canRecord: boolean;
 
   const startNew = () => {
     setSaved(null);
-    const month = suggestedMonth(detail.startDate, detail.endDate, months.map((m) => m.month));
+    const month = suggestedMonth(
+      detail.startDate,
+      detail.endDate,
+      months.map((m) => m.month),
+    );
     setEditing({ month: null, revision: null, values: newMonthValues(month, detail.familiesAssigned) });
   };
   const startEdit = (m: ContractMonth) => {
@@ -100,15 +109,28 @@ export function MonthsPanel(props: { detail: ContractDetail; canRecord: boolean;
                       {formatNumber(r.familiesVisited, lang)} / {formatNumber(r.familiesAssigned, lang)}
                     </td>
                     <td className="num">{formatNumber(r.visits, lang)}</td>
-                    <td className="num" data-testid="month-collected" data-collected={m.fee.totals.collected} data-eligible={m.fee.totals.eligible}>
+                    <td
+                      className="num"
+                      data-testid="month-collected"
+                      data-collected={m.fee.totals.collected}
+                      data-eligible={m.fee.totals.eligible}
+                    >
                       {formatRupiah(m.fee.totals.collected, lang)}
                       {m.fee.totals.eligible !== m.fee.totals.collected && (
                         <div className="muted small">({formatRupiah(m.fee.totals.eligible, lang)})</div>
                       )}
                     </td>
                     <td className="nowrap">
-                      {r.reportDeliveredOn ? formatDate(r.reportDeliveredOn, lang) : <span className="muted">{t('months.notDelivered')}</span>}{' '}
-                      <span className={`pill ${m.onTime ? 'pill-ok' : 'pill-bad'}`} data-testid="month-on-time" data-on-time={m.onTime}>
+                      {r.reportDeliveredOn ? (
+                        formatDate(r.reportDeliveredOn, lang)
+                      ) : (
+                        <span className="muted">{t('months.notDelivered')}</span>
+                      )}{' '}
+                      <span
+                        className={`pill ${m.onTime ? 'pill-ok' : 'pill-bad'}`}
+                        data-testid="month-on-time"
+                        data-on-time={m.onTime}
+                      >
                         {t(m.onTime ? 'months.onTime' : 'months.late')}
                       </span>
                     </td>
@@ -164,12 +186,13 @@ function MonthForm(props: {
   const [revision, setRevision] = useState<number | null>(editing.revision);
   // after "Muat ulang" on a conflict: take the month's latest revision, keep what was typed
   const [syncRevision, setSyncRevision] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a reload after a conflict takes the latest revision
   useEffect(() => {
     if (!syncRevision) return;
     const month = editing.month ?? values.fields.month;
     setRevision(detail.months.find((m) => m.month === month)?.revision ?? null);
     setSyncRevision(false);
-  }, [syncRevision, detail]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [syncRevision, detail]);
 
   const record = useMutation(
     trpc.contracts.recordMonth.mutationOptions({
@@ -185,8 +208,7 @@ function MonthForm(props: {
   for (const [path, message] of Object.entries(server)) serverByFormPath[formPath(path, values)] = message;
 
   const isNew = editing.month === null;
-  const takenMonth =
-    isNew && revision === null && detail.months.some((m) => m.month === values.fields.month);
+  const takenMonth = isNew && revision === null && detail.months.some((m) => m.month === values.fields.month);
 
   const errorOf = (path: string, required = true): string | undefined => {
     if (edited.has(path)) return undefined;

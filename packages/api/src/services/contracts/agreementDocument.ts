@@ -45,7 +45,13 @@ function base(db: DbOrTx, candidateId: number, branchId: number, workAreaId: num
     branch: { name: branch.name.replace(/^KC\s+/, ''), city: branch.name.replace(/^KC\s+/, '') },
     // Branches do not record their head's name yet: the signature block leaves it to be written.
     branchSignatory: { name: '……………………………', title: `Kepala Kantor Cabang ${branch.name.replace(/^KC\s+/, '')}` },
-    cadre: { name: candidate.name, nik: candidate.nik, birthDate: candidate.birthDate, address: address(candidate), phone: formatPhone(candidate.phone) },
+    cadre: {
+      name: candidate.name,
+      nik: candidate.nik,
+      birthDate: candidate.birthDate,
+      address: address(candidate),
+      phone: formatPhone(candidate.phone),
+    },
     workArea: area.name,
     timeZone: branch.timeZone,
     code: branch.code,
@@ -74,7 +80,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     }
     const today = dateInZone(ctx.now(), b.timeZone);
     // Unsigned: a draft starting the first of next month, to read through with the candidate.
-    const start = ctxSnap.agreement?.startDate ?? addDays(`${today.slice(0, 7)}-01`, 32).slice(0, 7) + '-01';
+    const start = ctxSnap.agreement?.startDate ?? `${addDays(`${today.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
     draft = !ctxSnap.agreement;
     doc = {
       ...b,
@@ -98,16 +104,36 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
       // The next year's agreement, to be signed before it starts.
       const start = addDays(row.endDate, 1);
       draft = true;
-      doc = { ...b, agreementNumber: `PKS/…/${b.code}/${start.slice(0, 4)}`, familiesAssigned: row.familiesAssigned, functions: CADRE_FUNCTIONS,
-        feeSchedule: effectiveAt(fees, start), startDate: start, endDate: agreementEndDate(start), signedOn: null, renewalOf: row.agreementNumber };
+      doc = {
+        ...b,
+        agreementNumber: `PKS/…/${b.code}/${start.slice(0, 4)}`,
+        familiesAssigned: row.familiesAssigned,
+        functions: CADRE_FUNCTIONS,
+        feeSchedule: effectiveAt(fees, start),
+        startDate: start,
+        endDate: agreementEndDate(start),
+        signedOn: null,
+        renewalOf: row.agreementNumber,
+      };
     } else {
       draft = false;
-      doc = { ...b, agreementNumber: row.agreementNumber, familiesAssigned: row.familiesAssigned, functions: CADRE_FUNCTIONS,
-        feeSchedule: effectiveAt(fees, row.startDate), startDate: row.startDate, endDate: row.endDate,
-        signedOn: row.createdAt.slice(0, 10) < row.startDate ? row.createdAt.slice(0, 10) : row.startDate, renewalOf: previous?.agreementNumber ?? null };
+      doc = {
+        ...b,
+        agreementNumber: row.agreementNumber,
+        familiesAssigned: row.familiesAssigned,
+        functions: CADRE_FUNCTIONS,
+        feeSchedule: effectiveAt(fees, row.startDate),
+        startDate: row.startDate,
+        endDate: row.endDate,
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as text, not numbers
+        signedOn: row.createdAt.slice(0, 10) < row.startDate ? row.createdAt.slice(0, 10) : row.startDate,
+        renewalOf: previous?.agreementNumber ?? null,
+      };
     }
   } else {
-    throw new DomainError('VALIDATION', 'Sebutkan lamaran atau kontrak.', { fields: [{ path: 'applicationId', message: 'Wajib diisi' }] });
+    throw new DomainError('VALIDATION', 'Sebutkan lamaran atau kontrak.', {
+      fields: [{ path: 'applicationId', message: 'Wajib diisi' }],
+    });
   }
   const bytes = await renderAgreementPdf(doc, { paper: input.paper, draft, createdAt: ctx.now() });
   const name = doc.agreementNumber.replace(/[^\w-]+/g, '-').replace(/-+/g, '-');

@@ -17,11 +17,10 @@ import {
   parseContractEvent,
   parseMonthlyRecord,
   recommendationForDecision,
-  type ContractState,
   type MonthlyRecord,
 } from '@kader/workflow';
 import { z } from 'zod';
-import { assertCanCorrect, assertCanRead, assertCanRunSelection, requirePrincipal } from '../../auth/guard';
+import { assertCanCorrect, assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import { canReadBranch, type Principal } from '../../auth/principal';
 import type { Context } from '../../context';
 import { CONFLICT_MESSAGE, DomainError } from '../../errors';
@@ -35,7 +34,10 @@ export const listContractsSchema = z.object({
   branchId: id.optional(),
   workAreaId: id.optional(),
   state: z.enum(CONTRACT_STATES).optional(),
-  endingBefore: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal berformat YYYY-MM-DD').optional(),
+  endingBefore: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal berformat YYYY-MM-DD')
+    .optional(),
   search: z.string().max(100).optional(),
   page: z.number().int().min(0).optional(),
   pageSize: z.number().int().min(1).max(100).optional(),
@@ -134,7 +136,13 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
             : `Rekomendasi: tidak diperpanjang. Tuliskan alasan memperpanjang (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`;
         throw new DomainError('VALIDATION', msg, { fields: [{ path: 'reason', message: msg }] });
       }
-      applyToContract(tx, { row, revision: input.revision, event: { type: 'DECIDE_RENEWAL', ...decision }, actor: p.username, at: ctx.now().toISOString() });
+      applyToContract(tx, {
+        row,
+        revision: input.revision,
+        event: { type: 'DECIDE_RENEWAL', ...decision },
+        actor: p.username,
+        at: ctx.now().toISOString(),
+      });
       return contractDetail(tx, mustGet(tx, row.id), p, ctx.now());
     },
     { behavior: 'immediate' },
@@ -185,19 +193,34 @@ export function checkMonthlyRecord(row: ContractRow, raw: Record<string, unknown
 /** Writes one month (new or replacing), audited; `revision` null means "must not exist yet". */
 export function writeMonth(
   tx: DbOrTx,
-  args: { row: ContractRow; record: MonthlyRecord; revision: number | null; actor: string; at: string; source: 'form' | 'import' },
+  args: {
+    row: ContractRow;
+    record: MonthlyRecord;
+    revision: number | null;
+    actor: string;
+    at: string;
+    source: 'form' | 'import';
+  },
 ): 'created' | 'updated' {
   const existing = getMonthly(tx, args.row.id, args.record.month);
   if (existing && args.revision === null && args.source === 'form') throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
   let outcome: 'created' | 'updated';
   if (!existing) {
     if (args.revision !== null && args.source === 'form') throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
-    insertMonthly(tx, { contractId: args.row.id, month: args.record.month, record: args.record, revision: 1, createdAt: args.at, updatedAt: args.at });
+    insertMonthly(tx, {
+      contractId: args.row.id,
+      month: args.record.month,
+      record: args.record,
+      revision: 1,
+      createdAt: args.at,
+      updatedAt: args.at,
+    });
     outcome = 'created';
   } else {
     // An import replaces what it finds (the file is the newer word); a form names what it saw.
     const seen = args.source === 'import' ? existing.revision : args.revision!;
-    if (!updateMonthlyIfRevision(tx, existing.id, seen, args.record, args.at)) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
+    if (!updateMonthlyIfRevision(tx, existing.id, seen, args.record, args.at))
+      throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
     outcome = 'updated';
   }
   appendAudit(tx, {
@@ -221,17 +244,20 @@ export function recordMonth({ ctx, input }: { ctx: Context; input: z.output<type
       const checked = checkMonthlyRecord(row, input.record);
       if (!checked.ok) {
         const fields = checked.fields.map((f) => ({ path: `record.${f.path}`, message: f.message }));
-        throw new DomainError('VALIDATION', `Laporan bulanan tidak valid: ${fields.map((f) => f.message).join('; ')}`, { fields });
+        throw new DomainError('VALIDATION', `Laporan bulanan tidak valid: ${fields.map((f) => f.message).join('; ')}`, {
+          fields,
+        });
       }
-      writeMonth(tx, { row, record: checked.record, revision: input.revision, actor: p.username, at: ctx.now().toISOString(), source: 'form' });
+      writeMonth(tx, {
+        row,
+        record: checked.record,
+        revision: input.revision,
+        actor: p.username,
+        at: ctx.now().toISOString(),
+        source: 'form',
+      });
       return contractDetail(tx, mustGet(tx, row.id), p, ctx.now());
     },
     { behavior: 'immediate' },
   );
 }
-
-export function assertContractReadable(p: Principal, row: ContractRow) {
-  assertCanRead(p, row.branchId, `Kontrak #${row.id}`);
-}
-
-export type { ContractState };
