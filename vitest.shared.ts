@@ -6,6 +6,8 @@ export default {
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
+    // Demo users get a cheap password hash under test (their password is public): see seedDemo.
+    env: { KADER_DEMO_HASH: 'fast' },
     hookTimeout: 30_000,
   },
 };

@@ -15,6 +15,7 @@ import {
   type RecruitmentState,
 } from '@kader/workflow';
 import { systemContext } from '../context';
+import type { ScryptParams } from '../auth/password';
 import type { Role } from '../auth/principal';
 import { createUser } from './users';
 import { recordMonth } from './contracts/verbs';
@@ -125,6 +126,15 @@ export const DEMO_USERS: { username: string; name: string; role: Role; branch: s
   { username: 'rekruter.makassar', name: 'Andi Rekruter', role: 'recruiter', branch: 'KC-MKS' },
 ];
 
+/**
+ * The demo users' hash cost. Their password is published, so the cost protects nothing; the test
+ * suites set `KADER_DEMO_HASH=fast` (vitest.shared.ts, inherited by the servers they spawn), since
+ * each sign-in of a demo user otherwise spends ~100 ms of a busy CI machine's CPU on scrypt.
+ */
+export function demoHashCost(): ScryptParams | undefined {
+  return process.env.KADER_DEMO_HASH === 'fast' ? { N: 2 ** 10, r: 8, p: 1 } : undefined;
+}
+
 export async function seedDemo(handle: DbHandle, opts: { today?: string } = {}): Promise<{ seeded: boolean }> {
   if (countBranches(handle.db) > 0) return { seeded: false };
   // Demo data can be made again, so it need not wait for an fsync per command (~150 commits).
@@ -138,6 +148,7 @@ export async function seedDemo(handle: DbHandle, opts: { today?: string } = {}):
       await createUser({
         ctx,
         input: { ...u, branchId, password: DEMO_PASSWORD, demo: true, mustChangePassword: false },
+        scrypt: demoHashCost(),
       });
     }
     putSetting(handle.db, 'mode', 'demo');
