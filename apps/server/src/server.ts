@@ -11,6 +11,7 @@ import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
 import { BODY_TOO_LARGE_MESSAGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
+import { lastSchedulerRun } from './scheduler';
 
 export type ServerOptions = {
   handle: DbHandle;
@@ -269,12 +270,18 @@ function searchOf(target: string | undefined): URLSearchParams {
   }
 }
 
+/**
+ * The database decides the status (503 when it does not answer). The scheduler's last run, when one
+ * ran in this process, is shown beside it: its failures are a contract's problem, not the server's.
+ */
 function health(handle: DbHandle): [number, unknown] {
+  const last = lastSchedulerRun(handle);
+  const scheduler = last ? { scheduler: last } : {};
   try {
     handle.sqlite.prepare('select 1').get();
-    return [200, { ok: true, db: 'ok' }];
+    return [200, { ok: true, db: 'ok', ...scheduler }];
   } catch {
-    return [503, { ok: false, db: 'error' }];
+    return [503, { ok: false, db: 'error', ...scheduler }];
   }
 }
 

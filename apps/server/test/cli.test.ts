@@ -152,7 +152,8 @@ describe('cli', () => {
       },
     });
     expect(url).not.toBe('');
-    await expect(checked).resolves.toEqual({ ok: true, db: 'ok' });
+    // The scheduler ran at start: its last run is on /health, without failures.
+    await expect(checked).resolves.toMatchObject({ ok: true, db: 'ok', scheduler: { failures: 0 } });
     expect(run.out).toContain('admin created: admin.it');
     expect(run.out).not.toContain('kata-sandi-panjang-1');
     expect(run.out).toContain('admin UI not found');

@@ -178,9 +178,9 @@ describe('the search for the next free agreement number', () => {
     decideRenewal({ ctx, input: { id: d.id, revision: d.revision, decision: 'renew', reason: '' } });
     setPattern('PKS-{seq');
     const contracts = () => (db.handle.sqlite.prepare('select count(*) n from contracts').get() as { n: number }).n;
-    expect(() => runContractScheduler(db.handle, new Date('2027-04-01T02:00:00Z'))).toThrow(
-      /Pola nomor PKS KC Madiun .* tidak valid/,
-    );
+    // The scheduler reports the refused renewal and goes on (issue 8): it no longer throws.
+    const run = runContractScheduler(db.handle, new Date('2027-04-01T02:00:00Z'));
+    expect(run.failures).toEqual([{ contractId: c.id, error: expect.stringMatching(/Pola nomor PKS KC Madiun .* tidak valid/) }]);
     expect(contracts()).toBe(1);
     expect((db.handle.sqlite.prepare('select state from contracts where id = ?').get(c.id) as { state: string }).state).toBe(
       'decided',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type Context } from '../src/context';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
 import { appRouter, createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
+import { createCallerFactory, router, signedInProcedure } from '../src/trpc';
 import { tempDatabase, userContext } from './helpers';
 
 /**
@@ -204,14 +205,30 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
   }
 }
 
-async function outcome(actor: Actor, path: string): Promise<'allow' | 'deny'> {
+/** Refusals of access control, and another branch's record (NOT_FOUND). */
+const DENIED = ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'];
+/** The codes a DomainError on its content maps to (errors.ts): the call got past access control. */
+const REFUSED_ON_CONTENT = ['BAD_REQUEST', 'CONFLICT', 'UNPROCESSABLE_CONTENT', 'PRECONDITION_FAILED', 'TOO_MANY_REQUESTS'];
+
+/**
+ * Strict: a crash (INTERNAL_SERVER_ERROR) or any code no domain refusal produces is a failure of the
+ * test naming the procedure and the principal, never an "allow" — else a procedure that breaks for
+ * every caller would look open to all of them.
+ */
+async function classify(actor: Actor, path: string, run: () => Promise<unknown>): Promise<'allow' | 'deny'> {
   try {
-    await call(createCaller(contextOf(actor)), path);
+    await run();
     return 'allow';
   } catch (e) {
     if (!(e instanceof TRPCError)) throw e;
-    return ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(e.code) ? 'deny' : 'allow';
+    if (DENIED.includes(e.code)) return 'deny';
+    if (REFUSED_ON_CONTENT.includes(e.code)) return 'allow';
+    throw new Error(`${path} called by ${actor} failed with ${e.code}: ${e.message}`, { cause: e });
   }
+}
+
+function outcome(actor: Actor, path: string): Promise<'allow' | 'deny'> {
+  return classify(actor, path, () => call(createCaller(contextOf(actor)), path));
 }
 
 describe('permission matrix', () => {
@@ -219,6 +236,24 @@ describe('permission matrix', () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: unknown } } }>;
     expect(Object.keys(procedures).sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const [path, proc] of Object.entries(procedures)) expect(proc._def.meta?.access, path).toBeDefined();
+  });
+
+  it('a procedure that crashes fails the matrix, naming the procedure and the principal', async () => {
+    // Built on the same middleware chain as every procedure of the router, so the crash reaches the
+    // matrix exactly as a broken service would.
+    const broken = router({
+      boom: signedInProcedure.query(() => {
+        throw new Error('kaput');
+      }),
+    });
+    const caller = createCallerFactory(broken)(contextOf('recruiter'));
+    // The server logs the crash ("[kader] unexpected error ... kaput") on stderr: that line is expected.
+    await expect(classify('recruiter', 'boom', () => caller.boom())).rejects.toThrow(
+      /^boom called by recruiter failed with INTERNAL_SERVER_ERROR/,
+    );
+    // Refusals still classify as before.
+    const refuse = createCallerFactory(broken)(contextOf('anonymous'));
+    await expect(classify('anonymous', 'boom', () => refuse.boom())).resolves.toBe('deny');
   });
 
   it.each(Object.keys(EXPECTED))('%s', async (path) => {

@@ -8,13 +8,19 @@ import { CONTRACT_MACHINE_VERSION } from './machine';
 type Step = (persisted: Record<string, unknown>) => Record<string, unknown>;
 const steps: Record<number, Step> = {};
 
-export function migrateContractSnapshot(fromVersion: number, persisted: unknown): unknown {
+/** Migrates to `toVersion`, the current version unless told (a replay stops at the next event's version). */
+export function migrateContractSnapshot(
+  fromVersion: number,
+  persisted: unknown,
+  toVersion: number = CONTRACT_MACHINE_VERSION,
+): unknown {
   if (!Number.isInteger(fromVersion) || fromVersion < 1) throw new Error(`not a contract snapshot version: ${fromVersion}`);
-  if (fromVersion > CONTRACT_MACHINE_VERSION) {
-    throw new Error(`snapshot version ${fromVersion} is newer than this code (${CONTRACT_MACHINE_VERSION})`);
+  if (fromVersion > CONTRACT_MACHINE_VERSION || toVersion > CONTRACT_MACHINE_VERSION) {
+    throw new Error(`snapshot version ${Math.max(fromVersion, toVersion)} is newer than this code (${CONTRACT_MACHINE_VERSION})`);
   }
+  if (toVersion < fromVersion) throw new Error(`cannot migrate a v${fromVersion} snapshot back to the older v${toVersion}`);
   let current = persisted as Record<string, unknown>;
-  for (let v = fromVersion; v < CONTRACT_MACHINE_VERSION; v++) {
+  for (let v = fromVersion; v < toVersion; v++) {
     const step = steps[v];
     if (!step) throw new Error(`no migration from contract v${v} to v${v + 1}`);
     current = step(current);

@@ -19,12 +19,23 @@ const steps: Record<number, Step> = {
   2: (persisted) => ({ ...persisted, context: { ...(persisted.context as object), corrections: [] } }),
 };
 
-export function migrateRecruitmentSnapshot(fromVersion: number, persisted: unknown): unknown {
-  if (fromVersion > RECRUITMENT_MACHINE_VERSION) {
-    throw new Error(`snapshot version ${fromVersion} is newer than this code (${RECRUITMENT_MACHINE_VERSION})`);
+/**
+ * Migrates to `toVersion`, the current version unless told: a replay stops at the version the next
+ * recorded event was written under, because that version's code is what stored the result.
+ */
+export function migrateRecruitmentSnapshot(
+  fromVersion: number,
+  persisted: unknown,
+  toVersion: number = RECRUITMENT_MACHINE_VERSION,
+): unknown {
+  if (fromVersion > RECRUITMENT_MACHINE_VERSION || toVersion > RECRUITMENT_MACHINE_VERSION) {
+    throw new Error(
+      `snapshot version ${Math.max(fromVersion, toVersion)} is newer than this code (${RECRUITMENT_MACHINE_VERSION})`,
+    );
   }
+  if (toVersion < fromVersion) throw new Error(`cannot migrate a v${fromVersion} snapshot back to the older v${toVersion}`);
   let current = persisted as Record<string, unknown>;
-  for (let v = fromVersion; v < RECRUITMENT_MACHINE_VERSION; v++) {
+  for (let v = fromVersion; v < toVersion; v++) {
     const step = steps[v];
     if (!step) throw new Error(`no migration from recruitment v${v} to v${v + 1}`);
     current = step(current);

@@ -37,8 +37,12 @@ export function replayRecruitment(
   let machine = machineFor(version);
   let snapshot = initialTransition(machine, registration.input)[0];
   for (const recorded of events) {
+    if (recorded.machineVersion < version) {
+      return { ok: false, seq: recorded.seq, reason: `recorded under v${recorded.machineVersion} after an event of v${version}` };
+    }
     if (recorded.machineVersion !== version) {
-      const persisted = migrateRecruitmentSnapshot(version, machine.getPersistedSnapshot(snapshot));
+      // Only up to the event's own version: the code of that version migrated, applied and stored it.
+      const persisted = migrateRecruitmentSnapshot(version, machine.getPersistedSnapshot(snapshot), recorded.machineVersion);
       version = recorded.machineVersion;
       machine = machineFor(version);
       snapshot = machine.resolveState(persisted as Parameters<typeof machine.resolveState>[0]);

@@ -1,7 +1,7 @@
-import { findContractByNumber, type ContractRow } from '@kader/db';
+import { findContractByNumber, type ContractRow, type DbOrTx } from '@kader/db';
 import { z } from 'zod';
 import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
-import { canRunSelection } from '../../auth/principal';
+import { canRunSelection, type Principal } from '../../auth/principal';
 import type { Context } from '../../context';
 import { DomainError } from '../../errors';
 import {
@@ -9,6 +9,7 @@ import {
   MONTHLY_IMPORT_LIMIT,
   MONTHLY_IMPORT_TOO_LARGE,
   monthlyCsvTemplate,
+  type MonthlyCsvResult,
   parseMonthlyCsv,
   type RowError,
 } from '../../import/monthlyCsv';
@@ -34,18 +35,51 @@ export type ImportResult = { rows: number; valid: number; imported: number; upda
  * Imports a branch's monthly reports from a CSV file: every row checked (format, then the
  * agreement it names, then the month against that agreement), errors listed by row and column.
  * A file with errors writes nothing unless the user asks for the valid rows; a month already
- * recorded is updated (audited), never duplicated. All writes are one transaction.
+ * recorded is updated (audited), never duplicated. The parse needs no database and runs first; the
+ * rest is one transaction (see `importMonthsInTransaction`).
  */
 export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typeof importMonthsSchema> }): ImportResult {
   const p = requirePrincipal(ctx);
-  const { db } = ctx.handle;
   assertCanRunSelection(p, input.branchId, 'Kantor cabang');
   const parsed = parseMonthlyCsv(input.csv);
+  const at = ctx.now().toISOString();
+  const args = {
+    principal: p,
+    branchId: input.branchId,
+    parsed,
+    at,
+    write: !input.dryRun,
+    acceptValidRows: input.acceptValidRows,
+  };
+  // A dry run reads only, but in a transaction too, so it reports one consistent moment.
+  return ctx.handle.db.transaction((tx) => importMonthsInTransaction(tx, args), {
+    behavior: input.dryRun ? 'deferred' : 'immediate',
+  });
+}
+
+/**
+ * Resolves the agreement numbers, checks each month against its agreement and writes, all through
+ * `tx`: a contract that changed after the file was parsed (ended early, moved, renumbered) is
+ * checked as it is when written, never from a reading taken before the transaction began.
+ * Throws VALIDATION when writing was asked for and no row is valid.
+ */
+export function importMonthsInTransaction(
+  tx: DbOrTx,
+  args: {
+    principal: Principal;
+    branchId: number;
+    parsed: MonthlyCsvResult;
+    at: string;
+    write: boolean;
+    acceptValidRows: boolean;
+  },
+): ImportResult {
+  const { principal: p, parsed } = args;
   const errors: RowError[] = [...parsed.errors];
   const ready: { row: number; contract: ContractRow; record: ReturnType<typeof checkMonthlyRecord> & { ok: true } }[] = [];
   for (const r of parsed.rows) {
-    const contract = findContractByNumber(db, r.agreementNumber);
-    if (!contract || contract.branchId !== input.branchId || !canRunSelection(p, contract.branchId)) {
+    const contract = findContractByNumber(tx, r.agreementNumber);
+    if (!contract || contract.branchId !== args.branchId || !canRunSelection(p, contract.branchId)) {
       errors.push({
         row: r.row,
         column: 'nomor_pks',
@@ -65,26 +99,20 @@ export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typ
   errors.sort((a, b) => a.row - b.row);
   const rows = new Set([...parsed.rows.map((r) => r.row), ...errors.map((e) => e.row)]).size;
   const result: ImportResult = { rows, valid: ready.length, imported: 0, updated: 0, errors };
-  if (input.dryRun || (errors.length > 0 && !input.acceptValidRows)) return result;
+  if (!args.write || (errors.length > 0 && !args.acceptValidRows)) return result;
   if (ready.length === 0) throw new DomainError('VALIDATION', 'Tidak ada baris yang valid untuk diimpor.');
-  const at = ctx.now().toISOString();
-  db.transaction(
-    (tx) => {
-      for (const r of ready) {
-        const outcome = writeMonth(tx, {
-          row: r.contract,
-          record: r.record.record,
-          revision: null,
-          actor: p.username,
-          at,
-          source: 'import',
-        });
-        if (outcome === 'created') result.imported += 1;
-        else result.updated += 1;
-      }
-    },
-    { behavior: 'immediate' },
-  );
+  for (const r of ready) {
+    const outcome = writeMonth(tx, {
+      row: r.contract,
+      record: r.record.record,
+      revision: null,
+      actor: p.username,
+      at: args.at,
+      source: 'import',
+    });
+    if (outcome === 'created') result.imported += 1;
+    else result.updated += 1;
+  }
   return result;
 }
 

@@ -2,7 +2,14 @@ import { getContract, listOpenContracts, type DbHandle } from '@kader/db';
 import { CONTRACT_OPEN_STATES, contractDueEvents, dateInZone, restoreContract } from '@kader/workflow';
 import { applyToContract } from './lifecycle';
 
-export type SchedulerRun = { checked: number; sent: { contractId: number; type: string; to: string }[] };
+/** A contract the run could not act on (a damaged row, a refused event): the others go on. */
+export type SchedulerFailure = { contractId: number; error: string };
+
+export type SchedulerRun = {
+  checked: number;
+  sent: { contractId: number; type: string; to: string }[];
+  failures: SchedulerFailure[];
+};
 
 /** The scheduler acts as the system, under this name in the audit log. */
 export const SCHEDULER_ACTOR = 'penjadwal';
@@ -12,34 +19,47 @@ export const SCHEDULER_ACTOR = 'penjadwal';
  * branch's own zone. Deadlines are columns, not timers, so this is safe to run at any time and as
  * often as wanted: it acts on the state it finds (idempotent), and after a restart or downtime
  * one run catches up everything that fell due meanwhile. Each event is its own transaction.
+ * A contract that throws is rolled back alone and listed in `failures`: one bad row must not keep
+ * every contract after it from its deadlines. The caller logs them; the next run tries again.
  */
 export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun {
-  const run: SchedulerRun = { checked: 0, sent: [] };
+  const run: SchedulerRun = { checked: 0, sent: [], failures: [] };
   for (const { id, timeZone } of listOpenContracts(handle.db, CONTRACT_OPEN_STATES)) {
     run.checked += 1;
-    const today = dateInZone(now, timeZone);
-    // A contract can owe more than one event after downtime (due, then ended): repeat until none.
-    for (let guard = 0; guard < 3; guard++) {
-      const sent = handle.db.transaction(
-        (tx) => {
-          const row = getContract(tx, id);
-          if (!row) return null;
-          const [event] = contractDueEvents(restoreContract({ version: row.machineVersion, persisted: row.snapshot }), today);
-          if (!event) return null;
-          const after = applyToContract(tx, {
-            row,
-            revision: row.revision,
-            event,
-            actor: SCHEDULER_ACTOR,
-            at: now.toISOString(),
-          });
-          return { contractId: id, type: event.type, to: after.state };
-        },
-        { behavior: 'immediate' },
-      );
-      if (!sent) break;
-      run.sent.push(sent);
+    try {
+      sendDueEvents(handle, id, dateInZone(now, timeZone), now, run.sent);
+    } catch (error) {
+      run.failures.push({ contractId: id, error: error instanceof Error ? error.message : String(error) });
     }
   }
   return run;
+}
+
+/**
+ * Sends everything one contract owes on `today`, each event in its own transaction, pushing each
+ * into `sent` as it commits (so an event sent before a later one throws is still reported).
+ */
+function sendDueEvents(handle: DbHandle, id: number, today: string, now: Date, sent: SchedulerRun['sent']): void {
+  // A contract can owe more than one event after downtime (due, then ended): repeat until none.
+  for (let guard = 0; guard < 3; guard++) {
+    const done = handle.db.transaction(
+      (tx) => {
+        const row = getContract(tx, id);
+        if (!row) return null;
+        const [event] = contractDueEvents(restoreContract({ version: row.machineVersion, persisted: row.snapshot }), today);
+        if (!event) return null;
+        const after = applyToContract(tx, {
+          row,
+          revision: row.revision,
+          event,
+          actor: SCHEDULER_ACTOR,
+          at: now.toISOString(),
+        });
+        return { contractId: id, type: event.type, to: after.state };
+      },
+      { behavior: 'immediate' },
+    );
+    if (!done) return;
+    sent.push(done);
+  }
 }
