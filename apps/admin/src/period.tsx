@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Period } from './api/types';
 import { defaultPeriodId } from './auth/roles';
 import { useTRPC } from './trpc';
@@ -14,6 +14,9 @@ type PeriodState = {
   isLoading: boolean;
   error: unknown;
   refetch: () => void;
+  /** The period of the record the page shows (an application's), when there is one. */
+  pagePeriod: Period | null;
+  setPagePeriod: (period: Period | null) => void;
 };
 
 const PeriodContext = createContext<PeriodState | null>(null);
@@ -45,6 +48,30 @@ export function periodsForDefault<T extends { year: number }>(periods: readonly 
   return [...periods].sort((a, b) => rank(a.year) - rank(b.year));
 }
 
+/**
+ * The period the header shows: on a page about one record of another period (an application of
+ * 2027 while 2026 is chosen), that record's period, with the list's count of places when the list
+ * holds it (it is refetched after every send); elsewhere the chosen one. `fromPage` says the header
+ * shows the page's period rather than the choice.
+ */
+export function headerPeriod<P extends { id: number }>(
+  chosen: P | null,
+  pagePeriod: P | null,
+  periods: readonly P[],
+): { period: P | null; fromPage: boolean } {
+  if (!pagePeriod || pagePeriod.id === chosen?.id) return { period: chosen, fromPage: false };
+  return { period: periods.find((p) => p.id === pagePeriod.id) ?? pagePeriod, fromPage: true };
+}
+
+/** Shows `period` in the header while the calling page is mounted. */
+export function usePagePeriod(period: Period | null): void {
+  const { setPagePeriod } = usePeriod();
+  useEffect(() => {
+    setPagePeriod(period);
+  }, [period, setPagePeriod]);
+  useEffect(() => () => setPagePeriod(null), [setPagePeriod]);
+}
+
 const currentYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
 
@@ -62,6 +89,7 @@ export function PeriodProvider({
   const trpc = useTRPC();
   const query = useQuery(trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 }));
   const [chosen, setChosen] = useState<number | null>(() => storedId(userKey));
+  const [pagePeriod, setPagePeriod] = useState<Period | null>(null);
   const setPeriodId = useCallback(
     (id: number) => {
       setChosen(id);
@@ -84,8 +112,10 @@ export function PeriodProvider({
       isLoading: query.isLoading,
       error: query.error,
       refetch: () => void query.refetch(),
+      pagePeriod,
+      setPagePeriod,
     };
-  }, [query.data, query.isLoading, query.error, query.refetch, chosen, setPeriodId, homeBranchId]);
+  }, [query.data, query.isLoading, query.error, query.refetch, chosen, setPeriodId, homeBranchId, pagePeriod]);
   return <PeriodContext.Provider value={value}>{children}</PeriodContext.Provider>;
 }
 

@@ -91,6 +91,9 @@ describe('recruitment through the admin UI', () => {
       await expectState(page, 'administrativeCheck');
       const required = detail.context.rules.documents.filter((d) => d.required).map((d) => d.code);
       expect(required.length).toBeGreaterThan(0);
+      // Issue 8: completing is not offered while documents are missing, and the page says which, by label.
+      await expect(page.getByTestId('action-COMPLETE_ADMIN_CHECK').isDisabled()).resolves.toBe(true);
+      await expect(page.getByTestId('complete-blocked').innerText()).resolves.toContain('Pas foto');
       for (const code of required) {
         await page.getByTestId(`doc-verify-${code}`).click();
         await page.waitForSelector(`[data-testid="doc-${code}"][data-verified="true"]`, { timeout: 15_000 });

@@ -123,7 +123,7 @@ describe('sending events', () => {
     const before = { row: rowOf(id), counts: tableCounts() };
     const e = thrown(() => send(id, { type: 'COMPLETE_ADMIN_CHECK' }));
     expect(e.code).toBe('INVALID_TRANSITION');
-    expect(e.message).toContain('KK, IJAZAH, SIM, PAS_FOTO, SURAT_LAMARAN');
+    expect(e.message).toContain('Kartu Keluarga (KK), Ijazah SMA/sederajat, SIM, Pas foto, Surat lamaran');
     expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
   });
 

@@ -7,7 +7,7 @@ import { navItems } from '../auth/roles';
 import { useLogout, useMe } from '../auth/useSession';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n';
-import { PeriodProvider, usePeriod } from '../period';
+import { headerPeriod, PeriodProvider, usePeriod } from '../period';
 import { useTRPC } from '../trpc';
 import { ErrorBox } from './ErrorBox';
 
@@ -178,27 +178,36 @@ export function UserMenu({ me, showChangePassword = true }: { me: Me; showChange
 
 function PeriodSelector() {
   const { t, lang } = useI18n();
-  const { periods, period, setPeriodId, isLoading } = usePeriod();
-  if (isLoading) return <div className="period muted">{t('app.loading')}</div>;
+  const { periods, period: chosen, setPeriodId, isLoading, pagePeriod } = usePeriod();
+  // on an application of another period, its period and its quota: not the chosen one's
+  const { period, fromPage } = headerPeriod(chosen, pagePeriod, periods);
+  if (isLoading && !period) return <div className="period muted">{t('app.loading')}</div>;
   if (!period) return <div className="period muted">{t('period.none')}</div>;
   const left = Math.max(0, period.quota - period.quotaUsed);
   return (
-    <div className="period">
-      <label className="period-select">
-        <span className="sr-only">{t('period.label')}</span>
-        <select
-          data-testid="period-select"
-          value={period.id}
-          onChange={(e) => setPeriodId(Number(e.target.value))}
-          aria-label={t('period.label')}
-        >
-          {periods.map((p) => (
-            <option key={p.id} value={p.id}>
-              {t('period.option', { branch: p.branch.name, year: p.year })}
-            </option>
-          ))}
-        </select>
-      </label>
+    <div className="period" data-period-id={period.id} data-from-page={fromPage}>
+      {fromPage ? (
+        <span className="period-page" data-testid="period-page" title={t('period.ofThisApplication')}>
+          {t('period.option', { branch: period.branch.name, year: period.year })}{' '}
+          <small className="muted">({t('period.ofThisApplication')})</small>
+        </span>
+      ) : (
+        <label className="period-select">
+          <span className="sr-only">{t('period.label')}</span>
+          <select
+            data-testid="period-select"
+            value={period.id}
+            onChange={(e) => setPeriodId(Number(e.target.value))}
+            aria-label={t('period.label')}
+          >
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t('period.option', { branch: p.branch.name, year: p.year })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <span className="quota" data-testid="quota">
         {t('period.quota')} <b>{formatNumber(period.quota, lang)}</b> · {t('period.quotaLeft')}{' '}
         <b data-testid="quota-left" className={left === 0 ? 'quota-none' : undefined}>

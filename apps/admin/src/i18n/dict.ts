@@ -140,6 +140,15 @@ export const id = {
   'period.quota': 'Kuota',
   'period.quotaLeft': 'Sisa kuota',
   'period.none': 'Belum ada periode rekrutmen.',
+  'period.ofThisApplication': 'periode lamaran ini',
+  'score.passMark': 'Nilai batas lulus: {grade}',
+  'score.confirmBelow': 'Nilai di bawah batas lulus ({grade}): lamaran akan ditolak. Lanjutkan?',
+  'score.confirmYes': 'Ya, simpan (lamaran ditolak)',
+  'score.confirmNo': 'Ubah nilai',
+  'app.rejectedAfter': 'Tersimpan: {action}. Lamaran ditolak (tidak lolos).',
+  'app.completeBlocked': 'Seleksi administrasi belum dapat diselesaikan: berkas wajib belum terverifikasi: {docs}.',
+  'app.completeBlockedEligibility':
+    'Seleksi administrasi belum dapat diselesaikan: calon tidak memenuhi syarat usia atau pendidikan.',
   'period.grades': 'Nilai ambang batas: tes tertulis {written}, wawancara {interview}',
 
   'nav.board': 'Papan seleksi',
@@ -471,6 +480,15 @@ export const en: Record<Key, string> = {
   'period.quota': 'Quota',
   'period.quotaLeft': 'Quota left',
   'period.none': 'No recruitment period yet.',
+  'period.ofThisApplication': 'this application’s period',
+  'score.passMark': 'Pass mark: {grade}',
+  'score.confirmBelow': 'Score below the pass mark ({grade}): the application will be rejected. Continue?',
+  'score.confirmYes': 'Yes, save (application rejected)',
+  'score.confirmNo': 'Change the score',
+  'app.rejectedAfter': 'Saved: {action}. The application was rejected (did not pass).',
+  'app.completeBlocked': 'The administrative check cannot be completed yet: required documents not verified: {docs}.',
+  'app.completeBlockedEligibility':
+    'The administrative check cannot be completed: the candidate does not meet the age or education requirement.',
   'period.grades': 'Passing grades: written test {written}, interview {interview}',
 
   'nav.board': 'Board',

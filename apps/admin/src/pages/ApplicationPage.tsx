@@ -11,9 +11,11 @@ import { daysInStage, formatClock, formatDate, formatDateTime, formatNik, format
 import { canEditCandidate, canWorkApplications, visibleActions } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { useI18n } from '../i18n';
+import { usePagePeriod } from '../period';
 import { useTRPC } from '../trpc';
 import { CandidateEditForm } from './application/CandidateEditForm';
 import { EventForm, isEventType, useOptionLabel } from './application/EventForm';
+import { adminCheckBlockers, allowedAfterRefusal, passMark, scoreBelowPassMark, sentOutcome } from './application/guidance';
 import { StateDiagram } from './application/StateDiagram';
 import { PrintAgreement } from './contracts/PrintAgreement';
 
@@ -51,12 +53,16 @@ function Application({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<RecruitmentEventType | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ action: string; outcome: 'saved' | 'rejected' } | null>(null);
+  // a score under the pass mark waits for a yes: it ends the application
+  const [confirmBelow, setConfirmBelow] = useState<(SendVars & { grade: number }) | null>(null);
   const [editing, setEditing] = useState(false);
   const [candidateSaved, setCandidateSaved] = useState(false);
   const me = useMe();
   const role = me?.role ?? 'viewer';
   const tz = detail.period.branch.timeZone;
+  // the header shows this application's period and quota, not the one chosen for the board
+  usePagePeriod(detail.period);
 
   const send = useMutation(
     trpc.applications.send.mutationOptions({
@@ -65,13 +71,17 @@ function Application({
         void queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
         setOpen(null);
-        setSaved(td(`event.${vars.event.type}`, vars.event.type));
+        setSaved({
+          action: td(`event.${vars.event.type}`, vars.event.type),
+          outcome: sentOutcome(vars.event.type, next.state),
+        });
       },
     }),
   );
 
   const doSend = ({ type, payload }: SendVars) => {
     setSaved(null);
+    setConfirmBelow(null);
     send.mutate({ id: detail.id, revision: detail.revision, event: { type, ...payload } });
   };
 
@@ -81,6 +91,11 @@ function Application({
   const allowed = visibleActions(role, detail.allowedEvents);
   const actions = allowed.filter((e) => !CHECKLIST_EVENTS.has(e)).filter(isEventType);
   const canTick = allowed.includes('VERIFY_DOCUMENT') || allowed.includes('UNVERIFY_DOCUMENT');
+  // completing the check is shown, disabled, while required documents are missing, saying which
+  const blockers = adminCheckBlockers(detail.context);
+  const showBlockedComplete = detail.state === 'administrativeCheck' && canTick && !blockers.ready;
+  const shownActions = showBlockedComplete ? actions.filter((e) => e !== 'COMPLETE_ADMIN_CHECK') : actions;
+  const openMark = open ? passMark(detail.context, open) : null;
   const mayEdit = canEditCandidate(role, detail.canEditCandidate);
   const pendingDoc =
     send.isPending && send.variables && CHECKLIST_EVENTS.has(send.variables.event.type)
@@ -116,13 +131,19 @@ function Application({
             <section className="panel actions" aria-labelledby="actions-title">
               <h2 id="actions-title">{t('app.actions')}</h2>
               {saved && !send.error && (
-                <p className="alert alert-ok" role="status" data-testid="saved-message">
-                  {t('app.saved', { action: saved })}
+                <p
+                  className={`alert ${saved.outcome === 'rejected' ? 'alert-warn' : 'alert-ok'}`}
+                  role="status"
+                  data-testid="saved-message"
+                  data-outcome={saved.outcome}
+                >
+                  {t(saved.outcome === 'rejected' ? 'app.rejectedAfter' : 'app.saved', { action: saved.action })}
                 </p>
               )}
               {send.error && (
                 <SendError
                   error={send.error}
+                  refused={send.variables?.event.type}
                   onReload={() => {
                     void reload().then(() => send.reset());
                   }}
@@ -131,7 +152,18 @@ function Application({
               )}
               {actions.length === 0 && !canTick && <p className="muted">{t('app.noActions')}</p>}
               <div className="action-buttons">
-                {actions.map((type) => (
+                {showBlockedComplete && (
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="action-COMPLETE_ADMIN_CHECK"
+                    disabled
+                    aria-describedby="complete-blocked"
+                  >
+                    {td('event.COMPLETE_ADMIN_CHECK', 'COMPLETE_ADMIN_CHECK')}
+                  </button>
+                )}
+                {shownActions.map((type) => (
                   <button
                     key={type}
                     type="button"
@@ -141,6 +173,7 @@ function Application({
                     onClick={() => {
                       send.reset();
                       setSaved(null);
+                      setConfirmBelow(null);
                       setOpen(open === type ? null : type);
                     }}
                   >
@@ -148,10 +181,22 @@ function Application({
                   </button>
                 ))}
               </div>
+              {showBlockedComplete && (
+                <p className="muted" id="complete-blocked" data-testid="complete-blocked">
+                  {blockers.missing.length > 0
+                    ? t('app.completeBlocked', { docs: blockers.missing.map((d) => td(`doc.${d}`, d)).join(', ') })
+                    : t('app.completeBlockedEligibility')}
+                </p>
+              )}
               {AGREEMENT_PRINT_STATES.has(detail.state) && (
                 <div className="print-row" data-testid="agreement-print">
                   <PrintAgreement target={{ applicationId: detail.id }} draft={detail.state === 'agreementSigning'} />
                 </div>
+              )}
+              {open && allowed.includes(open) && openMark !== null && (
+                <p className="pass-mark" data-testid="pass-mark">
+                  {t('score.passMark', { grade: formatScore(openMark, lang) })}
+                </p>
               )}
               {open && allowed.includes(open) && (
                 <EventForm
@@ -164,12 +209,38 @@ function Application({
                       ? { agreementNumber: detail.suggestedAgreementNumber }
                       : undefined
                   }
-                  onSubmit={(payload) => doSend({ type: open, payload })}
+                  onSubmit={(payload) => {
+                    const grade = scoreBelowPassMark(detail.context, open, payload);
+                    if (grade !== null) {
+                      send.reset();
+                      setConfirmBelow({ type: open, payload, grade });
+                    } else doSend({ type: open, payload });
+                  }}
                   onCancel={() => {
                     setOpen(null);
+                    setConfirmBelow(null);
                     send.reset();
                   }}
                 />
+              )}
+              {confirmBelow && open === confirmBelow.type && (
+                <div className="alert alert-warn confirm-below" role="alertdialog" data-testid="score-confirm">
+                  <p>{t('score.confirmBelow', { grade: formatScore(confirmBelow.grade, lang) })}</p>
+                  <div className="action-buttons">
+                    <button
+                      type="button"
+                      className="btn btn-danger-outline"
+                      data-testid="score-confirm-yes"
+                      disabled={send.isPending}
+                      onClick={() => doSend(confirmBelow)}
+                    >
+                      {t('score.confirmYes')}
+                    </button>
+                    <button type="button" className="btn" data-testid="score-confirm-no" onClick={() => setConfirmBelow(null)}>
+                      {t('score.confirmNo')}
+                    </button>
+                  </div>
+                </div>
               )}
             </section>
           )}
@@ -312,7 +383,18 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function SendError({ error, onReload, reloading }: { error: unknown; onReload: () => void; reloading: boolean }) {
+function SendError({
+  error,
+  refused,
+  onReload,
+  reloading,
+}: {
+  error: unknown;
+  /** the event just refused: not offered back as allowed now */
+  refused?: string;
+  onReload: () => void;
+  reloading: boolean;
+}) {
   const { t, td, tm } = useI18n();
   const k = kaderError(error);
   if (k?.code === 'CONFLICT') {
@@ -326,7 +408,7 @@ function SendError({ error, onReload, reloading }: { error: unknown; onReload: (
     );
   }
   if (k?.code === 'INVALID_TRANSITION') {
-    const allowed = k.allowedEvents ?? [];
+    const allowed = allowedAfterRefusal(k.allowedEvents ?? [], refused);
     // the server appends the allowed event codes to its sentence; they are listed below, translated
     const message = k.allowedEvents ? k.message.replace(/\s*Aksi yang berlaku sekarang:[\s\S]*$/, '') : k.message;
     return (

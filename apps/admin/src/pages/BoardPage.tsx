@@ -13,6 +13,18 @@ import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';
 
 const PAGE_SIZE = 20;
+
+/**
+ * A column's head and body: while the board loads there is nothing to count yet, so no count and
+ * no "no candidates" line (issue 8), only a loading mark.
+ */
+export function columnHead(
+  column: { total: number; items: readonly unknown[] },
+  loading: boolean,
+): { count: number | null; empty: boolean; loading: boolean } {
+  if (loading) return { count: null, empty: false, loading: true };
+  return { count: column.total, empty: column.items.length === 0, loading: false };
+}
 type Pages = Partial<Record<RecruitmentState, number>>;
 
 export function BoardPage() {
@@ -111,11 +123,21 @@ function Board({ period }: { period: Period }) {
       </div>
 
       {board.error && <ErrorBox error={board.error} onRetry={() => void board.refetch()} />}
-      {board.isLoading && <p className="muted">{t('app.loading')}</p>}
+      {board.isLoading && (
+        <p className="muted" data-testid="board-loading">
+          {t('app.loading')}
+        </p>
+      )}
 
       <div className="columns">
         {RECRUITMENT_STAGES.map((state) => (
-          <Column key={state} column={column(state)} period={period} onPage={(p) => setPage(state, p)} />
+          <Column
+            key={state}
+            column={column(state)}
+            loading={board.isLoading}
+            period={period}
+            onPage={(p) => setPage(state, p)}
+          />
         ))}
       </div>
 
@@ -125,6 +147,7 @@ function Board({ period }: { period: Period }) {
           <Column
             key={state}
             column={column(state)}
+            loading={board.isLoading}
             period={period}
             onPage={(p) => setPage(state, p)}
             collapsible
@@ -139,6 +162,8 @@ function Board({ period }: { period: Period }) {
 
 function Column(props: {
   column: BoardColumn;
+  /** the board's first answer has not come yet */
+  loading: boolean;
   period: Period;
   onPage: (page: number) => void;
   collapsible?: boolean;
@@ -148,16 +173,23 @@ function Column(props: {
   const { t, td, lang } = useI18n();
   const { column, period, collapsible, expanded, onToggle, onPage } = props;
   const state = column.state;
+  const head = columnHead(column, props.loading);
   const open = !collapsible || expanded;
   const pageCount = Math.max(1, Math.ceil(column.total / (column.pageSize || PAGE_SIZE)));
-  const count = (
-    <span className="count" data-testid="column-count">
-      {formatNumber(column.total, lang)}
-    </span>
-  );
+  const count =
+    head.count === null ? (
+      <span className="count count-loading" data-testid="column-count" data-loading="true" aria-hidden="true">
+        …
+      </span>
+    ) : (
+      <span className="count" data-testid="column-count">
+        {formatNumber(head.count, lang)}
+      </span>
+    );
   return (
     <div
       className={`column column-${state}${open ? '' : ' collapsed'}`}
+      aria-busy={head.loading}
       data-testid={`board-column-${state}`}
       data-state={state}
       data-expanded={collapsible ? String(!!expanded) : undefined}
@@ -191,9 +223,9 @@ function Column(props: {
                 <Card card={card} timeZone={period.branch.timeZone} />
               </li>
             ))}
-            {column.items.length === 0 && <li className="muted empty">{t('board.empty')}</li>}
+            {head.empty && <li className="muted empty">{t('board.empty')}</li>}
           </ul>
-          {pageCount > 1 && (
+          {!head.loading && pageCount > 1 && (
             <div className="pager">
               <button
                 type="button"
