@@ -86,6 +86,15 @@ describe('contract history lines', () => {
     expect(contractPayloadSummary('DECIDE_RENEWAL', { decision: 'renew', recommendation: 'renew', reason: '' }, 'id', td)).toBe(
       'Keputusan: Perpanjang · Rekomendasi: Direkomendasikan diperpanjang',
     );
+    // A lapsed agreement decided late (contract v2) reads the same, with its reason.
+    expect(
+      contractPayloadSummary(
+        'DECIDE_LATE',
+        { decision: 'drop', recommendation: 'renew', reason: 'Terlambat diputuskan' },
+        'id',
+        td,
+      ),
+    ).toMatch(/^Keputusan: .+ · Rekomendasi: .+ · .+: Terlambat diputuskan$/);
   });
   it('give an early end with its date and reason label', () => {
     expect(contractPayloadSummary('RESIGN', { date: '2027-02-10', reasonCode: 'MOVED_AWAY', note: '' }, 'id', td)).toBe(

@@ -140,6 +140,8 @@ describe('what each role is offered', () => {
       await expect(page.getByTestId('candidate-nik').getAttribute('data-masked')).resolves.toBe('true');
       await expect(page.getByTestId('candidate-nik').innerText()).resolves.toMatch(/•/);
       await expect(page.getByTestId('pii-masked').first().isVisible()).resolves.toBe(true);
+      // a viewer may not ask for the full NIK
+      await expect(page.getByTestId('candidate-nik-reveal').count()).resolves.toBe(0);
     });
   });
 
@@ -147,9 +149,12 @@ describe('what each role is offered', () => {
     await withPage('auth-supervisor-application', async (page) => {
       await signIn(page, kader.server.url, DEMO_USERS.supervisor);
       await openFirstApplication(page);
+      // the NIK shows masked; opening the correction form reveals it (the form corrects it too)
+      await expect(page.getByTestId('candidate-nik').getAttribute('data-masked')).resolves.toBe('true');
       await page.getByTestId('candidate-edit').click();
       await page.getByTestId('candidate-edit-form').waitFor();
       await expect(page.getByTestId('candidate-nik').innerText()).resolves.toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
+      await expect(page.getByTestId('candidate-edit-nik').inputValue()).resolves.toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
       // the reason is required
       await page.getByTestId('candidate-edit-submit').click();
       await page.getByTestId('candidate-edit-error-reason').waitFor();

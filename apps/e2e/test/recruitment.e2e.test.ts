@@ -83,6 +83,19 @@ describe('recruitment through the admin UI', () => {
       await expect(page.getByTestId('candidate-name').innerText()).resolves.toBe(NAME);
       await expectState(page, 'registered');
 
+      // The NIK shows masked until the recruiter asks for it: "Tampilkan NIK" (logged by the
+      // server) shows it whole with the birth date and sex it encodes, until the page is left.
+      const nikShown = page.getByTestId('candidate-nik');
+      await expect(nikShown.getAttribute('data-masked')).resolves.toBe('true');
+      await expect(nikShown.innerText()).resolves.toBe(`${NIK.slice(0, 4)} •••• •••• ${NIK.slice(12)}`);
+      await expect(page.getByTestId('candidate-birth-date').count()).resolves.toBe(0);
+      await page.getByTestId('candidate-nik-reveal').click();
+      await page.waitForSelector('[data-testid="candidate-nik"][data-masked="false"]');
+      await expect(nikShown.innerText()).resolves.toBe('3577 0152 0890 8821');
+      await expect(page.getByTestId('candidate-birth-date').innerText()).resolves.toMatch(/1990/);
+      await expect(page.getByTestId('candidate-sex').innerText()).resolves.toBe('perempuan');
+      await expect(page.getByTestId('candidate-nik-reveal').count()).resolves.toBe(0);
+
       const detail = await apiGet<Detail>(page, url, 'applications.get', { id: applicationId });
       const today = todayIn(detail.period.branch.timeZone);
 

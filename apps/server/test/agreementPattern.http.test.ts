@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_HEADERS, signIn } from './http';
+import { openSeededCopy } from './seeded';
 
 /**
  * A malformed agreement-number pattern once made the server search for a free number forever:
@@ -85,9 +84,7 @@ async function call(cookie: string, kind: 'query' | 'mutation', procedure: strin
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-pattern-test-'));
   file = path.join(dir, 'kader.db');
-  const handle = openDatabase(file);
-  migrateDatabase(handle);
-  await seedDemo(handle, { today: '2026-11-23' });
+  const handle = openSeededCopy(file, 'fixed');
   const idOf = (name: string) =>
     (
       handle.sqlite

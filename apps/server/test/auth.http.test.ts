@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { DEMO_PASSWORD } from '@kader/api';
+import type { DbHandle } from '@kader/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { client, REQUEST_HEADERS, signIn } from './http';
+import { openSeededCopy } from './seeded';
 
 let dir: string;
 let handle: DbHandle;
@@ -14,9 +15,7 @@ let app: RunningServer;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-auth-test-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
-  await seedDemo(handle);
+  handle = openSeededCopy(path.join(dir, 'kader.db'));
   app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
 });
 afterAll(async () => {

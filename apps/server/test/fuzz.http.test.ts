@@ -10,12 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appRouter, seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { appRouter } from '@kader/api';
+import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { casesFor, proceduresOf, type FuzzRequest, type ProcedureInfo } from './fuzz/cases';
 import { REQUEST_HEADERS, signIn } from './http';
+import { openSeededCopy } from './seeded';
 
 /** Tables a refused request may still write: failed sign-ins are counted, sessions are touched. */
 const BOOKKEEPING = new Set(['login_failures', 'sessions']);
@@ -35,9 +36,7 @@ const cookies = new Map<string, string>();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-fuzz-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
-  await seedDemo(handle);
+  handle = openSeededCopy(path.join(dir, 'kader.db'));
   app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
   for (const username of Object.values(USER_FOR_ROLE)) cookies.set(username, await signIn(app.url, username));
 });

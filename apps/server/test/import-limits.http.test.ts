@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { client, REQUEST_HEADERS, signIn } from './http';
 import { errorOf, raw } from './raw';
+import { openSeededCopy } from './seeded';
 
 const TOO_LARGE = 'Berkas terlalu besar: paling besar 5 MB (10.000 baris).';
 const FILE_LIMIT = 5 * 1024 * 1024;
@@ -24,9 +24,7 @@ let branchId: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-import-limits-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
-  await seedDemo(handle);
+  handle = openSeededCopy(path.join(dir, 'kader.db'));
   app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
   cookie = await signIn(app.url, 'rekruter.madiun');
   branchId = (handle.sqlite.prepare("select id from branches where code = 'KC-MDN'").get() as { id: number }).id;

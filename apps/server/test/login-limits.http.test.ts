@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { DEMO_PASSWORD } from '@kader/api';
+import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../src/scheduler';
 import { createServer, type RunningServer } from '../src/server';
 import { REQUEST_HEADERS } from './http';
 import { errorOf, raw } from './raw';
+import { openSeededCopy } from './seeded';
 
 let dir: string;
 let handle: DbHandle;
@@ -15,9 +16,7 @@ let app: RunningServer;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-login-limits-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
-  await seedDemo(handle);
+  handle = openSeededCopy(path.join(dir, 'kader.db'));
   app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
 });
 afterAll(async () => {

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { REQUEST_HEADERS, signIn } from './http';
 import { errorOf, raw } from './raw';
+import { openSeededCopy } from './seeded';
 
 let dir: string;
 let handle: DbHandle;
@@ -21,9 +21,7 @@ let cookie: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kader-requests-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
-  await seedDemo(handle);
+  handle = openSeededCopy(path.join(dir, 'kader.db'));
   app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
   cookie = await signIn(app.url, 'rekruter.madiun');
 });

@@ -1,20 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase } from '@kader/db';
 import { describe, expect, it } from 'vitest';
 import { startScheduler } from '../src/scheduler';
 import { createServer } from '../src/server';
+import { openSeededCopy } from './seeded';
 
 describe('a scheduler run with a corrupt contract', () => {
   it('logs the failing contract, acts on the rest, and /health reports the failure with status 200', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kader-sched-health-'));
-    const handle = openDatabase(path.join(dir, 'k.db'));
+    const handle = openSeededCopy(path.join(dir, 'k.db'), 'fixed');
     const app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
     try {
-      migrateDatabase(handle);
-      await seedDemo(handle, { today: '2026-11-23' });
       const open = handle.sqlite
         .prepare("select id from contracts where state in ('active','evaluationDue','decided') order by id")
         .all() as { id: number }[];

@@ -1,18 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seedDemo } from '@kader/api';
-import { migrateDatabase, openDatabase } from '@kader/db';
 import { describe, expect, it } from 'vitest';
 import { startScheduler } from '../src/scheduler';
+import { openSeededCopy } from './seeded';
 
 describe('the server scheduler', () => {
   it('catches up at start, then acts on each tick with its clock, logging what it sent', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kader-sched-'));
-    const handle = openDatabase(path.join(dir, 'k.db'));
+    const handle = openSeededCopy(path.join(dir, 'k.db'), 'fixed');
     try {
-      migrateDatabase(handle);
-      await seedDemo(handle, { today: '2026-11-23' });
       const lines: string[] = [];
       let clock = new Date('2026-11-23T03:00:00Z');
       const s = startScheduler(handle, { intervalMs: 3_600_000, now: () => clock, log: (l) => lines.push(l) });

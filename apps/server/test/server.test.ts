@@ -176,8 +176,12 @@ describe('tRPC over HTTP', () => {
     const { applicationId } = await trpc.candidates.register.mutate(registration(period.id, workArea.id, 1));
     const before = await trpc.applications.get.query({ id: applicationId });
     expect(before.state).toBe('registered');
-    expect(before.candidate.sex).toBe('F');
-    expect(before.candidate.birthDate).toBe('1990-08-12');
+    // The NIK and what it encodes come only with a deliberate (logged) reveal.
+    expect(before.candidate.canRevealNik).toBe(true);
+    expect(await trpc.candidates.revealNik.mutate({ candidateId: before.candidate.id })).toMatchObject({
+      sex: 'F',
+      birthDate: '1990-08-12',
+    });
     expect(before.candidate.phone).toBe('+6281234567890');
     expect(before.allowedEvents).toContain('BEGIN_ADMIN_CHECK');
 

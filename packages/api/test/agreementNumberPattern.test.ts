@@ -79,14 +79,27 @@ describe('the search for the next free agreement number', () => {
   let db: ReturnType<typeof tempDatabase>;
   let ctx: ReturnType<typeof contextFor>;
   let ids: ReturnType<typeof seedBranch>;
+  let clock: ReturnType<typeof fixedClock>;
   const setPattern = (p: string) => db.handle.sqlite.prepare('update branches set agreement_number_pattern = ?').run(p);
 
   beforeEach(() => {
     db = tempDatabase();
-    ctx = contextFor(db.handle, fixedClock('2026-03-01T02:00:00.000Z').now, 'penyelia-uji');
+    clock = fixedClock('2026-03-01T02:00:00.000Z');
+    ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
     ids = seedBranch(db.handle, 5);
   });
   afterEach(() => db.cleanup());
+
+  /**
+   * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
+   * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
+   * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
+   */
+  function recordedOn(date: string): string {
+    const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
+    if (ms > 0) clock.advance(ms);
+    return clock.now().toISOString().slice(0, 10);
+  }
 
   /** An application walked to the signing stage; signed with `agreementNumber` when given. */
   function toSigning(serial: number, agreementNumber?: string, startDate = '2026-04-01') {
@@ -102,7 +115,7 @@ describe('the search for the next free agreement number', () => {
     send({ type: 'COMPLETE_ADMIN_CHECK' });
     send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
     send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-    if (agreementNumber) send({ type: 'SIGN_AGREEMENT', agreementNumber, signedOn: '2026-03-20', startDate });
+    if (agreementNumber) send({ type: 'SIGN_AGREEMENT', agreementNumber, signedOn: recordedOn('2026-03-20'), startDate });
     return { id, send };
   }
 
@@ -153,7 +166,7 @@ describe('the search for the next free agreement number', () => {
       )
       .run();
     const { id, send } = toSigning(1, 'PKS-{seq');
-    send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-03-25' });
+    send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-03-25') });
     const c = findContractByApplication(db.handle.db, id)!;
     for (const m of ['2026-04', '2026-05', '2026-06']) {
       recordMonth({

@@ -4,8 +4,8 @@ import { hashPassword, verifyPassword } from '../src/auth/password';
 import { principalOf } from '../src/auth/principal';
 import { ABSOLUTE_MS, finishSession, IDLE_MS, resumeSession, startSession } from '../src/auth/sessions';
 import { NO_COOKIES, type Context } from '../src/context';
-import { createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
-import { tempDatabase } from './helpers';
+import { createCaller, DEMO_PASSWORD } from '../src/index';
+import { seededDatabase } from './helpers';
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
 
@@ -27,11 +27,10 @@ describe('password hashing', () => {
 });
 
 describe('sessions', () => {
-  let db: ReturnType<typeof tempDatabase>;
+  let db: ReturnType<typeof seededDatabase>;
   let userId: number;
   beforeEach(async () => {
-    db = tempDatabase();
-    await seedDemo(db.handle, { today: '2026-11-23' });
+    db = seededDatabase();
     userId = findUserByUsername(db.handle.db, 'rekruter.madiun')!.id;
   });
   afterEach(() => db.cleanup());

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, seedDemo } from '../src/index';
+import { createCaller } from '../src/index';
 import { toClientError } from '../src/errors';
-import { tempDatabase, userContext } from './helpers';
+import { seededDatabase, userContext } from './helpers';
 import type { TRPCError } from '@trpc/server';
 
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
 });
 afterAll(() => db.cleanup());
 

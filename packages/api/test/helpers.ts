@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,6 +12,7 @@ import {
 } from '@kader/db';
 import { principalOf } from '../src/auth/principal';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
+import { inject } from 'vitest';
 import { systemContext, type Context } from '../src/context';
 
 /** A real SQLite file in a temp folder, migrated; removed by `cleanup`. */
@@ -20,6 +21,25 @@ export function tempDatabase() {
   const file = join(dir, 'kader.db');
   const handle = openDatabase(file);
   migrateDatabase(handle);
+  return {
+    handle,
+    file,
+    cleanup: () => {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A copy of the demo data seeded once for the whole run (demoTemplate.ts): as of 2026-11-23
+ * (`fixed`, what `seedDemo(handle, { today: '2026-11-23' })` gives) or as of today.
+ */
+export function seededDatabase(kind: 'fixed' | 'today' = 'fixed') {
+  const dir = mkdtempSync(join(tmpdir(), 'kader-api-'));
+  const file = join(dir, 'kader.db');
+  copyFileSync(inject('demoTemplates')[kind], file);
+  const handle = openDatabase(file);
   return {
     handle,
     file,

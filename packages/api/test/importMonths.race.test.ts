@@ -2,16 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseMonthlyCsv } from '../src/import/monthlyCsv';
 import { importMonths } from '../src/services/contracts/importMonths';
 import * as importService from '../src/services/contracts/importMonths';
-import { seedDemo } from '../src/index';
-import { tempDatabase, userContext } from './helpers';
+import { seededDatabase, userContext } from './helpers';
 
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 let branchId: number;
 let numbers: string[];
 
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
   branchId = (db.handle.sqlite.prepare("select id from branches where code = 'KC-MDN'").get() as { id: number }).id;
   numbers = (
     db.handle.sqlite

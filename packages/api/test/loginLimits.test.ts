@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PER_ACCOUNT, reserveLoginAttempt, WINDOW_MS } from '../src/auth/loginLimits';
 import { NO_COOKIES, type Context } from '../src/context';
-import { createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
-import { tempDatabase } from './helpers';
+import { createCaller, DEMO_PASSWORD } from '../src/index';
+import { seededDatabase } from './helpers';
 
 describe('sign-in limits over time', () => {
-  let db: ReturnType<typeof tempDatabase>;
+  let db: ReturnType<typeof seededDatabase>;
   beforeEach(async () => {
-    db = tempDatabase();
-    await seedDemo(db.handle, { today: '2026-11-23' });
+    db = seededDatabase();
   });
   afterEach(() => db.cleanup());
 

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'periods.list': signedIn,
   'candidates.register': selection,
   'candidates.update': supervisorOnly,
+  'candidates.revealNik': selection,
   'applications.board': readers,
   'applications.get': readers,
   'applications.send': selection,
@@ -152,6 +153,8 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
         nik,
         address,
       });
+    case 'candidates.revealNik':
+      return c.candidates.revealNik({ candidateId: madiun.candidateId });
     case 'applications.board':
       return c.applications.board({ periodId: madiun.periodId });
     case 'applications.get':

@@ -69,6 +69,7 @@ describe('birth date and sex go with the full NIK only', () => {
     expect(Object.keys(detail.candidate).sort()).toEqual([
       'address',
       'age',
+      'canRevealNik',
       'education',
       'id',
       'name',
@@ -79,12 +80,18 @@ describe('birth date and sex go with the full NIK only', () => {
     ]);
   });
 
-  it("the branch's recruiter and supervisor still get the birth date and the sex, and the age", async () => {
+  it("the branch's recruiter and supervisor get the birth date and the sex only beside the revealed NIK", async () => {
     const endang = people.find((p) => p.nik.slice(6, 12) === '591082')!;
     const appId = ids(`select id from applications where candidate_id = ${endang.id}`)[0]!;
     for (const username of ['rekruter.madiun', 'penyelia.madiun']) {
       const detail = await as(username).applications.get({ id: appId });
-      expect(detail.candidate).toMatchObject({ piiMasked: false, nik: endang.nik, birthDate: '1982-10-19', sex: 'F', age: 44 });
+      // Read, the NIK is masked like everyone's: the birth date and sex would give its digits 7-12 back.
+      expect(detail.candidate).toMatchObject({ piiMasked: false, canRevealNik: true, age: 44 });
+      expect(detail.candidate).not.toHaveProperty('birthDate');
+      expect(detail.candidate).not.toHaveProperty('sex');
+      expect(JSON.stringify(detail)).not.toContain(endang.nik.slice(6, 12));
+      const revealed = await as(username).candidates.revealNik({ candidateId: endang.id });
+      expect(revealed).toEqual({ nik: endang.nik, birthDate: '1982-10-19', sex: 'F' });
     }
   });
 });

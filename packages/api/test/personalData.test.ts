@@ -21,11 +21,19 @@ const as = (username: string) => createCaller(userContext(db.handle, username));
 const views = () => (db.handle.sqlite.prepare('select count(*) n from nik_views').get() as { n: number }).n;
 
 describe('personal data', () => {
-  it("the branch's recruiter sees the full NIK and phone, and the view is logged (who, when, which)", async () => {
+  it("the branch's recruiter reads the NIK masked and the phone in full, and reading logs no view", async () => {
     const before = views();
     const detail = await as('rekruter.madiun').applications.get({ id: appId });
-    expect(detail.candidate).toMatchObject({ nik, piiMasked: false });
+    expect(detail.candidate).toMatchObject({ nik: `${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`, canRevealNik: true });
     expect(detail.candidate.phone).toMatch(/^\+628\d+$/);
+    expect(views()).toBe(before);
+  });
+
+  it('revealing the NIK gives it in full and logs the view (who, when, which)', async () => {
+    const before = views();
+    const detail = await as('rekruter.madiun').applications.get({ id: appId });
+    const revealed = await as('rekruter.madiun').candidates.revealNik({ candidateId: detail.candidate.id });
+    expect(revealed.nik).toBe(nik);
     expect(views()).toBe(before + 1);
     const last = db.handle.sqlite
       .prepare('select u.username, v.candidate_id, v.at from nik_views v join users u on u.id = v.user_id order by v.id desc')
@@ -39,6 +47,7 @@ describe('personal data', () => {
       const before = views();
       const detail = await as(username).applications.get({ id: appId });
       expect(detail.candidate.piiMasked).toBe(true);
+      expect(detail.candidate.canRevealNik).toBe(false);
       expect(detail.candidate.nik).toBe(`${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`);
       expect(detail.candidate.phone).toMatch(/^08\d\d-••••-\d{4}$/);
       expect(detail.allowedEvents).toEqual([]);
@@ -82,13 +91,15 @@ describe("correcting a candidate's data", () => {
     const detail = await as('penyelia.madiun').applications.get({ id: appId });
     expect(detail.canEditCandidate).toBe(true);
     const c = detail.candidate;
+    // The page shows the NIK masked: the correction form reveals it first (as the admin UI does).
+    const { nik: fullNik } = await as('penyelia.madiun').candidates.revealNik({ candidateId: c.id });
     const input = {
       id: c.id,
       revision: c.revision,
       reason: 'Salah ketik nama di formulir',
       name: 'Endang Sulastri Rahayu',
       phone: c.phone,
-      nik: c.nik,
+      nik: fullNik,
       address: c.address,
     };
     await expect(as('rekruter.madiun').candidates.update(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });

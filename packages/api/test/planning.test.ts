@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
-import { createCaller, seedDemo } from '../src/index';
-import { tempDatabase, userContext } from './helpers';
+import { createCaller } from '../src/index';
+import { seededDatabase, userContext } from './helpers';
 
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
 });
 afterAll(() => db.cleanup());
 

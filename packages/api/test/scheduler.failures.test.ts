@@ -8,13 +8,26 @@ import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, temp
 let db: ReturnType<typeof tempDatabase>;
 let ctx: ReturnType<typeof contextFor>;
 let ids: ReturnType<typeof seedBranch>;
+let clock: ReturnType<typeof fixedClock>;
 
 beforeEach(() => {
   db = tempDatabase();
-  ctx = contextFor(db.handle, fixedClock('2026-03-01T02:00:00.000Z').now, 'penyelia-uji');
+  clock = fixedClock('2026-03-01T02:00:00.000Z');
+  ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
   ids = seedBranch(db.handle, 5);
 });
 afterEach(() => db.cleanup());
+
+/**
+ * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
+ * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
+ * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
+ */
+function recordedOn(date: string): string {
+  const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
+  if (ms > 0) clock.advance(ms);
+  return clock.now().toISOString().slice(0, 10);
+}
 
 /** A cadre whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
 function activeCadre(nik: string) {
@@ -32,10 +45,10 @@ function activeCadre(nik: string) {
   send({
     type: 'SIGN_AGREEMENT',
     agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
-    signedOn: '2026-03-20',
+    signedOn: recordedOn('2026-03-20'),
     startDate: '2026-04-01',
   });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-03-25' });
+  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-03-25') });
   const contract = findContractByApplication(db.handle.db, id);
   if (!contract) throw new Error('no contract started');
   return contract;

@@ -31,8 +31,23 @@ function toAgreementSigning(id: number) {
   return send(id, { type: 'RECORD_INTERVIEW_SCORE', score: 80 });
 }
 
+/**
+ * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives that date:
+ * the date rules refuse a signing or a debriefing dated after the day it is recorded.
+ */
+function recordedOn(date: string): string {
+  const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
+  if (ms > 0) clock.advance(ms);
+  return clock.now().toISOString().slice(0, 10);
+}
+
 const sign = (id: number) =>
-  send(id, { type: 'SIGN_AGREEMENT', agreementNumber: `PKS/${id}/2026`, signedOn: '2026-11-24', startDate: '2026-12-01' });
+  send(id, {
+    type: 'SIGN_AGREEMENT',
+    agreementNumber: `PKS/${id}/2026`,
+    signedOn: recordedOn('2026-11-24'),
+    startDate: '2026-12-01',
+  });
 
 function tableCounts() {
   const count = (t: string) => (db.handle.sqlite.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
@@ -60,7 +75,13 @@ describe('registering', () => {
     expect(detail).toMatchObject({
       state: 'registered',
       revision: 1,
-      candidate: { nik: '3577015208900001', sex: 'F', birthDate: '1990-08-12', phone: '+6281234567890' },
+      // A read shows the NIK masked (the reveal is its own logged act); what the NIK encodes is stored.
+      candidate: { nik: '3577 •••• •••• 0001', age: 36, phone: '+6281234567890' },
+    });
+    expect(db.handle.sqlite.prepare('select nik, sex, birth_date from candidates').get()).toEqual({
+      nik: '3577015208900001',
+      sex: 'F',
+      birth_date: '1990-08-12',
     });
     expect(detail.context.eligibility).toEqual({ age: { ok: true, value: 36, max: 60 }, education: { ok: true, value: 'SMA' } });
     const audit = JSON.stringify(db.handle.sqlite.prepare('select * from audit_events').all());
@@ -210,7 +231,7 @@ describe('replay', () => {
     const b = register('3577011203850002', 'Budi').applicationId;
     toAgreementSigning(a);
     sign(a);
-    send(a, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-02' });
+    send(a, { type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-12-02') });
     send(b, { type: 'BEGIN_ADMIN_CHECK' });
     send(b, { type: 'WITHDRAW', reasonCode: 'HEALTH', note: 'sakit' });
     expect(verifyAuditLog(db.handle)).toEqual({ checked: 3, mismatches: [] }); // 2 applications, 1 contract

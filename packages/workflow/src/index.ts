@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './education';
 export * from './recruitment/rules';
 export * from './recruitment/events';
+export * from './recruitment/dateRules';
 export * from './recruitment/machine';
 export * from './recruitment/engine';
 export * from './recruitment/migrations';

@@ -45,6 +45,10 @@ const SAMPLE_EVENTS: ContractEvent[] = [
   { type: 'DECIDE_RENEWAL', decision: 'drop', reason: '    ', recommendation: 'drop' },
   { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'abcde', recommendation: 'drop' },
   { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'meminta uang tunai', recommendation: 'renew' },
+  { type: 'DECIDE_LATE', decision: 'renew', reason: 'abcd', recommendation: 'renew' },
+  { type: 'DECIDE_LATE', decision: 'renew', reason: 'evaluasi terlewat, kinerja baik', recommendation: 'renew' },
+  { type: 'DECIDE_LATE', decision: 'drop', reason: '     ', recommendation: 'drop' },
+  { type: 'DECIDE_LATE', decision: 'drop', reason: 'tidak pernah melapor', recommendation: 'renew' },
   { type: 'RESIGN', date: '2027-06-15', reasonCode: 'OTHER_JOB', note: '' },
   { type: 'RESIGN', date: '2026-12-31', reasonCode: 'HEALTH', note: '' },
   { type: 'RESIGN', date: '2027-12-31', reasonCode: 'OTHER', note: 'ikut suami' },
@@ -70,6 +74,10 @@ function oracle(s: ContractSnapshot, e: ContractEvent): ContractState | null {
       const ok = e.decision === 'drop' ? written : e.recommendation === 'renew' || written;
       return ok ? 'decided' : null;
     }
+    case 'DECIDE_LATE':
+      // v2: a lapsed agreement alone is decided late, always with a written reason.
+      if (state !== 'lapsed' || e.reason.trim().length < 5) return null;
+      return e.decision === 'renew' ? 'renewed' : 'dropped';
     case 'RESIGN':
     case 'TERMINATE': {
       const inside = e.date >= '2027-01-01' && e.date <= '2027-12-31';
@@ -83,10 +91,10 @@ const serializeState = (s: ContractSnapshot) => JSON.stringify({ v: s.value, c: 
 const paths = getShortestPaths(contractMachine, { input, events: SAMPLE_EVENTS, serializeState });
 
 describe('contract machine: generated paths', () => {
-  it('is the contract machine, v1', () => {
+  it('is the contract machine, v2', () => {
     expect(CONTRACT_MACHINE_ID).toBe('contract');
     expect(contractMachine.id).toBe('contract');
-    expect(CONTRACT_MACHINE_VERSION).toBe(1);
+    expect(CONTRACT_MACHINE_VERSION).toBe(2);
   });
 
   it('reaches every state of the machine, and no state is final', () => {
@@ -115,7 +123,7 @@ describe('contract machine: generated paths', () => {
         // The input is never touched; each event leaves exactly its own trace.
         const { decision, exit, ...kept } = next.context;
         expect(kept).toEqual(input);
-        if (event.type === 'DECIDE_RENEWAL') {
+        if (event.type === 'DECIDE_RENEWAL' || event.type === 'DECIDE_LATE') {
           expect(decision).toEqual({ decision: event.decision, reason: event.reason, recommendation: event.recommendation });
         } else {
           expect(decision).toEqual(snapshot.context.decision);
@@ -138,7 +146,7 @@ describe('contract machine: generated paths', () => {
     expect(refused).toBeGreaterThan(100);
   });
 
-  it('contractAllowedEvents lists every event type the oracle accepts in that state, and nothing in the ends', () => {
+  it('contractAllowedEvents lists every event type the oracle accepts in that state, and in the ends nothing but a late decision of a lapsed one', () => {
     const accepted = new Map<string, Set<string>>();
     for (const { state: snapshot } of paths) {
       const set = accepted.get(String(snapshot.value)) ?? new Set<string>();
@@ -150,7 +158,8 @@ describe('contract machine: generated paths', () => {
     }
     expect([...accepted.get('active')!].sort()).toEqual(['AGREEMENT_ENDED', 'EVALUATION_DUE', 'RESIGN', 'TERMINATE']);
     expect([...accepted.get('decided')!].sort()).toEqual(['AGREEMENT_ENDED', 'DECIDE_RENEWAL']);
-    for (const end of ['renewed', 'dropped', 'lapsed', 'resigned', 'terminated']) expect(accepted.get(end)!.size).toBe(0);
+    expect([...accepted.get('lapsed')!]).toEqual(['DECIDE_LATE']);
+    for (const end of ['renewed', 'dropped', 'resigned', 'terminated']) expect(accepted.get(end)!.size).toBe(0);
   });
 });
 

@@ -32,7 +32,14 @@ const recorded = (events: ContractEvent[]): RecordedEvent[] =>
 
 describe('contract events: payload validation', () => {
   it('parses each event type, filling defaults', () => {
-    expect(CONTRACT_EVENT_TYPES).toEqual(['EVALUATION_DUE', 'DECIDE_RENEWAL', 'AGREEMENT_ENDED', 'RESIGN', 'TERMINATE']);
+    expect(CONTRACT_EVENT_TYPES).toEqual([
+      'EVALUATION_DUE',
+      'DECIDE_RENEWAL',
+      'AGREEMENT_ENDED',
+      'DECIDE_LATE',
+      'RESIGN',
+      'TERMINATE',
+    ]);
     expect(parseContractEvent({ type: 'EVALUATION_DUE' })).toEqual({ ok: true, event: { type: 'EVALUATION_DUE' } });
     expect(parseContractEvent({ type: 'DECIDE_RENEWAL', decision: 'renew', recommendation: 'renew' })).toEqual({
       ok: true,
@@ -90,8 +97,8 @@ describe('contract snapshots: persist, restore, replay', () => {
 
   it('replaying the recorded events reproduces the live snapshot exactly', () => {
     const live = events.reduce((s, e) => transition(contractMachine, s, e)[0], startContract(input));
-    const replay = replayContract({ input, machineVersion: 1 }, recorded(events));
-    expect(replay).toMatchObject({ ok: true, machineVersion: 1, state: 'dropped' });
+    const replay = replayContract({ input, machineVersion: CONTRACT_MACHINE_VERSION }, recorded(events));
+    expect(replay).toMatchObject({ ok: true, machineVersion: CONTRACT_MACHINE_VERSION, state: 'dropped' });
     expect(replay.ok && canonicalJson(replay.persisted)).toBe(canonicalJson(persistContract(live)));
   });
 
@@ -105,15 +112,15 @@ describe('contract snapshots: persist, restore, replay', () => {
       { seq: 9, type: 'RESIGN', payload: { date: 'kemarin', reasonCode: 'HEALTH' }, machineVersion: 1 },
     ]);
     expect(invalid).toMatchObject({ ok: false, seq: 9 });
-    expect(() => replayContract({ input, machineVersion: 2 }, [])).toThrow(/unknown contract machine version 2/);
+    expect(() => replayContract({ input, machineVersion: 3 }, [])).toThrow(/unknown contract machine version 3/);
   });
 
   it('the registry holds every version; migrations refuse a snapshot from the future', () => {
-    expect(Object.keys(CONTRACT_MACHINES)).toEqual(['1']);
+    expect(Object.keys(CONTRACT_MACHINES)).toEqual(['1', '2']);
     expect(CONTRACT_MACHINES[CONTRACT_MACHINE_VERSION]).toBe(contractMachine);
     const persisted = persistContract(startContract(input));
-    expect(migrateContractSnapshot(1, persisted)).toBe(persisted);
-    expect(() => migrateContractSnapshot(2, persisted)).toThrow(/newer/);
+    expect(migrateContractSnapshot(2, persisted)).toBe(persisted);
+    expect(() => migrateContractSnapshot(3, persisted)).toThrow(/newer/);
     expect(() => migrateContractSnapshot(0, persisted)).toThrow(/not a contract snapshot version/);
   });
 });

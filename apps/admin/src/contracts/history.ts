@@ -22,7 +22,8 @@ export function contractPayloadSummary(type: string, payload: unknown, lang: Lan
     if (str('source') === 'import') parts.push(td('chist.fromImport', 'import'));
     return parts.join(' · ');
   }
-  if (type === 'DECIDE_RENEWAL') {
+  // A late decision (contract v2) carries the same decision, recommendation and reason.
+  if (type === 'DECIDE_RENEWAL' || type === 'DECIDE_LATE') {
     if (str('decision')) put('chist.decision', 'decision', td(`decision.${str('decision')}`, str('decision')));
     if (str('recommendation'))
       put('chist.recommendation', 'recommendation', td(`rec.${str('recommendation')}`, str('recommendation')));

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n';
+import { dateInputBounds, dateLimitIssues, type DateLimitsOf } from './dateLimits';
 import {
   issuesByPath,
   validatePayload,
@@ -36,6 +37,11 @@ export function SchemaEventForm(props: {
   onCancel: () => void;
   /** Values to start from, e.g. the agreement number the branch's pattern suggests. */
   initial?: FormValues;
+  /**
+   * The server's date rules for this event (`eventDateLimits` with the branch's today and the
+   * application's dates): bounds on the date inputs and a refusal before sending.
+   */
+  dateLimits?: DateLimitsOf;
 }) {
   const { type, schema, fields, testIdPrefix, idPrefix, title, pending, serverErrors, onSubmit, onCancel } = props;
   const { t, tm } = useI18n();
@@ -50,6 +56,11 @@ export function SchemaEventForm(props: {
     setEdited(new Set());
     if (!result.ok) {
       setIssues(issuesByPath(result.issues));
+      return;
+    }
+    const dateIssues = props.dateLimits ? dateLimitIssues(props.dateLimits(payload), payload) : [];
+    if (dateIssues.length) {
+      setIssues(issuesByPath(dateIssues));
       return;
     }
     setIssues({});
@@ -68,6 +79,7 @@ export function SchemaEventForm(props: {
     }
     return tm(issue.message);
   };
+  const bounds = props.dateLimits ? dateInputBounds(props.dateLimits(values)) : {};
   // form-level issues (a refinement without a path) go above the buttons
   const formIssue = issues[''];
 
@@ -127,8 +139,8 @@ export function SchemaEventForm(props: {
                   {...common}
                   type={f.kind === 'number' ? 'number' : f.kind}
                   step={f.kind === 'number' ? f.step : undefined}
-                  min={f.min}
-                  max={f.max}
+                  min={f.kind === 'date' ? bounds[f.name]?.min : f.min}
+                  max={f.kind === 'date' ? bounds[f.name]?.max : f.max}
                   inputMode={f.kind === 'number' ? 'decimal' : undefined}
                   maxLength={f.maxLength}
                   value={value}

@@ -41,6 +41,7 @@ const events = {
   'contractEvent.EVALUATION_DUE': 'Evaluasi jatuh tempo',
   'contractEvent.DECIDE_RENEWAL': 'Keputusan perpanjangan',
   'contractEvent.AGREEMENT_ENDED': 'Akhir masa PKS',
+  'contractEvent.DECIDE_LATE': 'Keputusan terlambat',
   'contractEvent.RESIGN': 'Catat pengunduran diri',
   'contractEvent.TERMINATE': 'Berhentikan',
 } satisfies Labels<'contractEvent', ContractEventType>;
@@ -49,6 +50,7 @@ const eventsEn = {
   'contractEvent.EVALUATION_DUE': 'Evaluation due',
   'contractEvent.DECIDE_RENEWAL': 'Renewal decision',
   'contractEvent.AGREEMENT_ENDED': 'Agreement ended',
+  'contractEvent.DECIDE_LATE': 'Late decision',
   'contractEvent.RESIGN': 'Record a resignation',
   'contractEvent.TERMINATE': 'Terminate',
 } satisfies Labels<'contractEvent', ContractEventType>;
@@ -335,7 +337,8 @@ const pages = {
   'import.nothingValid': 'Tidak ada baris yang valid untuk diimpor.',
 
   'renewals.title': 'Perpanjangan',
-  'renewals.intro': 'PKS yang jatuh tempo evaluasi atau akan jatuh tempo dalam 30 hari, diurutkan menurut tanggal berakhir.',
+  'renewals.intro':
+    'PKS yang jatuh tempo evaluasi atau akan jatuh tempo dalam 30 hari, dan PKS yang berakhir tanpa keputusan (masih dapat diputuskan terlambat), diurutkan menurut tanggal berakhir.',
   'renewals.empty': 'Tidak ada PKS yang perlu diputuskan.',
   'renewals.name': 'Nama',
   'renewals.area': 'Wilayah kerja',
@@ -346,6 +349,7 @@ const pages = {
   'renewals.status': 'Status',
   'renewals.score': 'Nilai dan rekomendasi',
   'renewals.decide': 'Putuskan',
+  'renewals.decideLate': 'Putuskan terlambat',
   'renewals.decided': 'Keputusan: {decision}',
   'renewals.evaluationOn': 'evaluasi {date}',
 
@@ -365,6 +369,11 @@ const pages = {
   'decide.cancel': 'Batal',
   'decide.saved': 'Keputusan untuk {name} tersimpan: {decision}.',
   'decide.notAllowed': 'Keputusan belum atau tidak lagi dapat dibuat untuk PKS ini.',
+  'decide.titleLate': 'Keputusan terlambat: {name}',
+  'decide.lateIntro':
+    'PKS ini berakhir {end} tanpa keputusan. Perpanjang: tahun berikutnya dimulai {next} dan memakai satu tempat kuota tahun itu. Tidak diperpanjang: PKS selesai. Keduanya wajib disertai alasan.',
+  'decide.reasonHintLate': 'Wajib untuk keputusan terlambat (paling sedikit {min} karakter).',
+  'decide.reasonForLate': 'Tuliskan alasan keputusan terlambat (paling sedikit {min} karakter).',
 
   'quota.title': 'Kuota kader',
   'quota.intro': 'Kuota setiap kantor cabang per tahun: tempat terisi dan sisa kuota.',
@@ -574,7 +583,8 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'import.nothingValid': 'No valid rows to import.',
 
   'renewals.title': 'Renewals',
-  'renewals.intro': 'Agreements due for evaluation, or due within 30 days, by end date.',
+  'renewals.intro':
+    'Agreements due for evaluation, or due within 30 days, and those that ended without a decision (they can still be decided late), by end date.',
   'renewals.empty': 'No agreement needs a decision.',
   'renewals.name': 'Name',
   'renewals.area': 'Work area',
@@ -585,6 +595,7 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'renewals.status': 'Status',
   'renewals.score': 'Score and recommendation',
   'renewals.decide': 'Decide',
+  'renewals.decideLate': 'Decide late',
   'renewals.decided': 'Decision: {decision}',
   'renewals.evaluationOn': 'evaluation {date}',
 
@@ -604,6 +615,11 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'decide.cancel': 'Cancel',
   'decide.saved': 'Decision for {name} saved: {decision}.',
   'decide.notAllowed': 'A decision cannot be made for this agreement now.',
+  'decide.titleLate': 'Late decision: {name}',
+  'decide.lateIntro':
+    'This agreement ended on {end} without a decision. Renew: the next year starts on {next} and takes a place in that year’s quota. Do not renew: the agreement is closed. Either way a reason is required.',
+  'decide.reasonHintLate': 'Required for a late decision (at least {min} characters).',
+  'decide.reasonForLate': 'Write why you decide late (at least {min} characters).',
 
   'quota.title': 'Cadre quota',
   'quota.intro': 'Each branch’s quota per year: places taken and places left.',

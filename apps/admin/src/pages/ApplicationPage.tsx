@@ -1,4 +1,4 @@
-import type { RecruitmentContext, RecruitmentEventType } from '@kader/workflow';
+import { dateInZone, type RecruitmentContext, type RecruitmentEventType } from '@kader/workflow';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -15,8 +15,10 @@ import { usePagePeriod } from '../period';
 import { useTRPC } from '../trpc';
 import { CandidateEditForm } from './application/CandidateEditForm';
 import { EventForm, isEventType, useOptionLabel } from './application/EventForm';
+import { RevealNikButton, useNikReveal } from './application/NikReveal';
 import { adminCheckBlockers, allowedAfterRefusal, passMark, scoreBelowPassMark, sentOutcome } from './application/guidance';
 import { StateDiagram } from './application/StateDiagram';
+import { ContractStateBadge } from './contracts/bits';
 import { PrintAgreement } from './contracts/PrintAgreement';
 
 /** From agreement signing on, the agreement (PKS) can be printed: a watermarked draft until signed. */
@@ -104,6 +106,9 @@ function Application({
 
   const c = detail.candidate;
   const a = c.address;
+  // The full NIK (with birth date and sex) only after "Tampilkan NIK", until the page is left.
+  const nikReveal = useNikReveal(c.id, `application-${detail.id}`);
+  const shown = nikReveal.revealed;
 
   return (
     <article className="application">
@@ -204,6 +209,12 @@ function Application({
                   type={open}
                   pending={send.isPending}
                   serverErrors={serverFieldErrors}
+                  dateFacts={{
+                    today: dateInZone(new Date(), detail.period.branch.timeZone),
+                    registeredOn: detail.context.registeredOn,
+                    periodYear: detail.period.year,
+                    signedOn: detail.context.agreement?.signedOn ?? null,
+                  }}
                   initial={
                     open === 'SIGN_AGREEMENT' && detail.suggestedAgreementNumber
                       ? { agreementNumber: detail.suggestedAgreementNumber }
@@ -264,9 +275,11 @@ function Application({
                   type="button"
                   className="btn btn-small"
                   data-testid="candidate-edit"
+                  disabled={nikReveal.pending}
                   onClick={() => {
                     setCandidateSaved(false);
-                    setEditing(true);
+                    // The form corrects the NIK too, so it starts from the full one: opening it reveals it.
+                    nikReveal.reveal(() => setEditing(true));
                   }}
                 >
                   {t('cand.edit')}
@@ -278,30 +291,34 @@ function Application({
                 {t('cand.saved')}
               </p>
             )}
-            {editing && mayEdit && (
+            {editing && mayEdit && shown && (
               <CandidateEditForm
                 detail={detail}
+                nik={shown.nik}
                 reload={reload}
                 reloading={reloading}
                 onDone={() => {
                   setEditing(false);
                   setCandidateSaved(true);
+                  // the NIK may have been corrected: show it masked again rather than a stale one
+                  nikReveal.forget();
                 }}
                 onCancel={() => setEditing(false)}
               />
             )}
             <dl className="facts">
               <Fact label={t('app.nik')}>
-                <span className="mono nowrap" data-testid="candidate-nik" data-masked={c.piiMasked}>
-                  {c.piiMasked ? c.nik : formatNik(c.nik)}
+                <span className="mono nowrap" data-testid="candidate-nik" data-masked={!shown}>
+                  {shown ? formatNik(shown.nik) : c.nik}
                 </span>
                 {c.piiMasked && <MaskedHint />}
+                {c.canRevealNik && !shown && <RevealNikButton testId="candidate-nik-reveal" state={nikReveal} />}
               </Fact>
               {/* Birth date and sex would give a masked NIK's digits 7-12 back, so the server sends
-                  them only beside the full NIK; without them the page shows the age. */}
-              {c.birthDate ? (
+                  them only with the revealed NIK; until then the page shows the age. */}
+              {shown ? (
                 <Fact label={t('app.birthDate')}>
-                  <span data-testid="candidate-birth-date">{formatDate(c.birthDate, lang)}</span> (
+                  <span data-testid="candidate-birth-date">{formatDate(shown.birthDate, lang)}</span> (
                   {t('app.ageYears', { age: c.age })})
                 </Fact>
               ) : (
@@ -309,7 +326,11 @@ function Application({
                   <span data-testid="candidate-age">{t('app.ageYears', { age: c.age })}</span>
                 </Fact>
               )}
-              {c.sex && <Fact label={t('app.sex')}>{t(c.sex === 'F' ? 'sex.F' : 'sex.M')}</Fact>}
+              {shown && (
+                <Fact label={t('app.sex')}>
+                  <span data-testid="candidate-sex">{t(shown.sex === 'F' ? 'sex.F' : 'sex.M')}</span>
+                </Fact>
+              )}
               <Fact label={t('app.phone')}>
                 <span data-testid="candidate-phone" data-masked={c.piiMasked}>
                   {c.piiMasked ? c.phone : formatPhone(c.phone)}
@@ -347,6 +368,21 @@ function Application({
                   </li>
                 ))}
               </ul>
+            )}
+            {detail.earlierContracts.length > 0 && (
+              <>
+                <h3>{t('app.earlierContracts')}</h3>
+                <ul className="earlier" data-testid="earlier-contracts">
+                  {detail.earlierContracts.map((c) => (
+                    <li key={c.id}>
+                      <Link to="/kader/$id" params={{ id: String(c.id) }}>
+                        {c.agreementNumber}
+                      </Link>{' '}
+                      {formatDate(c.startDate, lang)} – {formatDate(c.endDate, lang)} <ContractStateBadge state={c.state} />
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </section>
         </aside>

@@ -12,6 +12,7 @@ import { contractPayloadSummary } from '../contracts/history';
 import { formatDate, formatDateTime, formatNik, formatNumber, formatPhone } from '../format';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
+import { RevealNikButton, useNikReveal } from './application/NikReveal';
 import { ContractStateBadge, RecommendationBadge, RefusalMessage } from './contracts/bits';
 import { ContractEventForm, isContractFormEvent, type ContractFormEvent } from './contracts/ContractEventForm';
 import { DecideDialog, useContractInvalidation } from './contracts/DecideDialog';
@@ -51,6 +52,9 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
   const role = me?.role ?? 'viewer';
   const c = detail.candidate;
   const ctx = detail.context;
+  // As on the application page: the full NIK only after "Tampilkan NIK", until the page is left.
+  const nikReveal = useNikReveal(c.id, `contract-${detail.id}`);
+  const shown = nikReveal.revealed;
   const mayRecord = canRecordMonths(role) && detail.canRecordMonths;
   const mayDecide = canDecideRenewal(role) && detail.canDecide;
   const series = useMemo(() => chartSeries(detail), [detail]);
@@ -104,9 +108,10 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
             <h2 id="identity-title">{t('cadre.identity')}</h2>
             <dl className="facts">
               <Fact label={t('app.nik')}>
-                <span className="mono nowrap" data-testid="cadre-nik" data-masked={c.piiMasked}>
-                  {c.piiMasked ? c.nik : formatNik(c.nik)}
+                <span className="mono nowrap" data-testid="cadre-nik" data-masked={!shown}>
+                  {shown ? formatNik(shown.nik) : c.nik}
                 </span>
+                {c.canRevealNik && !shown && <RevealNikButton testId="cadre-nik-reveal" state={nikReveal} />}
                 {c.piiMasked && (
                   <small className="masked-hint muted" data-testid="pii-masked" title={t('app.maskedTitle')}>
                     {' '}
@@ -114,6 +119,12 @@ function Cadre({ detail, reload, reloading }: { detail: ContractDetail; reload: 
                   </small>
                 )}
               </Fact>
+              {shown && (
+                <Fact label={t('app.birthDate')}>
+                  <span data-testid="cadre-birth-date">{formatDate(shown.birthDate, lang)}</span> (
+                  {t('app.ageYears', { age: c.age })}) · {t(shown.sex === 'F' ? 'sex.F' : 'sex.M')}
+                </Fact>
+              )}
               <Fact label={t('cadre.phone')}>
                 <span data-testid="cadre-phone" data-masked={c.piiMasked}>
                   {c.piiMasked ? c.phone : formatPhone(c.phone)}

@@ -13,12 +13,13 @@ import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
 import { DecideDialog } from './contracts/DecideDialog';
 
-/** States in which the supervisor can (still) decide. */
-const DECIDABLE = new Set(['evaluationDue', 'decided']);
+/** States in which the supervisor can (still) decide; a lapsed one is decided late (contract v2). */
+const DECIDABLE = new Set(['evaluationDue', 'decided', 'lapsed']);
 
 /**
  * The renewal queue: agreements due for evaluation or decided, and those due within 30 days,
- * soonest end first (the server sorts). "Putuskan" opens the decision dialog.
+ * and those that lapsed undecided, soonest end first (the server sorts). "Putuskan" opens the
+ * decision dialog; on a lapsed agreement it is "Putuskan terlambat" (a late decision, reason required).
  */
 export function RenewalsPage() {
   const { t, lang } = useI18n();
@@ -125,8 +126,14 @@ function RenewalRow(props: { card: ContractCard; lang: 'id' | 'en'; canDecide: b
       </td>
       <td>
         {canDecide && (
-          <button type="button" className="btn btn-small btn-primary" data-testid={`renewal-decide-${c.id}`} onClick={onDecide}>
-            {t('renewals.decide')}
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            data-testid={`renewal-decide-${c.id}`}
+            data-late={c.state === 'lapsed'}
+            onClick={onDecide}
+          >
+            {t(c.state === 'lapsed' ? 'renewals.decideLate' : 'renewals.decide')}
           </button>
         )}
       </td>

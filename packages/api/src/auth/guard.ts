@@ -33,28 +33,39 @@ export function maskPhone(e164: string): string {
   return formatPhone(e164).replace(/^(\d{4})-\d{4}-/, '$1-••••-');
 }
 
-type Identity = { nik: string; phone: string; birthDate: string; sex: 'M' | 'F' };
+type Identity = { nik: string; phone: string; birthDate: string };
 
-/** What a view shows of who a candidate is; `birthDate` and `sex` only beside the full NIK. */
+/**
+ * What every read shows of who a candidate is. The NIK is masked to everyone: its full value is
+ * shown only on request (`candidates.revealNik`), so each full view in `nik_views` is a deliberate
+ * act rather than a page load. A NIK's digits 7-12 are the birth date (DDMMYY, women's day + 40),
+ * so birth date and sex go with the full NIK only; the age is given to everyone.
+ */
 export type PersonalData = {
+  /** The phone is masked too, and the NIK cannot be revealed: this person does not run the branch's selection. */
   piiMasked: boolean;
+  /** May call `candidates.revealNik` for this candidate (the branch's recruiters and supervisors). */
+  canRevealNik: boolean;
+  /** Always masked: `3577 •••• •••• 0001`. */
   nik: string;
   phone: string;
-  /** Whole years on the branch's today: the one thing of the birth date everyone may see. */
+  /** Whole years on the branch's today: the one thing of the birth date every read gives. */
   age: number;
-  birthDate?: string;
-  sex?: 'M' | 'F';
 };
 
 /**
- * A candidate's identifying data as this person may see it. A NIK's digits 7-12 are the birth
- * date (DDMMYY, women's day + 40), so whoever sees the NIK masked gets neither the birth date
- * nor the sex (nor anything else taken from them): only the age, in whole years on the branch's
- * `today`. The keys are left out, not emptied, so no answer carries them.
+ * A candidate's identifying data as this person may read it. The phone stays in full for the
+ * branch's recruiters and supervisors (they call candidates; it rebuilds nothing of the NIK).
  */
 export function personalDataFor(p: Principal, branchId: number, c: Identity, today: string): PersonalData {
   const age = ageOn(c.birthDate, today);
-  if (seesPersonalData(p, branchId))
-    return { piiMasked: false, nik: c.nik, phone: c.phone, birthDate: c.birthDate, sex: c.sex, age };
-  return { piiMasked: true, nik: maskNik(c.nik), phone: maskPhone(c.phone), age };
+  const sees = seesPersonalData(p, branchId);
+  return { piiMasked: !sees, canRevealNik: sees, nik: maskNik(c.nik), phone: sees ? c.phone : maskPhone(c.phone), age };
+}
+
+export function assertCanRevealNik(p: Principal, branchId: number, what: string): void {
+  assertCanRead(p, branchId, what);
+  if (!seesPersonalData(p, branchId)) {
+    throw new DomainError('FORBIDDEN', 'Hanya rekruter dan penyelia kantor cabang ini yang dapat melihat NIK lengkap.');
+  }
 }

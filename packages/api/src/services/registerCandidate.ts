@@ -6,13 +6,16 @@ import {
   getWorkArea,
   insertApplication,
   insertCandidate,
+  listContractsOfCandidate,
   listOtherApplications,
   updateCandidateContact,
 } from '@kader/db';
 import {
   ageOn,
   CLOSED_STATES,
+  CONTRACT_ENDS,
   dateInZone,
+  INDONESIAN_MONTHS,
   parseNik,
   persist,
   RECRUITMENT_MACHINE_ID,
@@ -29,9 +32,18 @@ import { DomainError } from '../errors';
 
 export type RegisterCandidate = z.output<typeof registerCandidateSchema>;
 
+const ENDED_CONTRACT_STATES: readonly string[] = CONTRACT_ENDS;
+
+/** `2027-03-31` → `31 Maret 2027`, for sentences (ux.md "Formats"). */
+function longIndonesianDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${INDONESIAN_MONTHS[m - 1]} ${y}`;
+}
+
 /**
  * Registers a candidate (one record per NIK) into a recruitment period. A person may apply again
- * in another period only once their earlier applications ended in a rejection or a withdrawal.
+ * in another period only once their earlier applications ended in a rejection or a withdrawal, or,
+ * for a former cadre, once their last agreement year has ended.
  */
 export function registerCandidate({ ctx, input }: { ctx: Context; input: RegisterCandidate }) {
   const { db } = ctx.handle;
@@ -44,6 +56,12 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         throw new DomainError('VALIDATION', 'Periode rekrutmen tidak ditemukan.', {
           fields: [{ path: 'periodId', message: 'Periode rekrutmen tidak ditemukan' }],
         });
+      }
+      // A period's agreements start within its year: once that year has ended at the branch,
+      // nobody can still be recruited into it.
+      if (period.year < Number(dateInZone(ctx.now(), period.branch.timeZone).slice(0, 4))) {
+        const msg = `Periode rekrutmen ${period.year} sudah berakhir; pilih periode tahun ini atau tahun berikutnya.`;
+        throw new DomainError('VALIDATION', msg, { fields: [{ path: 'periodId', message: msg }] });
       }
       const area = getWorkArea(tx, input.workAreaId);
       if (!area || area.branchId !== period.branchId) {
@@ -67,7 +85,19 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
           const msg = `NIK ini sudah terdaftar pada periode ${period.year} (lamaran #${same.id}).`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
         }
-        const open = listOtherApplications(tx, candidate.id, -1).find((a) => !CLOSED_STATES.includes(a.state));
+        // A cadre's application stays `active` for ever (it records how they were recruited), so
+        // their agreements say whether they still serve: one not ended refuses, and once the last
+        // has ended (lapsed, dropped, resigned, terminated) the active application counts as ended.
+        const agreements = listContractsOfCandidate(tx, candidate.id);
+        const running = agreements.findLast((c) => !ENDED_CONTRACT_STATES.includes(c.state));
+        if (running) {
+          const msg = `Calon ini masih kader aktif sampai ${longIndonesianDate(running.endDate)} (PKS ${running.agreementNumber}); lamaran baru dapat dibuat setelah PKS-nya berakhir.`;
+          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
+        }
+        const formerCadre = agreements.length > 0;
+        const open = listOtherApplications(tx, candidate.id, -1).find(
+          (a) => !CLOSED_STATES.includes(a.state) && !(formerCadre && a.state === 'active'),
+        );
         if (open) {
           const msg = `Calon ini masih punya lamaran yang berjalan atau aktif (lamaran #${open.id}, ${open.year}).`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });

@@ -67,43 +67,77 @@ function nikOf(nik6: string, born: string, sex: 'M' | 'F', serial: number): stri
   return `${nik6}${String(day).padStart(2, '0')}${m}${y!.slice(2)}${String(serial).padStart(4, '0')}`;
 }
 
-/** The happy path, in order: the seed walks it up to each person's target stage. */
-function pathTo(target: RecruitmentState, today: string, index: number): RecruitmentEvent[] {
+/** The earlier of two `YYYY-MM-DD` dates (they sort as text). */
+const earlier = (a: string, b: string) => (a <= b ? a : b);
+/** The later of two `YYYY-MM-DD` dates. */
+const later = (a: string, b: string) => (a >= b ? a : b);
+
+/** One step of a person's story: the event, and the day it is sent (its dates are never after it). */
+type Step = { event: RecruitmentEvent; on: string };
+
+/**
+ * The happy path, in order, with the day each step happens: the seed walks it up to each person's
+ * target stage. `day` is the story's today (the interview was five days before, the signing three);
+ * the person registered on `registeredOn`, at least two weeks earlier, so the written test they
+ * are scheduled for (ten days before `day`) is after it. The agreement starts in `startYear`, the
+ * year of the period they applied to, even when `day` is the 1st or 2nd of January.
+ */
+function pathTo(target: RecruitmentState, p: { day: string; registeredOn: string; startYear: number; index: number }): Step[] {
+  const { day, registeredOn, index } = p;
   const docs = DEFAULT_RECRUITMENT_RULES.documents.filter((d) => d.required).map((d) => d.code);
-  const steps: [RecruitmentState, RecruitmentEvent[]][] = [
-    ['administrativeCheck', [{ type: 'BEGIN_ADMIN_CHECK' }]],
+  const testOn = addDays(day, -10);
+  const interviewOn = addDays(day, -5);
+  const signedOn = addDays(day, -3);
+  const startDate = later(addDays(day, -2), `${p.startYear}-01-01`);
+  const steps: [RecruitmentState, Step[]][] = [
+    ['administrativeCheck', [{ event: { type: 'BEGIN_ADMIN_CHECK' }, on: registeredOn }]],
     [
       'writtenTest',
-      [...docs.map((document) => ({ type: 'VERIFY_DOCUMENT' as const, document })), { type: 'COMPLETE_ADMIN_CHECK' }],
+      [
+        ...docs.map((document) => ({ event: { type: 'VERIFY_DOCUMENT' as const, document }, on: addDays(registeredOn, 1) })),
+        { event: { type: 'COMPLETE_ADMIN_CHECK' }, on: addDays(registeredOn, 1) },
+      ],
     ],
     [
       'interview',
       [
-        { type: 'SCHEDULE_WRITTEN_TEST', date: addDays(today, -10), time: '09:00', place: 'Aula KC Madiun' },
-        { type: 'RECORD_WRITTEN_TEST_SCORE', score: 70 + index, notes: '' },
+        {
+          event: { type: 'SCHEDULE_WRITTEN_TEST', date: testOn, time: '09:00', place: 'Aula KC Madiun' },
+          on: addDays(registeredOn, 2),
+        },
+        { event: { type: 'RECORD_WRITTEN_TEST_SCORE', score: 70 + index, notes: '' }, on: testOn },
       ],
     ],
     [
       'agreementSigning',
       [
-        { type: 'SCHEDULE_INTERVIEW', date: addDays(today, -5), time: '13:30', place: 'Ruang rapat KC Madiun' },
-        { type: 'RECORD_INTERVIEW_SCORE', score: 65 + index, notes: 'Komunikatif, mengenal wilayah' },
+        {
+          event: { type: 'SCHEDULE_INTERVIEW', date: interviewOn, time: '13:30', place: 'Ruang rapat KC Madiun' },
+          on: addDays(testOn, 1),
+        },
+        {
+          event: { type: 'RECORD_INTERVIEW_SCORE', score: 65 + index, notes: 'Komunikatif, mengenal wilayah' },
+          on: interviewOn,
+        },
       ],
     ],
     [
       'debriefing',
       [
         {
-          type: 'SIGN_AGREEMENT',
-          agreementNumber: `PKS/${String(index + 1).padStart(3, '0')}/KC-MDN/${today.slice(0, 4)}`,
-          signedOn: addDays(today, -3),
-          startDate: addDays(today, -2),
+          event: {
+            type: 'SIGN_AGREEMENT',
+            agreementNumber: `PKS/${String(index + 1).padStart(3, '0')}/KC-MDN/${startDate.slice(0, 4)}`,
+            signedOn,
+            startDate,
+          },
+          on: signedOn,
         },
       ],
     ],
-    ['active', [{ type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(today, -1) }]],
+    ['active', [{ event: { type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(day, -1) }, on: addDays(day, -1) }]],
   ];
-  const events: RecruitmentEvent[] = [];
+  const events: Step[] = [];
   for (const [state, evs] of steps) {
     if (target === 'registered') break;
     events.push(...evs);
@@ -162,9 +196,21 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
   const realNow = new Date();
   const today = opts.today ?? realNow.toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
-  // The seed's clock starts a month back and moves an hour per step, so days-in-stage vary.
-  let clock = new Date(`${addDays(today, -30)}T02:00:00.000Z`).getTime();
-  const ctx = systemContext(handle, () => new Date((clock += 3_600_000)), 'demo-seed');
+  // The seed's clock follows the story: each registration and event is sent on its own day (the
+  // date rules refuse a signing or a debriefing dated after the day it is recorded, and a test
+  // scheduled before the registration), so days-in-stage vary as they would in a real branch.
+  let clock = 0;
+  const ctx = systemContext(handle, () => new Date(clock), 'demo-seed');
+  const stepsOn = new Map<string, number>();
+  /**
+   * Office hours on `date` in every demo branch (01:00 UTC is 08:00 WIB, 09:00 WITA, 10:00 WIT):
+   * the steps of one day follow each other three minutes apart, in the order they are sent.
+   */
+  const on = (date: string) => {
+    const n = stepsOn.get(date) ?? 0;
+    stepsOn.set(date, n + 1);
+    clock = Date.parse(`${date}T01:00:00.000Z`) + n * 3 * 60_000;
+  };
 
   const { periods, areas, branchIds } = handle.db.transaction((tx) => {
     const madiun = insertBranch(tx, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
@@ -199,7 +245,8 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     return { periods, areas, branchIds };
   });
 
-  const register = (periodId: number, p: Person, serial: number, index: number) => {
+  const register = (periodId: number, p: Person, serial: number, index: number, registeredOn: string) => {
+    on(registeredOn);
     const input = registerCandidateSchema.parse({
       periodId,
       workAreaId: areas.get(p.area),
@@ -219,8 +266,9 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     });
     return registerCandidate({ ctx, input }).applicationId;
   };
-  const walk = (applicationId: number, events: RecruitmentEvent[]) => {
-    for (const event of events) {
+  const walk = (applicationId: number, steps: Step[]) => {
+    for (const { event, on: day } of steps) {
+      on(day);
       const { revision } = getApplication({ ctx, input: { id: applicationId } });
       sendApplicationEvent({ ctx, input: { id: applicationId, revision, event } });
     }
@@ -235,31 +283,61 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     area: 'Kota Madiun',
     target: 'writtenTest',
   };
-  const lastYear = register(periods.madiunLastYear, returning, 99, 0);
+  // Her story is a year back: she registered a month before that (in the December before last
+  // year when today is early in January) into last year's period, whose year had not ended then.
+  const yearAgo = addDays(today, -365);
+  const lastYearOn = addDays(yearAgo, -30);
+  const lastYear = register(periods.madiunLastYear, returning, 99, 0, lastYearOn);
   walk(lastYear, [
-    ...pathTo('writtenTest', addDays(today, -365), 0),
-    { type: 'RECORD_WRITTEN_TEST_SCORE', score: 48.5, notes: 'Belum memahami segmen PBPU' },
+    ...pathTo('writtenTest', { day: yearAgo, registeredOn: lastYearOn, startYear: year - 1, index: 0 }),
+    {
+      event: { type: 'RECORD_WRITTEN_TEST_SCORE', score: 48.5, notes: 'Belum memahami segmen PBPU' },
+      on: addDays(yearAgo, -10),
+    },
   ]);
-  walk(register(periods.madiun, returning, 99, 0), pathTo('administrativeCheck', today, 0));
+  const thisYearOn = addDays(today, -30);
+  walk(
+    register(periods.madiun, returning, 99, 0, thisYearOn),
+    pathTo('administrativeCheck', { day: today, registeredOn: thisYearOn, startYear: year, index: 0 }),
+  );
 
   PEOPLE.forEach((person, index) => {
     const area = MADIUN_AREAS.find((a) => a.name === person.area)!;
     const p = { ...person, nik6: area.nik6 };
-    const id = register(periods.madiun, p, index + 1, index);
+    // Registrations spread over the first week of the month behind today, three a day.
+    const registeredOn = addDays(today, -30 + Math.floor(index / 3));
+    const id = register(periods.madiun, p, index + 1, index, registeredOn);
+    const story = { day: today, registeredOn, startYear: year, index };
     if (person.target === 'rejected') {
-      walk(id, [...pathTo('interview', today, index), { type: 'RECORD_INTERVIEW_SCORE', score: 52, notes: 'Belum siap' }]);
+      walk(id, [
+        ...pathTo('interview', story),
+        { event: { type: 'RECORD_INTERVIEW_SCORE', score: 52, notes: 'Belum siap' }, on: addDays(today, -5) },
+      ]);
     } else if (person.target === 'withdrawn') {
       walk(id, [
-        ...pathTo('writtenTest', today, index),
-        { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: 'Diterima bekerja di pabrik' },
+        ...pathTo('writtenTest', story),
+        {
+          event: { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: 'Diterima bekerja di pabrik' },
+          on: addDays(today, -12),
+        },
       ]);
     } else {
-      walk(id, pathTo(person.target, today, index));
+      walk(id, pathTo(person.target, story));
       if (person.target === 'writtenTest' && index % 2 === 1) {
-        walk(id, [{ type: 'SCHEDULE_WRITTEN_TEST', date: addDays(today, 2), time: '09:00', place: 'Aula KC Madiun' }]);
+        walk(id, [
+          {
+            event: { type: 'SCHEDULE_WRITTEN_TEST', date: addDays(today, 2), time: '09:00', place: 'Aula KC Madiun' },
+            on: addDays(today, -4),
+          },
+        ]);
       }
       if (person.target === 'interview') {
-        walk(id, [{ type: 'SCHEDULE_INTERVIEW', date: addDays(today, 3), time: '10:30', place: 'Ruang rapat KC Madiun' }]);
+        walk(id, [
+          {
+            event: { type: 'SCHEDULE_INTERVIEW', date: addDays(today, 3), time: '10:30', place: 'Ruang rapat KC Madiun' },
+            on: addDays(today, -8),
+          },
+        ]);
       }
     }
   });
@@ -278,29 +356,42 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
       { nik6: '947101', name: 'Yohana Wenda', born: '1990-10-10', sex: 'F', area: 'Kota Jayapura', target: 'writtenTest' },
     ],
   ];
-  others.forEach(([periodId, p], i) => walk(register(periodId, p, 200 + i, i), pathTo(p.target, today, i)));
+  others.forEach(([periodId, p], i) => {
+    const registeredOn = addDays(today, -25 + i);
+    const id = register(periodId, p, 200 + i, i, registeredOn);
+    walk(id, pathTo(p.target, { day: today, registeredOn, startYear: year, index: i }));
+  });
 
   // Cadres recruited last year whose agreement ends within the month: their evaluation is due,
-  // with eleven months of reports behind them, one strong, one weak, one in between.
-  const start = addDays(today, -340);
+  // with eleven months of reports behind them, one strong, one weak, one in between. Their
+  // agreement starts in last year's period (its year), so in the last weeks of December it starts
+  // on 31 December and ends on the 30th (after the 30th it has lapsed, awaiting a late decision).
+  const start = earlier(addDays(today, -340), `${year - 1}-12-31`);
   CADRES_LAST_YEAR.forEach((person, i) => {
     const area = MADIUN_AREAS.find((a) => a.name === person.area)!;
-    const id = register(periods.madiunLastYear, { ...person, nik6: area.nik6 }, 300 + i, i);
+    const registeredOn = addDays(start, -50 + i);
+    const id = register(periods.madiunLastYear, { ...person, nik6: area.nik6 }, 300 + i, i, registeredOn);
     walk(id, [
-      ...pathTo('agreementSigning', addDays(start, -20), i),
+      ...pathTo('agreementSigning', { day: addDays(start, -20), registeredOn, startYear: year - 1, index: i }),
       {
-        type: 'SIGN_AGREEMENT',
-        agreementNumber: `PKS/${String(50 + i).padStart(3, '0')}/KC-MDN/${start.slice(0, 4)}`,
-        signedOn: addDays(start, -5),
-        startDate: start,
+        event: {
+          type: 'SIGN_AGREEMENT',
+          agreementNumber: `PKS/${String(50 + i).padStart(3, '0')}/KC-MDN/${start.slice(0, 4)}`,
+          signedOn: addDays(start, -5),
+          startDate: start,
+        },
+        on: addDays(start, -5),
       },
-      { type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(start, -2) },
+      { event: { type: 'COMPLETE_DEBRIEFING', debriefedOn: addDays(start, -2) }, on: addDays(start, -2) },
     ]);
     const contractId = findContractByApplication(handle.db, id)!.id;
     for (let m = 0; m < 11; m++) {
       const month = addDays(start, 31 * m).slice(0, 7);
       if (month >= today.slice(0, 7)) break;
-      recordMonth({ ctx, input: { contractId, revision: null, record: demoMonth(month, person.performance, m) } });
+      // Each month is reported early in the month after it (as demoMonth says), never after today.
+      const reported = demoMonth(month, person.performance, m);
+      on(earlier(String(reported.reportDeliveredOn), today));
+      recordMonth({ ctx, input: { contractId, revision: null, record: reported } });
     }
   });
   runContractScheduler(handle, new Date(`${today}T03:00:00.000Z`));

@@ -8,8 +8,11 @@ import {
   updateApplicationIfRevision,
 } from '@kader/db';
 import {
+  allowedEvents,
   applyEvent,
   CLOSED_STATES,
+  checkEventDates,
+  dateInZone,
   parseRecruitmentEvent,
   persist,
   QUOTA_HOLDING_STATES,
@@ -90,6 +93,24 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       }
 
       const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
+      // Dates are checked here against the branch's today, never in a machine guard: a replay must
+      // give the same result on any day. Only for an event this stage takes, so a misplaced event is
+      // still refused as such; a debriefing before the signing is named by its field here.
+      if (allowedEvents(snapshot).includes(event.type)) {
+        const { context } = snapshot;
+        const issues = checkEventDates(event, {
+          today: dateInZone(ctx.now(), period.branch.timeZone),
+          registeredOn: context.registeredOn,
+          periodYear: period.year,
+          signedOn: context.agreement?.signedOn ?? null,
+        });
+        if (issues.length) {
+          const fields = issues.map((f) => ({ path: `event.${f.path}`, message: f.message }));
+          throw new DomainError('VALIDATION', `Tanggal tidak dapat diterima: ${fields.map((f) => f.message).join(' ')}`, {
+            fields,
+          });
+        }
+      }
       const applied = applyEvent(snapshot, event);
       if (!applied.ok) {
         const allowed = applied.allowedEvents.length ? applied.allowedEvents.join(', ') : 'tidak ada';

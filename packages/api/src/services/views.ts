@@ -1,9 +1,9 @@
 import {
-  recordNikView,
   getCandidate,
   getPeriod,
   getWorkArea,
   listAudit,
+  listContractsOfCandidate,
   listOtherApplications,
   type ApplicationRow,
   type DbOrTx,
@@ -16,6 +16,7 @@ import {
   stateOf,
   type RecruitmentContext,
   type RecruitmentState,
+  type ContractState,
 } from '@kader/workflow';
 import { DomainError } from '../errors';
 import { placesTaken } from './quota';
@@ -83,8 +84,8 @@ export function mustGetApplication(id: number, row?: ApplicationRow) {
 }
 
 /**
- * One application as this person may see it: personal data in full only for the branch's
- * recruiters and supervisors (and each such view of a NIK is logged), events only those they may send.
+ * One application as this person may see it: the NIK masked to everyone (revealed and logged only
+ * on request, `revealNik`), so reading writes nothing; events only those they may send.
  */
 export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Principal, now = new Date()) {
   const candidate = getCandidate(db, row.candidateId);
@@ -93,9 +94,6 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
   assertCanRead(principal, period.branchId, `Lamaran #${row.id}`);
   const personal = personalDataFor(principal, period.branchId, candidate, dateInZone(now, period.branch.timeZone));
-  if (!personal.piiMasked && principal.kind === 'user') {
-    recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
-  }
   const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
   const state = stateOf(snapshot) as RecruitmentState;
   return {
@@ -136,6 +134,16 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
         year: o.year,
         branchName: o.branchName,
         state: o.state as RecruitmentState,
+      })),
+    // A former cadre applying again (issue 8): the agreement years they served before.
+    earlierContracts: listContractsOfCandidate(db, row.candidateId)
+      .filter((c) => canReadBranchId(principal, c.branchId))
+      .map((c) => ({
+        id: c.id,
+        agreementNumber: c.agreementNumber,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        state: c.state as ContractState,
       })),
   };
 }

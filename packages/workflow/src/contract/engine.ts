@@ -6,6 +6,7 @@ import {
   CONTRACT_STATE_LABELS,
   contractMachine,
   decisionJustified,
+  lateDecisionJustified,
   type ContractInput,
   type ContractState,
 } from './machine';
@@ -63,6 +64,7 @@ export const CONTRACT_EVENT_LABELS: Record<ContractEventType, string> = {
   EVALUATION_DUE: 'evaluasi jatuh tempo',
   DECIDE_RENEWAL: 'keputusan perpanjangan',
   AGREEMENT_ENDED: 'akhir masa PKS',
+  DECIDE_LATE: 'keputusan terlambat',
   RESIGN: 'pengunduran diri',
   TERMINATE: 'pemutusan kerja sama',
 };
@@ -89,6 +91,9 @@ export function explainContractRefusal(snapshot: ContractSnapshot, event: Contra
       return event.decision === 'drop'
         ? `Keputusan tidak diperpanjang wajib disertai alasan tertulis (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`
         : `Perpanjangan yang tidak sesuai rekomendasi (tidak diperpanjang) wajib disertai alasan tertulis (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`;
+    case 'DECIDE_LATE':
+      if (lateDecisionJustified(event)) break;
+      return `Keputusan terlambat wajib disertai alasan tertulis (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`;
     case 'RESIGN':
     case 'TERMINATE': {
       const what = event.type === 'RESIGN' ? 'pengunduran diri' : 'pemutusan kerja sama';

@@ -37,6 +37,23 @@ export const contractEventSchemas = {
       .meta({ filledBy: 'server' }),
   }),
   AGREEMENT_ENDED: z.object({}),
+  // v2: a supervisor decides an agreement that lapsed without a decision, so one missed date does
+  // not lose a good cadre. Late is always explained, whatever the recommendation: the reason is required.
+  DECIDE_LATE: z.object({
+    decision: z.enum(RENEWAL_DECISIONS, { message: 'Keputusan wajib dipilih: renew atau drop' }),
+    reason: z
+      .string()
+      .trim()
+      .min(
+        DECISION_REASON_MIN_LENGTH,
+        `Alasan keputusan terlambat wajib diisi (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter)`,
+      )
+      .max(1000, 'Alasan paling panjang 1000 karakter')
+      .meta({ kind: 'textarea' }),
+    recommendation: z
+      .enum(RENEWAL_DECISIONS, { message: 'Rekomendasi wajib diisi oleh server: renew atau drop' })
+      .meta({ filledBy: 'server' }),
+  }),
   RESIGN: exitWith(RESIGNATION_REASONS),
   TERMINATE: exitWith(TERMINATION_REASONS),
 } as const;

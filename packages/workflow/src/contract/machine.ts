@@ -30,9 +30,13 @@ export const CONTRACT_STATE_LABELS: Record<ContractState, string> = {
 };
 
 export const CONTRACT_MACHINE_ID = 'contract';
-/** v1: the first definition. A later version adds a step in migrations.ts and an entry in replay.ts. */
-export const CONTRACT_MACHINE_VERSION = 1;
-export type ContractMachineVersion = 1;
+/**
+ * v1: the first definition. v2: a lapsed agreement takes a supervisor's late decision
+ * (`DECIDE_LATE`, with a written reason) to `renewed` or `dropped`. A later version adds a step in
+ * migrations.ts and an entry in replay.ts.
+ */
+export const CONTRACT_MACHINE_VERSION = 2;
+export type ContractMachineVersion = 1 | 2;
 
 /** The evaluation falls due this many days before the agreement's last day, unless set otherwise. */
 export const DEFAULT_EVALUATION_DAYS_BEFORE = 30;
@@ -122,6 +126,11 @@ export function decisionJustified(e: Pick<RenewalDecision, 'decision' | 'reason'
   return e.recommendation === 'renew' || written;
 }
 
+/** A late decision (v2) always carries a written reason: the supervisor explains why it is late. */
+export function lateDecisionJustified(e: Pick<RenewalDecision, 'reason'>): boolean {
+  return e.reason.trim().length >= DECISION_REASON_MIN_LENGTH;
+}
+
 /** An early end must fall inside the agreement: from its first to its last day. */
 export function withinAgreement(ctx: Pick<ContractInput, 'startDate' | 'endDate'>, date: string): boolean {
   return date >= ctx.startDate && date <= ctx.endDate;
@@ -150,7 +159,24 @@ const decide = {
  * buildable, so an old event replays through the definition it was recorded under.
  */
 export function buildContractMachine(version: ContractMachineVersion) {
-  void version; // v1 is the only version so far; later ones branch on it like recruitment does.
+  // v2: a lapsed agreement is decided late; under v1 it took nothing, and its replays must stay so.
+  const lapsedOn =
+    version >= 2
+      ? {
+          DECIDE_LATE: [
+            {
+              guard: { type: 'lateDecisionIs' as const, params: { decision: 'renew' as const } },
+              target: 'renewed' as const,
+              actions: { type: 'decide' as const },
+            },
+            {
+              guard: { type: 'lateDecisionIs' as const, params: { decision: 'drop' as const } },
+              target: 'dropped' as const,
+              actions: { type: 'decide' as const },
+            },
+          ],
+        }
+      : {};
   return setup({
     types: {
       context: {} as ContractContext,
@@ -159,7 +185,7 @@ export function buildContractMachine(version: ContractMachineVersion) {
     },
     actions: {
       decide: assign(({ event }) => {
-        const e = event as Ev<'DECIDE_RENEWAL'>;
+        const e = event as Ev<'DECIDE_RENEWAL'> | Ev<'DECIDE_LATE'>;
         return { decision: { decision: e.decision, reason: e.reason, recommendation: e.recommendation } };
       }),
       exit: assign(({ event }, params: { kind: ContractExit['kind'] }) => {
@@ -178,6 +204,10 @@ export function buildContractMachine(version: ContractMachineVersion) {
     guards: {
       decisionJustified: ({ event }) => decisionJustified(event as Ev<'DECIDE_RENEWAL'>),
       decisionIs: ({ context }, params: { decision: RenewalChoice }) => context.decision?.decision === params.decision,
+      lateDecisionIs: ({ event }, params: { decision: RenewalChoice }) => {
+        const e = event as Ev<'DECIDE_LATE'>;
+        return e.decision === params.decision && lateDecisionJustified(e);
+      },
       exitDateWithinAgreement: ({ context, event }) => withinAgreement(context, (event as ExitEvent).date),
     },
   }).createMachine({
@@ -217,10 +247,10 @@ export function buildContractMachine(version: ContractMachineVersion) {
           ],
         },
       },
-      // Not `final`: a later version may add corrections that reopen them.
+      // Not `final`: a later version may add corrections that reopen them (v2 did, for `lapsed`).
       renewed: {},
       dropped: {},
-      lapsed: {},
+      lapsed: { on: lapsedOn },
       resigned: {},
       terminated: {},
     },

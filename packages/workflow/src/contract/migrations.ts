@@ -2,11 +2,14 @@ import { CONTRACT_MACHINE_VERSION } from './machine';
 
 /**
  * Snapshot migrations between contract definition versions: `steps[v]` turns a persisted snapshot
- * written by version v into one version v + 1 can resolve. There is only v1 so far; the registry
- * is here so that the first change of the definition has a place to put its step.
+ * written by version v into one version v + 1 can resolve.
  */
 type Step = (persisted: Record<string, unknown>) => Record<string, unknown>;
-const steps: Record<number, Step> = {};
+const steps: Record<number, Step> = {
+  // v1 -> v2: v2 only adds a transition out of `lapsed` (DECIDE_LATE); the states and the context
+  // are the same, and a late decision is kept in the `decision` v1 already has. Nothing to change.
+  1: (persisted) => ({ ...persisted }),
+};
 
 /** Migrates to `toVersion`, the current version unless told (a replay stops at the next event's version). */
 export function migrateContractSnapshot(

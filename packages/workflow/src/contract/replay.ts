@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { RecordedEvent, ReplayResult } from '../recruitment/replay';
 import { parseContractEvent } from './events';
-import { contractMachine, type ContractInput } from './machine';
+import { buildContractMachine, contractMachine, type ContractInput } from './machine';
 import { migrateContractSnapshot } from './migrations';
 
 /**
@@ -9,7 +9,8 @@ import { migrateContractSnapshot } from './migrations';
  * through the version it was recorded under. A new version adds an entry and a step in migrations.ts.
  */
 export const CONTRACT_MACHINES: Record<number, typeof contractMachine> = {
-  1: contractMachine,
+  1: buildContractMachine(1),
+  2: contractMachine,
 };
 
 function machineFor(version: number) {

@@ -31,7 +31,7 @@ const candidateUpdateSchema = candidateSchema.pick({ nik: true, name: true, phon
   reason: z.string({ message: REASON_REQUIRED }).trim().min(5, REASON_REQUIRED).max(1000),
 });
 
-/** The form, filled from what the application page shows (NIK grouped, phone as 08…). */
+/** The form, filled from what the application page shows (the revealed NIK grouped, phone as 08…). */
 export function candidateEditValues(
   c: Pick<ApplicationDetail['candidate'], 'name' | 'nik' | 'phone' | 'address'>,
 ): CandidateEditValues {
@@ -95,16 +95,18 @@ const LABELS: Record<CandidateEditPath, Key> = {
  */
 export function CandidateEditForm(props: {
   detail: ApplicationDetail;
+  /** The full NIK, revealed (and logged) when the form was opened: the application sends it masked. */
+  nik: string;
   reload: () => Promise<unknown>;
   reloading: boolean;
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { detail, reload, reloading, onDone, onCancel } = props;
+  const { detail, nik, reload, reloading, onDone, onCancel } = props;
   const { t, tm } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<CandidateEditValues>(() => candidateEditValues(detail.candidate));
+  const [values, setValues] = useState<CandidateEditValues>(() => candidateEditValues({ ...detail.candidate, nik }));
   const [problems, setProblems] = useState<Record<string, string>>({});
 
   const update = useMutation(

@@ -1,4 +1,4 @@
-import { recruitmentEventSchemas, type RecruitmentEventType } from '@kader/workflow';
+import { type DateFacts, eventDateLimits, recruitmentEventSchemas, type RecruitmentEventType } from '@kader/workflow';
 import { useMemo } from 'react';
 import { fieldsFromSchema, type FormField, type FormValues } from '../../forms/schemaFields';
 import { SchemaEventForm } from '../../forms/SchemaEventForm';
@@ -38,14 +38,18 @@ export function EventForm(props: {
   onCancel: () => void;
   /** Values to start from, e.g. the agreement number the branch's pattern suggests. */
   initial?: FormValues;
+  /** What the server's date rules need: the form bounds its date inputs by the same rules. */
+  dateFacts: DateFacts;
 }) {
+  const { dateFacts, ...rest } = props;
   const { type } = props;
   const { td } = useI18n();
   const optionLabel = useOptionLabel();
   const fields = useMemo(() => eventFields(type), [type]);
   return (
     <SchemaEventForm
-      {...props}
+      {...rest}
+      dateLimits={(values) => eventDateLimits(type, dateFacts, values)}
       schema={recruitmentEventSchemas[type]}
       fields={fields}
       testIdPrefix="event"

@@ -1,10 +1,11 @@
-import type { RenewalChoice } from '@kader/workflow';
+import { addDays, type RenewalChoice } from '@kader/workflow';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { ContractDetail } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
 import { DECISION_REASON_MIN_LENGTH, decisionProblem, reasonRequired } from '../../contracts/decision';
+import { formatDate } from '../../format';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from './bits';
@@ -28,6 +29,7 @@ export function useContractInvalidation() {
  * "Putuskan": the scorecard and its explanation, perpanjang / tidak diperpanjang, and the reason —
  * required for a drop and for a renewal against the recommendation (the rule of the machine's
  * guard, `decisionJustified`). Sends `contracts.decide`; the server adds the recommendation.
+ * On a lapsed agreement it is the late decision (contract v2): the reason is always required.
  */
 export function DecideDialog(props: {
   contractId: number;
@@ -35,7 +37,7 @@ export function DecideDialog(props: {
   onDone: (detail: ContractDetail, decision: RenewalChoice) => void;
 }) {
   const { contractId, onClose, onDone } = props;
-  const { t, tm } = useI18n();
+  const { t, tm, lang } = useI18n();
   const trpc = useTRPC();
   const invalidate = useContractInvalidation();
   const detail = useQuery(trpc.contracts.get.queryOptions({ id: contractId }));
@@ -44,7 +46,7 @@ export function DecideDialog(props: {
     return d ?? null;
   });
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<ReturnType<typeof decisionProblem>>(null);
+  const [problem, setProblem] = useState<ReturnType<typeof decisionProblem> | 'reasonForLate'>(null);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
 
@@ -70,12 +72,16 @@ export function DecideDialog(props: {
 
   const d = detail.data;
   const recommendation = d?.scorecard?.recommendation ?? null;
-  const required = decision !== null && reasonRequired(decision, recommendation);
+  // Lapsed undecided: decided late, always with a reason (the machine's `lateDecisionJustified`).
+  const late = d?.state === 'lapsed';
+  const mayDecide = d ? d.canDecide || (late && d.allowedEvents.includes('DECIDE_LATE')) : false;
+  const required = late || (decision !== null && reasonRequired(decision, recommendation));
   const err = decide.error ? kaderError(decide.error) : null;
   const serverFields = fieldErrors(err);
   const fieldMessage = (name: 'reason' | 'decision'): string | null => {
     if (serverFields[name]) return tm(serverFields[name]);
     if (name === 'decision' && problem === 'chooseDecision') return t('decide.chooseDecision');
+    if (name === 'reason' && problem === 'reasonForLate') return t('decide.reasonForLate', { min: DECISION_REASON_MIN_LENGTH });
     if (name === 'reason' && problem === 'reasonForDrop') return t('decide.reasonForDrop', { min: DECISION_REASON_MIN_LENGTH });
     if (name === 'reason' && problem === 'reasonAgainstRecommendation') {
       return t('decide.reasonAgainst', { min: DECISION_REASON_MIN_LENGTH });
@@ -88,7 +94,8 @@ export function DecideDialog(props: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!d) return;
-    const p = decisionProblem(decision, reason, recommendation);
+    const lateReasonMissing = late && decision !== null && reason.trim().length < DECISION_REASON_MIN_LENGTH;
+    const p = lateReasonMissing ? 'reasonForLate' : decisionProblem(decision, reason, recommendation);
     setProblem(p);
     if (p || decision === null) return;
     decide.mutate({ id: d.id, revision: d.revision, decision, reason: reason.trim() });
@@ -108,13 +115,21 @@ export function DecideDialog(props: {
         data-testid="decide-dialog"
         data-contract-id={contractId}
       >
-        <h2 id={titleId}>{t('decide.title', { name: d?.candidateName ?? '…' })}</h2>
+        <h2 id={titleId}>{t(late ? 'decide.titleLate' : 'decide.title', { name: d?.candidateName ?? '…' })}</h2>
         {detail.error && <ErrorBox error={detail.error} onRetry={() => void detail.refetch()} />}
         {detail.isLoading && <p className="muted">{t('app.loading')}</p>}
         {d && (
           <form onSubmit={submit} noValidate>
             <ScorecardView scorecard={d.scorecard} testId="decide-scorecard" />
-            {!d.canDecide && (
+            {late && (
+              <p className="alert alert-warn" data-testid="decide-late-intro">
+                {t('decide.lateIntro', {
+                  end: formatDate(d.endDate, lang),
+                  next: formatDate(addDays(d.endDate, 1), lang),
+                })}
+              </p>
+            )}
+            {!mayDecide && (
               <p className="alert alert-warn" data-testid="decide-not-allowed">
                 {t('decide.notAllowed')}
               </p>
@@ -181,9 +196,11 @@ export function DecideDialog(props: {
               />
               {required && !reasonError && (
                 <small className="hint">
-                  {decision === 'drop'
-                    ? t('decide.reasonHintDrop', { min: DECISION_REASON_MIN_LENGTH })
-                    : t('decide.reasonHintAgainst', { min: DECISION_REASON_MIN_LENGTH })}
+                  {late
+                    ? t('decide.reasonHintLate', { min: DECISION_REASON_MIN_LENGTH })
+                    : decision === 'drop'
+                      ? t('decide.reasonHintDrop', { min: DECISION_REASON_MIN_LENGTH })
+                      : t('decide.reasonHintAgainst', { min: DECISION_REASON_MIN_LENGTH })}
                 </small>
               )}
               {reasonError && (
@@ -206,7 +223,7 @@ export function DecideDialog(props: {
                 type="submit"
                 className="btn btn-primary"
                 data-testid="decide-submit"
-                disabled={decide.isPending || !d.canDecide}
+                disabled={decide.isPending || !mayDecide}
               >
                 {decide.isPending ? t('app.sending') : t('decide.submit')}
               </button>

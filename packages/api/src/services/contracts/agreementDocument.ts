@@ -5,6 +5,7 @@ import {
   getContract,
   getPeriod,
   getWorkArea,
+  recordNikView,
   type CandidateRow,
   type DbOrTx,
 } from '@kader/db';
@@ -68,6 +69,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
   const fees = feeVersions(db);
   let doc: AgreementDocument;
   let draft: boolean;
+  let candidateId: number;
   if (input.applicationId) {
     const row = getApplication(db, input.applicationId);
     const period = row ? getPeriod(db, row.periodId) : undefined;
@@ -75,6 +77,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     assertCanRunSelection(p, period.branchId, `Lamaran #${row.id}`);
     const ctxSnap = restore({ version: row.machineVersion, persisted: row.snapshot }).context;
     const b = base(db, row.candidateId, period.branchId, row.workAreaId);
+    candidateId = row.candidateId;
     if (!ctxSnap.agreement && row.state !== 'agreementSigning') {
       throw new DomainError('INVALID_TRANSITION', 'PKS dicetak mulai tahap penandatanganan PKS.');
     }
@@ -98,6 +101,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     if (!row) throw new DomainError('NOT_FOUND', `Kontrak #${input.contractId} tidak ditemukan.`);
     assertCanRunSelection(p, row.branchId, `Kontrak #${row.id}`);
     const b = base(db, row.candidateId, row.branchId, row.workAreaId);
+    candidateId = row.candidateId;
     const decision = restoreContract({ version: row.machineVersion, persisted: row.snapshot }).context.decision;
     const previous = row.previousContractId ? getContract(db, row.previousContractId) : undefined;
     if (row.state === 'decided' && decision?.decision === 'renew') {
@@ -136,6 +140,8 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     });
   }
   const bytes = await renderAgreementPdf(doc, { paper: input.paper, draft, createdAt: ctx.now() });
+  // The PDF prints the full NIK: generating one is a deliberate view, logged like a reveal.
+  if (p.kind === 'user') recordNikView(db, { userId: p.id, candidateId, at: ctx.now().toISOString() });
   const name = doc.agreementNumber.replace(/[^\w-]+/g, '-').replace(/-+/g, '-');
   return { filename: `${draft ? 'DRAF-' : ''}${name}-${input.paper}.pdf`, draft, base64: Buffer.from(bytes).toString('base64') };
 }

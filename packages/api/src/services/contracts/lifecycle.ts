@@ -192,7 +192,9 @@ export function applyToContract(
     });
   }
   let meta: Record<string, unknown> | null = null;
-  if (event.type === 'DECIDE_RENEWAL' && event.decision === 'renew') {
+  // A renewal decided in time holds next year's place until the end date; one decided late
+  // (DECIDE_LATE, contract v2) renews at once. Either way the place must be free now.
+  if ((event.type === 'DECIDE_RENEWAL' || event.type === 'DECIDE_LATE') && event.decision === 'renew') {
     const nextYear = Number(addDays(row.endDate, 1).slice(0, 4));
     // Deciding again (already `decided` to renew) must not count this contract twice.
     const alreadyHolding = row.state === 'decided' && (snapshot.context.decision?.decision ?? null) === 'renew';

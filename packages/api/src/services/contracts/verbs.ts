@@ -14,6 +14,7 @@ import {
   dateInZone,
   decisionJustified,
   DECISION_REASON_MIN_LENGTH,
+  lateDecisionJustified,
   parseContractEvent,
   parseMonthlyRecord,
   recommendationForDecision,
@@ -118,6 +119,8 @@ export function getContractDetail({ ctx, input }: { ctx: Context; input: { id: n
 /**
  * The supervisor's yearly decision. The server, not the browser, puts the scorecard's
  * recommendation into the event, so the audit log records what the supervisor was shown.
+ * On a lapsed agreement it is the late decision (`DECIDE_LATE`): renew (next year, a quota
+ * place) or drop, with a written reason either way.
  */
 export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<typeof decideSchema> }) {
   const p = requirePrincipal(ctx);
@@ -129,6 +132,22 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
       const { card } = scorecardOf(tx, row);
       const recommendation = recommendationForDecision(card ?? { recommendation: null });
       const decision = { decision: input.decision, reason: input.reason, recommendation };
+      // An agreement that lapsed undecided is decided late (contract v2), always with a reason;
+      // the revision check in applyToContract makes sure this is the state the supervisor saw.
+      if (row.state === 'lapsed') {
+        if (!lateDecisionJustified(decision)) {
+          const msg = `Tuliskan alasan keputusan terlambat (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`;
+          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'reason', message: msg }] });
+        }
+        applyToContract(tx, {
+          row,
+          revision: input.revision,
+          event: { type: 'DECIDE_LATE', ...decision },
+          actor: p.username,
+          at: ctx.now().toISOString(),
+        });
+        return contractDetail(tx, mustGet(tx, row.id), p, ctx.now());
+      }
       if (!decisionJustified(decision)) {
         const msg =
           input.decision === 'drop'

@@ -4,7 +4,6 @@ import {
   getWorkArea,
   listContractsOfCandidate,
   listMonthly,
-  recordNikView,
   type ContractRow,
   type DbOrTx,
 } from '@kader/db';
@@ -99,8 +98,6 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !branch || !area) throw new Error(`contract ${row.id} refers to missing rows`);
   const personal = personalDataFor(principal, row.branchId, candidate, dateInZone(now, branch.timeZone));
-  if (!personal.piiMasked && principal.kind === 'user')
-    recordNikView(db, { userId: principal.id, candidateId: candidate.id, at: now.toISOString() });
   const snapshot = restoreContract({ version: row.machineVersion, persisted: row.snapshot });
   const months = monthsOf(db, row);
   const { kpi, card } = scorecardOf(db, row, months);
@@ -112,7 +109,10 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
     familiesAssigned: row.familiesAssigned,
     context: snapshot.context as ContractContext,
     allowedEvents: contractEventsFor(principal, row.branchId, contractAllowedEvents(snapshot)) as string[],
-    canDecide: canCorrect(principal, row.branchId) && contractAllowedEvents(snapshot).includes('DECIDE_RENEWAL'),
+    // A lapsed agreement is decided late (contract v2) through the same dialog.
+    canDecide:
+      canCorrect(principal, row.branchId) &&
+      contractAllowedEvents(snapshot).some((e) => e === 'DECIDE_RENEWAL' || e === 'DECIDE_LATE'),
     canRecordMonths: canRunSelection(principal, row.branchId),
     chain: listContractsOfCandidate(db, row.candidateId).map((c) => ({
       id: c.id,
