@@ -89,6 +89,24 @@ describe('a former cadre registers again in a later period', () => {
     ]);
   });
 
+  it('once they applied again, the lapsed agreement may still be dropped late but not renewed', () => {
+    const { contract } = cadreOf2026();
+    runContractScheduler(db.handle, at('2027-04-03T02:00:00Z'));
+    registerIn2027();
+    const late = (decision: 'renew' | 'drop') => {
+      const d = getContractDetail({ ctx: ctxAt('2027-05-03T02:00:00Z'), input: { id: contract.id } });
+      return () =>
+        decideRenewal({
+          ctx: ctxAt('2027-05-03T02:00:00Z'),
+          input: { id: d.id, revision: d.revision, decision, reason: 'Diputuskan terlambat setelah cuti' },
+        });
+    };
+    const contracts = () => db.handle.sqlite.prepare('select count(*) from contracts').pluck().get();
+    expect(late('renew')).toThrow(/sudah melamar lagi \(periode 2027/);
+    expect(contracts()).toBe(1);
+    expect(late('drop')().state).toBe('dropped');
+  });
+
   it('may apply once they resigned', () => {
     const { contract } = cadreOf2026();
     sendContractEvent({

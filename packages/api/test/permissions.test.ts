@@ -3,9 +3,9 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, type Context } from '../src/context';
 import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
-import { appRouter, createCaller, DEMO_PASSWORD, seedDemo } from '../src/index';
+import { appRouter, createCaller, DEMO_PASSWORD } from '../src/index';
 import { createCallerFactory, router, signedInProcedure } from '../src/trpc';
-import { tempDatabase, userContext } from './helpers';
+import { seededDatabase, userContext } from './helpers';
 
 /**
  * The permission matrix: every procedure of the router, called by every kind of user, against the
@@ -68,7 +68,7 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'settings.add': adminOnly,
 };
 
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 let madiun: {
   periodId: number;
   areaId: number;
@@ -81,8 +81,7 @@ let madiun: {
 let serial = 0;
 
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
   const q = <T>(sql: string) => db.handle.sqlite.prepare(sql).get() as T;
   const period = q<{ id: number }>(
     "select p.id from recruitment_periods p join branches b on b.id = p.branch_id where b.code = 'KC-MDN' and p.year = 2026",

@@ -1,21 +1,20 @@
 import { ageOn } from '@kader/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, seedDemo } from '../src/index';
-import { madiun2026, tempDatabase, userContext } from './helpers';
+import { createCaller } from '../src/index';
+import { madiun2026, seededDatabase, userContext } from './helpers';
 
 /**
  * A NIK's digits 7-12 are the birth date (day + 40 for women) as DDMMYY: whoever sees the NIK
  * masked must not get them back from a birth date or a sex beside it. The age is all they get.
  */
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 type Person = { id: number; nik: string; birthDate: string; sex: string };
 let people: Person[];
 const TODAY = '2026-11-23';
 const now = () => new Date(`${TODAY}T02:00:00.000Z`); // 09.00 WIB
 
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: TODAY });
+  db = seededDatabase();
   people = db.handle.sqlite.prepare('select id, nik, birth_date birthDate, sex from candidates').all() as Person[];
 });
 afterAll(() => db.cleanup());

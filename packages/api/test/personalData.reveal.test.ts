@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, seedDemo } from '../src/index';
-import { madiun2026, tempDatabase, userContext } from './helpers';
+import { createCaller } from '../src/index';
+import { madiun2026, seededDatabase, userContext } from './helpers';
 
 /**
  * A full NIK is shown only when a person asks for it ("Tampilkan NIK") or prints it (the PKS), and
  * only those acts are logged in `nik_views`: reading a page, refetching it or the answer of an
  * action writes nothing, so the log says who deliberately looked at whose NIK.
  */
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 type Person = { candidateId: number; appId: number; nik: string; birthDate: string; sex: string };
 let endang: Person;
 let signing: { id: number; candidateId: number };
 let contract: { id: number; candidateId: number };
 
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
   const q = <T>(sql: string) => db.handle.sqlite.prepare(sql).get() as T;
   endang = q<Person>(
     `select c.id candidateId, a.id appId, c.nik, c.birth_date birthDate, c.sex

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller, seedDemo } from '../src/index';
-import { madiun2026, tempDatabase, userContext } from './helpers';
+import { createCaller } from '../src/index';
+import { madiun2026, seededDatabase, userContext } from './helpers';
 
-let db: ReturnType<typeof tempDatabase>;
+let db: ReturnType<typeof seededDatabase>;
 let appId: number;
 let nik: string;
 
 beforeAll(async () => {
-  db = tempDatabase();
-  await seedDemo(db.handle, { today: '2026-11-23' });
+  db = seededDatabase();
   const row = db.handle.sqlite
     .prepare("select a.id, c.nik from applications a join candidates c on c.id = a.candidate_id where c.name = 'Endang Sulastri'")
     .get() as { id: number; nik: string };

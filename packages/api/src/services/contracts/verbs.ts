@@ -4,12 +4,14 @@ import {
   getMonthly,
   insertMonthly,
   listContracts as listContractRows,
+  listOtherApplications,
   updateMonthlyIfRevision,
   type ContractRow,
   type DbOrTx,
 } from '@kader/db';
 import {
   addDays,
+  CLOSED_STATES,
   CONTRACT_STATES,
   dateInZone,
   decisionJustified,
@@ -116,6 +118,12 @@ export function getContractDetail({ ctx, input }: { ctx: Context; input: { id: n
   return contractDetail(ctx.handle.db, mustGet(ctx.handle.db, input.id), p, ctx.now());
 }
 
+/** An application of the same person in a later period that has not ended in a rejection or withdrawal. */
+function openLaterApplication(tx: DbOrTx, row: ContractRow) {
+  const startYear = Number(row.startDate.slice(0, 4));
+  return listOtherApplications(tx, row.candidateId, -1).find((a) => a.year > startYear && !CLOSED_STATES.includes(a.state));
+}
+
 /**
  * The supervisor's yearly decision. The server, not the browser, puts the scorecard's
  * recommendation into the event, so the audit log records what the supervisor was shown.
@@ -138,6 +146,13 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
         if (!lateDecisionJustified(decision)) {
           const msg = `Tuliskan alasan keputusan terlambat (paling sedikit ${DECISION_REASON_MIN_LENGTH} karakter).`;
           throw new DomainError('VALIDATION', msg, { fields: [{ path: 'reason', message: msg }] });
+        }
+        // A former cadre may have applied again since the agreement lapsed: renewing the old one too
+        // would make two paths to the same work. Dropping it stays possible.
+        const reapplied = input.decision === 'renew' ? openLaterApplication(tx, row) : undefined;
+        if (reapplied) {
+          const msg = `Calon ini sudah melamar lagi (periode ${reapplied.year}, ${reapplied.branchName}); selesaikan lamaran itu, bukan perpanjangan terlambat.`;
+          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'decision', message: msg }] });
         }
         applyToContract(tx, {
           row,
