@@ -3,7 +3,7 @@
  * legitimately sends; everything past them is refused before tRPC reads or runs anything.
  */
 // The import's limits live with the import; the body limit follows from them.
-import { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from '@kader/api';
+import { MONTHLY_IMPORT_LIMIT } from '@kader/api';
 
 export { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES as UNBATCHABLE } from '@kader/workflow';
 
@@ -14,6 +14,3 @@ export { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES as UNBATCHABLE } from '@kader/w
  * the call's other fields.
  */
 export const MAX_BODY_BYTES = 2 * MONTHLY_IMPORT_LIMIT.bytes + 64 * 1024;
-
-/** The answer to a body over the limit, in words (413). */
-export const BODY_TOO_LARGE_MESSAGE = MONTHLY_IMPORT_TOO_LARGE;

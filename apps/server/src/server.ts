@@ -4,12 +4,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { appRouter, createContextFactory } from '@kader/api';
+import { appRouter, createContextFactory, MONTHLY_IMPORT_TOO_LARGE } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
-import { BODY_TOO_LARGE_MESSAGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
+import { MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
 import { lastSchedulerRun } from './scheduler';
 
@@ -130,7 +130,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (batch) return sendRefusal(res, 400, batch);
       // A declared length over the limit is refused before a byte is read; a chunked body is cut
       // off by tRPC at the same limit (and the error formatter gives it the same words).
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, BODY_TOO_LARGE_MESSAGE);
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, MONTHLY_IMPORT_TOO_LARGE);
       trpcHandler(req, res);
       return;
     }

@@ -1,28 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DEMO_PASSWORD } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type RunningServer } from '../src/server';
+import type { RunningServer } from '../src/server';
 import { client, REQUEST_HEADERS, signIn } from './http';
-import { openSeededCopy } from './seeded';
+import { startSeededServer } from './seeded';
 
-let dir: string;
+let stop: () => Promise<void>;
 let handle: DbHandle;
 let app: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-auth-test-'));
-  handle = openSeededCopy(path.join(dir, 'kader.db'));
-  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  ({ app, handle, stop } = await startSeededServer('kader-auth-test-'));
 });
-afterAll(async () => {
-  await app?.close();
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 /** Everything a refused request could have written. */
 function footprint() {

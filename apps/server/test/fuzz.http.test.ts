@@ -6,17 +6,14 @@
  * The cases come from the router (`fuzz/cases.ts`), so a new procedure is covered unedited.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { appRouter } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type RunningServer } from '../src/server';
+import type { RunningServer } from '../src/server';
 import { casesFor, proceduresOf, type FuzzRequest, type ProcedureInfo } from './fuzz/cases';
 import { REQUEST_HEADERS, signIn } from './http';
-import { openSeededCopy } from './seeded';
+import { startSeededServer } from './seeded';
 
 /** Tables a refused request may still write: failed sign-ins are counted, sessions are touched. */
 const BOOKKEEPING = new Set(['login_failures', 'sessions']);
@@ -29,23 +26,17 @@ const USER_FOR_ROLE: Record<string, string> = {
   viewer: 'pimpinan.madiun',
 };
 
-let dir: string;
+let stop: () => Promise<void>;
 let handle: DbHandle;
 let app: RunningServer;
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-fuzz-'));
-  handle = openSeededCopy(path.join(dir, 'kader.db'));
-  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  ({ app, handle, stop } = await startSeededServer('kader-fuzz-'));
   for (const username of Object.values(USER_FOR_ROLE)) cookies.set(username, await signIn(app.url, username));
 });
 
-afterAll(async () => {
-  await app?.close();
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 function userFor(p: ProcedureInfo): string | null {
   if (p.access === 'anyone') return null;

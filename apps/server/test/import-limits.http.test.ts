@@ -1,39 +1,25 @@
-/**
- * The monthly import's documented limits (10.000 rows, 5 MB) hold over HTTP: a file within them is
- * read, whatever JSON does to its size on the way; a body past what such a file can become is
- * refused with 413 and the limit in words, in the error shape the admin UI shows.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type RunningServer } from '../src/server';
+import type { RunningServer } from '../src/server';
 import { client, REQUEST_HEADERS, signIn } from './http';
 import { errorOf, raw } from './raw';
-import { openSeededCopy } from './seeded';
+import { startSeededServer } from './seeded';
 
 const TOO_LARGE = 'Berkas terlalu besar: paling besar 5 MB (10.000 baris).';
 const FILE_LIMIT = 5 * 1024 * 1024;
 
-let dir: string;
+let stop: () => Promise<void>;
 let handle: DbHandle;
 let app: RunningServer;
 let cookie: string;
 let branchId: number;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-import-limits-'));
-  handle = openSeededCopy(path.join(dir, 'kader.db'));
-  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  ({ app, handle, stop } = await startSeededServer('kader-import-limits-'));
   cookie = await signIn(app.url, 'rekruter.madiun');
   branchId = (handle.sqlite.prepare("select id from branches where code = 'KC-MDN'").get() as { id: number }).id;
 });
-afterAll(async () => {
-  await app?.close();
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 const HEADER = 'nomor_pks;bulan;keluarga_binaan;keluarga_dikunjungi;kunjungan;tanggal_laporan;rapat_diadakan;rapat_dihadiri';
 

@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DEMO_PASSWORD } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../src/scheduler';
-import { createServer, type RunningServer } from '../src/server';
+import type { RunningServer } from '../src/server';
 import { REQUEST_HEADERS } from './http';
 import { errorOf, raw } from './raw';
-import { openSeededCopy } from './seeded';
+import { startSeededServer } from './seeded';
 
-let dir: string;
+let stop: () => Promise<void>;
 let handle: DbHandle;
 let app: RunningServer;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-login-limits-'));
-  handle = openSeededCopy(path.join(dir, 'kader.db'));
-  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  ({ app, handle, stop } = await startSeededServer('kader-login-limits-'));
 });
-afterAll(async () => {
-  await app?.close();
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 type Outcome = { status: number; code: string | undefined; session: boolean };
 

@@ -1,35 +1,21 @@
-/**
- * What the HTTP layer refuses before tRPC runs anything: methods tRPC does not take, oversized
- * batches, sign-in inside a batch, foreign origins; and what it adds: HSTS behind HTTPS. Each
- * refusal is a 4xx in the error shape the admin UI shows, never a 500.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { DbHandle } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { REQUEST_HEADERS, signIn } from './http';
 import { errorOf, raw } from './raw';
-import { openSeededCopy } from './seeded';
+import { startSeededServer } from './seeded';
 
-let dir: string;
+let stop: () => Promise<void>;
 let handle: DbHandle;
 let app: RunningServer;
 let cookie: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-requests-'));
-  handle = openSeededCopy(path.join(dir, 'kader.db'));
-  app = await createServer({ handle, staticDir: null, port: 0, host: '127.0.0.1', log: () => {} });
+  ({ app, handle, stop } = await startSeededServer('kader-requests-'));
   cookie = await signIn(app.url, 'rekruter.madiun');
 });
-afterAll(async () => {
-  await app?.close();
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => stop?.());
 
 const json = { 'content-type': 'application/json' };
 

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { ZodError } from 'zod';
+import { MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
 
 export type DomainErrorCode =
   | 'NOT_FOUND'
@@ -76,6 +77,10 @@ export function toClientError(error: TRPCError): { trpc: TRPCError; data: KaderE
     const fields = fieldsOf(cause);
     const message = `Data tidak valid: ${fields.map((f) => `${f.path || 'input'} — ${f.message}`).join('; ')}`;
     return { trpc: new TRPCError({ code: 'BAD_REQUEST', message, cause }), data: { code: 'VALIDATION', message, fields } };
+  }
+  // tRPC's own body limit answers a bare code; only the monthly import sends bodies that large.
+  if (error.code === 'PAYLOAD_TOO_LARGE') {
+    return { trpc: error, data: { code: 'VALIDATION', message: MONTHLY_IMPORT_TOO_LARGE } };
   }
   if (error.code !== 'INTERNAL_SERVER_ERROR') {
     return { trpc: error, data: { code: error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', message: error.message } };

@@ -2,7 +2,6 @@ import { initTRPC } from '@trpc/server';
 import type { Role } from './auth/principal';
 import type { Context } from './context';
 import { DomainError, toClientError } from './errors';
-import { MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
 
 /**
  * Every procedure declares who may call it (`meta.access`); the middleware below enforces it and
@@ -17,8 +16,6 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const { data } = toClientError(error);
-      // tRPC's own body limit answers a bare code; only the monthly import sends bodies that large.
-      if (error.code === 'PAYLOAD_TOO_LARGE') Object.assign(data, { code: 'VALIDATION', message: MONTHLY_IMPORT_TOO_LARGE });
       return { ...shape, message: data.message, data: { ...shape.data, stack: undefined, kader: data } };
     },
   });

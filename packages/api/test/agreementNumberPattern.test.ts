@@ -1,14 +1,13 @@
 import { findContractByApplication } from '@kader/db';
-import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAgreementNumber, parseAgreementNumberPattern } from '../src/documents';
 import { DomainError } from '../src/errors';
-import { getApplication, registerCandidate, sendApplicationEvent } from '../src/index';
+import { getApplication } from '../src/index';
 import { nextAgreementNumber } from '../src/services/contracts/lifecycle';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
 import { decideRenewal, getContractDetail, recordMonth } from '../src/services/contracts/verbs';
 import { createBranchSchema } from '../src/services/planning';
-import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+import { contextFor, fixedClock, seedBranch, tempDatabase, toSigningStage, recordedOnAt } from './helpers';
 
 describe('parseAgreementNumberPattern', () => {
   it.each([
@@ -90,32 +89,12 @@ describe('the search for the next free agreement number', () => {
   });
   afterEach(() => db.cleanup());
 
-  /**
-   * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
-   * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
-   * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
-   */
-  function recordedOn(date: string): string {
-    const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
-    if (ms > 0) clock.advance(ms);
-    return clock.now().toISOString().slice(0, 10);
-  }
-
   /** An application walked to the signing stage; signed with `agreementNumber` when given. */
   function toSigning(serial: number, agreementNumber?: string, startDate = '2026-04-01') {
     const nik = `357701520890${String(serial).padStart(4, '0')}`;
-    const { applicationId: id } = registerCandidate({
-      ctx,
-      input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
-    });
-    const send = (event: Record<string, unknown>) =>
-      sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
-    send({ type: 'BEGIN_ADMIN_CHECK' });
-    for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
-    send({ type: 'COMPLETE_ADMIN_CHECK' });
-    send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
-    send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-    if (agreementNumber) send({ type: 'SIGN_AGREEMENT', agreementNumber, signedOn: recordedOn('2026-03-20'), startDate });
+    const { id, send } = toSigningStage(ctx, ids.period.id, ids.area.id, nik);
+    if (agreementNumber)
+      send({ type: 'SIGN_AGREEMENT', agreementNumber, signedOn: recordedOnAt(clock, '2026-03-20'), startDate });
     return { id, send };
   }
 
@@ -166,7 +145,7 @@ describe('the search for the next free agreement number', () => {
       )
       .run();
     const { id, send } = toSigning(1, 'PKS-{seq');
-    send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-03-25') });
+    send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOnAt(clock, '2026-03-25') });
     const c = findContractByApplication(db.handle.db, id)!;
     for (const m of ['2026-04', '2026-05', '2026-06']) {
       recordMonth({

@@ -1,10 +1,18 @@
-import { findContractByApplication } from '@kader/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
 import { decideRenewal, getContractDetail, recordMonth, renewalQueue } from '../src/services/contracts/verbs';
 import { registerCandidateSchema } from '@kader/workflow';
 import { getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
-import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+import {
+  candidateInput,
+  contextFor,
+  fixedClock,
+  REQUIRED_DOCS,
+  seedBranch,
+  tempDatabase,
+  recruitCadre,
+  recordedOnAt,
+} from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let ctx: ReturnType<typeof contextFor>;
@@ -19,39 +27,9 @@ beforeEach(() => {
 });
 afterEach(() => db.cleanup());
 
-/**
- * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
- * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
- * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
- */
-function recordedOn(date: string): string {
-  const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
-  if (ms > 0) clock.advance(ms);
-  return clock.now().toISOString().slice(0, 10);
-}
-
 /** A cadre whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
-function activeCadre(nik = '3577015208900001', start = '2026-04-01') {
-  const { applicationId: id } = registerCandidate({
-    ctx,
-    input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
-  });
-  const send = (event: Record<string, unknown>) =>
-    sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
-  send({ type: 'BEGIN_ADMIN_CHECK' });
-  for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
-  send({ type: 'COMPLETE_ADMIN_CHECK' });
-  send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
-  send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-  send({
-    type: 'SIGN_AGREEMENT',
-    agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
-    signedOn: recordedOn('2026-03-20'),
-    startDate: start,
-  });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-03-25') });
-  return findContractByApplication(db.handle.db, id)!;
-}
+const activeCadre = (nik?: string, start?: string) => recruitCadre(db.handle, ctx, clock, ids, nik, start);
+const recordedOn = (date: string) => recordedOnAt(clock, date);
 
 const month = (m: string, q = 1) => ({
   month: m,

@@ -1,11 +1,11 @@
 import { appendAudit, findContractByApplication, insertCandidate, insertContract, insertUser } from '@kader/db';
-import { contractInputFor, registerCandidateSchema, replayContract } from '@kader/workflow';
+import { contractInputFor, replayContract } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
 import { decideRenewal, getContractDetail, renewalQueue } from '../src/services/contracts/verbs';
 import { quotaFor } from '../src/services/quota';
-import { getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
-import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase, userContext } from './helpers';
+import { verifyAuditLog } from '../src/index';
+import { contextFor, fixedClock, seedBranch, tempDatabase, userContext, recruitCadre } from './helpers';
 
 /**
  * Issue 8, contract machine v2: an agreement that lapsed because nobody decided in time is decided
@@ -31,28 +31,9 @@ afterEach(() => db.cleanup());
 /** A cadre whose agreement 2026-04-01 .. 2027-03-31 lapsed without a decision. */
 function lapsedCadre(nik = '3577015208900001') {
   const clock = fixedClock('2026-03-01T02:00:00.000Z');
-  const ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
-  const { applicationId: id } = registerCandidate({
-    ctx,
-    input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
-  });
-  const send = (event: Record<string, unknown>) =>
-    sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
-  send({ type: 'BEGIN_ADMIN_CHECK' });
-  for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
-  send({ type: 'COMPLETE_ADMIN_CHECK' });
-  send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
-  send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-  clock.advance(25 * 86_400_000); // 26 March: the agreement was signed on the 20th, debriefed on the 25th
-  send({
-    type: 'SIGN_AGREEMENT',
-    agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
-    signedOn: '2026-03-20',
-    startDate: '2026-04-01',
-  });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-03-25' });
+  const contract = recruitCadre(db.handle, contextFor(db.handle, clock.now, 'penyelia-uji'), clock, ids, nik);
   runContractScheduler(db.handle, at('2027-04-02T02:00:00Z'));
-  return findContractByApplication(db.handle.db, id)!;
+  return findContractByApplication(db.handle.db, contract.applicationId!)!;
 }
 
 function supervisor() {

@@ -1,10 +1,9 @@
-import { findContractByApplication } from '@kader/db';
 import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
 import { decideRenewal, getContractDetail, sendContractEvent } from '../src/services/contracts/verbs';
-import { getApplication, registerCandidate, sendApplicationEvent } from '../src/index';
-import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+import { getApplication, registerCandidate } from '../src/index';
+import { candidateInput, contextFor, fixedClock, seedBranch, tempDatabase, recruitCadre } from './helpers';
 
 /**
  * Issue 8: a former cadre comes back. Their application stays `active` for ever (it is the record
@@ -35,22 +34,8 @@ afterEach(() => db.cleanup());
 /** A cadre recruited in 2026 whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
 function cadreOf2026() {
   const clock = fixedClock('2026-03-01T02:00:00.000Z');
-  const ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
-  const { applicationId: id } = registerCandidate({
-    ctx,
-    input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, NIK)),
-  });
-  const send = (event: Record<string, unknown>) =>
-    sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
-  send({ type: 'BEGIN_ADMIN_CHECK' });
-  for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
-  send({ type: 'COMPLETE_ADMIN_CHECK' });
-  send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
-  send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-  clock.advance(25 * 86_400_000); // 26 March: the agreement was signed on the 20th, debriefed on the 25th
-  send({ type: 'SIGN_AGREEMENT', agreementNumber: 'PKS/001/KC-MDN/2026', signedOn: '2026-03-20', startDate: '2026-04-01' });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-03-25' });
-  return { applicationId: id, contract: findContractByApplication(db.handle.db, id)! };
+  const contract = recruitCadre(db.handle, contextFor(db.handle, clock.now, 'penyelia-uji'), clock, ids, NIK);
+  return { applicationId: contract.applicationId!, contract };
 }
 
 const registerIn2027 = (iso = '2027-05-02T02:00:00.000Z') =>

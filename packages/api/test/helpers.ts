@@ -2,7 +2,9 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  findContractByApplication,
   findUserByUsername,
+  type ContractRow,
   insertBranch,
   insertPeriod,
   insertWorkArea,
@@ -11,14 +13,18 @@ import {
   type DbHandle,
 } from '@kader/db';
 import { principalOf } from '../src/auth/principal';
-import { DEFAULT_RECRUITMENT_RULES } from '@kader/workflow';
+import { DEFAULT_RECRUITMENT_RULES, registerCandidateSchema } from '@kader/workflow';
 import { inject } from 'vitest';
 import { systemContext, type Context } from '../src/context';
+import { getApplication } from '../src/services/getApplication';
+import { registerCandidate } from '../src/services/registerCandidate';
+import { sendApplicationEvent } from '../src/services/sendApplicationEvent';
 
-/** A real SQLite file in a temp folder, migrated; removed by `cleanup`. */
-export function tempDatabase() {
+/** A real SQLite file in a temp folder, made by `lay(file)`; removed by `cleanup`. */
+function databaseIn(lay: (file: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'kader-api-'));
   const file = join(dir, 'kader.db');
+  lay(file);
   const handle = openDatabase(file);
   migrateDatabase(handle);
   return {
@@ -31,24 +37,15 @@ export function tempDatabase() {
   };
 }
 
+/** An empty database, migrated. */
+export const tempDatabase = () => databaseIn(() => {});
+
 /**
  * A copy of the demo data seeded once for the whole run (demoTemplate.ts): as of 2026-11-23
  * (`fixed`, what `seedDemo(handle, { today: '2026-11-23' })` gives) or as of today.
  */
-export function seededDatabase(kind: 'fixed' | 'today' = 'fixed') {
-  const dir = mkdtempSync(join(tmpdir(), 'kader-api-'));
-  const file = join(dir, 'kader.db');
-  copyFileSync(inject('demoTemplates')[kind], file);
-  const handle = openDatabase(file);
-  return {
-    handle,
-    file,
-    cleanup: () => {
-      handle.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export const seededDatabase = (kind: 'fixed' | 'today' = 'fixed') =>
+  databaseIn((file) => copyFileSync(inject('demoTemplates')[kind], file));
 
 /** A clock that only moves when told to: 23 Nov 2026, 09.00 WIB. */
 export function fixedClock(start = '2026-11-23T02:00:00.000Z') {
@@ -107,4 +104,58 @@ export function madiun2026(handle: DbHandle): number {
     )
     .get() as { id: number };
   return row.id;
+}
+
+type Clock = ReturnType<typeof fixedClock>;
+
+/**
+ * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
+ * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
+ * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
+ */
+export function recordedOnAt(clock: Clock, date: string): string {
+  const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
+  if (ms > 0) clock.advance(ms);
+  return clock.now().toISOString().slice(0, 10);
+}
+
+/** Registers `nik` into the period and passes selection up to the signing stage; `send` moves it on. */
+export function toSigningStage(ctx: Context, periodId: number, workAreaId: number, nik: string) {
+  const { applicationId: id } = registerCandidate({
+    ctx,
+    input: registerCandidateSchema.parse(candidateInput(periodId, workAreaId, nik)),
+  });
+  const send = (event: Record<string, unknown>) =>
+    sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
+  send({ type: 'BEGIN_ADMIN_CHECK' });
+  for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
+  send({ type: 'COMPLETE_ADMIN_CHECK' });
+  send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
+  send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
+  return { id, send };
+}
+
+/**
+ * An active cadre of the seeded branch's 2026 period: signed `PKS/<last 3 of NIK>/KC-MDN/2026` on
+ * 20 March and debriefed on the 25th (or on the clock's day, if it stands later), starting `start`.
+ */
+export function recruitCadre(
+  handle: DbHandle,
+  ctx: Context,
+  clock: Clock,
+  ids: ReturnType<typeof seedBranch>,
+  nik = '3577015208900001',
+  start = '2026-04-01',
+): ContractRow {
+  const { id, send } = toSigningStage(ctx, ids.period.id, ids.area.id, nik);
+  send({
+    type: 'SIGN_AGREEMENT',
+    agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
+    signedOn: recordedOnAt(clock, '2026-03-20'),
+    startDate: start,
+  });
+  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOnAt(clock, '2026-03-25') });
+  const contract = findContractByApplication(handle.db, id);
+  if (!contract) throw new Error('no contract started');
+  return contract;
 }

@@ -1,9 +1,6 @@
-import { findContractByApplication } from '@kader/db';
-import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getApplication, registerCandidate, sendApplicationEvent } from '../src/index';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+import { contextFor, fixedClock, seedBranch, tempDatabase, recruitCadre } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let ctx: ReturnType<typeof contextFor>;
@@ -18,41 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => db.cleanup());
 
-/**
- * Moves the clock on to 09.00 WIB of `date` unless it already stands later, and gives the date an
- * event recorded now carries: `date`, or today for a cadre registered after it (the date rules
- * refuse a signing or debriefing dated after the day it is recorded, or before the registration).
- */
-function recordedOn(date: string): string {
-  const ms = Date.parse(`${date}T02:00:00.000Z`) - clock.now().getTime();
-  if (ms > 0) clock.advance(ms);
-  return clock.now().toISOString().slice(0, 10);
-}
-
 /** A cadre whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
-function activeCadre(nik: string) {
-  const { applicationId: id } = registerCandidate({
-    ctx,
-    input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik)),
-  });
-  const send = (event: Record<string, unknown>) =>
-    sendApplicationEvent({ ctx, input: { id, revision: getApplication({ ctx, input: { id } }).revision, event } });
-  send({ type: 'BEGIN_ADMIN_CHECK' });
-  for (const document of REQUIRED_DOCS) send({ type: 'VERIFY_DOCUMENT', document });
-  send({ type: 'COMPLETE_ADMIN_CHECK' });
-  send({ type: 'RECORD_WRITTEN_TEST_SCORE', score: 80 });
-  send({ type: 'RECORD_INTERVIEW_SCORE', score: 80 });
-  send({
-    type: 'SIGN_AGREEMENT',
-    agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
-    signedOn: recordedOn('2026-03-20'),
-    startDate: '2026-04-01',
-  });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOn('2026-03-25') });
-  const contract = findContractByApplication(db.handle.db, id);
-  if (!contract) throw new Error('no contract started');
-  return contract;
-}
+const activeCadre = (nik: string) => recruitCadre(db.handle, ctx, clock, ids, nik);
 
 describe('scheduler with a corrupt contract row', () => {
   it('still sends the due event to the good contract and reports the bad one', () => {
