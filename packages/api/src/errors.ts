@@ -1,7 +1,16 @@
+import {
+  type FieldMessage,
+  issueFields,
+  type Message,
+  msg,
+  type Params,
+  render,
+  renderMessage,
+} from '@kader/workflow';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { ZodError } from 'zod';
-import { MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
+import { MONTHLY_IMPORT_LIMIT } from './import/monthlyCsv';
 
 export type DomainErrorCode =
   | 'NOT_FOUND'
@@ -12,21 +21,48 @@ export type DomainErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'QUOTA_EXCEEDED'
   | 'VALIDATION';
-export type FieldError = { path: string; message: string };
 
-/** What services throw. The message is a sentence a recruiter can act on, Indonesian first. */
+/** Which machine's events `allowedEvents` names (their labels differ). */
+export type MachineName = 'recruitment' | 'contract';
+
+type Details = {
+  fields?: FieldMessage[];
+  allowedEvents?: string[];
+  machine?: MachineName;
+  passwordChangeRequired?: boolean;
+};
+
+/**
+ * What services throw: a category (`code`) and a message from the catalogue (`reason` + `params`),
+ * with the fields it is about. The server renders the Indonesian sentence for API clients; the
+ * admin renders the user's language from the id.
+ */
 export class DomainError extends Error {
+  readonly reason: Message;
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
-    readonly details: { fields?: FieldError[]; allowedEvents?: string[]; passwordChangeRequired?: boolean } = {},
+    reason: Message,
+    readonly details: Details = {},
   ) {
-    super(message);
+    super(render('id', reason));
+    this.reason = reason;
     this.name = 'DomainError';
   }
 }
 
-export const CONFLICT_MESSAGE = 'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.';
+/** A field message on the wire: the path, the id and parameters, and the Indonesian sentence. */
+export type WireField = { path: string; reason: string; params: Params; message: string };
+
+export type KaderErrorData = {
+  code: DomainErrorCode | 'INTERNAL';
+  reason: string;
+  params: Params;
+  message: string;
+  fields?: WireField[];
+  allowedEvents?: string[];
+  machine?: MachineName;
+  passwordChangeRequired?: boolean;
+};
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -39,53 +75,81 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION: 'BAD_REQUEST',
 };
 
-export function fieldsOf(error: ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
-  }));
+/** The fields of a failed parse, their paths under `prefix`. */
+export function fieldsOf(error: ZodError, prefix = ''): FieldMessage[] {
+  return issueFields(error.issues, prefix);
 }
 
-const GENERIC_MESSAGE = 'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.';
+/** A failed parse as a refusal: VALIDATION, INVALID_INPUT, each field named. */
+export function invalidInput(fields: FieldMessage[]): DomainError {
+  return new DomainError('VALIDATION', msg('INVALID_INPUT', { count: fields.length }), { fields });
+}
 
 function isZodError(e: unknown): e is ZodError {
   return typeof e === 'object' && e !== null && Array.isArray((e as { issues?: unknown }).issues);
 }
 
-export type KaderErrorData = {
-  code: DomainErrorCode | 'INTERNAL';
-  message: string;
-  fields?: FieldError[];
-  allowedEvents?: string[];
-  passwordChangeRequired?: boolean;
+function wireField(f: FieldMessage): WireField {
+  return { path: f.path, reason: f.reason, params: f.params, message: render('id', f) };
+}
+
+/** The Indonesian sentence of a refusal: its message, then the actions allowed now, if any. */
+export function sentenceOf(reason: Message, details: Details): string {
+  const main = render('id', reason);
+  if (!details.allowedEvents) return main;
+  const allowed = renderMessage('id', {
+    reason: 'ALLOWED_NOW',
+    params: { events: details.allowedEvents, machine: details.machine ?? 'recruitment' },
+  });
+  return `${main} ${allowed}`;
+}
+
+function dataOf(code: KaderErrorData['code'], reason: Message, details: Details = {}): KaderErrorData {
+  const { fields, ...rest } = details;
+  return {
+    code,
+    reason: reason.reason,
+    params: reason.params,
+    message: sentenceOf(reason, details),
+    ...(fields ? { fields: fields.map(wireField) } : {}),
+    ...rest,
+  };
+}
+
+// tRPC's own refusals (no DomainError behind them) by tRPC code.
+const TRPC_OWN: Partial<Record<TRPC_ERROR_CODE_KEY, Message>> = {
+  NOT_FOUND: msg('PROCEDURE_NOT_FOUND'),
+  PAYLOAD_TOO_LARGE: msg('REQUEST_TOO_LARGE', {
+    megabytes: MONTHLY_IMPORT_LIMIT.bytes / (1024 * 1024),
+    rows: MONTHLY_IMPORT_LIMIT.rows,
+  }),
+  METHOD_NOT_SUPPORTED: msg('METHOD_NOT_SUPPORTED'),
+  PARSE_ERROR: msg('REQUEST_NOT_JSON'),
 };
 
 /**
  * The one place errors become what a client sees: domain errors keep their message and details,
  * input validation names its fields, and anything unexpected is logged and replaced by a generic
- * sentence so internals never leak.
+ * message so internals never leak.
  */
 export function toClientError(error: TRPCError): { trpc: TRPCError; data: KaderErrorData } {
   const cause = error.cause;
   if (cause instanceof DomainError) {
-    return {
-      trpc: new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause }),
-      data: { code: cause.code, message: cause.message, ...cause.details },
-    };
+    const data = dataOf(cause.code, cause.reason, cause.details);
+    return { trpc: new TRPCError({ code: TRPC_CODE[cause.code], message: data.message, cause }), data };
   }
   if (isZodError(cause)) {
     const fields = fieldsOf(cause);
-    const message = `Data tidak valid: ${fields.map((f) => `${f.path || 'input'} — ${f.message}`).join('; ')}`;
-    return { trpc: new TRPCError({ code: 'BAD_REQUEST', message, cause }), data: { code: 'VALIDATION', message, fields } };
-  }
-  // tRPC's own body limit answers a bare code; only the monthly import sends bodies that large.
-  if (error.code === 'PAYLOAD_TOO_LARGE') {
-    return { trpc: error, data: { code: 'VALIDATION', message: MONTHLY_IMPORT_TOO_LARGE } };
+    const data = dataOf('VALIDATION', msg('INVALID_INPUT', { count: fields.length }), { fields });
+    return { trpc: new TRPCError({ code: 'BAD_REQUEST', message: data.message, cause }), data };
   }
   if (error.code !== 'INTERNAL_SERVER_ERROR') {
-    return { trpc: error, data: { code: error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', message: error.message } };
+    const data = dataOf(error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', TRPC_OWN[error.code] ?? msg('BAD_REQUEST'));
+    return { trpc: error, data };
   }
-  if (error.message !== GENERIC_MESSAGE) console.error('[kader] unexpected error', error.cause ?? error);
-  const message = GENERIC_MESSAGE;
-  return { trpc: new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message }), data: { code: 'INTERNAL', message } };
+  if (!(error.cause === undefined && error.message === render('id', msg('INTERNAL')))) {
+    console.error('[kader] unexpected error', error.cause ?? error);
+  }
+  const data = dataOf('INTERNAL', msg('INTERNAL'));
+  return { trpc: new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: data.message }), data };
 }

@@ -1,8 +1,12 @@
 /**
  * The server's errors: a TRPCClientError whose `data.kader` is
- * `{ code, message, fields?, allowedEvents? }` (docs/api-contract.md). Read defensively: a network
- * failure or a bug has no `kader` part.
+ * `{ code, reason, params, message, fields?, allowedEvents?, machine? }` (docs/api-contract.md).
+ * `reason` + `params` name a message of the shared catalogue, which the UI renders in the user's
+ * language; `message` is the server's Indonesian sentence, shown only when this build does not know
+ * the id. Read defensively: a network failure or a bug has no `kader` part.
  */
+import type { Params } from '@kader/workflow';
+
 export type KaderErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -13,28 +17,40 @@ export type KaderErrorCode =
   | 'UNAUTHENTICATED'
   | 'TOO_MANY_REQUESTS';
 
-export type KaderError = {
+/** A message from the server: render it with `tmsg`. */
+export type ServerMessage = { reason: string; params: Params; message: string };
+
+export type KaderError = ServerMessage & {
   code: KaderErrorCode | (string & {});
-  message: string;
-  fields: { path: string; message: string }[];
+  fields: (ServerMessage & { path: string })[];
   allowedEvents: string[] | null;
+  machine: 'recruitment' | 'contract';
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
+function serverMessage(v: Record<string, unknown>): ServerMessage {
+  return {
+    reason: typeof v.reason === 'string' ? v.reason : '',
+    params: isRecord(v.params) ? (v.params as Params) : {},
+    message: typeof v.message === 'string' ? v.message : '',
+  };
+}
+
 export function kaderError(err: unknown): KaderError | null {
   if (!isRecord(err) || !isRecord(err.data) || !isRecord(err.data.kader)) return null;
   const k = err.data.kader;
   const fields = Array.isArray(k.fields)
-    ? k.fields.filter(isRecord).map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }))
+    ? k.fields.filter(isRecord).map((f) => ({ path: String(f.path ?? ''), ...serverMessage(f) }))
     : [];
   return {
     code: typeof k.code === 'string' ? k.code : 'UNKNOWN',
-    message: typeof k.message === 'string' ? k.message : '',
+    ...serverMessage(k),
     fields,
     allowedEvents: Array.isArray(k.allowedEvents) ? k.allowedEvents.map(String) : null,
+    machine: k.machine === 'contract' ? 'contract' : 'recruitment',
   };
 }
 
@@ -44,12 +60,12 @@ export function trpcCode(err: unknown): string | null {
   return typeof err.data.code === 'string' ? err.data.code : null;
 }
 
-/** Field errors keyed by path, with a prefix (`event.`) stripped. */
-export function fieldErrors(err: KaderError | null, stripPrefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Field messages keyed by path, with a prefix (`event.`) stripped; the first per path wins. */
+export function fieldErrors(err: KaderError | null, stripPrefix = ''): Record<string, ServerMessage> {
+  const out: Record<string, ServerMessage> = {};
   for (const f of err?.fields ?? []) {
     const path = stripPrefix && f.path.startsWith(stripPrefix) ? f.path.slice(stripPrefix.length) : f.path;
-    if (!(path in out)) out[path] = f.message;
+    if (!(path in out)) out[path] = f;
   }
   return out;
 }

@@ -3,71 +3,9 @@
  * cadre, renewal and quota pages. Spread into `id` / `en` in dict.ts; the English object is typed
  * against the Indonesian one, so a missing key fails the typecheck.
  */
-import type {
-  CollectionFlag,
-  ContractEventType,
-  ContractState,
-  FeeLineFlag,
-  KpiKey,
-  ResignationReason,
-  TerminationReason,
-} from '@kader/workflow';
+import type { CollectionFlag, FeeLineFlag } from '@kader/workflow';
 
 type Labels<P extends string, K extends string> = Record<`${P}.${K}`, string>;
-
-const states = {
-  'contractState.active': 'Kader aktif',
-  'contractState.evaluationDue': 'Jatuh tempo evaluasi',
-  'contractState.decided': 'Sudah diputuskan',
-  'contractState.renewed': 'Diperpanjang',
-  'contractState.dropped': 'Tidak diperpanjang',
-  'contractState.lapsed': 'Berakhir tanpa keputusan',
-  'contractState.resigned': 'Mengundurkan diri',
-  'contractState.terminated': 'Diberhentikan',
-} satisfies Labels<'contractState', ContractState>;
-
-const statesEn = {
-  'contractState.active': 'Active cadre',
-  'contractState.evaluationDue': 'Evaluation due',
-  'contractState.decided': 'Decided',
-  'contractState.renewed': 'Renewed',
-  'contractState.dropped': 'Not renewed',
-  'contractState.lapsed': 'Ended without a decision',
-  'contractState.resigned': 'Resigned',
-  'contractState.terminated': 'Terminated early',
-} satisfies Labels<'contractState', ContractState>;
-
-const events = {
-  'contractEvent.EVALUATION_DUE': 'Evaluasi jatuh tempo',
-  'contractEvent.DECIDE_RENEWAL': 'Keputusan perpanjangan',
-  'contractEvent.AGREEMENT_ENDED': 'Akhir masa PKS',
-  'contractEvent.DECIDE_LATE': 'Keputusan terlambat',
-  'contractEvent.RESIGN': 'Catat pengunduran diri',
-  'contractEvent.TERMINATE': 'Berhentikan',
-} satisfies Labels<'contractEvent', ContractEventType>;
-
-const eventsEn = {
-  'contractEvent.EVALUATION_DUE': 'Evaluation due',
-  'contractEvent.DECIDE_RENEWAL': 'Renewal decision',
-  'contractEvent.AGREEMENT_ENDED': 'Agreement ended',
-  'contractEvent.DECIDE_LATE': 'Late decision',
-  'contractEvent.RESIGN': 'Record a resignation',
-  'contractEvent.TERMINATE': 'Terminate',
-} satisfies Labels<'contractEvent', ContractEventType>;
-
-const kpis = {
-  'kpi.visits': 'Keluarga dikunjungi',
-  'kpi.collection': 'Tunggakan iuran terkumpul',
-  'kpi.reports': 'Laporan bulanan tepat waktu',
-  'kpi.attendance': 'Kehadiran rapat evaluasi',
-} satisfies Labels<'kpi', KpiKey>;
-
-const kpisEn = {
-  'kpi.visits': 'Families visited',
-  'kpi.collection': 'Arrears collected',
-  'kpi.reports': 'Monthly reports on time',
-  'kpi.attendance': 'Evaluation meeting attendance',
-} satisfies Labels<'kpi', KpiKey>;
 
 type Flag = CollectionFlag | NonNullable<FeeLineFlag>;
 const flags = {
@@ -93,40 +31,6 @@ const flagsShortEn = {
   'flagShort.OVER_24_MONTHS': '> 24 months',
   'flagShort.NO_TIER': 'no rate',
 } satisfies Labels<'flagShort', Flag>;
-
-const resignations = {
-  'resignation.OTHER_JOB': 'Mendapat pekerjaan lain',
-  'resignation.PERSONAL_OR_FAMILY': 'Alasan pribadi atau keluarga',
-  'resignation.MOVED_AWAY': 'Pindah domisili',
-  'resignation.HEALTH': 'Alasan kesehatan',
-  'resignation.FEE_NOT_SUITABLE': 'Imbal jasa tidak sesuai',
-  'resignation.OTHER': 'Lainnya',
-} satisfies Labels<'resignation', ResignationReason>;
-
-const resignationsEn = {
-  'resignation.OTHER_JOB': 'Took another job',
-  'resignation.PERSONAL_OR_FAMILY': 'Personal or family reasons',
-  'resignation.MOVED_AWAY': 'Moved away',
-  'resignation.HEALTH': 'Health reasons',
-  'resignation.FEE_NOT_SUITABLE': 'Service fee not suitable',
-  'resignation.OTHER': 'Other',
-} satisfies Labels<'resignation', ResignationReason>;
-
-const terminations = {
-  'termination.POOR_PERFORMANCE': 'Kinerja tidak memenuhi target',
-  'termination.MISCONDUCT': 'Pelanggaran tata tertib',
-  'termination.ASKED_FOR_CASH': 'Meminta iuran secara tunai',
-  'termination.ABSENT_WITHOUT_NOTICE': 'Tidak aktif tanpa keterangan',
-  'termination.OTHER': 'Lainnya',
-} satisfies Labels<'termination', TerminationReason>;
-
-const terminationsEn = {
-  'termination.POOR_PERFORMANCE': 'Performance below target',
-  'termination.MISCONDUCT': 'Misconduct',
-  'termination.ASKED_FOR_CASH': 'Asked participants for cash',
-  'termination.ABSENT_WITHOUT_NOTICE': 'Absent without notice',
-  'termination.OTHER': 'Other',
-} satisfies Labels<'termination', TerminationReason>;
 
 /** Fields of the RESIGN / TERMINATE forms (`contractEventSchemas[type]`). */
 const fields = {
@@ -659,26 +563,16 @@ const pagesEn: Record<keyof typeof pages, string> = {
 };
 
 export const contractId = {
-  ...states,
-  ...events,
-  ...kpis,
   ...flags,
   ...flagsShort,
-  ...resignations,
-  ...terminations,
   ...fields,
   ...monthFields,
   ...pages,
 };
 
 export const contractEn: Record<keyof typeof contractId, string> = {
-  ...statesEn,
-  ...eventsEn,
-  ...kpisEn,
   ...flagsEn,
   ...flagsShortEn,
-  ...resignationsEn,
-  ...terminationsEn,
   ...fieldsEn,
   ...monthFieldsEn,
   ...pagesEn,

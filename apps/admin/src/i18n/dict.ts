@@ -3,92 +3,10 @@
  * goes through `t(key)`. The English dictionary is typed against the Indonesian one, so a key
  * missing from either fails the typecheck; test/i18n.test.ts checks the domain lists are covered.
  */
-import type {
-  DocumentCode,
-  Education,
-  RecruitmentEventType,
-  RecruitmentState,
-  RejectionReason,
-  WithdrawalReason,
-} from '@kader/workflow';
+import { labelsEn, labelsId } from '@kader/workflow';
 import { contractEn, contractId, contractMessagesEn } from './contractDict';
 import { rulesEn, rulesId, rulesMessagesEn } from './rulesDict';
 import { settingsEn, settingsId, settingsMessagesEn } from './settingsDict';
-
-type Labels<P extends string, K extends string> = Record<`${P}.${K}`, string>;
-
-const states = {
-  'state.registered': 'Terdaftar',
-  'state.administrativeCheck': 'Seleksi administrasi',
-  'state.writtenTest': 'Tes tertulis',
-  'state.interview': 'Wawancara',
-  'state.agreementSigning': 'Penandatanganan PKS',
-  'state.debriefing': 'Pembekalan',
-  'state.active': 'Kader aktif',
-  'state.rejected': 'Tidak lolos',
-  'state.withdrawn': 'Mengundurkan diri',
-} satisfies Labels<'state', RecruitmentState>;
-
-const events = {
-  'event.BEGIN_ADMIN_CHECK': 'Mulai seleksi administrasi',
-  'event.VERIFY_DOCUMENT': 'Verifikasi berkas',
-  'event.UNVERIFY_DOCUMENT': 'Batalkan verifikasi berkas',
-  'event.COMPLETE_ADMIN_CHECK': 'Selesaikan seleksi administrasi',
-  'event.SCHEDULE_WRITTEN_TEST': 'Jadwalkan tes tertulis',
-  'event.RECORD_WRITTEN_TEST_SCORE': 'Catat nilai tes tertulis',
-  'event.SCHEDULE_INTERVIEW': 'Jadwalkan wawancara',
-  'event.RECORD_INTERVIEW_SCORE': 'Catat nilai wawancara',
-  'event.SIGN_AGREEMENT': 'Catat penandatanganan PKS',
-  'event.COMPLETE_DEBRIEFING': 'Selesaikan pembekalan',
-  'event.REJECT': 'Tolak',
-  'event.WITHDRAW': 'Mengundurkan diri',
-  'event.REOPEN': 'Buka kembali',
-  'event.CORRECT_WRITTEN_TEST_SCORE': 'Koreksi nilai tes tertulis',
-  'event.CORRECT_INTERVIEW_SCORE': 'Koreksi nilai wawancara',
-} satisfies Labels<'event', RecruitmentEventType>;
-
-const documents = {
-  'doc.KTP': 'KTP',
-  'doc.KK': 'Kartu Keluarga (KK)',
-  'doc.IJAZAH': 'Ijazah SMA/sederajat',
-  'doc.SIM': 'SIM',
-  'doc.PAS_FOTO': 'Pas foto',
-  'doc.SURAT_LAMARAN': 'Surat lamaran',
-  'doc.KARTU_AGEN_PPOB': 'Kartu agen PPOB',
-} satisfies Labels<'doc', DocumentCode>;
-
-const rejections = {
-  'rejection.DOCUMENTS_INCOMPLETE': 'Berkas persyaratan tidak lengkap',
-  'rejection.NOT_ELIGIBLE_AGE': 'Usia tidak memenuhi syarat',
-  'rejection.NOT_ELIGIBLE_EDUCATION': 'Pendidikan tidak memenuhi syarat',
-  'rejection.WRITTEN_TEST_BELOW_GRADE': 'Nilai tes tertulis di bawah nilai ambang batas',
-  'rejection.INTERVIEW_BELOW_GRADE': 'Nilai wawancara di bawah nilai ambang batas',
-  'rejection.ABSENT': 'Tidak hadir',
-  'rejection.AGREEMENT_NOT_SIGNED': 'PKS tidak ditandatangani',
-  'rejection.DEBRIEFING_NOT_COMPLETED': 'Pembekalan tidak diselesaikan',
-  'rejection.OTHER': 'Lainnya',
-} satisfies Labels<'rejection', RejectionReason>;
-
-const withdrawals = {
-  'withdrawal.OTHER_JOB': 'Mendapat pekerjaan lain',
-  'withdrawal.PERSONAL_OR_FAMILY': 'Alasan pribadi atau keluarga',
-  'withdrawal.MOVED_AWAY': 'Pindah domisili',
-  'withdrawal.HEALTH': 'Alasan kesehatan',
-  'withdrawal.FEE_NOT_SUITABLE': 'Imbal jasa tidak sesuai',
-  'withdrawal.OTHER': 'Lainnya',
-} satisfies Labels<'withdrawal', WithdrawalReason>;
-
-const education = {
-  'edu.SD': 'SD',
-  'edu.SMP': 'SMP',
-  'edu.SMA': 'SMA',
-  'edu.SMK': 'SMK',
-  'edu.MA': 'MA',
-  'edu.PAKET_C': 'Paket C',
-  'edu.D3': 'D3',
-  'edu.S1': 'S1',
-  'edu.S2': 'S2',
-} satisfies Labels<'edu', Education>;
 
 /** Labels of the event payload fields (the keys of `recruitmentEventSchemas[type].shape`). */
 const eventFields = {
@@ -112,15 +30,10 @@ const eventFields = {
 };
 
 export const id = {
+  ...labelsId,
   ...contractId,
   ...settingsId,
   ...rulesId,
-  ...states,
-  ...events,
-  ...documents,
-  ...rejections,
-  ...withdrawals,
-  ...education,
   ...eventFields,
 
   'app.name': 'Kader',
@@ -299,10 +212,6 @@ export const id = {
   'password.submit': 'Simpan kata sandi',
   'password.saved': 'Kata sandi sudah diganti.',
 
-  'role.recruiter': 'Rekruter',
-  'role.supervisor': 'Penyelia',
-  'role.viewer': 'Pemantau',
-  'role.admin': 'Admin',
   'role.hint.recruiter': 'menjalankan seleksi di cabangnya',
   'role.hint.supervisor': 'seleksi dan koreksi di cabangnya',
   'role.hint.viewer': 'hanya melihat (cabangnya, atau semua cabang bila Kantor Pusat)',
@@ -386,69 +295,15 @@ export const id = {
 export type Key = keyof typeof id;
 
 export const en: Record<Key, string> = {
+  ...labelsEn,
   ...contractEn,
   ...settingsEn,
   ...rulesEn,
-  'state.registered': 'Registered',
-  'state.administrativeCheck': 'Administrative check',
-  'state.writtenTest': 'Written test',
-  'state.interview': 'Interview',
-  'state.agreementSigning': 'Agreement signing',
-  'state.debriefing': 'Debriefing',
-  'state.active': 'Active cadre',
-  'state.rejected': 'Rejected',
-  'state.withdrawn': 'Withdrawn',
 
-  'event.BEGIN_ADMIN_CHECK': 'Start administrative check',
-  'event.VERIFY_DOCUMENT': 'Verify document',
-  'event.UNVERIFY_DOCUMENT': 'Unverify document',
-  'event.COMPLETE_ADMIN_CHECK': 'Complete administrative check',
-  'event.SCHEDULE_WRITTEN_TEST': 'Schedule written test',
-  'event.RECORD_WRITTEN_TEST_SCORE': 'Record written test score',
-  'event.SCHEDULE_INTERVIEW': 'Schedule interview',
-  'event.RECORD_INTERVIEW_SCORE': 'Record interview score',
-  'event.SIGN_AGREEMENT': 'Record agreement signing',
-  'event.COMPLETE_DEBRIEFING': 'Complete debriefing',
-  'event.REJECT': 'Reject',
-  'event.WITHDRAW': 'Withdraw',
-  'event.REOPEN': 'Reopen',
-  'event.CORRECT_WRITTEN_TEST_SCORE': 'Correct written test score',
-  'event.CORRECT_INTERVIEW_SCORE': 'Correct interview score',
 
-  'doc.KTP': 'ID card (KTP)',
-  'doc.KK': 'Family card (KK)',
-  'doc.IJAZAH': 'High-school diploma',
-  'doc.SIM': 'Driving licence (SIM)',
-  'doc.PAS_FOTO': 'Photo',
-  'doc.SURAT_LAMARAN': 'Application letter',
-  'doc.KARTU_AGEN_PPOB': 'PPOB agent card',
 
-  'rejection.DOCUMENTS_INCOMPLETE': 'Required documents incomplete',
-  'rejection.NOT_ELIGIBLE_AGE': 'Age not eligible',
-  'rejection.NOT_ELIGIBLE_EDUCATION': 'Education not eligible',
-  'rejection.WRITTEN_TEST_BELOW_GRADE': 'Written test score below the passing grade',
-  'rejection.INTERVIEW_BELOW_GRADE': 'Interview score below the passing grade',
-  'rejection.ABSENT': 'Absent',
-  'rejection.AGREEMENT_NOT_SIGNED': 'Agreement not signed',
-  'rejection.DEBRIEFING_NOT_COMPLETED': 'Debriefing not completed',
-  'rejection.OTHER': 'Other',
 
-  'withdrawal.OTHER_JOB': 'Took another job',
-  'withdrawal.PERSONAL_OR_FAMILY': 'Personal or family reasons',
-  'withdrawal.MOVED_AWAY': 'Moved away',
-  'withdrawal.HEALTH': 'Health reasons',
-  'withdrawal.FEE_NOT_SUITABLE': 'Service fee not suitable',
-  'withdrawal.OTHER': 'Other',
 
-  'edu.SD': 'Primary school (SD)',
-  'edu.SMP': 'Junior high (SMP)',
-  'edu.SMA': 'Senior high (SMA)',
-  'edu.SMK': 'Vocational high (SMK)',
-  'edu.MA': 'Islamic senior high (MA)',
-  'edu.PAKET_C': 'Equivalency (Paket C)',
-  'edu.D3': 'Diploma (D3)',
-  'edu.S1': "Bachelor's (S1)",
-  'edu.S2': "Master's (S2)",
 
   'eventField.document': 'Document',
   'eventField.date': 'Date',
@@ -643,10 +498,6 @@ export const en: Record<Key, string> = {
   'password.submit': 'Save password',
   'password.saved': 'Password changed.',
 
-  'role.recruiter': 'Recruiter',
-  'role.supervisor': 'Supervisor',
-  'role.viewer': 'Viewer',
-  'role.admin': 'Admin',
   'role.hint.recruiter': 'runs selection in their branch',
   'role.hint.supervisor': 'selection and corrections in their branch',
   'role.hint.viewer': 'read-only (their branch, or all branches when head office)',
@@ -799,3 +650,4 @@ export const messagesEn: Record<string, string> = {
   'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.':
     'Something went wrong on the server. Try again; if it keeps happening, contact the admin.',
 };
+

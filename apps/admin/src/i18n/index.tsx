@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { issueMessage, type Params, renderMessage } from '@kader/workflow';
+import type { $ZodIssue } from 'zod/v4/core';
 import type { Lang } from '../format';
 import { en, id, messagesEn, type Key } from './dict';
 
@@ -33,6 +35,43 @@ export function translateMessage(lang: Lang, message: string): string {
   return lang === 'en' ? (messagesEn[message] ?? message) : message;
 }
 
+/** A message to render: from the server (`reason`, `params`, its Indonesian `message`) or a schema. */
+export type MessageLike = { reason?: string; params?: Params; message?: string };
+
+/**
+ * A catalogue message in a language. An id this build does not know shows the server's own
+ * sentence; a refusal that names the actions allowed now says them after its message.
+ */
+export function translateServerMessage(
+  lang: Lang,
+  m: MessageLike & { allowedEvents?: string[] | null; machine?: string },
+): string {
+  const main = (m.reason ? renderMessage(lang, { reason: m.reason, params: m.params ?? {} }) : null) ?? m.message ?? '';
+  if (!m.allowedEvents || main === m.message) return main;
+  const allowed = renderMessage(lang, {
+    reason: 'ALLOWED_NOW',
+    params: { events: m.allowedEvents, machine: m.machine ?? 'recruitment' },
+  });
+  return `${main} ${allowed}`;
+}
+
+/**
+ * Pseudo-locale: English with every catalogue string marked, so a test can find text on screen that
+ * came from anywhere else. Switched on by `localStorage['kader.pseudo'] = '1'` (tests only).
+ */
+export const PSEUDO_OPEN = '\u27e6';
+export const PSEUDO_CLOSE = '\u27e7';
+export const PSEUDO_STORAGE_KEY = 'kader.pseudo';
+const mark = (s: string) => (s ? `${PSEUDO_OPEN}${s}${PSEUDO_CLOSE}` : s);
+
+function readPseudo(): boolean {
+  try {
+    return localStorage.getItem(PSEUDO_STORAGE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function readStoredLang(): Lang {
   try {
     return localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'id';
@@ -49,12 +88,17 @@ export type I18n = {
   td: (key: string, fallback: string) => string;
   /** an Indonesian message from a schema or the server */
   tm: (message: string) => string;
+  /** a catalogue message from the server (`kaderError(e)`, a field of it) or one built here */
+  tmsg: (m: MessageLike & { allowedEvents?: string[] | null; machine?: string }) => string;
+  /** a schema issue found in the browser */
+  tissue: (issue: $ZodIssue) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(readStoredLang);
+  const [pseudo] = useState(readPseudo);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {
@@ -66,16 +110,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    const wrap = pseudo && lang === 'en' ? mark : (s: string) => s;
+    return {
       lang,
       setLang,
-      t: (key, vars) => translate(lang, key, vars),
-      td: (key, fallback) => translateDynamic(lang, key, fallback),
+      t: (key, vars) => wrap(translate(lang, key, vars)),
+      td: (key, fallback) => (hasKey(key) ? wrap(translate(lang, key)) : fallback),
       tm: (message) => translateMessage(lang, message),
-    }),
-    [lang, setLang],
-  );
+      tmsg: (m) => wrap(translateServerMessage(lang, m)),
+      tissue: (issue) => wrap(translateServerMessage(lang, issueMessage(issue))),
+    };
+  }, [lang, setLang, pseudo]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

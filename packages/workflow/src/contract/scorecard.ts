@@ -1,4 +1,8 @@
-import { formatNumber, formatRupiah, round2 } from './format';
+import { formatFigure, formatRupiah as rupiah, roundHalfUp } from '../text/format';
+
+const formatNumber = (x: number) => formatFigure(x, 'id');
+const formatRupiah = (x: number) => rupiah(x, 'id');
+const round2 = (x: number) => roundHalfUp(x, 2);
 import { isCadreArrears, reportOnTime, type MonthlyRecord } from './monthly';
 import { KPI_KEYS, type KpiKey, type KpiSettings } from './settings';
 import type { RenewalChoice } from './events';
