@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daysUntil, urgency } from '../src/contracts/dates';
 import { base64ToBytes, IMPORT_TEMPLATE_CSV, safeFilename } from '../src/contracts/files';
 import { contractPayloadSummary } from '../src/contracts/history';
-import { formatFigure, formatPercentValue } from '../src/format';
+import { formatFigure, formatPercentValue } from '@kader/workflow';
 import { translateDynamic } from '../src/i18n';
 import { templateHref } from '../src/pages/contracts/ImportPanel';
 import { checkBranchForm, checkQuotaForm } from '../src/pages/quota/quotaForms';

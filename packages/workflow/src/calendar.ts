@@ -1,19 +1,14 @@
-/** Calendar dates are `YYYY-MM-DD` strings; these helpers never touch a time zone. */
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Calendar dates are `YYYY-MM-DD` strings; these helpers never touch a time zone (but `dateInZone`). */
+import { parseIsoDate, partsInZone } from './text/format';
 
 export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return parseIsoDate(s) !== null;
 }
 
 function toUtc(s: string): Date {
-  const m = ISO_DATE.exec(s);
-  if (!m) throw new Error(`not a calendar date: ${s}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  const p = parseIsoDate(s);
+  if (!p) throw new Error(`not a calendar date: ${s}`);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day));
 }
 
 function fromUtc(t: Date): string {
@@ -50,22 +45,5 @@ export function ageOn(birthDate: string, day: string): number {
 
 /** The calendar date of an instant in a branch's IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura). */
 export function dateInZone(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return partsInZone(instant, timeZone).date;
 }
-
-/** Month names of the Indonesian calendar, for documents and the UI (ux.md "Formats"). */
-export const INDONESIAN_MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;

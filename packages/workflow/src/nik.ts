@@ -56,10 +56,11 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 /** Grouped for reading: `3577 0152 0899 0001`. */
 export function formatNik(nik: string): string {
-  return nik.replace(/(\d{4})(?=\d)/g, '$1 ');
+  return nik.replace(/\s/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
 /** Masked for lists: `3577 •••• •••• 0001`. */
 export function maskNik(nik: string): string {
-  return `${nik.slice(0, 4)} •••• •••• ${nik.slice(12)}`;
+  const digits = nik.replace(/\s/g, '');
+  return /^\d{16}$/.test(digits) ? `${digits.slice(0, 4)} •••• •••• ${digits.slice(12)}` : nik;
 }

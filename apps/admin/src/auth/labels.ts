@@ -1,5 +1,5 @@
 /** How a user is named in the UI: "Rekruter · KC Madiun", "Admin · Kantor Pusat". Pure. */
-import type { Lang } from '../format';
+import type { Lang } from '@kader/workflow';
 import { translate, translateDynamic } from '../i18n';
 
 export function roleLabel(role: string, lang: Lang): string {

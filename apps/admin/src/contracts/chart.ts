@@ -3,7 +3,7 @@
  * or arrears collected) against that month's target, drawn as a stepped line. Hand-drawn SVG, no
  * chart library. Pure; tested in test/chart.test.ts.
  */
-import type { Lang } from '../format';
+import type { Lang } from '@kader/workflow';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 

@@ -2,8 +2,8 @@
  * One line of what a contract's audit entry carried, for the cadre page's timeline. Pure; tested
  * in test/contractHistory.test.ts.
  */
-import type { Lang } from '../format';
-import { formatDate } from '../format';
+import type { Lang } from '@kader/workflow';
+import { formatDate } from '@kader/workflow';
 import { monthLabel } from './chart';
 
 type Td = (key: string, fallback: string) => string;

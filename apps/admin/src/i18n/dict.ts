@@ -5,6 +5,7 @@
  */
 import { labelsEn, labelsId } from '@kader/workflow';
 import { contractEn, contractId, contractMessagesEn } from './contractDict';
+import { peopleEn, peopleId } from './peopleDict';
 import { rulesEn, rulesId, rulesMessagesEn } from './rulesDict';
 import { settingsEn, settingsId, settingsMessagesEn } from './settingsDict';
 
@@ -31,6 +32,7 @@ const eventFields = {
 
 export const id = {
   ...labelsId,
+  ...peopleId,
   ...contractId,
   ...settingsId,
   ...rulesId,
@@ -296,6 +298,7 @@ export type Key = keyof typeof id;
 
 export const en: Record<Key, string> = {
   ...labelsEn,
+  ...peopleEn,
   ...contractEn,
   ...settingsEn,
   ...rulesEn,

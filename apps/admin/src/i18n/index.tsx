@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { issueMessage, type Params, renderMessage } from '@kader/workflow';
 import type { $ZodIssue } from 'zod/v4/core';
-import type { Lang } from '../format';
+import type { Lang } from '@kader/workflow';
 import { en, id, messagesEn, type Key } from './dict';
 
 export type { Key } from './dict';

@@ -7,7 +7,7 @@ import type { ApplicationDetail, HistoryEntry } from '../api/types';
 import { daysLabel, StateBadge, useScheduleLine } from '../components/bits';
 import { DetailFrame } from '../components/DetailFrame';
 import { ErrorBox } from '../components/ErrorBox';
-import { daysInStage, formatClock, formatDate, formatDateTime, formatNik, formatPhone, formatScore, type Lang } from '../format';
+import { daysInStage, formatClock, formatDate, formatDateTime, formatNik, formatPhone, formatScore, type Lang } from '@kader/workflow';
 import { canEditCandidate, canWorkApplications, visibleActions } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { useI18n } from '../i18n';

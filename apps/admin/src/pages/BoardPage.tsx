@@ -7,7 +7,7 @@ import { canRegister } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { DaysInStage, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatNumber } from '../format';
+import { formatNumber } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';

@@ -9,7 +9,7 @@ import { useMe } from '../auth/useSession';
 import { DetailFrame } from '../components/DetailFrame';
 import { chartSeries } from '../contracts/chart';
 import { contractPayloadSummary } from '../contracts/history';
-import { formatDate, formatDateTime, formatNik, formatNumber, formatPhone } from '../format';
+import { formatDate, formatDateTime, formatNik, formatNumber, formatPhone } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { RevealNikButton, useNikReveal } from './application/NikReveal';

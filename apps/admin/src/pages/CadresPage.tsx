@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ContractCard, ContractListInput } from '../api/types';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatDate, formatNumber } from '../format';
+import { formatDate, formatNumber } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
 import type { CadresSearch } from '../router';

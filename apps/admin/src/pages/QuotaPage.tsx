@@ -3,7 +3,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, kaderError } from '../api/errors';
 import type { BranchOption, Period } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatNumber, zoneAbbreviation } from '../format';
+import { formatNumber, zoneAbbreviation } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { RulesFormPanel } from './quota/RulesFormPanel';

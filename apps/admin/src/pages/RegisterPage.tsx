@@ -6,7 +6,7 @@ import { fieldErrors, kaderError } from '../api/errors';
 import type { Period, RegisterInput } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
 import { validatePayload } from '../forms/schemaFields';
-import { formatDate, todayInZone } from '../format';
+import { formatDate, dateInZone } from '@kader/workflow';
 import { useI18n, type Key } from '../i18n';
 import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';
@@ -97,7 +97,7 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   const [touched, setTouched] = useState(false);
 
   const period = periods.find((p) => String(p.id) === values.periodId) ?? current;
-  const today = todayInZone(period.branch.timeZone);
+  const today = dateInZone(new Date(), period.branch.timeZone);
 
   const register = useMutation(
     trpc.candidates.register.mutationOptions({

@@ -7,7 +7,7 @@ import { canDecideRenewal } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
 import { daysUntil, urgency } from '../contracts/dates';
-import { formatDate, todayInZone } from '../format';
+import { formatDate, dateInZone } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
@@ -99,7 +99,7 @@ export function RenewalsPage() {
 function RenewalRow(props: { card: ContractCard; lang: 'id' | 'en'; canDecide: boolean; onDecide: () => void }) {
   const { t } = useI18n();
   const { card: c, lang, canDecide, onDecide } = props;
-  const left = daysUntil(c.endDate, todayInZone(c.branch.timeZone));
+  const left = daysUntil(c.endDate, dateInZone(new Date(), c.branch.timeZone));
   const when =
     left === 0 ? t('renewals.today') : left > 0 ? t('renewals.daysLeft', { n: left }) : t('renewals.overdue', { n: -left });
   return (

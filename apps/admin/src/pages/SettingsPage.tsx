@@ -5,7 +5,7 @@ import { kaderError } from '../api/errors';
 import { userTimeZone } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatDate, formatFigure, formatRupiah, todayInZone } from '../format';
+import { formatDate, formatFigure, formatRupiah, dateInZone } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import type { Key } from '../i18n/dict';
 import { useTRPC } from '../trpc';
@@ -40,7 +40,7 @@ export function SettingsPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const me = useMe();
-  const today = todayInZone(me ? userTimeZone(me) : 'Asia/Jakarta');
+  const today = dateInZone(new Date(), me ? userTimeZone(me) : 'Asia/Jakarta');
   const list = useQuery(trpc.settings.list.queryOptions());
   const kpiNow = list.data ? inForce(list.data.kpi, today) : null;
   const feeNow = list.data ? inForce(list.data.fee, today) : null;

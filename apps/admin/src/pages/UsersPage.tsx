@@ -7,7 +7,7 @@ import { checkPassword } from '../auth/password';
 import { branchRule, ROLES, userTimeZone } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@kader/workflow';
 import { useI18n, type Key } from '../i18n';
 import { useTRPC } from '../trpc';
 import {

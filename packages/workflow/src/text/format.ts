@@ -122,11 +122,6 @@ export function formatDateTime(instant: string | Date, timeZone: string, lang: L
   return `${formatDate(p.date, lang)} ${formatClock(`${p.hour}:${p.minute}`, timeZone, lang)}`;
 }
 
-/** Today's calendar date in a zone (`YYYY-MM-DD`). */
-export function todayInZone(timeZone: string, now: Date = new Date()): string {
-  return partsInZone(now, timeZone).date;
-}
-
 /** Days since 1970-01-01 of an ISO date (NaN when it is not one): date arithmetic without zones. */
 export function dayNumber(isoDate: string): number {
   const p = parseIsoDate(isoDate);

@@ -6,7 +6,7 @@ import { fieldErrors, kaderError } from '../../api/errors';
 import type { ApplicationDetail, CandidateUpdateInput } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
 import { validatePayload } from '../../forms/schemaFields';
-import { formatNik, formatPhone } from '../../format';
+import { formatNik, formatPhone } from '@kader/workflow';
 import { useI18n, type Key } from '../../i18n';
 import { useTRPC } from '../../trpc';
 

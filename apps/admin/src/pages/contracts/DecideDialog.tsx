@@ -5,7 +5,7 @@ import { fieldErrors, kaderError } from '../../api/errors';
 import type { ContractDetail } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
 import { DECISION_REASON_MIN_LENGTH, decisionProblem, reasonRequired } from '../../contracts/decision';
-import { formatDate } from '../../format';
+import { formatDate } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from './bits';

@@ -1,6 +1,6 @@
 import type { ContractDetail } from '../../api/types';
 import { monthLabel } from '../../contracts/chart';
-import { formatDate, formatFigure, formatRupiah } from '../../format';
+import { formatDate, formatFigure, formatRupiah } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 
 /** The fee (imbal jasa) statement of each month, as the server computed it: lines, flags, totals. */

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ImportResult } from '../../api/types';
 import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_FILENAME, readFileText } from '../../contracts/files';
-import { formatNumber } from '../../format';
+import { formatNumber } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from './bits';

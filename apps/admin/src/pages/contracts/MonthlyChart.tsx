@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { chartGeometry, monthLabel, type ChartPoint } from '../../contracts/chart';
-import { formatNumber, formatRupiah, type Lang } from '../../format';
+import { formatNumber, formatRupiah, type Lang } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 
 /** Axis numbers kept short: 10 jt / 500 rb for rupiah in Indonesian, 10M / 500k in English. */

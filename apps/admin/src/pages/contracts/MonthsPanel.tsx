@@ -16,7 +16,7 @@ import {
   suggestedMonth,
   type MonthFormValues,
 } from '../../contracts/monthForm';
-import { formatDate, formatNumber, formatRupiah } from '../../format';
+import { formatDate, formatNumber, formatRupiah } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from './bits';

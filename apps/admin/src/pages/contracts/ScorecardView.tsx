@@ -1,5 +1,5 @@
 import type { KpiKey, Scorecard } from '@kader/workflow';
-import { formatFigure, formatPercentValue, formatRupiah, type Lang } from '../../format';
+import { formatFigure, formatPercentValue, formatRupiah, type Lang } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { RecommendationBadge } from './bits';
 

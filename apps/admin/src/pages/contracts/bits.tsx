@@ -1,7 +1,7 @@
 import type { RenewalChoice } from '@kader/workflow';
 import { kaderError } from '../../api/errors';
 import { errorText } from '../../components/ErrorBox';
-import { formatFigure } from '../../format';
+import { formatFigure } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 
 export function ContractStateBadge({ state, testId }: { state: string; testId?: string }) {

@@ -13,9 +13,9 @@ import {
   formatScore,
   formatTime,
   maskNik,
-  todayInZone,
+  dateInZone,
   zoneAbbreviation,
-} from '../src/format';
+} from '@kader/workflow';
 
 describe('dates', () => {
   it('writes 22 Nov 2026 with Indonesian month names in id', () => {
@@ -67,8 +67,8 @@ describe('times in the branch zone', () => {
   });
   it('knows today in a zone', () => {
     const now = new Date('2026-11-22T18:00:00Z'); // 01.00 WIB on the 23rd
-    expect(todayInZone('Asia/Jakarta', now)).toBe('2026-11-23');
-    expect(todayInZone('UTC', now)).toBe('2026-11-22');
+    expect(dateInZone(now, 'Asia/Jakarta')).toBe('2026-11-23');
+    expect(dateInZone(now, 'UTC')).toBe('2026-11-22');
   });
 });
 
