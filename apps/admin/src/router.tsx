@@ -11,42 +11,13 @@ import { canManageQuota, canManageSettings, canManageUsers, canRegister } from '
 import { afterLogin, isUnauthenticated, LOGIN_PATH, loginSearch, safeRedirect } from './auth/session';
 import { queryClient, trpc, trpcClient } from './client';
 import { Layout, NotFound, RootShell, SessionError } from './components/Layout';
+import { validateCadresSearch } from './contracts/cadresSearch';
 import { BoardPage } from './pages/BoardPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { RegisterPage } from './pages/RegisterPage';
 
 export type BoardSearch = { area?: number; q?: string };
-/** The cadres list's filters live in the URL, so "back" from a cadre returns to the same view. */
-export type CadresSearch = {
-  branch?: number;
-  area?: number;
-  state?: string;
-  /** agreement ending before, `YYYY-MM-DD` */
-  before?: string;
-  q?: string;
-  /** 0-based */
-  page?: number;
-};
-
-const positiveInt = (v: unknown): number | undefined => {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-
-export function validateCadresSearch(search: Record<string, unknown>): CadresSearch {
-  const out: CadresSearch = {};
-  const branch = positiveInt(search.branch);
-  if (branch) out.branch = branch;
-  const area = positiveInt(search.area);
-  if (area) out.area = area;
-  if (typeof search.state === 'string' && /^[a-zA-Z]{1,30}$/.test(search.state)) out.state = search.state;
-  if (typeof search.before === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.before)) out.before = search.before;
-  if (typeof search.q === 'string' && search.q.trim()) out.q = search.q.slice(0, 100);
-  const page = Number(search.page);
-  if (Number.isInteger(page) && page > 0) out.page = page;
-  return out;
-}
 /** `?redirect=/lamaran/12`: where to go once signed in (only ever a path of this app). */
 export type RedirectSearch = { redirect?: string };
 

@@ -1,10 +1,9 @@
+import { render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
-import {
-  candidateEditValues,
-  checkCandidateEdit,
-  REASON_REQUIRED,
-  toCandidateUpdate,
-} from '../src/pages/application/CandidateEditForm';
+import { candidateEditValues, checkCandidateEdit, toCandidateUpdate } from '../src/pages/application/CandidateEditForm';
+
+/** The reason rule of the server's correction schema (`correctCandidateSchema`), which the form checks with. */
+const REASON_TOO_SHORT = { reason: 'CHANGE_REASON_TOO_SHORT', params: { minimum: 5 } };
 
 const candidate = {
   id: 4,
@@ -29,14 +28,21 @@ describe('"Ubah data calon"', () => {
   });
   it('needs a reason', () => {
     const v = candidateEditValues(candidate);
-    expect(checkCandidateEdit(v)).toEqual({ reason: REASON_REQUIRED });
-    expect(checkCandidateEdit({ ...v, reason: 'ok' })).toEqual({ reason: REASON_REQUIRED });
+    expect(checkCandidateEdit(v)).toEqual({ reason: REASON_TOO_SHORT });
+    expect(checkCandidateEdit({ ...v, reason: 'ok' })).toEqual({ reason: REASON_TOO_SHORT });
     expect(checkCandidateEdit({ ...v, reason: 'Salah ketik nama di KTP' })).toEqual({});
+    expect(render('id', checkCandidateEdit(v).reason!)).toBe('Alasan perubahan wajib diisi (paling sedikit 5 karakter)');
   });
   it('checks NIK, phone and address like the registration', () => {
     const v = { ...candidateEditValues(candidate), reason: 'Salah ketik saat pendaftaran' };
     const errors = checkCandidateEdit({ ...v, nik: '3577015213990001', phone: '021-555', 'address.rtRw': '3-7', name: ' ' });
     expect(Object.keys(errors).sort()).toEqual(['address.rtRw', 'name', 'nik', 'phone']);
+    expect(errors).toEqual({
+      nik: { reason: 'NIK_BIRTH_MONTH', params: {} },
+      phone: { reason: 'PHONE_INVALID', params: {} },
+      'address.rtRw': { reason: 'RT_RW_FORMAT', params: {} },
+      name: { reason: 'CANDIDATE_NAME_REQUIRED', params: { minimum: 1 } },
+    });
   });
   it('sends the candidate’s revision with the data and the reason', () => {
     const v = { ...candidateEditValues(candidate), name: 'Siti  Rahayu Ningsih', reason: ' Nama sesuai KTP ' };

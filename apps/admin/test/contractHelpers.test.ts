@@ -5,7 +5,6 @@ import { contractPayloadSummary } from '../src/contracts/history';
 import { formatFigure, formatPercentValue } from '@kader/workflow';
 import { translateDynamic } from '../src/i18n';
 import { templateHref } from '../src/pages/contracts/ImportPanel';
-import { checkBranchForm, checkQuotaForm } from '../src/pages/quota/quotaForms';
 
 const td = (key: string, fallback: string) => translateDynamic('id', key, fallback);
 
@@ -109,54 +108,5 @@ describe('contract history lines', () => {
       contractPayloadSummary('CONTRACT_STARTED', { agreementNumber: 'PKS/1', startDate: '2026-11-22', input: {} }, 'id', td),
     ).toBe('Nomor PKS: PKS/1 · Mulai: 22 Nov 2026');
     expect(contractPayloadSummary('X', null, 'id', td)).toBe('');
-  });
-});
-
-describe('quota and branch forms', () => {
-  it('check a quota before sending', () => {
-    expect(checkQuotaForm({ branchId: '2', year: '2027', quota: '15' })).toEqual({
-      ok: true,
-      input: { branchId: 2, year: 2027, quota: 15 },
-    });
-    const bad = checkQuotaForm({ branchId: '', year: '2016', quota: '-1' });
-    expect(bad).toEqual({
-      ok: false,
-      errors: { branchId: 'quota.chooseBranch', year: 'quota.yearRange', quota: 'quota.wholeNumber' },
-    });
-    expect(checkQuotaForm({ branchId: '1', year: '', quota: '' })).toEqual({
-      ok: false,
-      errors: { year: 'quota.required', quota: 'quota.required' },
-    });
-  });
-  it('check a new branch: code KC-XXX, name, zone, work areas (empty rows dropped)', () => {
-    expect(
-      checkBranchForm({
-        code: 'kc-sby ',
-        name: 'KC Surabaya',
-        timeZone: 'Asia/Jakarta',
-        workAreas: ['Kota Surabaya', '', ' Kabupaten Sidoarjo '],
-      }),
-    ).toEqual({
-      ok: true,
-      input: {
-        code: 'KC-SBY',
-        name: 'KC Surabaya',
-        timeZone: 'Asia/Jakarta',
-        workAreas: ['Kota Surabaya', 'Kabupaten Sidoarjo'],
-      },
-    });
-    expect(checkBranchForm({ code: 'SBY', name: 'KC', timeZone: 'Europe/Paris', workAreas: ['', 'ab'] })).toEqual({
-      ok: false,
-      errors: {
-        code: 'quota.codeFormat',
-        name: 'quota.nameShort',
-        timeZone: 'quota.chooseZone',
-        'workAreas.1': 'quota.workAreaShort',
-      },
-    });
-    expect(checkBranchForm({ code: 'KC-SBY', name: 'KC Surabaya', timeZone: 'Asia/Makassar', workAreas: [' '] })).toEqual({
-      ok: false,
-      errors: { workAreas: 'quota.atLeastOneArea' },
-    });
   });
 });

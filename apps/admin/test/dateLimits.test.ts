@@ -1,4 +1,4 @@
-import { checkEventDates, type DateFacts, eventDateLimits } from '@kader/workflow';
+import { checkEventDates, type DateFacts, eventDateLimits, render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { dateInputBounds, dateLimitIssues } from '../src/forms/dateLimits';
 
@@ -21,9 +21,17 @@ describe('the event form shows the server rule for dates', () => {
     { type: 'COMPLETE_DEBRIEFING' as const, debriefedOn: '2031-01-05' },
     { type: 'COMPLETE_DEBRIEFING' as const, debriefedOn: '2026-11-19' },
     { type: 'SCHEDULE_INTERVIEW' as const, date: '2026-10-31', time: '09:00', place: 'Aula' },
-  ])('refuses before sending what the server refuses, with its sentence: %o', (event) => {
+  ])('refuses before sending what the server refuses, with its message: %o', (event) => {
     const { type, ...payload } = event;
     const issues = dateLimitIssues(eventDateLimits(type, facts, payload), payload);
-    expect(issues.map(({ path, message }) => ({ path, message }))).toEqual(checkEventDates(event, facts));
+    expect(issues.map(({ path, message }) => ({ path, ...message }))).toEqual(checkEventDates(event, facts));
+  });
+
+  it('says the limiting date in the language of the page, never a pre-rendered sentence', () => {
+    const payload = { debriefedOn: '2031-01-05' };
+    const [issue] = dateLimitIssues(eventDateLimits('COMPLETE_DEBRIEFING', facts, payload), payload);
+    expect(issue!.message).toEqual({ reason: 'DEBRIEFED_AFTER_TODAY', params: { date: '2026-11-29' } });
+    expect(render('id', issue!.message)).toBe('Tanggal pembekalan tidak boleh setelah hari ini (29 Nov 2026).');
+    expect(render('en', issue!.message)).toBe('The debriefing date cannot be after today (29 Nov 2026).');
   });
 });

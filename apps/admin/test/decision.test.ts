@@ -1,4 +1,4 @@
-import { decisionJustified } from '@kader/workflow';
+import { decisionJustified, fieldMsg, render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { decisionProblem, reasonRequired, recordedRecommendation } from '../src/contracts/decision';
 
@@ -15,14 +15,23 @@ describe('the reason a renewal decision needs (mirrors decisionJustified)', () =
     expect(recordedRecommendation(null)).toBe('drop');
     expect(reasonRequired('renew', null)).toBe(true);
   });
-  it('names what keeps the dialog from sending', () => {
-    expect(decisionProblem(null, '', 'renew')).toBe('chooseDecision');
-    expect(decisionProblem('drop', '', 'drop')).toBe('reasonForDrop');
-    expect(decisionProblem('drop', ' abc ', 'drop')).toBe('reasonForDrop');
+  it('names what keeps the dialog from sending, on its field, as the server would say it', () => {
+    const drop = fieldMsg('reason', 'WRITE_DECISION_REASON', { kind: 'drop', minimum: 5 });
+    expect(decisionProblem(null, '', 'renew')).toEqual(fieldMsg('decision', 'DECISION_CHOOSE'));
+    expect(decisionProblem('drop', '', 'drop')).toEqual(drop);
+    expect(decisionProblem('drop', ' abc ', 'drop')).toEqual(drop);
     expect(decisionProblem('drop', 'Target iuran tidak tercapai', 'drop')).toBeNull();
-    expect(decisionProblem('renew', '', 'drop')).toBe('reasonAgainstRecommendation');
+    expect(decisionProblem('renew', '', 'drop')).toEqual(
+      fieldMsg('reason', 'WRITE_DECISION_REASON', { kind: 'againstRecommendation', minimum: 5 }),
+    );
     expect(decisionProblem('renew', 'Wilayah baru, data belum lengkap', 'drop')).toBeNull();
     expect(decisionProblem('renew', '', 'renew')).toBeNull();
+    // late: a reason whatever the recommendation
+    expect(decisionProblem('renew', 'abcd', 'renew', true)).toEqual(
+      fieldMsg('reason', 'WRITE_DECISION_REASON', { kind: 'late', minimum: 5 }),
+    );
+    expect(decisionProblem('renew', 'abcde', 'renew', true)).toBeNull();
+    expect(render('en', drop)).toBe('Write why the agreement is not renewed (at least 5 characters).');
   });
   it('agrees with the machine’s guard on every combination', () => {
     for (const decision of ['renew', 'drop'] as const) {

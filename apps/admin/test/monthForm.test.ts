@@ -1,4 +1,4 @@
-import { monthlyRecordSchema } from '@kader/workflow';
+import { monthlyRecordSchema, render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { fieldsFromSchema } from '../src/forms/schemaFields';
 import {
@@ -84,9 +84,10 @@ describe('the monthly report form, from monthlyRecordSchema', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.keys(checked.errors).sort()).toEqual(['collections.1.amount', 'familiesVisited', 'visits']);
-    expect(checked.errors.familiesVisited!.message).toBe('Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan');
-    expect(checked.errors.visits!.missing).toBe(true);
-    expect(checked.errors['collections.1.amount']!.message).toBe('Jumlah iuran harus berupa angka');
+    expect(checked.errors.familiesVisited!.message).toEqual({ reason: 'VISITED_OVER_ASSIGNED', params: {} });
+    expect(render('en', checked.errors.familiesVisited!.message)).toBe('Families visited cannot exceed fostered families');
+    expect(checked.errors.visits).toEqual({ message: { reason: 'FIELD_REQUIRED', params: {} }, missing: true });
+    expect(checked.errors['collections.1.amount']!.message).toEqual({ reason: 'NOT_A_NUMBER', params: {} });
   });
 
   it('maps a server path of the sent record back to the form row', () => {

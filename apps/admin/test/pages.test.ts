@@ -1,6 +1,7 @@
+import { render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { translateDynamic } from '../src/i18n';
-import { payloadSummary } from '../src/pages/ApplicationPage';
+import { payloadSummary } from '../src/pages/application/Timeline';
 import { checkRegistration } from '../src/pages/RegisterPage';
 
 const valid = {
@@ -37,9 +38,11 @@ describe('register form: checked with the server’s registerCandidateSchema', (
       'candidate.phone',
       'workAreaId',
     ]);
-    expect(errors['candidate.education']).toBe('register.required');
-    expect(errors['candidate.nik']).toEqual({ message: 'Bulan lahir pada NIK (digit 9-10) tidak valid' });
-    expect(errors.workAreaId).toEqual({ message: 'Wilayah kerja wajib dipilih' });
+    expect(errors['candidate.education']).toEqual({ reason: 'FIELD_REQUIRED', params: {} });
+    expect(errors['candidate.nik']).toEqual({ reason: 'NIK_BIRTH_MONTH', params: {} });
+    expect(errors.workAreaId).toEqual({ reason: 'WORK_AREA_REQUIRED', params: {} });
+    expect(render('id', errors['candidate.nik']!)).toBe('Bulan lahir pada NIK (digit 9-10) tidak valid');
+    expect(render('en', errors.workAreaId!)).toBe('Choose a work area');
   });
 });
 

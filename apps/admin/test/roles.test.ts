@@ -1,9 +1,8 @@
+import { branchRule, render, type Message } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { officeLabel, roleLabel, userLine } from '../src/auth/labels';
-import { checkPassword, checkPasswordChange } from '../src/auth/password';
 import {
   branchIdForRole,
-  branchRule,
   canEditCandidate,
   canRegister,
   defaultPeriodId,
@@ -11,7 +10,11 @@ import {
   userTimeZone,
   visibleActions,
 } from '../src/auth/roles';
-import { checkNewUser, checkRoleBranch, toCreateInput, toUpdateInput } from '../src/pages/users/userForm';
+import { checkNewUser, checkPasswordReset, checkUserEdit, toCreateInput, toUpdateInput } from '../src/pages/users/userForm';
+
+/** A check's messages as `path → reason`. */
+const reasons = (r: { ok: true } | { ok: false; errors: Record<string, { reason: string }> }) =>
+  r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([p, m]) => [p, m.reason]));
 
 const madiun = { id: 1, code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' };
 const makassar = { id: 2, code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/Makassar' };
@@ -83,53 +86,41 @@ describe('offices', () => {
   });
 });
 
-describe('password checks', () => {
-  it('at least 10 characters', () => {
-    expect(checkPassword('')).toBe('register.required');
-    expect(checkPassword('kurang9ch')).toBe('password.tooShort');
-    expect(checkPassword('cukup-10ch')).toBeNull();
-  });
-  it('the change form: current given, new long enough and different, typed twice the same', () => {
-    expect(checkPasswordChange({ currentPassword: '', newPassword: '', confirm: '' })).toEqual({
-      currentPassword: 'register.required',
-      newPassword: 'register.required',
-    });
-    expect(
-      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'lama-sekali-1', confirm: 'lama-sekali-1' }),
-    ).toEqual({
-      newPassword: 'password.sameAsOld',
-    });
-    expect(
-      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-3' }),
-    ).toEqual({
-      confirm: 'password.mismatch',
-    });
-    expect(
-      checkPasswordChange({ currentPassword: 'lama-sekali-1', newPassword: 'baru-sekali-2', confirm: 'baru-sekali-2' }),
-    ).toEqual({});
-  });
-});
-
 describe('user forms', () => {
   const base = { username: 'rekruter.ngawi', name: 'Tri  Wahyudi', role: 'recruiter', branchId: '1', password: 'rahasia-baru-1' };
-  it('a complete new user', () => {
-    expect(checkNewUser(base)).toEqual({});
-    expect(toCreateInput(base)).toEqual({
-      username: 'rekruter.ngawi',
-      name: 'Tri Wahyudi',
-      role: 'recruiter',
-      branchId: 1,
-      password: 'rahasia-baru-1',
+  it('a complete new user: the shared schema’s input, names with single spaces', () => {
+    const input = { username: 'rekruter.ngawi', name: 'Tri Wahyudi', role: 'recruiter', branchId: 1, password: 'rahasia-baru-1' };
+    expect(toCreateInput(base)).toEqual(input);
+    expect(checkNewUser({ ...base, username: ' Rekruter.Ngawi ' })).toEqual({ ok: true, input });
+  });
+  it('each problem on its field, from the shared schema (a branch role without a branch included)', () => {
+    const r = checkNewUser({ username: ' ', name: '', role: 'supervisor', branchId: '', password: 'pendek' });
+    expect(reasons(r)).toEqual({
+      username: 'USERNAME_FORMAT',
+      name: 'FIELD_REQUIRED',
+      branchId: 'USER_BRANCH_REQUIRED',
+      password: 'PASSWORD_TOO_SHORT',
+    });
+    expect(reasons(checkNewUser({ ...base, role: 'supervisor', branchId: '' }))).toEqual({ branchId: 'USER_BRANCH_REQUIRED' });
+    expect(reasons(checkNewUser({ ...base, role: '', branchId: '' }))).toEqual({ role: 'ROLE_CHOOSE' });
+    expect(reasons(checkNewUser({ ...base, password: '' }))).toEqual({ password: 'PASSWORD_TOO_SHORT' });
+    const short = checkNewUser({ ...base, password: 'kurang9ch' });
+    expect(!short.ok && render('en', short.errors.password as Message)).toBe('A password needs at least 10 characters');
+  });
+  it('the edit form: a name, a role, the branch the role needs; only what changed is sent', () => {
+    const before = { id: 7, name: 'Tri Wahyudi', role: 'recruiter', branch: { id: 1 } };
+    expect(reasons(checkUserEdit(before, { name: ' ', role: 'recruiter', branchId: '1' }))).toEqual({ name: 'FIELD_REQUIRED' });
+    expect(reasons(checkUserEdit(before, { name: 'Tri', role: 'supervisor', branchId: '' }))).toEqual({
+      branchId: 'USER_BRANCH_REQUIRED',
+    });
+    expect(checkUserEdit(before, { name: 'Tri  Wahyudi', role: 'viewer', branchId: '' })).toEqual({
+      ok: true,
+      input: { id: 7, role: 'viewer', branchId: null },
     });
   });
-  it('each problem on its field', () => {
-    expect(checkNewUser({ username: ' ', name: '', role: 'supervisor', branchId: '', password: 'pendek' })).toEqual({
-      username: 'register.required',
-      name: 'register.required',
-      branchId: 'users.branchRequired',
-      password: 'password.tooShort',
-    });
-    expect(checkRoleBranch({ role: '', branchId: '' })).toEqual({ role: 'register.required' });
+  it('a temporary password is a new password', () => {
+    expect(reasons(checkPasswordReset(7, 'pendek'))).toEqual({ newPassword: 'PASSWORD_TOO_SHORT' });
+    expect(checkPasswordReset(7, 'cukup-10ch')).toEqual({ ok: true, input: { id: 7, newPassword: 'cukup-10ch' } });
   });
   it('head-office roles are sent without a branch', () => {
     expect(toCreateInput({ ...base, role: 'admin', branchId: '1' }).branchId).toBeNull();

@@ -1,15 +1,14 @@
-import { AT_LEAST_SMA, DEFAULT_RECRUITMENT_RULES, DOCUMENT_CODES, recruitmentRulesSchema } from '@kader/workflow';
+import {
+  AT_LEAST_SMA,
+  DEFAULT_RECRUITMENT_RULES,
+  DOCUMENT_CODES,
+  type Message,
+  recruitmentRulesSchema,
+  render,
+} from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import {
   checkRulesForm,
-  EDUCATION_MIN,
-  GRADE_DECIMALS,
-  GRADE_NUMBER,
-  GRADE_RANGE,
-  GRADE_REQUIRED,
-  gradeText,
-  MAX_AGE,
-  ONE_REQUIRED_DOCUMENT,
   periodRules,
   RULES_FIELD_PATHS,
   rulesFormFrom,
@@ -17,12 +16,12 @@ import {
   type RulesForm,
 } from '../src/pages/quota/rulesForm';
 import { en, id } from '../src/i18n/dict';
-import { translateMessage } from '../src/i18n';
 
 const defaults = () => rulesFormFrom(DEFAULT_RECRUITMENT_RULES);
+/** The form's problems as `path → message id` (the shared schema's). */
 const errorsOf = (f: RulesForm) => {
   const r = checkRulesForm(f);
-  return r.ok ? {} : r.errors;
+  return r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([p, m]) => [p, m.reason]));
 };
 
 describe('rules form ↔ rules', () => {
@@ -45,28 +44,34 @@ describe('rules form ↔ rules', () => {
   it('reads one decimal with a comma or a dot; shows it the language’s way', () => {
     const r = checkRulesForm({ ...defaults(), writtenTest: '62,5', interview: ' 70.5 ' });
     expect(r.ok && r.rules.passingGrades).toEqual({ writtenTest: 62.5, interview: 70.5 });
-    expect(gradeText(62.5)).toBe('62,5');
-    expect(gradeText(62.5, 'en')).toBe('62.5');
+    expect(rulesFormFrom({ ...DEFAULT_RECRUITMENT_RULES, passingGrades: { writtenTest: 62.5, interview: 70 } }).writtenTest).toBe(
+      '62,5',
+    );
     const f = rulesFormFrom({ ...DEFAULT_RECRUITMENT_RULES, passingGrades: { writtenTest: 62.5, interview: 70 } }, 'en');
     expect(f.writtenTest).toBe('62.5');
   });
 
   it('refuses blank, non-numeric, out-of-range and two-decimal grades on their paths', () => {
-    expect(errorsOf({ ...defaults(), writtenTest: '' })).toEqual({ 'passingGrades.writtenTest': GRADE_REQUIRED });
-    expect(errorsOf({ ...defaults(), interview: 'tujuh' })).toEqual({ 'passingGrades.interview': GRADE_NUMBER });
-    expect(errorsOf({ ...defaults(), writtenTest: '101' })).toEqual({ 'passingGrades.writtenTest': GRADE_RANGE });
-    expect(errorsOf({ ...defaults(), writtenTest: '-1' })).toEqual({ 'passingGrades.writtenTest': GRADE_RANGE });
-    expect(errorsOf({ ...defaults(), interview: '62,55' })).toEqual({ 'passingGrades.interview': GRADE_DECIMALS });
+    const range = checkRulesForm({ ...defaults(), writtenTest: '101' });
+    expect(!range.ok && render('id', range.errors['passingGrades.writtenTest'] as Message)).toBe('Nilai batas antara 0 dan 100');
+    expect(errorsOf({ ...defaults(), writtenTest: '' })).toEqual({ 'passingGrades.writtenTest': 'FIELD_REQUIRED' });
+    expect(errorsOf({ ...defaults(), interview: 'tujuh' })).toEqual({ 'passingGrades.interview': 'NOT_A_NUMBER' });
+    expect(errorsOf({ ...defaults(), writtenTest: '101' })).toEqual({ 'passingGrades.writtenTest': 'RULES_GRADE_RANGE' });
+    expect(errorsOf({ ...defaults(), writtenTest: '-1' })).toEqual({ 'passingGrades.writtenTest': 'RULES_GRADE_RANGE' });
+    expect(errorsOf({ ...defaults(), interview: '62,55' })).toEqual({ 'passingGrades.interview': 'RULES_GRADE_DECIMALS' });
     expect(checkRulesForm({ ...defaults(), writtenTest: '0', interview: '100' }).ok).toBe(true);
   });
 
   it('refuses a bad max age, no education level, and no required document', () => {
-    expect(errorsOf({ ...defaults(), maxAge: '0' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
-    expect(errorsOf({ ...defaults(), maxAge: '45,5' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
-    expect(errorsOf({ ...defaults(), maxAge: '' })).toEqual({ 'eligibility.maxAge': MAX_AGE });
-    expect(errorsOf({ ...defaults(), educationLevels: [] })).toEqual({ 'eligibility.educationLevels': EDUCATION_MIN });
+    expect(errorsOf({ ...defaults(), maxAge: '0' })).toEqual({ 'eligibility.maxAge': 'RULES_MAX_AGE' });
+    expect(errorsOf({ ...defaults(), maxAge: '45,5' })).toEqual({ 'eligibility.maxAge': 'RULES_MAX_AGE' });
+    expect(errorsOf({ ...defaults(), maxAge: '' })).toEqual({ 'eligibility.maxAge': 'FIELD_REQUIRED' });
+    expect(errorsOf({ ...defaults(), educationLevels: [] })).toEqual({ 'eligibility.educationLevels': 'LIST_TOO_SHORT' });
     const none = defaults().documents.map((d) => ({ ...d, required: false }));
-    expect(errorsOf({ ...defaults(), documents: none })).toEqual({ documents: ONE_REQUIRED_DOCUMENT });
+    expect(errorsOf({ ...defaults(), documents: none })).toEqual({ documents: 'RULES_REQUIRED_DOCUMENT' });
+    const r = checkRulesForm({ ...defaults(), documents: none });
+    expect(!r.ok && render('id', r.errors.documents as Message)).toBe('Paling sedikit satu berkas wajib');
+    expect(!r.ok && render('en', r.errors.documents as Message)).toBe('At least one document must be required');
   });
 
   it('sends education levels in the schema’s order and every document with its flag', () => {
@@ -99,26 +104,24 @@ describe('a period’s rules', () => {
 
 describe('server errors', () => {
   it('land on the form’s paths without the `rules.` prefix; first message wins', () => {
+    const m = (reason: string) => ({ reason, params: {}, message: reason });
     const e = rulesServerErrors([
-      { path: 'rules.passingGrades.writtenTest', message: 'a' },
-      { path: 'rules.passingGrades.writtenTest', message: 'b' },
-      { path: 'rules.documents', message: ONE_REQUIRED_DOCUMENT },
-      { path: 'rules.eligibility.educationLevels.2', message: 'c' },
-      { path: 'periodId', message: 'd' },
+      { path: 'rules.passingGrades.writtenTest', ...m('NUMBER_TOO_BIG') },
+      { path: 'rules.passingGrades.writtenTest', ...m('RULES_GRADE_DECIMALS') },
+      { path: 'rules.documents', ...m('RULES_REQUIRED_DOCUMENT') },
+      { path: 'rules.eligibility.educationLevels.2', ...m('CHOOSE_ONE') },
+      { path: 'periodId', ...m('NUMBER_TOO_SMALL') },
     ]);
-    expect(e).toEqual({
-      'passingGrades.writtenTest': 'a',
-      documents: ONE_REQUIRED_DOCUMENT,
-      'eligibility.educationLevels': 'c',
-      periodId: 'd',
+    expect(Object.fromEntries(Object.entries(e).map(([p, x]) => [p, x.reason]))).toEqual({
+      'passingGrades.writtenTest': 'NUMBER_TOO_BIG',
+      documents: 'RULES_REQUIRED_DOCUMENT',
+      'eligibility.educationLevels': 'CHOOSE_ONE',
+      periodId: 'NUMBER_TOO_SMALL',
     });
     expect(RULES_FIELD_PATHS.has('documents')).toBe(true);
     expect(RULES_FIELD_PATHS.has('periodId')).toBe(false);
   });
-  it('and the form’s messages have English translations', () => {
-    for (const m of [GRADE_REQUIRED, GRADE_NUMBER, GRADE_RANGE, GRADE_DECIMALS, MAX_AGE, EDUCATION_MIN, ONE_REQUIRED_DOCUMENT]) {
-      expect(translateMessage('en', m), m).not.toBe(m);
-    }
+  it('and the form’s words are in both languages', () => {
     expect(id['rules.open']).toBe('Atur syarat');
     expect(en['rules.open']).toBe('Set rules');
   });

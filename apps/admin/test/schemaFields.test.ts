@@ -3,6 +3,7 @@ import {
   recruitmentEventSchemas,
   DOCUMENT_CODES,
   REJECTION_REASONS,
+  render,
   WITHDRAWAL_REASONS,
 } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
@@ -102,13 +103,20 @@ describe('values → payload → validation with the same schema', () => {
     const fields = fieldsFromSchema(schema);
     const tooHigh = validatePayload(schema, valuesToPayload(fields, { score: '101' }));
     expect(tooHigh.ok).toBe(false);
-    if (!tooHigh.ok) expect(issuesByPath(tooHigh.issues).score?.message).toBe('Nilai paling besar 100');
+    if (!tooHigh.ok) {
+      const message = issuesByPath(tooHigh.issues).score!.message;
+      expect(message).toEqual({ reason: 'SCORE_TOO_BIG', params: { maximum: 100 } });
+      expect(render('id', message)).toBe('Nilai paling besar 100');
+    }
     const twoDecimals = validatePayload(schema, valuesToPayload(fields, { score: '72.55' }));
     if (twoDecimals.ok) throw new Error('72.55 must be refused');
-    expect(issuesByPath(twoDecimals.issues).score?.message).toBe('Nilai paling banyak satu angka desimal');
+    expect(render('id', issuesByPath(twoDecimals.issues).score!.message)).toBe('Nilai paling banyak satu angka desimal');
     const missing = validatePayload(schema, valuesToPayload(fields, { score: '' }));
     if (missing.ok) throw new Error('an empty score must be refused');
-    expect(issuesByPath(missing.issues).score).toMatchObject({ missing: true, message: 'Nilai harus berupa angka' });
+    expect(issuesByPath(missing.issues).score).toMatchObject({
+      missing: true,
+      message: { reason: 'SCORE_NOT_A_NUMBER', params: {} },
+    });
   });
 
   it('reports refinements on their path (reason OTHER needs a note; start not before signing)', () => {

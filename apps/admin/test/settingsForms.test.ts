@@ -1,4 +1,4 @@
-import { DEFAULT_FEE_SCHEDULE, DEFAULT_KPI_SETTINGS, FLAT_25_PERCENT_FEE_SCHEDULE } from '@kader/workflow';
+import { DEFAULT_FEE_SCHEDULE, DEFAULT_KPI_SETTINGS, FLAT_25_PERCENT_FEE_SCHEDULE, render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import {
   AFTER_TODAY,
@@ -81,9 +81,10 @@ describe('KPI form', () => {
     const checked = checkKpiForm(form, today);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.errors.weights).toBe('Jumlah bobot harus 100');
-    expect(checked.errors.effectiveFrom).toBe(AFTER_TODAY);
-    expect(checked.errors['targets.collectionPerMonth']).toBe('Target iuran harus berupa angka');
+    expect(checked.errors.weights).toEqual({ reason: 'WEIGHTS_SUM_100', params: {} });
+    expect(checked.errors.effectiveFrom).toEqual(AFTER_TODAY);
+    expect(render('id', AFTER_TODAY)).toBe('Tanggal berlaku harus setelah hari ini');
+    expect(checked.errors['targets.collectionPerMonth']).toEqual({ reason: 'NOT_A_NUMBER', params: {} });
   });
 });
 
@@ -105,7 +106,14 @@ describe('fee form', () => {
     const checked = checkFeeForm(form, today);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.errors['tiers.1.rateBasisPoints']).toBe('Tarif harus berupa angka');
+    expect(checked.errors['tiers.1.rateBasisPoints']).toEqual({ reason: 'NOT_A_NUMBER', params: {} });
+    // Once each tier is valid, the check across tiers names the overlap with both ranges.
+    form.tiers[1]!.ratePercent = '10';
+    const overlap = checkFeeForm(form, today);
+    expect(!overlap.ok && overlap.errors['tiers.2.fromMonths']).toEqual({
+      reason: 'TIERS_OVERLAP',
+      params: { from: 10, to: 24, otherFrom: 7, otherTo: 12 },
+    });
   });
   it('a new tier starts after the last', () => {
     expect(nextTier([{ fromMonths: '2', toMonths: '6', ratePercent: '7' }])).toEqual({
@@ -118,12 +126,12 @@ describe('fee form', () => {
   it('maps the server’s paths onto the form’s', () => {
     expect(
       serverFieldErrors([
-        { path: 'value.tiers.1.rateBasisPoints', message: 'm' },
-        { path: 'value.effectiveFrom', message: 'd' },
+        { path: 'value.tiers.1.rateBasisPoints', reason: 'RATE_TOO_BIG', params: {} },
+        { path: 'value.effectiveFrom', reason: 'SETTINGS_VERSION_EXISTS', params: {} },
       ]),
     ).toEqual({
-      'tiers.1.rateBasisPoints': 'm',
-      effectiveFrom: 'd',
+      'tiers.1.rateBasisPoints': { reason: 'RATE_TOO_BIG', params: {} },
+      effectiveFrom: { reason: 'SETTINGS_VERSION_EXISTS', params: {} },
     });
   });
 });

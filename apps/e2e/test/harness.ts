@@ -27,7 +27,13 @@ export function requireAdminBuild(): void {
   }
 }
 
-export type KaderProcess = { url: string; output: () => string; stop: () => Promise<void> };
+export type KaderProcess = {
+  url: string;
+  /** the server's SQLite file (to read what is data, never to write) */
+  dbPath: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /**
  * The real server as a user starts it (`tsx src/cli.ts demo`), on a fresh database and any free
@@ -36,13 +42,14 @@ export type KaderProcess = { url: string; output: () => string; stop: () => Prom
  */
 export async function startServer(opts: { today?: string } = {}): Promise<KaderProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kader-e2e-'));
+  const dbPath = path.join(dataDir, 'kader.db');
   const args = [
     '--import',
     'tsx',
     'src/cli.ts',
     'demo',
     '--db',
-    path.join(dataDir, 'kader.db'),
+    dbPath,
     '--port',
     '0',
     '--host',
@@ -78,7 +85,7 @@ export async function startServer(opts: { today?: string } = {}): Promise<KaderP
       });
     });
     await waitForHealth(url);
-    return { url, output: () => output, stop };
+    return { url, dbPath, output: () => output, stop };
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output}`);

@@ -1,3 +1,4 @@
+import { type Message, msg } from '@kader/workflow';
 import { MAX_BATCH_CALLS, UNBATCHABLE } from './limits';
 
 /**
@@ -15,12 +16,10 @@ export function callsOf(pathAfterBase: string, search: URLSearchParams): string[
   return search.get('batch') === '1' ? decoded.split(',') : [decoded];
 }
 
-/** Why a batch may not run, as a sentence for the user; null when it may. Checked before any call runs. */
-export function batchRefusal(calls: readonly string[]): string | null {
+/** Why a batch may not run, as a message; null when it may. Checked before any call runs. */
+export function batchRefusal(calls: readonly string[]): Message | null {
   const alone = calls.length > 1 ? calls.find((c) => UNBATCHABLE.has(c)) : undefined;
-  if (alone) return `Panggilan ${alone} harus dikirim sendiri, tidak digabung dengan panggilan lain.`;
-  if (calls.length > MAX_BATCH_CALLS) {
-    return `Terlalu banyak panggilan dalam satu permintaan: ${calls.length}, paling banyak ${MAX_BATCH_CALLS}. Kirim dalam beberapa permintaan.`;
-  }
+  if (alone) return msg('BATCH_CALL_ALONE', { procedure: alone });
+  if (calls.length > MAX_BATCH_CALLS) return msg('BATCH_TOO_LARGE', { calls: calls.length, maximum: MAX_BATCH_CALLS });
   return null;
 }

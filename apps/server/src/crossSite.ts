@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { type Message, msg } from '@kader/workflow';
 
 /**
  * Cross-site request defence for everything that changes data (POST): the session cookie is
@@ -8,13 +9,13 @@ import type http from 'node:http';
  * origin, null when the request's Host cannot make one.
  */
 export const REQUEST_HEADER = 'x-kader-request';
-export function crossSiteRefusal(req: http.IncomingMessage, method: string, expectedOrigin: string | null): string | null {
+export function crossSiteRefusal(req: http.IncomingMessage, method: string, expectedOrigin: string | null): Message | null {
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return null;
-  if (req.headers[REQUEST_HEADER] !== '1') return `Permintaan ditolak: header ${REQUEST_HEADER} tidak ada.`;
+  if (req.headers[REQUEST_HEADER] !== '1') return msg('CROSS_SITE_HEADER_MISSING', { header: REQUEST_HEADER });
   const origin = req.headers.origin;
-  if (origin === 'null') return 'Permintaan ditolak: asal permintaan tidak dikenal.';
+  if (origin === 'null') return msg('CROSS_SITE_ORIGIN_UNKNOWN');
   if (origin && (expectedOrigin === null || originOf(origin) !== expectedOrigin)) {
-    return 'Permintaan ditolak: berasal dari situs lain.';
+    return msg('CROSS_SITE_OTHER_ORIGIN');
   }
   return null;
 }

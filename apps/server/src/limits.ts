@@ -4,6 +4,7 @@
  */
 // The import's limits live with the import; the body limit follows from them.
 import { MONTHLY_IMPORT_LIMIT } from '@kader/api';
+import { msg } from '@kader/workflow';
 
 export { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES as UNBATCHABLE } from '@kader/workflow';
 
@@ -14,3 +15,9 @@ export { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES as UNBATCHABLE } from '@kader/w
  * the call's other fields.
  */
 export const MAX_BODY_BYTES = 2 * MONTHLY_IMPORT_LIMIT.bytes + 64 * 1024;
+
+/** What a body over the limit is told: the import's limits, which a person can act on. */
+export const BODY_TOO_LARGE = msg('REQUEST_TOO_LARGE', {
+  megabytes: MONTHLY_IMPORT_LIMIT.bytes / (1024 * 1024),
+  rows: MONTHLY_IMPORT_LIMIT.rows,
+});

@@ -4,12 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { appRouter, createContextFactory, MONTHLY_IMPORT_TOO_LARGE } from '@kader/api';
+import { appRouter, createContextFactory } from '@kader/api';
 import type { DbHandle } from '@kader/db';
+import { type Message, msg } from '@kader/workflow';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
-import { MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
+import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
 import { lastSchedulerRun } from './scheduler';
 
@@ -44,7 +45,9 @@ export type RunningServer = {
 
 const TRPC_BASE = '/trpc/';
 /** What tRPC takes (HEAD it answers empty); anything else is refused before it runs. */
-const TRPC_METHODS = ['GET', 'HEAD', 'POST'];
+const TRPC_METHODS: readonly string[] = ['GET', 'HEAD', 'POST'];
+/** What the health check and the static files take. */
+const READ_METHODS: readonly string[] = ['GET', 'HEAD'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -107,21 +110,19 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
 
     route(req, res, method, pathname).catch((err: unknown) => {
       log(`error serving ${method} ${pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
+      if (!res.headersSent) sendRefusal(res, 500, msg('INTERNAL'));
       else res.destroy();
     });
   });
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string) {
     if (pathname === '/trpc' || pathname === TRPC_BASE) {
-      return sendRefusal(res, 404, 'Alamat ini tidak menyebut prosedur; gunakan /trpc/<prosedur>.');
+      return sendRefusal(res, 404, msg('PROCEDURE_MISSING'));
     }
     if (pathname.startsWith(TRPC_BASE)) {
       // tRPC would hand TRACE or CONNECT to fetch's Request, which throws (a 500): refuse them here.
       if (!TRPC_METHODS.includes(method)) {
-        return sendRefusal(res, 405, `Metode ${method} tidak didukung; API ini hanya menerima GET dan POST.`, {
-          Allow: TRPC_METHODS.join(', '),
-        });
+        return sendMethodNotAllowed(res, method, TRPC_METHODS);
       }
       const crossSite = crossSiteRefusal(req, method, publicOrigin ?? ownOrigin(req, secure));
       if (crossSite) return sendRefusal(res, 403, crossSite);
@@ -130,16 +131,16 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (batch) return sendRefusal(res, 400, batch);
       // A declared length over the limit is refused before a byte is read; a chunked body is cut
       // off by tRPC at the same limit (and the error formatter gives it the same words).
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, MONTHLY_IMPORT_TOO_LARGE);
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, BODY_TOO_LARGE);
       trpcHandler(req, res);
       return;
     }
     if (pathname === '/health') {
-      if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method);
+      if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method, READ_METHODS);
       sendJson(res, ...health(opts.handle));
       return;
     }
-    if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method);
+    if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method, READ_METHODS);
     await serveStatic(req, res, staticRoot, pathname);
   }
 
@@ -222,8 +223,10 @@ function setSecurityHeaders(res: http.ServerResponse, secure: boolean) {
 
 /** The answer to CONNECT, written on the socket itself (there is no response object for it). */
 function refuseConnect(req: http.IncomingMessage, socket: Duplex, secure: boolean) {
-  const message = `Metode ${req.method ?? 'CONNECT'} tidak didukung.`;
-  answerOnSocket(socket, secure, '405 Method Not Allowed', JSON.stringify(refusalBody(405, message)), ['Allow: GET, HEAD, POST']);
+  const message = msg('METHOD_NOT_ALLOWED', { method: req.method ?? 'CONNECT', allowed: TRPC_METHODS });
+  answerOnSocket(socket, secure, '405 Method Not Allowed', JSON.stringify(refusalBody(405, message)), [
+    `Allow: ${TRPC_METHODS.join(', ')}`,
+  ]);
 }
 
 function refuseUnparsable(err: NodeJS.ErrnoException, socket: Duplex, secure: boolean) {
@@ -234,14 +237,14 @@ function refuseUnparsable(err: NodeJS.ErrnoException, socket: Duplex, secure: bo
   }
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const message = tooLarge
-    ? 'Alamat atau header permintaan terlalu panjang: paling banyak 16 KB. Kirim data besar di badan permintaan (POST).'
-    : 'Permintaan HTTP tidak dapat dibaca.';
+    ? msg('REQUEST_HEAD_TOO_LARGE', { kilobytes: Math.floor(http.maxHeaderSize / 1024) })
+    : msg('REQUEST_UNREADABLE');
   const body = JSON.stringify(tooLarge ? headerTooLargeBody(message) : refusalBody(400, message));
   answerOnSocket(socket, secure, tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request', body, []);
 }
 
 /** tRPC has no code for 431; the shape is the one every other refusal has. */
-function headerTooLargeBody(message: string) {
+function headerTooLargeBody(message: Message) {
   const shape = refusalBody(413, message);
   return { error: { ...shape.error, data: { ...shape.error.data, httpStatus: 431 } } };
 }
@@ -290,12 +293,12 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return sendRefusal(res, 400, 'Alamat tidak sah: pengodean persen rusak.');
+    return sendRefusal(res, 400, msg('ADDRESS_BAD_ENCODING'));
   }
   // The WHATWG parser already folds plain `..`; encoded ones (`%2e%2e`, `..%2f`, `..%5c`) and NULs surface here.
   const segments = decoded.split(/[/\\]/);
   if (decoded.includes('\0') || segments.some((s) => s === '..')) {
-    return sendRefusal(res, 400, 'Alamat ini tidak diizinkan.');
+    return sendRefusal(res, 400, msg('ADDRESS_NOT_ALLOWED'));
   }
   if (!root) {
     return sendText(
@@ -307,7 +310,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
 
   const file = path.resolve(root, `.${path.posix.normalize(decoded.replaceAll('\\', '/'))}`);
   if (file !== root && !file.startsWith(root + path.sep)) {
-    return sendRefusal(res, 400, 'Alamat ini tidak diizinkan.');
+    return sendRefusal(res, 400, msg('ADDRESS_NOT_ALLOWED'));
   }
 
   const isAsset = decoded.startsWith('/assets/');
@@ -325,7 +328,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   // otherwise a stale page asking for an old chunk would be handed HTML it cannot run.
   const lastSegment = segments[segments.length - 1] ?? '';
   if (isAsset || path.extname(lastSegment) !== '') {
-    return sendRefusal(res, 404, 'Berkas tidak ditemukan.');
+    return sendRefusal(res, 404, msg('FILE_NOT_FOUND'));
   }
   const index = path.join(root, 'index.html');
   const indexStats = await fileStats(index);
@@ -382,6 +385,7 @@ function sendText(res: http.ServerResponse, status: number, text: string) {
   res.end(text);
 }
 
-function sendMethodNotAllowed(res: http.ServerResponse, method: string) {
-  sendRefusal(res, 405, `Metode ${method} tidak didukung di alamat ini; hanya GET dan HEAD.`, { Allow: 'GET, HEAD' });
+/** 405, naming the methods the address takes (in words and in the Allow header). */
+function sendMethodNotAllowed(res: http.ServerResponse, method: string, allowed: readonly string[]) {
+  sendRefusal(res, 405, msg('METHOD_NOT_ALLOWED', { method, allowed }), { Allow: allowed.join(', ') });
 }

@@ -29,7 +29,9 @@ async function failure(p: Promise<unknown>) {
   );
   expect(err).toBeInstanceOf(TRPCClientError);
   const e = err as TRPCClientError<never>;
-  const data = e.data as unknown as { httpStatus?: number; kader?: { code: string; message: string } } | undefined;
+  const data = e.data as unknown as
+    | { httpStatus?: number; kader?: { code: string; reason: string; params: Record<string, unknown>; message: string } }
+    | undefined;
   return { status: data?.httpStatus, kader: data?.kader };
 }
 
@@ -83,14 +85,24 @@ describe('sign-in over HTTP', () => {
     const wrong = await failure(anon.auth.login.mutate({ username: 'penyelia.madiun', password: 'salah-sekali' }));
     const unknown = await failure(anon.auth.login.mutate({ username: 'tidak.ada', password: 'salah-sekali' }));
     expect(wrong).toEqual(unknown);
-    expect(wrong.kader).toEqual({ code: 'UNAUTHENTICATED', message: 'Nama pengguna atau kata sandi salah.' });
+    expect(wrong.kader).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'LOGIN_FAILED',
+      params: {},
+      message: 'Nama pengguna atau kata sandi salah.',
+    });
   });
 
   it('blocks an account after 5 failed attempts, even with the right password', async () => {
     const anon = client(app.url, null);
     for (let i = 0; i < 5; i++) await failure(anon.auth.login.mutate({ username: 'pemantau.pusat', password: `salah-${i}` }));
     const blocked = await failure(anon.auth.login.mutate({ username: 'pemantau.pusat', password: DEMO_PASSWORD }));
-    expect(blocked.kader?.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.kader).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'LOGIN_TOO_MANY',
+      params: { minutes: 15 },
+      message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.',
+    });
   });
 
   it('sign-out ends the session on the server', async () => {

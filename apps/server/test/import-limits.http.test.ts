@@ -67,10 +67,15 @@ describe('the monthly import over HTTP', () => {
     const trpc = client(app.url, cookie);
     const err = await trpc.contracts.importMonths.mutate({ branchId, csv, acceptValidRows: false, dryRun: true }).then(
       () => null,
-      (e: unknown) => e as { data?: { kader?: { message: string; fields?: { path: string }[] } } },
+      (e: unknown) => e as { data?: { kader?: { reason: string; fields?: { path: string }[] } } },
     );
-    expect(err?.data?.kader?.message).toContain(TOO_LARGE);
-    expect(err?.data?.kader?.fields?.[0]?.path).toBe('csv');
+    expect(err?.data?.kader?.reason).toBe('INVALID_INPUT');
+    expect(err?.data?.kader?.fields?.[0]).toMatchObject({
+      path: 'csv',
+      reason: 'REQUEST_TOO_LARGE',
+      params: { megabytes: 5, rows: 10_000 },
+      message: TOO_LARGE,
+    });
   });
 
   it('answers a body larger than any allowed file can become with 413 and the limit in words', async () => {

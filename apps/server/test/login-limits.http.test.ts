@@ -71,6 +71,7 @@ describe('sign-in limits hold under concurrency', () => {
     expect(res.status).toBe(400);
     const error = errorOf(res);
     expect(error.data.httpStatus).toBe(400);
+    expect(error.data.kader).toMatchObject({ reason: 'BATCH_CALL_ALONE', params: { procedure: 'auth.login' } });
     expect(error.data.kader.message).toMatch(/sendiri/);
     expect(error.message).toBe(error.data.kader.message);
     expect({ failures: failuresOf('account:pimpinan.madiun'), address: failuresOf('address:127.0.0.1') }).toEqual(before);

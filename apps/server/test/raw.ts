@@ -32,7 +32,21 @@ export function raw(
 
 /** The error shape every refusal carries, HTTP-level or tRPC: what the admin UI shows. */
 export type ErrorBody = {
-  error: { message: string; code: number; data: { code: string; httpStatus: number; kader: { code: string; message: string } } };
+  error: {
+    message: string;
+    code: number;
+    data: {
+      code: string;
+      httpStatus: number;
+      kader: {
+        code: string;
+        reason: string;
+        params: Record<string, unknown>;
+        message: string;
+        fields?: { path: string; reason: string; params: Record<string, unknown>; message: string }[];
+      };
+    };
+  };
 };
 
 export function errorOf(res: RawResponse): ErrorBody['error'] {

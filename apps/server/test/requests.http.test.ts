@@ -1,9 +1,11 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { DbHandle } from '@kader/db';
+import { renderMessage } from '@kader/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RunningServer } from '../src/server';
 import { REQUEST_HEADERS, signIn } from './http';
-import { errorOf, raw } from './raw';
+import { type ErrorBody, errorOf, raw } from './raw';
 import { startSeededServer } from './seeded';
 
 let stop: () => Promise<void>;
@@ -28,13 +30,22 @@ function madiun(): { applicationId: number; revision: number; periodId: number }
     .get() as { applicationId: number; revision: number; periodId: number };
 }
 
-function expectRefusal(res: Awaited<ReturnType<typeof raw>>, status: number) {
+/**
+ * A refusal in the tRPC error shape whose message is a catalogue id: the Indonesian sentence is
+ * the catalogue's for its parameters, and the id renders in English too (what the admin shows).
+ */
+function expectRefusal(res: Awaited<ReturnType<typeof raw>>, status: number, reason?: string) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   const error = errorOf(res);
   expect(error.data.httpStatus).toBe(status);
-  expect(error.data.kader.message.length).toBeGreaterThan(10);
-  expect(error.message).toBe(error.data.kader.message);
+  const { kader } = error.data;
+  if (reason) expect(kader.reason).toBe(reason);
+  const params = kader.params as Parameters<typeof renderMessage>[1]['params'];
+  expect(renderMessage('id', { reason: kader.reason, params })).toBe(kader.message);
+  expect(renderMessage('en', { reason: kader.reason, params })).toBeTruthy();
+  expect(kader.message.length).toBeGreaterThan(10);
+  expect(error.message).toBe(kader.message);
   return error;
 }
 
@@ -43,9 +54,10 @@ describe('methods tRPC does not take', () => {
     for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       for (const p of ['/trpc/health', '/trpc/applications.send', '/trpc/no.such']) {
         const bare = await raw(app.url, { method, path: p, headers: { ...REQUEST_HEADERS, cookie } });
-        const error = expectRefusal(bare, 405);
+        const error = expectRefusal(bare, 405, 'METHOD_NOT_ALLOWED');
         expect(bare.headers.allow, `${method} ${p}`).toBe('GET, HEAD, POST');
-        expect(error.data.kader.message).toContain(method);
+        expect(error.data.kader.params).toEqual({ method, allowed: ['GET', 'HEAD', 'POST'] });
+        expect(error.data.kader.message).toBe(`Metode ${method} tidak didukung di alamat ini; hanya GET, HEAD dan POST.`);
         if (method === 'TRACE') continue; // a TRACE request carries no body
         const withBody = await raw(app.url, { method, path: p, headers: { ...json, ...REQUEST_HEADERS, cookie }, body: '{}' });
         expectRefusal(withBody, 405);
@@ -68,14 +80,20 @@ describe('methods tRPC does not take', () => {
     });
     expect(answer.status).toBe(405);
     expect(answer.allow).toBe('GET, HEAD, POST');
-    expect(JSON.parse(answer.body).error.data.kader.message).toContain('CONNECT');
+    const kader = JSON.parse(answer.body).error.data.kader;
+    expect(kader).toMatchObject({
+      reason: 'METHOD_NOT_ALLOWED',
+      params: { method: 'CONNECT', allowed: ['GET', 'HEAD', 'POST'] },
+    });
+    expect(kader.message).toBe('Metode CONNECT tidak didukung di alamat ini; hanya GET, HEAD dan POST.');
   });
 
   it('outside the API too, in the same error shape', async () => {
     for (const p of ['/health', '/', '/lamaran/1']) {
       const res = await raw(app.url, { method: 'TRACE', path: p });
-      expectRefusal(res, 405);
+      const error = expectRefusal(res, 405, 'METHOD_NOT_ALLOWED');
       expect(res.headers.allow).toBe('GET, HEAD');
+      expect(error.data.kader.message).toBe('Metode TRACE tidak didukung di alamat ini; hanya GET dan HEAD.');
     }
   });
 });
@@ -93,9 +111,11 @@ describe('event types named like Object.prototype members', () => {
         headers: { ...json, ...REQUEST_HEADERS, cookie },
         body: JSON.stringify({ id: applicationId, revision, event: { type } }),
       });
-      const error = expectRefusal(app1, 400);
+      const error = expectRefusal(app1, 400, 'INVALID_INPUT');
       expect(error.data.kader.code, type).toBe('VALIDATION');
-      expect(error.data.kader.message).toContain(`Aksi tidak dikenal: ${type}`);
+      expect(error.data.kader.fields).toEqual([
+        { path: 'event.type', reason: 'EVENT_TYPE_UNKNOWN', params: { type }, message: `Aksi tidak dikenal: ${type}` },
+      ]);
       if (contract) {
         const c = await raw(app.url, {
           method: 'POST',
@@ -119,8 +139,11 @@ describe('batch size', () => {
 
   it('a batch of 200 calls is refused with 400 in words, before any runs', async () => {
     const res = await raw(app.url, { path: boardBatch(200), headers: { cookie } });
-    const error = expectRefusal(res, 400);
-    expect(error.data.kader.message).toContain('25');
+    const error = expectRefusal(res, 400, 'BATCH_TOO_LARGE');
+    expect(error.data.kader.params).toEqual({ calls: 200, maximum: 25 });
+    expect(error.data.kader.message).toBe(
+      'Terlalu banyak panggilan dalam satu permintaan: 200, paling banyak 25. Kirim dalam beberapa permintaan.',
+    );
   });
 
   it('a batch at the limit (25) is answered; one over it is refused', async () => {
@@ -129,7 +152,7 @@ describe('batch size', () => {
     const answers = JSON.parse(ok.body) as { result?: unknown }[];
     expect(answers).toHaveLength(25);
     expect(answers.every((a) => a.result)).toBe(true);
-    expectRefusal(await raw(app.url, { path: boardBatch(26), headers: { cookie } }), 400);
+    expectRefusal(await raw(app.url, { path: boardBatch(26), headers: { cookie } }), 400, 'BATCH_TOO_LARGE');
   });
 
   it('counts the calls after URL-decoding, as tRPC does', async () => {
@@ -140,7 +163,18 @@ describe('batch size', () => {
       path: `/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
       headers: { cookie },
     });
-    expectRefusal(res, 400);
+    expectRefusal(res, 400, 'BATCH_TOO_LARGE');
+  });
+
+  it('a password check must travel alone', async () => {
+    const res = await raw(app.url, {
+      method: 'POST',
+      path: '/trpc/health,auth.login?batch=1',
+      headers: { ...json, ...REQUEST_HEADERS },
+      body: JSON.stringify({ 1: { username: 'rekruter.madiun', password: 'salah' } }),
+    });
+    const error = expectRefusal(res, 400, 'BATCH_CALL_ALONE');
+    expect(error.data.kader.message).toBe('Panggilan auth.login harus dikirim sendiri, tidak digabung dengan panggilan lain.');
   });
 });
 
@@ -158,7 +192,9 @@ describe('the Origin check compares scheme, host and port', () => {
     expect((await post(app.url, own.origin)).status).not.toBe(403);
     expect((await post(app.url, undefined)).status).not.toBe(403);
     const https = await post(app.url, `https://${own.host}`);
-    expect(expectRefusal(https, 403).data.kader.code).toBe('FORBIDDEN');
+    const refused = expectRefusal(https, 403, 'CROSS_SITE_OTHER_ORIGIN').data.kader;
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe('Permintaan ditolak: berasal dari situs lain.');
     expectRefusal(await post(app.url, `http://${own.hostname}:${Number(own.port) + 1}`), 403);
   });
 
@@ -180,6 +216,59 @@ describe('the Origin check compares scheme, host and port', () => {
     } finally {
       await proxied.close();
     }
+  });
+});
+
+describe('the cross-site check says why', () => {
+  it('names the missing header, and an origin the browser would not name', async () => {
+    const noHeader = await raw(app.url, { method: 'POST', path: '/trpc/auth.logout', headers: { ...json, cookie }, body: '{}' });
+    const missing = expectRefusal(noHeader, 403, 'CROSS_SITE_HEADER_MISSING').data.kader;
+    expect(missing.params).toEqual({ header: 'x-kader-request' });
+    expect(missing.message).toBe('Permintaan ditolak: header x-kader-request tidak ada.');
+    const opaque = await raw(app.url, {
+      method: 'POST',
+      path: '/trpc/auth.logout',
+      headers: { ...json, ...REQUEST_HEADERS, cookie, origin: 'null' },
+      body: '{}',
+    });
+    expect(expectRefusal(opaque, 403, 'CROSS_SITE_ORIGIN_UNKNOWN').data.kader.message).toBe(
+      'Permintaan ditolak: asal permintaan tidak dikenal.',
+    );
+  });
+});
+
+/** Bytes written on a socket as they are, and the whole answer read back. */
+function onSocket(url: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => (answer += c));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe("requests Node's parser refuses", () => {
+  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as ErrorBody;
+
+  it('headers over the limit: 431, with the limit in words', async () => {
+    const answer = await onSocket(app.url, `GET /trpc/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    const { kader, httpStatus } = bodyOf(answer).error.data;
+    expect(httpStatus).toBe(431);
+    expect(kader).toMatchObject({ reason: 'REQUEST_HEAD_TOO_LARGE', params: { kilobytes: 16 } });
+    expect(kader.message).toBe(
+      'Alamat atau header permintaan terlalu panjang: paling banyak 16 KB. Kirim data besar di badan permintaan (POST).',
+    );
+  });
+
+  it('a request line that is not HTTP: 400', async () => {
+    const answer = await onSocket(app.url, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    const { kader } = bodyOf(answer).error.data;
+    expect(kader).toMatchObject({ reason: 'REQUEST_UNREADABLE', message: 'Permintaan HTTP tidak dapat dibaca.' });
   });
 });
 

@@ -127,8 +127,12 @@ describe('health and static files', () => {
   });
 
   it('answers 404, not the app, for a missing asset or file', async () => {
-    expect((await fetch(`${app.url}/assets/index-Old999.js`)).status).toBe(404);
-    expect((await fetch(`${app.url}/robots.txt`)).status).toBe(404);
+    for (const p of ['/assets/index-Old999.js', '/robots.txt']) {
+      const res = await fetch(`${app.url}${p}`);
+      expect(res.status, p).toBe(404);
+      const { kader } = ((await res.json()) as { error: { data: { kader: unknown } } }).error.data;
+      expect(kader, p).toEqual({ code: 'NOT_FOUND', reason: 'FILE_NOT_FOUND', params: {}, message: 'Berkas tidak ditemukan.' });
+    }
   });
 
   it('refuses path traversal', async () => {
@@ -145,21 +149,46 @@ describe('health and static files', () => {
       expect([400, 404], p).toContain(res.status);
       expect(res.body, p).not.toContain(SECRET);
       expect(res.body, p).not.toContain('fake kader admin');
+      const { kader } = (JSON.parse(res.body) as { error: { data: { kader: { reason: string; message: string } } } }).error.data;
+      if (res.status === 400) {
+        expect(kader, p).toMatchObject({ reason: 'ADDRESS_NOT_ALLOWED', message: 'Alamat ini tidak diizinkan.' });
+      } else {
+        expect(kader.reason, p).toBe('FILE_NOT_FOUND');
+      }
     }
   });
 
+  it('refuses an address whose percent-encoding is broken', async () => {
+    const res = await rawGet(app.url, '/lamaran/%E0%A4%A');
+    expect(res.status).toBe(400);
+    const { kader } = (JSON.parse(res.body) as { error: { data: { kader: unknown } } }).error.data;
+    expect(kader).toEqual({
+      code: 'VALIDATION',
+      reason: 'ADDRESS_BAD_ENCODING',
+      params: {},
+      message: 'Alamat tidak sah: pengodean persen rusak.',
+    });
+  });
+
   it('answers JSON 404 for /trpc without a known procedure', async () => {
-    for (const p of ['/trpc', '/trpc/', '/trpc/noSuch.procedure']) {
+    for (const [p, reason, message] of [
+      ['/trpc', 'PROCEDURE_MISSING', 'Alamat ini tidak menyebut prosedur; gunakan /trpc/<prosedur>.'],
+      ['/trpc/', 'PROCEDURE_MISSING', 'Alamat ini tidak menyebut prosedur; gunakan /trpc/<prosedur>.'],
+      ['/trpc/noSuch.procedure', 'PROCEDURE_NOT_FOUND', 'Prosedur ini tidak ada.'],
+    ] as const) {
       const res = await fetch(`${app.url}${p}`);
       expect(res.status, p).toBe(404);
       expect(res.headers.get('content-type'), p).toMatch(/^application\/json/);
-      await res.json();
+      const { kader } = ((await res.json()) as { error: { data: { kader: unknown } } }).error.data;
+      expect(kader, p).toMatchObject({ code: 'NOT_FOUND', reason, message });
     }
   });
 
   it('refuses writes outside the API', async () => {
     const res = await fetch(`${app.url}/lamaran/1`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(405);
+    const { kader } = ((await res.json()) as { error: { data: { kader: unknown } } }).error.data;
+    expect(kader).toMatchObject({ reason: 'METHOD_NOT_ALLOWED', params: { method: 'POST', allowed: ['GET', 'HEAD'] } });
   });
 });
 

@@ -2,9 +2,11 @@ import { getSetting } from '@kader/db';
 import { applicationsRouter } from './router/applications';
 import { authRouter } from './router/auth';
 import { candidatesRouter } from './router/candidates';
-import { contractsRouter, settingsRouter } from './router/contracts';
+import { contractsRouter } from './router/contracts';
+import { settingsRouter } from './router/settings';
 import { periodsRouter } from './router/periods';
-import { branchesRouter, usersRouter } from './router/users';
+import { branchesRouter } from './router/branches';
+import { usersRouter } from './router/users';
 import { anyoneProcedure, createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

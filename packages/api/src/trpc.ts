@@ -1,3 +1,4 @@
+import { msg } from '@kader/workflow';
 import { initTRPC } from '@trpc/server';
 import type { Role } from './auth/principal';
 import type { Context } from './context';
@@ -27,24 +28,17 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const ROLE_LABEL: Record<Role, string> = {
-  recruiter: 'rekruter',
-  supervisor: 'penyelia',
-  viewer: 'pemantau',
-  admin: 'admin Kantor Pusat',
-};
-
 const enforceAccess = t.middleware(({ ctx, meta, path, next }) => {
   const access = meta?.access;
-  if (!access) throw new DomainError('FORBIDDEN', 'Akses ditolak.');
+  if (!access) throw new DomainError('FORBIDDEN', msg('ACCESS_DENIED'));
   if (access === 'anyone') return next();
   const principal = ctx.principal;
-  if (!principal) throw new DomainError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  if (!principal) throw new DomainError('UNAUTHENTICATED', msg('SIGN_IN_REQUIRED'));
   if (ctx.mustChangePassword && !path.startsWith('auth.')) {
-    throw new DomainError('FORBIDDEN', 'Ganti kata sandi Anda terlebih dahulu.', { passwordChangeRequired: true });
+    throw new DomainError('FORBIDDEN', msg('PASSWORD_CHANGE_FIRST'), { passwordChangeRequired: true });
   }
   if (access !== 'signedIn' && principal.kind === 'user' && !access.includes(principal.role)) {
-    throw new DomainError('FORBIDDEN', `Peran ${ROLE_LABEL[principal.role]} tidak boleh melakukan ini.`);
+    throw new DomainError('FORBIDDEN', msg('ROLE_NOT_ALLOWED', { role: principal.role }));
   }
   return next({ ctx: { ...ctx, principal } });
 });

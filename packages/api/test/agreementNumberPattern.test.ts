@@ -1,12 +1,15 @@
 import { findContractByApplication } from '@kader/db';
+import { issueMessage, render } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatAgreementNumber, parseAgreementNumberPattern } from '../src/documents';
 import { DomainError } from '../src/errors';
 import { getApplication } from '../src/index';
 import { nextAgreementNumber } from '../src/services/contracts/lifecycle';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { decideRenewal, getContractDetail, recordMonth } from '../src/services/contracts/verbs';
-import { createBranchSchema } from '../src/services/planning';
+import { decideRenewal } from '../src/services/contracts/decideRenewal';
+import { getContractDetail } from '../src/services/contracts/getContractDetail';
+import { recordMonth } from '../src/services/contracts/recordMonth';
+import { createBranchSchema } from '../src/services/planning/createBranch';
 import { contextFor, fixedClock, seedBranch, tempDatabase, toSigningStage, recordedOnAt } from './helpers';
 
 describe('parseAgreementNumberPattern', () => {
@@ -33,7 +36,23 @@ describe('parseAgreementNumberPattern', () => {
   ])('refuses %j, saying why', (pattern, reason) => {
     const parsed = parseAgreementNumberPattern(pattern);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems.join('\n')).toMatch(reason);
+    if (!parsed.ok) {
+      expect(parsed.problems.every((p) => p.reason === 'AGREEMENT_PATTERN_INVALID')).toBe(true);
+      expect(parsed.problems.map((p) => render('id', p)).join('\n')).toMatch(reason);
+    }
+  });
+
+  it('names each problem by a code with its position, token and bound, in either language', () => {
+    const parsed = parseAgreementNumberPattern('PKS-{seq');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.params)).toEqual([
+      { problem: 'UNCLOSED', n: 5, token: '', limit: 0 },
+      { problem: 'NO_SEQUENCE', n: 0, token: '', limit: 0 },
+    ]);
+    expect(render('en', parsed.problems[0]!)).toBe(
+      'The agreement-number pattern is not valid: the "{" at position 5 is not closed with "}"',
+    );
   });
 
   it('names every problem of a pattern, not just the first', () => {
@@ -66,7 +85,8 @@ describe('parseAgreementNumberPattern', () => {
       expect(r.success, bad).toBe(false);
       const issues = r.error!.issues;
       expect(issues.every((i) => i.path.join('.') === 'agreementNumberPattern')).toBe(true);
-      expect(issues[0]!.message).toMatch(/^Pola nomor PKS tidak valid: /);
+      expect(issues[0]!.message).toBe('AGREEMENT_PATTERN_INVALID');
+      expect(render('id', issueMessage(issues[0]!))).toMatch(/^Pola nomor PKS tidak valid: /);
     }
     expect(
       createBranchSchema.parse({ ...base, agreementNumberPattern: ' PKS/{seq:3}/{kode}/{yyyy} ' }).agreementNumberPattern,
@@ -111,6 +131,7 @@ describe('the search for the next free agreement number', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({
       code: 'VALIDATION',
+      reason: { reason: 'NO_FREE_AGREEMENT_NUMBER', params: { tries: 3, branch: 'KC Madiun', pattern: 'TST-{seq:3}', first: 1 } },
       message: expect.stringMatching(/Tidak ada nomor PKS yang bebas .* 3 nomor/),
     });
   });
@@ -118,8 +139,21 @@ describe('the search for the next free agreement number', () => {
   it('a malformed pattern stored before the check is a clear error, never an endless search', () => {
     toSigning(1, 'PKS-{seq'); // the one "number" such a pattern ever made is taken
     setPattern('PKS-{seq');
-    expect(() => nextAgreementNumber(db.handle.db, ids.branch.id, '2026-01-01')).toThrow(
-      /Pola nomor PKS KC Madiun \("PKS-\{seq"\) tidak valid: tanda "\{" pada posisi 5 tidak ditutup/,
+    let error: unknown;
+    try {
+      nextAgreementNumber(db.handle.db, ids.branch.id, '2026-01-01');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      reason: {
+        reason: 'AGREEMENT_PATTERN_BROKEN',
+        params: { branch: 'KC Madiun', pattern: 'PKS-{seq', problems: ['UNCLOSED', 'NO_SEQUENCE'], ns: [5, 0] },
+      },
+    });
+    expect((error as Error).message).toBe(
+      'Pola nomor PKS KC Madiun ("PKS-{seq") tidak valid: tanda "{" pada posisi 5 tidak ditutup dengan "}"; pola harus memuat satu nomor urut {seq} atau {seq:N}, agar setiap nomor berbeda. Kantor Pusat perlu memperbaiki pola ini.',
     );
   });
 

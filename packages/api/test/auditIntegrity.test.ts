@@ -3,7 +3,7 @@ import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerCandidate, verifyAuditLog } from '../src/index';
 import { correctCandidate } from '../src/services/correctCandidate';
-import { createBranch } from '../src/services/planning';
+import { createBranch } from '../src/services/planning/createBranch';
 import { candidateInput, contextFor, fixedClock, seedBranch, tempDatabase } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;

@@ -1,9 +1,11 @@
 import { findUserByUsername } from '@kader/db';
+import type { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../src/auth/password';
 import { principalOf } from '../src/auth/principal';
 import { ABSOLUTE_MS, finishSession, IDLE_MS, resumeSession, startSession } from '../src/auth/sessions';
 import { NO_COOKIES, type Context } from '../src/context';
+import { toClientError } from '../src/errors';
 import { createCaller, DEMO_PASSWORD } from '../src/index';
 import { seededDatabase } from './helpers';
 
@@ -80,6 +82,7 @@ describe('sessions', () => {
     await expect(anon.auth.login({ username: 'rekruter.madiun', password: DEMO_PASSWORD })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
       message: 'Nama pengguna atau kata sandi salah.',
+      cause: { reason: { reason: 'LOGIN_FAILED' } },
     });
   });
 
@@ -104,7 +107,33 @@ describe('sessions', () => {
     expect(login.user.mustChangePassword).toBe(true);
     const session = resumeSession(db.handle.db, token, new Date())!;
     const asUser = createCaller({ ...base, principal: principalOf(session.user), mustChangePassword: true, cookies: jar });
-    await expect(asUser.periods.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(asUser.periods.list()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Ganti kata sandi Anda terlebih dahulu.',
+      cause: { reason: { reason: 'PASSWORD_CHANGE_FIRST' }, details: { passwordChangeRequired: true } },
+    });
+    // A wrong current password is refused on its field; a new one equal to the current by the schema.
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: TRPCError) => toClientError(e).data,
+      );
+    expect(
+      await refusal(asUser.auth.changePassword({ currentPassword: 'bukan-ini-123', newPassword: 'milik-saya-sendiri' })),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      reason: 'CURRENT_PASSWORD_WRONG',
+      message: 'Kata sandi sekarang salah.',
+      fields: [{ path: 'currentPassword', reason: 'CURRENT_PASSWORD_WRONG' }],
+    });
+    expect(
+      await refusal(asUser.auth.changePassword({ currentPassword: 'sementara-123', newPassword: 'sementara-123' })),
+    ).toMatchObject({
+      reason: 'INVALID_INPUT',
+      fields: [
+        { path: 'newPassword', reason: 'PASSWORD_SAME_AS_CURRENT', message: 'Kata sandi baru harus berbeda dari yang sekarang' },
+      ],
+    });
     await asUser.auth.changePassword({ currentPassword: 'sementara-123', newPassword: 'milik-saya-sendiri' });
     expect(findUserByUsername(db.handle.db, 'rekruter.madiun')!.mustChangePassword).toBe(false);
   });

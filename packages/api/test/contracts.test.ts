@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { decideRenewal, getContractDetail, recordMonth, renewalQueue } from '../src/services/contracts/verbs';
+import { decideRenewal } from '../src/services/contracts/decideRenewal';
+import { getContractDetail } from '../src/services/contracts/getContractDetail';
+import { recordMonth } from '../src/services/contracts/recordMonth';
+import { renewalQueue } from '../src/services/contracts/renewalQueue';
 import { registerCandidateSchema } from '@kader/workflow';
 import { getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
 import {
@@ -173,6 +176,13 @@ describe('renew or drop', () => {
       decideRenewal({ ctx, input: { id: d.id, revision: d.revision, decision, reason } });
     expect(tryDecide('drop', '')).toThrow(/alasan tidak diperpanjang/);
     expect(tryDecide('renew', '')).toThrow(/Rekomendasi: tidak diperpanjang/);
+    expect(tryDecide('renew', '')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        reason: { reason: 'WRITE_DECISION_REASON', params: { kind: 'againstRecommendation', minimum: 5 } },
+        details: { fields: [expect.objectContaining({ path: 'reason', reason: 'WRITE_DECISION_REASON' })] },
+      }),
+    );
     const done = tryDecide('renew', 'Sakit tiga bulan, kinerja sebelumnya baik')();
     expect(done.context.decision).toMatchObject({ decision: 'renew', recommendation: 'drop' });
   });
@@ -184,6 +194,12 @@ describe('renew or drop', () => {
     decideRenewal({ ctx, input: { id: a.id, revision: a.revision, decision: 'renew', reason: '' } });
     expect(() => decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } })).toThrow(
       /Kuota tahun 2027 sudah penuh \(1 dari 1/,
+    );
+    expect(() => decideRenewal({ ctx, input: { id: b.id, revision: b.revision, decision: 'renew', reason: '' } })).toThrow(
+      expect.objectContaining({
+        code: 'QUOTA_EXCEEDED',
+        reason: { reason: 'RENEWAL_QUOTA_FULL', params: { year: 2027, used: 1, quota: 1 } },
+      }),
     );
     expect(stateOf(b.id)).toBe('evaluationDue');
     // Changing the first decision to a drop gives the place back.
@@ -210,7 +226,13 @@ describe('monthly reports', () => {
     expect(second.months).toHaveLength(1);
     expect(second.months[0]).toMatchObject({ revision: 2, record: { familiesVisited: 300 } });
     expect(() => recordMonth({ ctx, input: { contractId: c.id, revision: null, record: month('2027-05') } })).toThrow(
-      /di luar masa PKS/,
+      expect.objectContaining({
+        code: 'VALIDATION',
+        reason: { reason: 'INVALID_INPUT', params: { count: 1 } },
+        details: {
+          fields: [{ path: 'record.month', reason: 'MONTH_OUTSIDE_AGREEMENT', params: { first: '2026-04', last: '2027-03' } }],
+        },
+      }),
     );
     const types = db.handle.sqlite
       .prepare("select type from audit_events where entity_type = 'contract' and entity_id = ? order by seq")

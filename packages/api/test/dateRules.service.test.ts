@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertPeriod } from '@kader/db';
-import { DEFAULT_RECRUITMENT_RULES, registerCandidateSchema } from '@kader/workflow';
+import { DEFAULT_RECRUITMENT_RULES, registerCandidateSchema, render } from '@kader/workflow';
 import { DomainError, getApplication, registerCandidate, sendApplicationEvent } from '../src/index';
 import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
 
@@ -60,7 +60,15 @@ function refused(id: number, fn: () => unknown) {
   }
   if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
   expect(written(id)).toEqual(before);
-  return { code: error.code, fields: error.details.fields?.map((f) => f.path) ?? [], messages: error.details.fields ?? [] };
+  const fields = error.details.fields ?? [];
+  return {
+    code: error.code,
+    fields: fields.map((f) => f.path),
+    // what an API client reads: each field's Indonesian sentence
+    messages: fields.map((f) => ({ path: f.path, message: render('id', f) })),
+    reasons: fields.map(({ path, reason, params }) => ({ path, reason, params })),
+    message: error.message,
+  };
 }
 
 describe('dates checked against the branch today', () => {
@@ -69,12 +77,15 @@ describe('dates checked against the branch today', () => {
     expect(refused(id, () => sign(id, '2030-01-10', '2030-02-01'))).toMatchObject({
       code: 'VALIDATION',
       fields: ['event.signedOn', 'event.startDate'],
+      message: 'Tanggal tidak dapat diterima: periksa 2 tanggal yang ditandai.',
     });
     sign(id, '2026-11-27', '2026-12-01');
     expect(refused(id, () => send(id, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2031-01-05' }))).toEqual({
       code: 'VALIDATION',
       fields: ['event.debriefedOn'],
       messages: [{ path: 'event.debriefedOn', message: 'Tanggal pembekalan tidak boleh setelah hari ini (29 Nov 2026).' }],
+      reasons: [{ path: 'event.debriefedOn', reason: 'DEBRIEFED_AFTER_TODAY', params: { date: '2026-11-29' } }],
+      message: 'Tanggal tidak dapat diterima: periksa tanggal yang ditandai.',
     });
     expect(getApplication({ ctx, input: { id } }).state).toBe('debriefing');
   });
@@ -88,6 +99,13 @@ describe('dates checked against the branch today', () => {
       messages: [
         { path: 'event.startDate', message: 'Tanggal mulai harus dalam tahun periode 2026 (1 Jan 2026 – 31 Des 2026).' },
       ],
+      reasons: [
+        {
+          path: 'event.startDate',
+          reason: 'START_OUTSIDE_PERIOD_YEAR',
+          params: { year: 2026, from: '2026-01-01', to: '2026-12-31' },
+        },
+      ],
     });
     expect(sign(id, '2026-11-29', '2026-12-31').state).toBe('debriefing');
   });
@@ -95,12 +113,13 @@ describe('dates checked against the branch today', () => {
   it('COMPLETE_DEBRIEFING before the signing is a VALIDATION on event.debriefedOn, not a bare refusal', () => {
     const id = atSigning();
     sign(id, '2026-11-20', '2026-12-01');
-    expect(refused(id, () => send(id, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-11-19' }))).toEqual({
+    expect(refused(id, () => send(id, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-11-19' }))).toMatchObject({
       code: 'VALIDATION',
       fields: ['event.debriefedOn'],
       messages: [
         { path: 'event.debriefedOn', message: 'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS (20 Nov 2026).' },
       ],
+      reasons: [{ path: 'event.debriefedOn', reason: 'DEBRIEFED_BEFORE_SIGNING', params: { date: '2026-11-20' } }],
     });
     expect(send(id, { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-11-29' }).state).toBe('active');
   });
@@ -155,8 +174,11 @@ describe('registration into a period', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('VALIDATION');
     expect((error as DomainError).details.fields).toEqual([
-      { path: 'periodId', message: 'Periode rekrutmen 2025 sudah berakhir; pilih periode tahun ini atau tahun berikutnya.' },
+      { path: 'periodId', reason: 'PERIOD_YEAR_ENDED', params: { year: 2025 } },
     ]);
+    expect((error as DomainError).message).toBe(
+      'Periode rekrutmen 2025 sudah berakhir; pilih periode tahun ini atau tahun berikutnya.',
+    );
     expect([count('candidates'), count('applications'), count('audit_events')]).toEqual(before);
   });
 

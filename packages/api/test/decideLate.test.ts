@@ -2,7 +2,9 @@ import { appendAudit, findContractByApplication, insertCandidate, insertContract
 import { contractInputFor, replayContract } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { decideRenewal, getContractDetail, renewalQueue } from '../src/services/contracts/verbs';
+import { decideRenewal } from '../src/services/contracts/decideRenewal';
+import { getContractDetail } from '../src/services/contracts/getContractDetail';
+import { renewalQueue } from '../src/services/contracts/renewalQueue';
 import { quotaFor } from '../src/services/quota';
 import { verifyAuditLog } from '../src/index';
 import { contextFor, fixedClock, seedBranch, tempDatabase, userContext, recruitCadre } from './helpers';
@@ -156,8 +158,9 @@ describe('a lapsed agreement decided late (contract v2)', () => {
       }
       expect(caught).toMatchObject({
         code: 'VALIDATION',
+        reason: { reason: 'WRITE_DECISION_REASON', params: { kind: 'late', minimum: 5 } },
         message: 'Tuliskan alasan keputusan terlambat (paling sedikit 5 karakter).',
-        details: { fields: [{ path: 'reason', message: 'Tuliskan alasan keputusan terlambat (paling sedikit 5 karakter).' }] },
+        details: { fields: [{ path: 'reason', reason: 'WRITE_DECISION_REASON', params: { kind: 'late', minimum: 5 } }] },
       });
     }
     expect(rowOf(c.id)).toEqual({ state: 'lapsed', revision });

@@ -113,6 +113,9 @@ describe('renderAgreementPdf: the final agreement', () => {
     await expect(renderAgreementPdf({ ...base, signedOn: null }, { paper: 'A4', draft: false })).rejects.toThrow(
       AgreementDocumentError,
     );
+    await expect(renderAgreementPdf({ ...base, signedOn: null }, { paper: 'A4', draft: false })).rejects.toMatchObject({
+      reason: { reason: 'AGREEMENT_DOCUMENT_INVALID', params: { problem: 'SIGNED_ON_MISSING', value: '' } },
+    });
   });
 
   it('refuses impossible dates and an end before the start', async () => {
@@ -212,6 +215,6 @@ describe('formatAgreementNumber', () => {
   });
 
   it('refuses an unknown token', () => {
-    expect(() => formatAgreementNumber('PKS/{nomor}', { sequence: 1, date: '2026-11-22' })).toThrow(/token/);
+    expect(() => formatAgreementNumber('PKS/{nomor}', { sequence: 1, date: '2026-11-22' })).toThrow(/UNKNOWN_TOKEN/);
   });
 });

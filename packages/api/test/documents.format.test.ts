@@ -1,29 +1,19 @@
+import { dayName, formatBasisPoints, formatDate, formatNik, formatNumber } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
-import {
-  formatAngka,
-  formatPersenBasisPoin,
-  formatTanggal,
-  groupNik,
-  namaHari,
-  terbilang,
-  wholeYears,
-} from '../src/documents/index';
+import { terbilang, wholeYears } from '../src/documents/index';
+import { isoDateToUtc } from '../src/documents/format';
 
 describe('document formats (Bahasa Indonesia)', () => {
-  it('writes dates with Indonesian month and day names', () => {
-    expect(formatTanggal('2026-11-22')).toBe('22 November 2026');
-    expect(formatTanggal('2027-01-05')).toBe('5 Januari 2027');
-    expect(namaHari('2026-11-22')).toBe('Minggu');
-    expect(() => formatTanggal('2026-02-29')).toThrow(RangeError);
-  });
-
-  it('writes numbers, percentages and the NIK the Indonesian way', () => {
-    expect(formatAngka(1250000)).toBe('1.250.000');
-    expect(formatPersenBasisPoin(700)).toBe('7%');
-    expect(formatPersenBasisPoin(1250)).toBe('12,5%');
-    expect(formatPersenBasisPoin(1234)).toBe('12,34%');
-    expect(groupNik('3577015208990001')).toBe('3577 0152 0899 0001');
-    expect(groupNik('3577-0152-0899-0001')).toBe('3577 0152 0899 0001');
+  it('writes dates, numbers, percentages and the NIK with the shared format module, in Indonesian', () => {
+    expect(formatDate('2026-11-22', 'id', 'long')).toBe('22 November 2026');
+    expect(formatDate('2027-01-05', 'id', 'long')).toBe('5 Januari 2027');
+    expect(dayName('2026-11-22', 'id')).toBe('Minggu');
+    expect(() => isoDateToUtc('2026-02-29')).toThrow(RangeError);
+    expect(formatNumber(1250000, 'id')).toBe('1.250.000');
+    expect(formatBasisPoints(700, 'id')).toBe('7%');
+    expect(formatBasisPoints(1250, 'id')).toBe('12,5%');
+    expect(formatBasisPoints(1234, 'id')).toBe('12,34%');
+    expect(formatNik('3577015208990001')).toBe('3577 0152 0899 0001');
   });
 
   it('spells numbers out (terbilang)', () => {

@@ -1,7 +1,9 @@
 import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runContractScheduler } from '../src/services/contracts/scheduler';
-import { decideRenewal, getContractDetail, sendContractEvent } from '../src/services/contracts/verbs';
+import { decideRenewal } from '../src/services/contracts/decideRenewal';
+import { getContractDetail } from '../src/services/contracts/getContractDetail';
+import { sendContractEvent } from '../src/services/contracts/sendContractEvent';
 import { getApplication, registerCandidate } from '../src/index';
 import { candidateInput, contextFor, fixedClock, seedBranch, tempDatabase, recruitCadre } from './helpers';
 
@@ -52,10 +54,13 @@ describe('a former cadre registers again in a later period', () => {
     } catch (e) {
       caught = e;
     }
+    const refusal = { reason: 'STILL_ACTIVE_CADRE', params: { until: '2027-03-31', agreementNumber: 'PKS/001/KC-MDN/2026' } };
     expect(caught).toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringContaining('kader aktif sampai 31 Maret 2027'),
-      details: { fields: [{ path: 'candidate.nik', message: expect.stringContaining('PKS/001/KC-MDN/2026') }] },
+      reason: refusal,
+      message:
+        'Calon ini masih kader aktif sampai 31 Maret 2027 (PKS PKS/001/KC-MDN/2026); lamaran baru dapat dibuat setelah PKS-nya berakhir.',
+      details: { fields: [{ path: 'candidate.nik', ...refusal }] },
     });
     expect(applicationsOf(contract.candidateId)).toBe(1);
   });

@@ -1,7 +1,10 @@
+import { type Message, render } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { parseDateCell, parseMonthCell, parseWholeNumber } from '../src/import/cells';
 
-const value = <T>(r: { ok: true; value: T } | { ok: false; message: string }) => (r.ok ? r.value : `! ${r.message}`);
+/** The value, or the problem as the Indonesian sentence a user reads. */
+const value = <T>(r: { ok: true; value: T } | { ok: false; problem: Message }) =>
+  r.ok ? r.value : `! ${render('id', r.problem)}`;
 
 describe('whole numbers and rupiah', () => {
   it.each([
@@ -21,7 +24,7 @@ describe('whole numbers and rupiah', () => {
     ['Rp -', 0],
     ['Rp  -   ', 0],
   ])('money %j is %d', (raw, expected) => {
-    expect(value(parseWholeNumber(raw, 'Iuran', true))).toBe(expected);
+    expect(value(parseWholeNumber(raw, 'tunggakan_2', true))).toBe(expected);
   });
 
   it.each([
@@ -30,24 +33,24 @@ describe('whole numbers and rupiah', () => {
     ['012', 12],
     ['2,0', 2],
   ])('count %j is %d', (raw, expected) => {
-    expect(value(parseWholeNumber(raw, 'Jumlah kunjungan'))).toBe(expected);
+    expect(value(parseWholeNumber(raw, 'kunjungan'))).toBe(expected);
   });
 
   it.each([
-    ['1.250.000,50', 'Iuran "1.250.000,50" harus bilangan bulat (rupiah tanpa sen)'],
-    ['-1.000', 'Iuran tidak boleh negatif ("-1.000")'],
-    ['(1.000)', 'Iuran tidak boleh negatif ("(1.000)")'],
-    ['Rp -1.000', 'Iuran tidak boleh negatif ("Rp -1.000")'],
-    ['-Rp 1.000', 'Iuran tidak boleh negatif ("-Rp 1.000")'],
+    ['1.250.000,50', 'Iuran tunggakan 2 bulan "1.250.000,50" harus bilangan bulat (rupiah tanpa sen)'],
+    ['-1.000', 'Iuran tunggakan 2 bulan tidak boleh negatif ("-1.000")'],
+    ['(1.000)', 'Iuran tunggakan 2 bulan tidak boleh negatif ("(1.000)")'],
+    ['Rp -1.000', 'Iuran tunggakan 2 bulan tidak boleh negatif ("Rp -1.000")'],
+    ['-Rp 1.000', 'Iuran tunggakan 2 bulan tidak boleh negatif ("-Rp 1.000")'],
     ['1,250,000', 'bukan angka yang dikenali'],
     ['1250000.00', 'bukan angka yang dikenali'],
     ['1.25', 'bukan angka yang dikenali'],
     ['12.50.000', 'bukan angka yang dikenali'],
     ['satu juta', 'bukan angka yang dikenali'],
     ['USD 100', 'bukan angka yang dikenali'],
-    ['99999999999999999999', 'Iuran "99999999999999999999" terlalu besar'],
+    ['99999999999999999999', 'Iuran tunggakan 2 bulan "99999999999999999999" terlalu besar'],
   ])('money %j is refused', (raw, message) => {
-    expect(value(parseWholeNumber(raw, 'Iuran', true))).toContain(message);
+    expect(value(parseWholeNumber(raw, 'tunggakan_2', true))).toContain(message);
   });
 
   it.each([
@@ -56,7 +59,7 @@ describe('whole numbers and rupiah', () => {
     ['Rp 5', 'bukan angka yang dikenali'],
     ['-3', 'Jumlah kunjungan tidak boleh negatif ("-3")'],
   ])('count %j is refused', (raw, message) => {
-    expect(value(parseWholeNumber(raw, 'Jumlah kunjungan'))).toContain(message);
+    expect(value(parseWholeNumber(raw, 'kunjungan'))).toContain(message);
   });
 });
 
@@ -113,7 +116,7 @@ describe('dates', () => {
     ['03/04/2026 00.00', '2026-04-03'],
     ['29/02/2028', '2028-02-29'],
   ])('%j is %s', (raw, expected) => {
-    expect(value(parseDateCell(raw, 'Tanggal laporan'))).toBe(expected);
+    expect(value(parseDateCell(raw, 'tanggal_laporan'))).toBe(expected);
   });
 
   it.each([
@@ -125,6 +128,23 @@ describe('dates', () => {
     ['besok', 'tidak dikenali'],
     ['03/04/1999', 'tahun harus antara 2000 dan 2099'],
   ])('%j is refused', (raw, message) => {
-    expect(value(parseDateCell(raw, 'Tanggal laporan'))).toContain(message);
+    expect(value(parseDateCell(raw, 'tanggal_laporan'))).toContain(message);
+  });
+});
+
+describe('problems as messages', () => {
+  it('name the column by its code and quote the cell; the sentence follows the language', () => {
+    const r = parseWholeNumber('-3', 'kunjungan');
+    expect(r).toEqual({ ok: false, problem: { reason: 'CELL_NEGATIVE', params: { column: 'kunjungan', value: '-3' } } });
+    if (!r.ok) expect(render('en', r.problem)).toBe('Visits cannot be negative ("-3")');
+    const m = parseMonthCell('13/2026');
+    if (!m.ok) expect(m.problem).toEqual({ reason: 'CELL_MONTH_NUMBER', params: { value: '13/2026' } });
+  });
+
+  it('read month names from the shared names and the spreadsheet spellings, never an object key', () => {
+    expect(value(parseMonthCell('Pebruari 2026'))).toBe('2026-02');
+    expect(value(parseMonthCell('Nop-26'))).toBe('2026-11');
+    expect(value(parseMonthCell('September 2026'))).toBe('2026-09');
+    expect(value(parseMonthCell('constructor 2026'))).toContain('tidak dikenali');
   });
 });

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyRecordFlags, parseMonthlyRecord } from '@kader/workflow';
+import { monthlyRecordFlags, parseMonthlyRecord, render } from '@kader/workflow';
 import {
   ARREARS_COLUMNS,
   CSV_COLUMNS,
   MAX_CSV_ROWS,
   REQUIRED_CSV_COLUMNS,
   monthlyCsvTemplate,
-  parseMonthlyCsv,
+  parseMonthlyCsv as parseRaw,
   type RowError,
 } from '../src/import/monthlyCsv';
+
+/** The parse with each problem as the Indonesian sentence a user reads (`reason`/`params` asserted apart). */
+function parseMonthlyCsv(text: string) {
+  const r = parseRaw(text);
+  return { rows: r.rows, errors: r.errors.map((e) => ({ row: e.row, column: e.column, message: render('id', e) })) };
+}
 
 const BASE = [
   'nomor_pks',
@@ -40,7 +46,7 @@ const good = (over: Record<string, string> = {}): Record<string, string> => ({
   ...over,
 });
 
-const at = (errors: RowError[]) => errors.map((e) => `${e.row}:${e.column}`);
+const at = (errors: Pick<RowError, 'row' | 'column'>[]) => errors.map((e) => `${e.row}:${e.column}`);
 
 describe('a good file from a spreadsheet in the Indonesian locale', () => {
   // As Excel (id-ID) saves "CSV": BOM, CRLF, `;`, 1.250.000, dd/mm/yyyy, an empty row of `;` and blank lines at the end.
@@ -165,9 +171,27 @@ describe('errors by row and column', () => {
       '6:tanggal_laporan: Laporan tidak mungkin diserahkan sebelum bulan laporannya dimulai',
       '6:tunggakan_2: Jumlah iuran paling besar Rp 1.000.000.000 per pembayaran',
       '7:keluarga_dikunjungi: Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan',
-      '7:rapat_diadakan: Jumlah rapat evaluasi paling banyak 31',
-      '8:keluarga_binaan: Jumlah keluarga binaan paling sedikit 1',
+      '7:rapat_diadakan: Paling besar 31',
+      '8:keluarga_binaan: Paling kecil 1',
     ]);
+  });
+
+  it('carries each problem as a catalogue id with its parameters, so the admin can write it in English', () => {
+    const text = csv(header, [good({ kunjungan: '-3', rapat_diadakan: '32', tunggakan_2: '1,250,000' })]);
+    const { errors } = parseRaw(text);
+    expect(errors).toEqual([
+      { row: 2, column: 'kunjungan', reason: 'CELL_NEGATIVE', params: { column: 'kunjungan', value: '-3' } },
+      { row: 2, column: 'rapat_diadakan', reason: 'NUMBER_TOO_BIG', params: { maximum: 31 } },
+      {
+        row: 2,
+        column: 'tunggakan_2',
+        reason: 'CELL_NOT_A_NUMBER',
+        params: { column: 'tunggakan_2', value: '1,250,000', money: true },
+      },
+    ]);
+    expect(render('en', errors[2]!)).toBe(
+      'Arrears of 2 months "1,250,000" is not a number; write a whole number with dots between thousands (e.g. 1.250.000 or 1250000)',
+    );
   });
 
   it('maps a collection error to its own tunggakan column, not the n-th one', () => {
@@ -196,7 +220,7 @@ describe('errors by row and column', () => {
     expect(errors).toEqual([
       {
         row: 3,
-        column: 'kolom ke-10',
+        column: '',
         message: 'Sel di kolom ke-10 berisi "catatan" tetapi kolom itu tidak berjudul; hapus isinya atau beri judul kolom',
       },
     ]);
@@ -279,12 +303,12 @@ describe('one row per agreement per month', () => {
       {
         row: 5,
         column: 'nomor_pks',
-        message: 'Nomor PKS PKS/0901/2026/001 untuk bulan 03/2026 sudah ada di baris 2; satu kader hanya satu baris per bulan',
+        message: 'Nomor PKS PKS/0901/2026/001 untuk bulan Maret 2026 sudah ada di baris 2; satu kader hanya satu baris per bulan',
       },
       {
         row: 6,
         column: 'nomor_pks',
-        message: 'Nomor PKS pks/0901/2026/002 untuk bulan 03/2026 sudah ada di baris 3; satu kader hanya satu baris per bulan',
+        message: 'Nomor PKS pks/0901/2026/002 untuk bulan Maret 2026 sudah ada di baris 3; satu kader hanya satu baris per bulan',
       },
     ]);
   });

@@ -63,7 +63,14 @@ describe('the monthly import checks and writes in one transaction', () => {
         input: { branchId, csv: csvFor(numbers[0]!, numbers[1]!), acceptValidRows: false, dryRun: false },
       });
       expect(armed).toBe(false);
-      expect(result.errors).toEqual([{ row: 3, column: 'bulan', message: expect.stringMatching(/di luar masa PKS/) }]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          row: 3,
+          column: 'bulan',
+          reason: 'MONTH_OUTSIDE_AGREEMENT',
+          message: expect.stringMatching(/di luar masa PKS/),
+        }),
+      ]);
       expect(result).toMatchObject({ valid: 1, imported: 0, updated: 0 });
       expect(monthsOf(numbers[0]!)).toBe(0);
       expect(monthsOf(numbers[1]!)).toBe(0);
@@ -91,7 +98,14 @@ describe('the monthly import checks and writes in one transaction', () => {
         },
         { behavior: 'immediate' },
       );
-      expect(result.errors).toEqual([{ row: 3, column: 'bulan', message: expect.stringMatching(/di luar masa PKS/) }]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          row: 3,
+          column: 'bulan',
+          reason: 'MONTH_OUTSIDE_AGREEMENT',
+          message: expect.stringMatching(/di luar masa PKS/),
+        }),
+      ]);
       expect(result).toMatchObject({ valid: 1, imported: 1, updated: 0 });
       expect(monthsOf(numbers[0]!)).toBe(1);
       expect(monthsOf(numbers[1]!)).toBe(0);

@@ -87,6 +87,14 @@ describe('importing monthly reports from CSV', () => {
       acceptValidRows: true,
       dryRun: true,
     });
-    expect(result.errors).toEqual([{ row: 2, column: 'nomor_pks', message: expect.stringContaining('tidak ditemukan') }]);
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'nomor_pks',
+        reason: 'IMPORT_AGREEMENT_NOT_FOUND',
+        params: { agreementNumber: expect.any(String) },
+        message: expect.stringContaining('tidak ditemukan'),
+      },
+    ]);
   });
 });

@@ -42,6 +42,8 @@ describe('sign-in limits over time', () => {
     }
     await expect(anon.auth.login({ username: 'penyelia.madiun', password: DEMO_PASSWORD })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
+      message: 'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.',
+      cause: { reason: { reason: 'LOGIN_TOO_MANY', params: { minutes: 15 } } },
     });
     // A refused attempt is not counted: still five.
     expect(rows().filter((r) => r.key === 'account:penyelia.madiun')).toHaveLength(MAX_PER_ACCOUNT);

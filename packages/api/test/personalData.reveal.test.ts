@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TRPCError } from '@trpc/server';
+import { toClientError } from '../src/errors';
 import { createCaller } from '../src/index';
+import { revealNik } from '../src/services/revealNik';
 import { madiun2026, seededDatabase, userContext } from './helpers';
 
 /**
@@ -114,14 +117,40 @@ describe('candidates.revealNik', () => {
     expect(views()).toBe(before);
   });
 
+  it('says who may see the full NIK, and names the candidate it does not find', async () => {
+    // the router refuses the role first; the service itself says who may see it
+    await expect(as('pimpinan.madiun').candidates.revealNik({ candidateId: endang.candidateId })).rejects.toMatchObject({
+      cause: { reason: { reason: 'ROLE_NOT_ALLOWED' } },
+    });
+    expect(() =>
+      revealNik({ ctx: userContext(db.handle, 'pimpinan.madiun'), input: { candidateId: endang.candidateId } }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        reason: { reason: 'NIK_REVEAL_STAFF_ONLY', params: {} },
+        message: 'Hanya rekruter dan penyelia kantor cabang ini yang dapat melihat NIK lengkap.',
+      }),
+    );
+    await expect(as('rekruter.makassar').candidates.revealNik({ candidateId: endang.candidateId })).rejects.toMatchObject({
+      cause: {
+        reason: { reason: 'NOT_FOUND', params: { entity: 'candidate', id: endang.candidateId } },
+        message: `Calon kader #${endang.candidateId} tidak ditemukan.`,
+      },
+    });
+  });
+
   it('an unknown candidate is not found, bad input names the field, and neither logs', async () => {
     const before = views();
     await expect(as('rekruter.madiun').candidates.revealNik({ candidateId: 999_999 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(as('rekruter.madiun').candidates.revealNik({ candidateId: 0 })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('candidateId'),
+    const bad = await as('rekruter.madiun')
+      .candidates.revealNik({ candidateId: 0 })
+      .catch((e: TRPCError) => toClientError(e).data);
+    expect(bad).toMatchObject({
+      code: 'VALIDATION',
+      reason: 'INVALID_INPUT',
+      fields: [{ path: 'candidateId', reason: 'NUMBER_NOT_ABOVE' }],
     });
     expect(views()).toBe(before);
   });

@@ -101,10 +101,20 @@ describe("correcting a candidate's data", () => {
       nik: fullNik,
       address: c.address,
     };
-    await expect(as('rekruter.madiun').candidates.update(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as('rekruter.madiun').candidates.update(input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      cause: { reason: { reason: 'ROLE_NOT_ALLOWED' } },
+    });
     const done = await as('penyelia.madiun').candidates.update(input);
     expect(done.revision).toBe(c.revision + 1);
-    await expect(as('penyelia.madiun').candidates.update(input)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(as('penyelia.madiun').candidates.update(input)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { reason: { reason: 'CONFLICT' } },
+    });
+    await expect(as('penyelia.madiun').candidates.update({ ...input, revision: done.revision })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { reason: { reason: 'CANDIDATE_UNCHANGED' }, message: 'Tidak ada data yang berubah.' },
+    });
 
     const audit = db.handle.sqlite
       .prepare("select payload, actor from audit_events where type = 'CANDIDATE_CORRECTED'")
@@ -127,7 +137,14 @@ describe("correcting a candidate's data", () => {
         nik: other.nik,
         address: c.address,
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { details: { fields: [{ path: 'nik' }] } } });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: {
+        reason: { reason: 'NIK_USED_BY_OTHER', params: { candidateId: expect.any(Number) } },
+        message: expect.stringMatching(/^NIK ini sudah dipakai calon kader lain \(#\d+\)\.$/),
+        details: { fields: [{ path: 'nik', reason: 'NIK_USED_BY_OTHER' }] },
+      },
+    });
   });
 });
 

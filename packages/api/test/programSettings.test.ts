@@ -19,6 +19,38 @@ describe('versioned programme settings', () => {
       as('admin.pusat').settings.add({ kind: 'fee', value: { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: '2026-11-01' } }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
+      cause: {
+        reason: { reason: 'EFFECTIVE_DATE_NOT_FUTURE' },
+        message: 'Tanggal berlaku harus setelah hari ini',
+        details: { fields: [{ path: 'value.effectiveFrom', reason: 'EFFECTIVE_DATE_NOT_FUTURE' }] },
+      },
+    });
+    // A schedule that breaks its schema names each field under `value.`.
+    await expect(
+      as('admin.pusat').settings.add({
+        kind: 'fee',
+        value: {
+          effectiveFrom: '2027-01-01',
+          kind: 'tiered',
+          tiers: [
+            { fromMonths: 2, toMonths: 7, rateBasisPoints: 700 },
+            { fromMonths: 7, toMonths: 12, rateBasisPoints: 1000 },
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({
+      cause: {
+        reason: { reason: 'INVALID_INPUT', params: { count: 1 } },
+        details: {
+          fields: [
+            {
+              path: 'value.tiers.1.fromMonths',
+              reason: 'TIERS_OVERLAP',
+              params: { from: 7, to: 12, otherFrom: 2, otherTo: 7 },
+            },
+          ],
+        },
+      },
     });
     const after = await as('admin.pusat').settings.add({
       kind: 'fee',

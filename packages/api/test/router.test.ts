@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { toClientError } from '../src/errors';
 import { createCaller } from '../src/index';
 import { candidateInput, contextFor, fixedClock, seedBranch, tempDatabase } from './helpers';
 
@@ -71,19 +72,28 @@ describe('router (createCaller)', () => {
       caller.applications.send({ id, revision: 1, event: { type: 'COMPLETE_DEBRIEFING', debriefedOn: '2026-12-01' } }),
     );
     expect(invalid.code).toBe('UNPROCESSABLE_CONTENT');
-    expect(invalid.message).toContain('BEGIN_ADMIN_CHECK, REJECT, WITHDRAW');
+    expect(toClientError(invalid).data).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      allowedEvents: ['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW'],
+      machine: 'recruitment',
+    });
+    // the sentence names the actions allowed now by their labels, never by their codes
+    expect(invalid.message).not.toContain('BEGIN_ADMIN_CHECK');
     const stale = await rejection(caller.applications.send({ id, revision: 7, event: { type: 'BEGIN_ADMIN_CHECK' } }));
     expect(stale.code).toBe('CONFLICT');
+    expect(toClientError(stale).data).toMatchObject({ reason: 'CONFLICT' });
     expect(stale.message).toContain('Muat ulang');
     const missing = await rejection(caller.applications.get({ id: 999 }));
     expect(missing.code).toBe('NOT_FOUND');
+    expect(toClientError(missing).data).toMatchObject({ reason: 'NOT_FOUND', params: { entity: 'application', id: 999 } });
   });
 
   it('refuses bad input with BAD_REQUEST naming the fields', async () => {
     const bad = candidateInput(ids.period.id, ids.area.id, '3577019999900001');
     const e = await rejection(caller.candidates.register(bad));
     expect(e.code).toBe('BAD_REQUEST');
-    expect(e.message).toContain('candidate.nik');
+    expect(toClientError(e).data).toMatchObject({ code: 'VALIDATION', reason: 'INVALID_INPUT' });
+    expect(toClientError(e).data.fields?.map((f) => f.path)).toContain('candidate.nik');
   });
 
   it('never leaks an unexpected error', async () => {

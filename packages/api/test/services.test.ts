@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@kader/db';
 import { registerCandidateSchema } from '@kader/workflow';
+import { TRPCError } from '@trpc/server';
+import { toClientError } from '../src/errors';
 import { DomainError, getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
 import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
 
@@ -68,6 +70,9 @@ function thrown(fn: () => unknown): DomainError {
   throw new Error('expected a DomainError');
 }
 
+/** What an API client reads under `data.kader`: the message id, its parameters, the Indonesian sentence. */
+const wire = (e: DomainError) => toClientError(new TRPCError({ code: 'BAD_REQUEST', cause: e })).data;
+
 describe('registering', () => {
   it('writes the candidate, the application at revision 1 and a REGISTERED audit row without personal data', () => {
     const { applicationId } = register();
@@ -91,14 +96,21 @@ describe('registering', () => {
   });
 
   it('refuses the same NIK twice in a period, and while an earlier application is still open', () => {
-    register();
-    expect(thrown(() => register()).details.fields?.[0]?.path).toBe('candidate.nik');
+    const { applicationId } = register();
+    const twice = thrown(() => register());
+    expect(twice.reason).toEqual({ reason: 'NIK_ALREADY_IN_PERIOD', params: { year: 2026, applicationId } });
+    expect(twice.message).toBe(`NIK ini sudah terdaftar pada periode 2026 (lamaran #${applicationId}).`);
+    expect(twice.details.fields).toEqual([
+      { path: 'candidate.nik', reason: 'NIK_ALREADY_IN_PERIOD', params: { year: 2026, applicationId } },
+    ]);
     const next = db.handle.sqlite
       .prepare(
         'insert into recruitment_periods (branch_id, year, quota, rules) select branch_id, 2027, 5, rules from recruitment_periods',
       )
       .run().lastInsertRowid as number;
-    expect(thrown(() => register(undefined, undefined, next)).message).toContain('masih punya lamaran');
+    const open = thrown(() => register(undefined, undefined, next));
+    expect(open.reason).toEqual({ reason: 'APPLICATION_STILL_OPEN', params: { applicationId, year: 2026 } });
+    expect(open.message).toBe(`Calon ini masih punya lamaran yang berjalan atau aktif (lamaran #${applicationId}, 2026).`);
     expect(tableCounts()).toEqual({ applications: 1, audit: 1, candidates: 1 });
   });
 
@@ -119,9 +131,20 @@ describe('registering', () => {
 
   it('refuses a work area of another branch, naming the field', () => {
     const input = registerCandidateSchema.parse(candidateInput(ids.period.id, 999));
-    expect(thrown(() => registerCandidate({ ctx, input })).details.fields).toEqual([
-      { path: 'workAreaId', message: expect.any(String) },
-    ]);
+    const e = thrown(() => registerCandidate({ ctx, input }));
+    expect(e.reason).toEqual({ reason: 'WORK_AREA_NOT_IN_BRANCH', params: { branch: 'KC Madiun' } });
+    expect(wire(e)).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Wilayah kerja tidak termasuk KC Madiun.',
+      fields: [
+        {
+          path: 'workAreaId',
+          reason: 'WORK_AREA_CHOOSE_OF_BRANCH',
+          params: { branch: 'KC Madiun' },
+          message: 'Pilih wilayah kerja KC Madiun',
+        },
+      ],
+    });
   });
 });
 
@@ -134,6 +157,14 @@ describe('sending events', () => {
     );
     expect(e.code).toBe('INVALID_TRANSITION');
     expect(e.details.allowedEvents).toEqual(['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW']);
+    expect(wire(e)).toMatchObject({
+      reason: 'EVENT_NOT_ALLOWED',
+      params: { event: 'SIGN_AGREEMENT', state: 'registered', machine: 'recruitment' },
+      machine: 'recruitment',
+      allowedEvents: ['BEGIN_ADMIN_CHECK', 'REJECT', 'WITHDRAW'],
+      message:
+        'Catat penandatanganan PKS tidak berlaku pada tahap Terdaftar. Aksi yang berlaku sekarang: Mulai seleksi administrasi, Tolak dan Mengundurkan diri.',
+    });
     expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
   });
 
@@ -144,7 +175,13 @@ describe('sending events', () => {
     const before = { row: rowOf(id), counts: tableCounts() };
     const e = thrown(() => send(id, { type: 'COMPLETE_ADMIN_CHECK' }));
     expect(e.code).toBe('INVALID_TRANSITION');
-    expect(e.message).toContain('Kartu Keluarga (KK), Ijazah SMA/sederajat, SIM, Pas foto, Surat lamaran');
+    expect(e.reason).toEqual({
+      reason: 'ADMIN_CHECK_INCOMPLETE',
+      params: { documents: ['KK', 'IJAZAH', 'SIM', 'PAS_FOTO', 'SURAT_LAMARAN'], age: null, maxAge: 60, education: null },
+    });
+    expect(e.message).toBe(
+      'Seleksi administrasi belum dapat diselesaikan: berkas wajib belum terverifikasi: Kartu Keluarga (KK), Ijazah SMA/sederajat, SIM, Pas foto dan Surat lamaran.',
+    );
     expect({ row: rowOf(id), counts: tableCounts() }).toEqual(before);
   });
 
@@ -157,6 +194,14 @@ describe('sending events', () => {
     );
     expect(e.code).toBe('VALIDATION');
     expect(e.details.fields?.map((f) => f.path)).toEqual(['event.agreementNumber', 'event.signedOn']);
+    expect(wire(e)).toMatchObject({
+      reason: 'INVALID_INPUT',
+      params: { count: 2 },
+      fields: [
+        { path: 'event.agreementNumber', reason: 'AGREEMENT_NUMBER_REQUIRED', message: 'Nomor PKS wajib diisi' },
+        { path: 'event.signedOn', reason: 'DATE_INVALID' },
+      ],
+    });
     expect(tableCounts()).toEqual(before);
   });
 
@@ -181,12 +226,13 @@ describe('sending events', () => {
     }
   });
 
-  it('an idempotency key makes a retried send harmless', () => {
+  it('a retried send after a lost answer acts once: the retry is a CONFLICT and writes nothing', () => {
     const { applicationId: id } = register();
-    const input = { id, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' }, idempotencyKey: 'retry-key-0001' };
+    const input = { id, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } };
     const first = sendApplicationEvent({ ctx, input });
-    const retried = sendApplicationEvent({ ctx, input });
-    expect(retried.revision).toBe(first.revision);
+    expect(first.revision).toBe(2);
+    const retried = thrown(() => sendApplicationEvent({ ctx, input }));
+    expect(retried).toMatchObject({ code: 'CONFLICT', reason: { reason: 'CONFLICT' } });
     expect(tableCounts().audit).toBe(2);
   });
 
@@ -217,7 +263,11 @@ describe('quota', () => {
     const before = { row: rowOf(b), counts: tableCounts() };
     const e = thrown(() => sign(b));
     expect(e.code).toBe('QUOTA_EXCEEDED');
-    expect(e.message).toContain('1 dari 1');
+    expect(e.reason).toEqual({
+      reason: 'RECRUITMENT_QUOTA_FULL',
+      params: { branch: 'KC Madiun', year: 2026, used: 1, quota: 1, signing: true },
+    });
+    expect(e.message).toBe('Kuota KC Madiun tahun 2026 sudah penuh (1 dari 1 tempat terisi). PKS tidak dapat ditandatangani.');
     expect({ row: rowOf(b), counts: tableCounts() }).toEqual(before);
 
     send(a, { type: 'WITHDRAW', reasonCode: 'OTHER_JOB', note: '' });

@@ -137,14 +137,6 @@ export const auditEvents = sqliteTable(
   (t) => [uniqueIndex('audit_entity_seq').on(t.entityType, t.entityId, t.seq)],
 );
 
-/** A retried command with the same key gets the first answer instead of acting twice. */
-export const idempotencyKeys = sqliteTable('idempotency_keys', {
-  key: text('key').primaryKey(),
-  entityId: integer('entity_id').notNull(),
-  revision: integer('revision').notNull(),
-  createdAt: text('created_at').notNull(),
-});
-
 /** Staff who sign in. Head-office users have no branch. */
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

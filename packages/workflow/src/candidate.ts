@@ -2,46 +2,50 @@ import { z } from 'zod';
 import { educationSchema } from './education';
 import { normalizeNik, parseNik } from './nik';
 import { normalizePhone } from './phone';
+import type { MessageId } from './text/catalogue';
 
-const required = (what: string, max = 200) =>
+/** A required line of text: its own message when missing, the generic one when too long unless told. */
+const required = (message: MessageId, max = 200, tooLong?: MessageId) =>
   z
-    .string({ message: `${what} wajib diisi` })
+    .string({ error: message })
     .trim()
-    .min(1, `${what} wajib diisi`)
-    .max(max, `${what} terlalu panjang`);
+    .min(1, message)
+    .max(max, tooLong ? { error: tooLong } : undefined);
 
 /** The NIK as typed: spaces allowed; checked for 16 digits and a real birth date (domain B7). */
 export const nikSchema = z
-  .string({ message: 'NIK wajib diisi' })
+  .string({ error: 'NIK_REQUIRED' })
   .transform(normalizeNik)
   .superRefine((nik, ctx) => {
     const parsed = parseNik(nik, new Date().toISOString().slice(0, 10));
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem.reason, params: parsed.problem.params });
   });
 
-export const phoneSchema = z.string({ message: 'Nomor HP wajib diisi' }).transform((raw, ctx) => {
+export const phoneSchema = z.string({ error: 'PHONE_REQUIRED' }).transform((raw, ctx) => {
   const e164 = normalizePhone(raw);
   if (!e164) {
-    ctx.addIssue({ code: 'custom', message: 'Nomor HP harus nomor seluler Indonesia: 08…, 628… atau +628… (10-13 digit)' });
+    ctx.addIssue({ code: 'custom', message: 'PHONE_INVALID' });
     return z.NEVER;
   }
   return e164;
 });
 
 export const addressSchema = z.object({
-  street: required('Alamat jalan'),
+  street: required('ADDRESS_STREET_REQUIRED'),
   rtRw: z
     .string()
     .trim()
-    .regex(/^\d{1,3}\/\d{1,3}$/, 'RT/RW berformat 001/002'),
-  village: required('Desa/kelurahan'),
-  district: required('Kecamatan'),
-  regency: required('Kabupaten/kota'),
+    .regex(/^\d{1,3}\/\d{1,3}$/, 'RT_RW_FORMAT'),
+  village: required('ADDRESS_VILLAGE_REQUIRED'),
+  district: required('ADDRESS_DISTRICT_REQUIRED'),
+  regency: required('ADDRESS_REGENCY_REQUIRED'),
 });
+
+const nameSchema = required('CANDIDATE_NAME_REQUIRED', 120, 'CANDIDATE_NAME_TOO_LONG');
 
 export const candidateSchema = z.object({
   nik: nikSchema,
-  name: required('Nama', 120),
+  name: nameSchema,
   phone: phoneSchema,
   education: educationSchema,
   address: addressSchema,
@@ -50,7 +54,26 @@ export const candidateSchema = z.object({
 /** Input of `candidates.register`: one candidate applying in one recruitment period. */
 export const registerCandidateSchema = z.object({
   periodId: z.number().int().positive(),
-  workAreaId: z.number({ message: 'Wilayah kerja wajib dipilih' }).int().positive(),
+  workAreaId: z.number({ error: 'WORK_AREA_REQUIRED' }).int().positive(),
   candidate: candidateSchema,
 });
 export type RegisterCandidateInput = z.input<typeof registerCandidateSchema>;
+
+/** A correction needs a reason of at least this many characters; the history keeps it. */
+export const CORRECTION_REASON_MIN_LENGTH = 5;
+
+/**
+ * Input of `candidates.update`: a supervisor corrects a candidate's own data (as the registration
+ * checks it), with the reason the history keeps, against the revision they saw. The admin's form
+ * checks with this same schema.
+ */
+export const correctCandidateSchema = candidateSchema.pick({ nik: true, name: true, phone: true, address: true }).extend({
+  id: z.number().int().positive(),
+  revision: z.number().int().min(1),
+  reason: z
+    .string({ error: 'CHANGE_REASON_REQUIRED' })
+    .trim()
+    .min(CORRECTION_REASON_MIN_LENGTH, 'CHANGE_REASON_TOO_SHORT')
+    .max(1000),
+});
+export type CorrectCandidateInput = z.input<typeof correctCandidateSchema>;

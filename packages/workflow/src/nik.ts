@@ -3,6 +3,9 @@
  * first registered, birth date (women's day + 40), serial from 0001. The region part is not checked
  * against today's region list: regions split over time and old codes live on in NIKs (domain B7).
  */
+import { type Message, msg } from './text/catalogue';
+import { parseIsoDate } from './text/format';
+
 export type NikParts = {
   nik: string;
   regionCode: string; // 6 digits: province, regency/city, district
@@ -11,7 +14,8 @@ export type NikParts = {
   serial: string;
 };
 
-export type NikResult = { ok: true; value: NikParts } | { ok: false; reason: string };
+/** A NIK's parts, or what is wrong with it as a message (`NIK_DIGITS`, `NIK_BIRTH_DATE` …). */
+export type NikResult = { ok: true; value: NikParts } | { ok: false; problem: Message };
 
 /** Strips the spaces, dots and dashes people type or paste between the groups. */
 export function normalizeNik(raw: string): string {
@@ -23,7 +27,7 @@ export function normalizeNik(raw: string): string {
  */
 export function parseNik(raw: string, today: string): NikResult {
   const nik = normalizeNik(raw);
-  if (!/^\d{16}$/.test(nik)) return { ok: false, reason: 'NIK harus 16 digit angka' };
+  if (!/^\d{16}$/.test(nik)) return { ok: false, problem: msg('NIK_DIGITS') };
   let day = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
   const yy = Number(nik.slice(10, 12));
@@ -33,25 +37,19 @@ export function parseNik(raw: string, today: string): NikResult {
     sex = 'F';
     day -= 40;
   }
-  if (month < 1 || month > 12) return { ok: false, reason: 'Bulan lahir pada NIK (digit 9-10) tidak valid' };
-  if (day < 1 || day > 31) return { ok: false, reason: 'Tanggal lahir pada NIK (digit 7-8) tidak valid' };
-  if (serial === '0000') return { ok: false, reason: 'Nomor urut NIK (digit 13-16) tidak boleh 0000' };
+  if (month < 1 || month > 12) return { ok: false, problem: msg('NIK_BIRTH_MONTH') };
+  if (day < 1 || day > 31) return { ok: false, problem: msg('NIK_BIRTH_DAY') };
+  if (serial === '0000') return { ok: false, problem: msg('NIK_SERIAL_ZERO') };
   let year = 2000 + yy;
   const candidate = isoDate(year, month, day);
   if (candidate > today) year = 1900 + yy;
-  if (!isRealDate(year, month, day)) {
-    return { ok: false, reason: 'Tanggal lahir pada NIK (digit 7-12) bukan tanggal yang ada' };
-  }
-  return { ok: true, value: { nik, regionCode: nik.slice(0, 6), birthDate: isoDate(year, month, day), sex, serial } };
+  const birthDate = isoDate(year, month, day);
+  if (!parseIsoDate(birthDate)) return { ok: false, problem: msg('NIK_BIRTH_DATE') };
+  return { ok: true, value: { nik, regionCode: nik.slice(0, 6), birthDate, sex, serial } };
 }
 
 function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 /** Grouped for reading: `3577 0152 0899 0001`. */

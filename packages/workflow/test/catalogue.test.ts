@@ -71,6 +71,10 @@ describe('schema issues as messages', () => {
     const r = schema.safeParse({ n: 1.5, e: 'z' });
     const byPath = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), issueMessage(i).reason]));
     expect(byPath).toEqual({ a: 'FIELD_REQUIRED', n: 'NOT_WHOLE_NUMBER', e: 'CHOOSE_ONE' });
+    expect(issueMessage(z.number().positive().safeParse(0).error!.issues[0]!)).toEqual({
+      reason: 'NUMBER_NOT_ABOVE',
+      params: { minimum: 0 },
+    });
     expect(issueMessage(z.number().max(9).safeParse(10).error!.issues[0]!)).toEqual({
       reason: 'NUMBER_TOO_BIG',
       params: { maximum: 9 },

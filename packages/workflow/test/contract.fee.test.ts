@@ -122,7 +122,7 @@ describe('fee statement: totals and the schedule in force', () => {
       totals: { fee: 834_000 },
     });
     expect(() => feeStatement(record('2026-12', collections), raise)).toThrow(
-      /berlaku mulai 2027-01-01, tidak untuk bulan 2026-12/,
+      /takes effect on 2027-01-01, not for the month 2026-12/,
     );
     expect(() => feeStatementFor(record('2016-12', collections), schedules)).toThrow(/no version in force/);
   });

@@ -8,6 +8,9 @@ import {
   reportDueDate,
   reportOnTime,
   type MonthlyRecordInput,
+  fieldMsg,
+  labelOf,
+  render,
 } from '../src/index';
 
 const valid: MonthlyRecordInput = {
@@ -44,7 +47,7 @@ describe('monthly record: validation', () => {
     });
   });
 
-  it('every error at once, with its field path and an Indonesian message', () => {
+  it('every error at once, with its field path and a catalogue message', () => {
     const r = parseMonthlyRecord({
       month: '2026-13',
       familiesAssigned: 400,
@@ -60,23 +63,34 @@ describe('monthly record: validation', () => {
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.fields).toEqual([
-      { path: 'month', message: 'Bulan harus berformat YYYY-MM (01-12)' },
-      { path: 'collections.0.amount', message: 'Jumlah iuran harus lebih dari Rp 0' },
-      { path: 'collections.1.arrearsMonths', message: 'Umur tunggakan paling besar 120 bulan' },
-      { path: 'reportDeliveredOn', message: 'Tanggal penyerahan laporan harus berformat YYYY-MM-DD dan ada di kalender' },
-      { path: 'familiesVisited', message: 'Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan' },
+    expect(r.fields.map((f) => ({ path: f.path, reason: f.reason, message: render('id', f) }))).toEqual([
+      { path: 'month', reason: 'MONTH_FORMAT', message: 'Bulan harus berformat YYYY-MM (01-12)' },
+      { path: 'collections.0.amount', reason: 'AMOUNT_NOT_POSITIVE', message: 'Jumlah iuran harus lebih dari Rp 0' },
+      { path: 'collections.1.arrearsMonths', reason: 'NUMBER_TOO_BIG', message: 'Paling besar 120' },
+      { path: 'reportDeliveredOn', reason: 'DATE_INVALID', message: 'Tanggal harus berformat YYYY-MM-DD dan ada di kalender' },
+      {
+        path: 'familiesVisited',
+        reason: 'VISITED_OVER_ASSIGNED',
+        message: 'Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan',
+      },
       {
         path: 'visits',
+        reason: 'VISITS_UNDER_FAMILIES',
         message: 'Jumlah kunjungan tidak boleh kurang dari keluarga dikunjungi (setiap keluarga paling sedikit satu kunjungan)',
       },
-      { path: 'meetingsAttended', message: 'Rapat dihadiri tidak boleh melebihi rapat yang diadakan' },
+      {
+        path: 'meetingsAttended',
+        reason: 'ATTENDED_OVER_HELD',
+        message: 'Rapat dihadiri tidak boleh melebihi rapat yang diadakan',
+      },
     ]);
+    expect(r.fields[2]).toEqual(fieldMsg('collections.1.arrearsMonths', 'NUMBER_TOO_BIG', { maximum: 120 }));
+    expect(render('en', r.fields[4]!)).toBe('Families visited cannot exceed fostered families');
   });
 
   it('a number that is not whole is reported; zod then holds back the checks across fields until it is fixed', () => {
     const r = parseMonthlyRecord({ ...valid, familiesVisited: 600, collections: [{ arrearsMonths: 3, amount: 50_000.5 }] });
-    expect(r).toEqual({ ok: false, fields: [{ path: 'collections.0.amount', message: 'Jumlah iuran harus bilangan bulat' }] });
+    expect(r).toEqual({ ok: false, fields: [fieldMsg('collections.0.amount', 'NOT_WHOLE_NUMBER')] });
   });
 
   it('ranges: families 1..5000, meetings 0..31, arrears 0..120 months', () => {
@@ -105,9 +119,7 @@ describe('monthly record: validation', () => {
 
   it('a report cannot be delivered before its month starts', () => {
     const early = monthlyRecordSchema.safeParse({ ...valid, reportDeliveredOn: '2026-11-30' });
-    expect(early.error?.issues).toMatchObject([
-      { path: ['reportDeliveredOn'], message: 'Laporan tidak mungkin diserahkan sebelum bulan laporannya dimulai' },
-    ]);
+    expect(early.error?.issues).toMatchObject([{ path: ['reportDeliveredOn'], message: 'REPORT_BEFORE_MONTH' }]);
     expect(monthlyRecordSchema.safeParse({ ...valid, reportDeliveredOn: '2026-12-31' }).success).toBe(true);
   });
 });
@@ -148,11 +160,13 @@ describe('monthly record: flags on collections', () => {
     ]);
   });
 
-  it('lists the flagged collections with their position and the reason', () => {
+  it('lists the flagged collections with their position and the flag, named by its label', () => {
     const record = monthlyRecordSchema.parse(valid);
     expect(monthlyRecordFlags(record)).toEqual([
-      { index: 1, arrearsMonths: 1, amount: 35_000, flag: 'UNDER_2_MONTHS', message: 'bukan tunggakan peserta binaan kader' },
-      { index: 2, arrearsMonths: 30, amount: 900_000, flag: 'OVER_24_MONTHS', message: 'tidak ditagihkan, tidak berimbal jasa' },
+      { index: 1, arrearsMonths: 1, amount: 35_000, flag: 'UNDER_2_MONTHS' },
+      { index: 2, arrearsMonths: 30, amount: 900_000, flag: 'OVER_24_MONTHS' },
     ]);
+    expect(labelOf('id', 'flag', 'UNDER_2_MONTHS')).toBe('Tunggakan < 2 bulan: bukan tunggakan peserta binaan kader');
+    expect(labelOf('en', 'flag', 'OVER_24_MONTHS')).toBe('Arrears > 24 months: not billed, no service fee');
   });
 });

@@ -18,6 +18,9 @@ import {
   type ContractInput,
   type ContractSnapshot,
   type ContractState,
+  type Message,
+  msg,
+  render,
 } from '../src/index';
 
 /**
@@ -167,7 +170,7 @@ describe('contract engine', () => {
   const run = (events: ContractEvent[]) =>
     events.reduce((s, e) => {
       const r = applyContractEvent(s, e);
-      if (!r.ok) throw new Error(r.reason);
+      if (!r.ok) throw new Error(render('id', r.reason));
       return r.snapshot;
     }, startContract(input));
 
@@ -183,7 +186,7 @@ describe('contract engine', () => {
     if (ended.ok) expect(ended.snapshot.context.decision?.decision).toBe('renew');
   });
 
-  it('explains each refusal in a sentence', () => {
+  it('explains each refusal as a message: its id, its parameters and the Indonesian sentence', () => {
     const active = startContract(input);
     const due = run([{ type: 'EVALUATION_DUE' }]);
     const decided = run([
@@ -191,45 +194,76 @@ describe('contract engine', () => {
       { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' },
     ]);
     const lapsed = run([{ type: 'AGREEMENT_ENDED' }]);
-    const cases: [ContractSnapshot, ContractEvent, string][] = [
+    const cases: [ContractSnapshot, ContractEvent, Message, string][] = [
       [
         active,
         { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'renew' },
-        'Keputusan perpanjangan baru dapat dibuat setelah evaluasi jatuh tempo (2027-12-01).',
+        msg('DECISION_BEFORE_EVALUATION', { evaluationDueOn: '2027-12-01' }),
+        'Keputusan perpanjangan baru dapat dibuat setelah evaluasi jatuh tempo (1 Desember 2027).',
       ],
       [
         due,
         { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'ok', recommendation: 'drop' },
+        msg('DECISION_NEEDS_REASON', { kind: 'drop', minimum: 5 }),
         'Keputusan tidak diperpanjang wajib disertai alasan tertulis (paling sedikit 5 karakter).',
       ],
       [
         due,
         { type: 'DECIDE_RENEWAL', decision: 'renew', reason: '', recommendation: 'drop' },
+        msg('DECISION_NEEDS_REASON', { kind: 'againstRecommendation', minimum: 5 }),
         'Perpanjangan yang tidak sesuai rekomendasi (tidak diperpanjang) wajib disertai alasan tertulis (paling sedikit 5 karakter).',
       ],
-      [due, { type: 'EVALUATION_DUE' }, 'Evaluasi jatuh tempo tidak berlaku pada kontrak berstatus menunggu evaluasi.'],
+      [
+        due,
+        { type: 'EVALUATION_DUE' },
+        msg('EVENT_NOT_ALLOWED', { event: 'EVALUATION_DUE', state: 'evaluationDue', machine: 'contract' }),
+        'Evaluasi jatuh tempo tidak berlaku pada status Jatuh tempo evaluasi.',
+      ],
       [
         active,
         { type: 'RESIGN', date: '2028-01-02', reasonCode: 'HEALTH', note: '' },
-        'Tanggal pengunduran diri (2028-01-02) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).',
+        msg('CONTRACT_EXIT_DATE_OUTSIDE', {
+          event: 'RESIGN',
+          date: '2028-01-02',
+          startDate: '2027-01-01',
+          endDate: '2027-12-31',
+        }),
+        'Tanggal pengunduran diri (2 Januari 2028) harus di dalam masa PKS (1 Januari 2027 s.d. 31 Desember 2027).',
       ],
       [
         due,
         { type: 'TERMINATE', date: '2026-12-01', reasonCode: 'MISCONDUCT', note: '' },
-        'Tanggal pemutusan kerja sama (2026-12-01) harus di dalam masa PKS (2027-01-01 s.d. 2027-12-31).',
+        msg('CONTRACT_EXIT_DATE_OUTSIDE', {
+          event: 'TERMINATE',
+          date: '2026-12-01',
+          startDate: '2027-01-01',
+          endDate: '2027-12-31',
+        }),
+        'Tanggal pemutusan kerja sama (1 Desember 2026) harus di dalam masa PKS (1 Januari 2027 s.d. 31 Desember 2027).',
       ],
       [
         decided,
         { type: 'RESIGN', date: '2027-12-20', reasonCode: 'HEALTH', note: '' },
+        msg('CONTRACT_EXIT_AFTER_DECISION', { event: 'RESIGN' }),
         'Pengunduran diri tidak dapat dicatat: keputusan perpanjangan sudah dibuat.',
       ],
-      [lapsed, { type: 'AGREEMENT_ENDED' }, 'Akhir masa PKS tidak berlaku pada kontrak berstatus berakhir tanpa keputusan.'],
+      [
+        lapsed,
+        { type: 'AGREEMENT_ENDED' },
+        msg('EVENT_NOT_ALLOWED', { event: 'AGREEMENT_ENDED', state: 'lapsed', machine: 'contract' }),
+        'Akhir masa PKS tidak berlaku pada status Berakhir tanpa keputusan.',
+      ],
     ];
-    for (const [snapshot, event, sentence] of cases) {
+    for (const [snapshot, event, message, sentence] of cases) {
       const r = applyContractEvent(snapshot, event);
-      expect(r).toEqual({ ok: false, reason: sentence, allowedEvents: contractAllowedEvents(snapshot) });
-      expect(explainContractRefusal(snapshot, event)).toBe(sentence);
+      expect(r).toEqual({ ok: false, reason: message, allowedEvents: contractAllowedEvents(snapshot) });
+      expect(explainContractRefusal(snapshot, event)).toEqual(message);
+      expect(render('id', message)).toBe(sentence);
     }
+    // English comes from the same message, naming states and events by their labels, never as codes.
+    expect(render('en', explainContractRefusal(due, { type: 'EVALUATION_DUE' }))).toBe(
+      'Evaluation due does not apply while the agreement is evaluation due.',
+    );
   });
 
   it('early ends are open on the first and the last day of the agreement', () => {

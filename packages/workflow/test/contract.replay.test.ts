@@ -17,6 +17,8 @@ import {
   type ContractEvent,
   type ContractInput,
   type RecordedEvent,
+  fieldMsg,
+  render,
 } from '../src/index';
 
 const input: ContractInput = {
@@ -51,22 +53,24 @@ describe('contract events: payload validation', () => {
     });
   });
 
-  it('refuses bad payloads with field paths and Indonesian messages', () => {
-    expect(parseContractEvent({})).toEqual({ ok: false, fields: [{ path: 'type', message: 'Jenis aksi wajib diisi' }] });
+  it('refuses bad payloads with field paths and catalogue messages', () => {
+    expect(parseContractEvent({})).toEqual({ ok: false, fields: [fieldMsg('type', 'EVENT_TYPE_REQUIRED')] });
     expect(parseContractEvent({ type: 'toString' })).toEqual({
       ok: false,
-      fields: [{ path: 'type', message: 'Aksi tidak dikenal: toString' }],
+      fields: [fieldMsg('type', 'EVENT_TYPE_UNKNOWN', { type: 'toString' })],
     });
     const decide = parseContractEvent({ type: 'DECIDE_RENEWAL', decision: 'maybe', reason: 'x' });
+    // The decision is chosen in words, never as the codes renew/drop; the server fills the recommendation.
     expect(decide.ok === false && decide.fields).toEqual([
-      { path: 'decision', message: 'Keputusan wajib dipilih: renew atau drop' },
-      { path: 'recommendation', message: 'Rekomendasi wajib diisi oleh server: renew atau drop' },
+      fieldMsg('decision', 'DECISION_CHOOSE'),
+      fieldMsg('recommendation', 'CHOOSE_ONE'),
     ]);
+    if (!decide.ok) expect(render('id', decide.fields[0]!)).toBe('Pilih perpanjang atau tidak diperpanjang');
     const other = parseContractEvent({ type: 'TERMINATE', date: '2027-02-30', reasonCode: 'OTHER', note: '  ' });
     // Every problem at once: the bad date and the missing note.
     expect(other.ok === false && other.fields.map((f) => f.path)).toEqual(['date', 'note']);
     const otherNoNote = parseContractEvent({ type: 'TERMINATE', date: '2027-02-28', reasonCode: 'OTHER', note: '  ' });
-    expect(otherNoNote).toEqual({ ok: false, fields: [{ path: 'note', message: 'Alasan "lainnya" wajib diberi catatan' }] });
+    expect(otherNoNote).toEqual({ ok: false, fields: [fieldMsg('note', 'OTHER_REASON_NEEDS_NOTE')] });
     const wrongList = parseContractEvent({ type: 'RESIGN', date: '2027-02-28', reasonCode: 'ASKED_FOR_CASH' });
     expect(wrongList.ok === false && wrongList.fields.map((f) => f.path)).toEqual(['reasonCode']);
   });

@@ -7,6 +7,8 @@ import {
   type KpiSettings,
   type MonthlyRecord,
   type MonthlyRecordInput,
+  msg,
+  render,
 } from '../src/index';
 
 /** A month that meets every default target exactly: 500 of 500 families, Rp 10 juta, report on the 5th, 2 of 2 meetings. */
@@ -126,7 +128,7 @@ describe('scorecard: what each KPI counts', () => {
   it('months come in any order and a month given twice is refused', () => {
     const card = scorecard([month('2027-03'), month('2027-01')], DEFAULT_KPI_SETTINGS);
     expect(card.months).toEqual(['2027-01', '2027-03']);
-    expect(() => scorecard([month('2027-01'), month('2027-01')], DEFAULT_KPI_SETTINGS)).toThrow(/2027-01 tercatat dua kali/);
+    expect(() => scorecard([month('2027-01'), month('2027-01')], DEFAULT_KPI_SETTINGS)).toThrow(/2027-01 recorded twice/);
   });
 });
 
@@ -211,12 +213,16 @@ describe('scorecard: the recommendation', () => {
     );
     expect(card.recommendation).toBe('drop');
     expect(card.total).toBe(61.74);
-    expect(card.explanation.kpis.map((k) => k.sentence)).toEqual([
+    expect(card.explanation.kpis.map((k) => render('id', k.sentence))).toEqual([
       'Keluarga dikunjungi 90% dari target. 1.350 dari 1.500 keluarga; 27 dari 30 poin.',
-      'Iuran terkumpul 38% dari target (batas minimal 40%): kurang 2 poin persentase. Rp 11.400.000 dari Rp 30.000.000 (tunggakan 2-24 bulan); 11,4 dari 30 poin.',
-      'Laporan tepat waktu 33,33% dari target. 1 dari 3 bulan, batas tanggal 5 bulan berikutnya; 6,67 dari 20 poin.',
+      'Tunggakan iuran terkumpul 38% dari target (batas minimal 40%): kurang 2 poin persentase. Rp 11.400.000 dari Rp 30.000.000 (tunggakan 2-24 bulan); 11,4 dari 30 poin.',
+      'Laporan bulanan tepat waktu 33,33% dari target. 1 dari 3 bulan, batas tanggal 5 bulan berikutnya; 6,67 dari 20 poin.',
       'Kehadiran rapat evaluasi 83,33% dari target. 5 dari 6 rapat; 16,67 dari 20 poin.',
     ]);
+    // The same message in English, its numbers written the English way.
+    expect(render('en', card.explanation.kpis[1]!.sentence)).toBe(
+      'Arrears collected 38% of target (floor 40%): 2 percentage points short. Rp 11,400,000 of Rp 30,000,000 (arrears of 2-24 months); 11.4 of 30 points.',
+    );
     expect(card.explanation.kpis[1]).toEqual({
       key: 'collection',
       passed: false,
@@ -226,26 +232,37 @@ describe('scorecard: the recommendation', () => {
       shortOfTarget: 62,
       points: 11.4,
       weight: 30,
-      sentence: expect.any(String),
+      sentence: expect.objectContaining({ reason: 'SCORECARD_KPI' }),
     });
-    expect(card.explanation.summary).toBe(
-      'Rekomendasi: tidak diperpanjang. Selama 3 bulan (2027-01 s.d. 2027-03), nilai total 61,74 dari 100 memenuhi ambang 60, tetapi di bawah batas minimal: iuran terkumpul (38% dari target, batas 40%).',
+    expect(card.explanation.summary).toMatchObject({
+      reason: 'SCORECARD_SUMMARY',
+      params: { recommendation: 'drop', total: 61.74, belowKpis: ['collection'], belowPercents: [38], belowFloors: [40] },
+    });
+    expect(render('id', card.explanation.summary)).toBe(
+      'Rekomendasi: tidak diperpanjang. Selama 3 bulan (Januari 2027 s.d. Maret 2027), nilai total 61,74 dari 100 memenuhi ambang 60, tetapi di bawah batas minimal: tunggakan iuran terkumpul (38% dari target, batas 40%).',
+    );
+    expect(render('en', card.explanation.summary)).toBe(
+      'Recommendation: do not renew. Over 3 months (January 2027 to March 2027), the total of 61.74 out of 100 meets the threshold of 60, but below the floor: arrears collected (38% of target, floor 40%).',
     );
   });
 
   it('summaries of a renewal and of a drop under the threshold', () => {
-    expect(withCollected(10_000_000).explanation.summary).toBe(
-      'Rekomendasi: diperpanjang. Selama 1 bulan (2027-01), nilai total 75 dari 100 memenuhi ambang 60 dan semua batas minimal terpenuhi.',
+    expect(render('id', withCollected(10_000_000).explanation.summary)).toBe(
+      'Rekomendasi: diperpanjang. Selama 1 bulan (Januari 2027), nilai total 75 dari 100 memenuhi ambang 60 dan semua batas minimal terpenuhi.',
     );
-    expect(withCollected(1_000_000).explanation.summary).toBe(
-      'Rekomendasi: tidak diperpanjang. Selama 1 bulan (2027-01), nilai total 48 dari 100 di bawah ambang 60 (kurang 12 poin); juga di bawah batas minimal: iuran terkumpul (10% dari target, batas 40%).',
+    expect(render('id', withCollected(1_000_000).explanation.summary)).toBe(
+      'Rekomendasi: tidak diperpanjang. Selama 1 bulan (Januari 2027), nilai total 48 dari 100 di bawah ambang 60 (kurang 12 poin); juga di bawah batas minimal: tunggakan iuran terkumpul (10% dari target, batas 40%).',
+    );
+    expect(render('en', withCollected(10_000_000).explanation.summary)).toBe(
+      'Recommendation: renew. Over 1 month (January 2027), the total of 75 out of 100 meets the threshold of 60 and every floor is met.',
     );
   });
 
   it('no months: no recommendation, and it says so; a decision then needs a justification to renew', () => {
     const card = scorecard([], DEFAULT_KPI_SETTINGS);
     expect(card).toMatchObject({ months: [], kpis: [], total: 0, recommendation: null });
-    expect(card.explanation.summary).toBe('Belum ada data kinerja bulanan: rekomendasi belum dapat dibuat.');
+    expect(card.explanation.summary).toEqual(msg('SCORECARD_NO_DATA'));
+    expect(render('id', card.explanation.summary)).toBe('Belum ada data kinerja bulanan: rekomendasi belum dapat dibuat.');
     expect(recommendationForDecision(card)).toBe('drop');
     expect(recommendationForDecision(withCollected(10_000_000))).toBe('renew');
   });

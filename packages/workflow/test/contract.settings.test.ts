@@ -9,6 +9,8 @@ import {
   kpiSettingsSchema,
   versionsSchema,
   type FeeSchedule,
+  issueMessage,
+  render,
 } from '../src/index';
 
 const paths = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
@@ -52,6 +54,10 @@ describe('effective dates', () => {
       { ...FLAT_25_PERCENT_FEE_SCHEDULE, effectiveFrom: DEFAULT_FEE_SCHEDULE.effectiveFrom },
     ]);
     expect(paths(dup)).toEqual(['1.effectiveFrom']);
+    expect(issueMessage(dup.error!.issues[0]!)).toEqual({
+      reason: 'SETTINGS_VERSION_DUPLICATE',
+      params: { date: '2017-01-01', version: 1 },
+    });
   });
 });
 
@@ -91,7 +97,8 @@ describe('KPI settings', () => {
       ...DEFAULT_KPI_SETTINGS,
       weights: { visits: 40, collection: 30, reports: 20, attendance: 20 },
     });
-    expect(weights.error?.issues[0]?.message).toBe('Jumlah bobot harus 100');
+    expect(weights.error?.issues[0]?.message).toBe('WEIGHTS_SUM_100');
+    expect(render('id', issueMessage(weights.error!.issues[0]!))).toBe('Jumlah bobot harus 100');
     // No floors at all is a valid choice.
     const { floors: _f, ...noFloors } = DEFAULT_KPI_SETTINGS;
     expect(kpiSettingsSchema.parse(noFloors).floors).toEqual({});
@@ -134,9 +141,11 @@ describe('fee schedules', () => {
         { fromMonths: 7, toMonths: 12, rateBasisPoints: 1000 },
       ]),
     );
-    expect(overlap.error?.issues).toMatchObject([
-      { path: ['tiers', 1, 'fromMonths'], message: 'Tingkat tarif tumpang tindih: 7-12 bulan dengan 2-7 bulan' },
-    ]);
+    expect(overlap.error?.issues).toMatchObject([{ path: ['tiers', 1, 'fromMonths'], message: 'TIERS_OVERLAP' }]);
+    const overlapMessage = issueMessage(overlap.error!.issues[0]!);
+    expect(overlapMessage).toEqual({ reason: 'TIERS_OVERLAP', params: { from: 7, to: 12, otherFrom: 2, otherTo: 7 } });
+    expect(render('id', overlapMessage)).toBe('Tingkat tarif tumpang tindih: 7-12 bulan dengan 2-7 bulan');
+    expect(render('en', overlapMessage)).toBe('Rate tiers overlap: 7-12 months with 2-7 months');
     const bad = feeScheduleSchema.safeParse(
       tiered([
         { fromMonths: 1, toMonths: 6, rateBasisPoints: 700 },
@@ -155,14 +164,12 @@ describe('fee schedules', () => {
       'tiers.3.rateBasisPoints',
     ]);
     const reversed = feeScheduleSchema.safeParse(tiered([{ fromMonths: 20, toMonths: 15, rateBasisPoints: 100 }]));
-    expect(reversed.error?.issues).toMatchObject([
-      { path: ['tiers', 0, 'toMonths'], message: 'Batas akhir tidak boleh sebelum batas awal' },
-    ]);
+    expect(reversed.error?.issues).toMatchObject([{ path: ['tiers', 0, 'toMonths'], message: 'TIER_END_BEFORE_START' }]);
     expect(paths(feeScheduleSchema.safeParse(tiered([])))).toEqual(['tiers']);
   });
 
   it('a flat schedule is exactly one tier', () => {
     const two = feeScheduleSchema.safeParse({ ...FLAT_25_PERCENT_FEE_SCHEDULE, tiers: DEFAULT_FEE_SCHEDULE.tiers });
-    expect(two.error?.issues).toMatchObject([{ path: ['tiers'], message: 'Skema flat berisi tepat satu tingkat tarif' }]);
+    expect(two.error?.issues).toMatchObject([{ path: ['tiers'], message: 'FLAT_ONE_TIER' }]);
   });
 });

@@ -13,6 +13,9 @@ import {
   startContract,
   type ContractEvent,
   type ContractSnapshot,
+  fieldMsg,
+  msg,
+  render,
 } from '../src/index';
 
 /** A lapsed agreement persisted by the v1 definition, captured when v1 was current (do not regenerate). */
@@ -31,7 +34,7 @@ function run(events: ContractEvent[]): ContractSnapshot {
   const input = contractInputFor({ agreementNumber: 'PKS/007/KC-MDN/2026', startDate: '2026-04-01', previousContractId: null });
   return events.reduce((s, e) => {
     const r = applyContractEvent(s, e);
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(render('id', r.reason));
     return r.snapshot;
   }, startContract(input));
 }
@@ -61,33 +64,39 @@ describe('contract machine v2: a lapsed agreement decided late', () => {
     for (const reason of ['', '   ', 'abcd']) {
       const r = applyContractEvent(lapsed, { ...lateRenew, reason });
       expect(r).toMatchObject({ ok: false, allowedEvents: ['DECIDE_LATE'] });
-      if (!r.ok) expect(r.reason).toBe('Keputusan terlambat wajib disertai alasan tertulis (paling sedikit 5 karakter).');
+      if (!r.ok) {
+        expect(r.reason).toEqual(msg('DECISION_NEEDS_REASON', { kind: 'late', minimum: 5 }));
+        expect(render('id', r.reason)).toBe('Keputusan terlambat wajib disertai alasan tertulis (paling sedikit 5 karakter).');
+      }
     }
     // The schema names the field before the machine is asked.
-    expect(parseContractEvent({ ...lateRenew, reason: ' ab ' })).toEqual({
-      ok: false,
-      fields: [{ path: 'reason', message: 'Alasan keputusan terlambat wajib diisi (paling sedikit 5 karakter)' }],
-    });
+    const parsed = parseContractEvent({ ...lateRenew, reason: ' ab ' });
+    expect(parsed).toEqual({ ok: false, fields: [fieldMsg('reason', 'LATE_DECISION_REASON_SHORT', { minimum: 5 })] });
+    if (!parsed.ok) {
+      expect(render('id', parsed.fields[0]!)).toBe('Alasan keputusan terlambat wajib diisi (paling sedikit 5 karakter)');
+    }
   });
 
   it('only a lapsed agreement takes a late decision', () => {
     const cases: [ContractEvent[], string][] = [
-      [[], 'aktif'],
-      [[{ type: 'EVALUATION_DUE' }], 'menunggu evaluasi'],
+      [[], 'active'],
+      [[{ type: 'EVALUATION_DUE' }], 'evaluationDue'],
       [
         [
           { type: 'EVALUATION_DUE' },
           { type: 'DECIDE_RENEWAL', decision: 'drop', reason: 'tidak aktif', recommendation: 'drop' },
           { type: 'AGREEMENT_ENDED' },
         ],
-        'tidak diperpanjang',
+        'dropped',
       ],
     ];
-    for (const [events, label] of cases) {
+    for (const [events, state] of cases) {
       const r = applyContractEvent(run(events), lateRenew);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toBe(`Keputusan terlambat tidak berlaku pada kontrak berstatus ${label}.`);
+      if (!r.ok) expect(r.reason).toEqual(msg('EVENT_NOT_ALLOWED', { event: 'DECIDE_LATE', state, machine: 'contract' }));
     }
+    const active = applyContractEvent(run([]), lateRenew);
+    if (!active.ok) expect(render('id', active.reason)).toBe('Keputusan terlambat tidak berlaku pada status Kader aktif.');
     // Decided late once is decided: the renewed year cannot be decided late again.
     const renewed = applyContractEvent(run([{ type: 'AGREEMENT_ENDED' }]), lateRenew);
     if (renewed.ok) expect(applyContractEvent(renewed.snapshot, lateDrop).ok).toBe(false);

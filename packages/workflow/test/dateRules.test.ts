@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { checkEventDates, type DateFacts, eventDateLimits, RECRUITMENT_EVENT_TYPES, recruitmentEventSchemas } from '../src/index';
+import {
+  checkEventDates,
+  type DateFacts,
+  eventDateLimits,
+  RECRUITMENT_EVENT_TYPES,
+  recruitmentEventSchemas,
+  render,
+} from '../src/index';
 
 // Today is 29 Nov 2026 at the branch; registered 1 Nov 2026 into the 2026 period.
 const facts: DateFacts = { today: '2026-11-29', registeredOn: '2026-11-01', periodYear: 2026, signedOn: null };
 const signed: DateFacts = { ...facts, signedOn: '2026-11-20' };
 
 const paths = (event: Parameters<typeof checkEventDates>[0], f = facts) => checkEventDates(event, f).map((i) => i.path);
+/** The issues as the server's Indonesian sentences, by path. */
+const said = (event: Parameters<typeof checkEventDates>[0], f = facts) =>
+  checkEventDates(event, f).map((i) => ({ path: i.path, message: render('id', i) }));
 
 describe('signing dates', () => {
   const sign = (signedOn: string, startDate: string) => ({
@@ -23,22 +33,24 @@ describe('signing dates', () => {
   it('refuses a signature dated after today, naming signedOn', () => {
     const issues = checkEventDates(sign('2030-01-01', '2030-01-02'), facts);
     expect(issues.map((i) => i.path)).toEqual(['signedOn', 'startDate']);
-    expect(issues[0]!.message).toBe('Tanggal tanda tangan tidak boleh setelah hari ini (29 Nov 2026).');
+    expect(issues[0]).toEqual({ path: 'signedOn', reason: 'SIGNED_AFTER_TODAY', params: { date: '2026-11-29' } });
+    expect(render('id', issues[0]!)).toBe('Tanggal tanda tangan tidak boleh setelah hari ini (29 Nov 2026).');
+    expect(render('en', issues[0]!)).toBe('The signing date cannot be after today (29 Nov 2026).');
     expect(paths(sign('2026-11-30', '2026-12-01'))).toEqual(['signedOn']);
   });
 
   it('refuses a signature before the registration date', () => {
-    expect(checkEventDates(sign('2026-10-31', '2026-11-02'), facts)).toEqual([
+    expect(said(sign('2026-10-31', '2026-11-02'), facts)).toEqual([
       { path: 'signedOn', message: 'Tanggal tanda tangan tidak boleh sebelum tanggal pendaftaran (1 Nov 2026).' },
     ]);
   });
 
   it('refuses a start outside the period year (1 Jan – 31 Des) or before the signing', () => {
     const inYear = 'Tanggal mulai harus dalam tahun periode 2026 (1 Jan 2026 – 31 Des 2026).';
-    expect(checkEventDates(sign('2026-11-20', '2027-01-01'), facts)).toEqual([{ path: 'startDate', message: inYear }]);
+    expect(said(sign('2026-11-20', '2027-01-01'), facts)).toEqual([{ path: 'startDate', message: inYear }]);
     const early = { ...facts, registeredOn: '2025-12-01', today: '2026-01-05' };
-    expect(checkEventDates(sign('2025-12-20', '2025-12-31'), early)).toEqual([{ path: 'startDate', message: inYear }]);
-    expect(checkEventDates(sign('2026-11-20', '2026-11-19'), facts)).toEqual([
+    expect(said(sign('2025-12-20', '2025-12-31'), early)).toEqual([{ path: 'startDate', message: inYear }]);
+    expect(said(sign('2026-11-20', '2026-11-19'), facts)).toEqual([
       { path: 'startDate', message: 'Tanggal mulai tidak boleh sebelum tanggal tanda tangan (20 Nov 2026).' },
     ]);
   });
@@ -53,10 +65,10 @@ describe('debriefing dates', () => {
   });
 
   it('refuses a debriefing after today or before the signing, naming debriefedOn', () => {
-    expect(checkEventDates(debrief('2031-01-01'), signed)).toEqual([
+    expect(said(debrief('2031-01-01'), signed)).toEqual([
       { path: 'debriefedOn', message: 'Tanggal pembekalan tidak boleh setelah hari ini (29 Nov 2026).' },
     ]);
-    expect(checkEventDates(debrief('2026-11-19'), signed)).toEqual([
+    expect(said(debrief('2026-11-19'), signed)).toEqual([
       { path: 'debriefedOn', message: 'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS (20 Nov 2026).' },
     ]);
   });

@@ -3,8 +3,9 @@ import {
   allowedEvents,
   applyEvent,
   DEFAULT_RECRUITMENT_RULES,
-  DOCUMENT_LABELS,
   explainRefusal,
+  labelOf,
+  render,
   startApplication,
   type RecruitmentEvent,
   type RecruitmentInput,
@@ -22,7 +23,7 @@ function run(...events: RecruitmentEvent[]): RecruitmentSnapshot {
   let s = startApplication(input);
   for (const e of events) {
     const r = applyEvent(s, e);
-    if (!r.ok) throw new Error(`${e.type} refused: ${r.reason}`);
+    if (!r.ok) throw new Error(`${e.type} refused: ${render('en', r.reason)}`);
     s = r.snapshot;
   }
   return s;
@@ -34,32 +35,63 @@ const verifyAll = required.map((document) => ({ type: 'VERIFY_DOCUMENT' as const
 describe('refusing COMPLETE_ADMIN_CHECK', () => {
   it('names the missing documents by their labels, not their codes', () => {
     const s = run({ type: 'BEGIN_ADMIN_CHECK' }, ...verifyAll.slice(0, -2));
-    const sentence = explainRefusal(s, { type: 'COMPLETE_ADMIN_CHECK' });
+    const refusal = explainRefusal(s, { type: 'COMPLETE_ADMIN_CHECK' });
     const missing = required.slice(-2);
-    for (const code of missing) {
-      expect(sentence).toContain(DOCUMENT_LABELS[code]);
-      expect(sentence).not.toContain(code);
+    expect(refusal).toEqual({
+      reason: 'ADMIN_CHECK_INCOMPLETE',
+      params: { documents: missing, age: null, maxAge: 60, education: null },
+    });
+    for (const lang of ['id', 'en'] as const) {
+      const sentence = render(lang, refusal);
+      for (const code of missing) {
+        expect(sentence).toContain(labelOf(lang, 'doc', code));
+        expect(sentence).not.toContain(code);
+      }
     }
+    expect(render('id', refusal)).toBe(
+      'Seleksi administrasi belum dapat diselesaikan: berkas wajib belum terverifikasi: Pas foto dan Surat lamaran.',
+    );
   });
-  it('labels every document code', () => {
-    expect(DOCUMENT_LABELS.PAS_FOTO).toBe('Pas foto');
-    expect(DOCUMENT_LABELS.SURAT_LAMARAN).toBe('Surat lamaran');
+  it('names an applicant over the age limit and under the education level', () => {
+    const old = startApplication({ ...input, applicant: { ageAtRegistration: 61, education: 'SMP' } });
+    const begun = applyEvent(old, { type: 'BEGIN_ADMIN_CHECK' });
+    if (!begun.ok) throw new Error('not begun');
+    const refusal = explainRefusal(begun.snapshot, { type: 'COMPLETE_ADMIN_CHECK' });
+    expect(refusal.params).toMatchObject({ age: 61, maxAge: 60, education: 'SMP' });
+    expect(render('id', refusal)).toContain('usia 61 tahun melebihi batas 60 tahun; pendidikan SMP di bawah SMA/sederajat');
+  });
+  it('an event the stage does not take is named by its label and the stage', () => {
+    const refusal = explainRefusal(run(), {
+      type: 'SIGN_AGREEMENT',
+      agreementNumber: 'P/1',
+      signedOn: '2026-11-23',
+      startDate: '2026-11-23',
+    });
+    expect(refusal).toEqual({
+      reason: 'EVENT_NOT_ALLOWED',
+      params: { event: 'SIGN_AGREEMENT', state: 'registered', machine: 'recruitment' },
+    });
+    expect(render('id', refusal)).toBe('Catat penandatanganan PKS tidak berlaku pada tahap Terdaftar.');
   });
   it('lists as allowed now neither the refused event nor an event whose guard cannot pass', () => {
     const s = run({ type: 'BEGIN_ADMIN_CHECK' });
     const r = applyEvent(s, { type: 'COMPLETE_ADMIN_CHECK' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
+    expect(r.reason.reason).toBe('ADMIN_CHECK_INCOMPLETE');
     expect(r.allowedEvents).not.toContain('COMPLETE_ADMIN_CHECK');
     // nothing is verified yet, so nothing can be un-verified
     expect(r.allowedEvents).not.toContain('UNVERIFY_DOCUMENT');
     expect(r.allowedEvents).toEqual(['VERIFY_DOCUMENT', 'REJECT', 'WITHDRAW']);
   });
-  it('a document refused twice still leaves VERIFY_DOCUMENT out of the list for that refusal', () => {
+  it('a document verified twice is refused, and VERIFY_DOCUMENT stays allowed: the other documents still pass', () => {
     const s = run({ type: 'BEGIN_ADMIN_CHECK' }, verifyAll[0]!);
     const r = applyEvent(s, verifyAll[0]!);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.allowedEvents).not.toContain('VERIFY_DOCUMENT');
+    if (r.ok) return;
+    expect(r.allowedEvents).toContain('VERIFY_DOCUMENT');
+    expect(r.reason).toEqual({ reason: 'DOCUMENT_ALREADY_VERIFIED', params: { document: verifyAll[0]!.document } });
+    expect(render('id', r.reason)).toBe('Berkas KTP sudah terverifikasi.');
   });
 });
 

@@ -2,8 +2,7 @@
  * What each role is offered in the UI. The server decides (and refuses) anyway; these only keep
  * the UI from offering what would be refused. Pure; tested in test/roles.test.ts.
  */
-export type Role = 'recruiter' | 'supervisor' | 'viewer' | 'admin';
-export const ROLES: readonly Role[] = ['recruiter', 'supervisor', 'viewer', 'admin'];
+import { branchRule } from '@kader/workflow';
 
 export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota' | 'settings';
 
@@ -68,16 +67,9 @@ export function canEditCandidate(role: string, serverFlag: boolean | undefined):
 }
 
 /**
- * Which office a role belongs to: `admin` is head office only; recruiters and supervisors work in
- * a branch; viewers either (a head-office viewer reads all branches).
+ * The branch id to send for a role (the shared `branchRule`): `null` (head office) when the role
+ * has none or may have none, `'missing'` when it needs one and none is chosen.
  */
-export function branchRule(role: string): 'none' | 'required' | 'optional' {
-  if (role === 'admin') return 'none';
-  if (role === 'viewer') return 'optional';
-  return 'required';
-}
-
-/** The branch id to send for a role: `null` (head office) when the role has no branch. */
 export function branchIdForRole(role: string, chosen: string): number | null | 'missing' {
   const rule = branchRule(role);
   if (rule === 'none') return null;

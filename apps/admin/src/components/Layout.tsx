@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import type { Me } from '../api/types';
-import { userLine } from '../auth/labels';
+import { officeLabel, roleLabel } from '../auth/labels';
 import { navItems } from '../auth/roles';
 import { useLogout, useMe } from '../auth/useSession';
 import { formatNumber } from '@kader/workflow';
@@ -29,7 +29,7 @@ function DemoBanner() {
   if (health.data?.demo !== true) return null;
   return (
     <div className="demo-banner" role="note" data-testid="demo-banner">
-      <strong>DEMO</strong> <span>{t('demo.banner')}</span> <span className="demo-hint">{t('demo.hint')}</span>
+      <span>{t('demo.banner')}</span> <span className="demo-hint">{t('demo.hint')}</span>
     </div>
   );
 }
@@ -153,7 +153,7 @@ export function UserMenu({ me, showChangePassword = true }: { me: Me; showChange
           {me.name}
         </span>
         <span className="user-line" data-testid="user-role" data-role={me.role}>
-          {userLine(me, lang)}
+          {t('user.line', { role: roleLabel(me.role, lang), office: officeLabel(me.branch, lang) })}
         </span>
       </summary>
       <div className="user-menu-items">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n';
-import { RefusalMessage } from '../pages/contracts/bits';
+import { type MessageLike, useI18n } from '../i18n';
+import { RefusalMessage } from './RefusalMessage';
 
 /** A field's error under it (nothing without one). */
 export function FieldError({ error, testId }: { error: string | undefined; testId: string }) {
@@ -31,14 +31,14 @@ export function LabelledField(props: {
   );
 }
 
-/** Errors on no field the form shows (path → message key), each in a warning of its own. */
-export function OtherErrors({ errors, testId }: { errors: [string, string][]; testId: (path: string) => string }) {
-  const { tm } = useI18n();
+/** Problems on no field the form shows (path → catalogue message), each in a warning of its own. */
+export function OtherErrors({ errors, testId }: { errors: [string, MessageLike][]; testId: (path: string) => string }) {
+  const { tmsg } = useI18n();
   return (
     <>
       {errors.map(([p, m]) => (
         <p key={p} className="alert alert-warn" data-testid={testId(p)}>
-          {tm(m)}
+          {tmsg(m)}
         </p>
       ))}
     </>

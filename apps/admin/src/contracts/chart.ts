@@ -3,26 +3,16 @@
  * or arrears collected) against that month's target, drawn as a stepped line. Hand-drawn SVG, no
  * chart library. Pure; tested in test/chart.test.ts.
  */
-import type { Lang } from '@kader/workflow';
+import { formatMonth, type Lang, MONTH_NAMES } from '@kader/workflow';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 
-const SHORT: Record<Lang, readonly string[]> = {
-  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
-const LONG: Record<Lang, readonly string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** `2026-11` → `Nov` (`withYear`: `Nov 2026`); `long`: `November 2026`. */
+/** `2026-11` → `Nov` (`withYear`: `Nov 2026`); `long`: `November 2026` (the shared `formatMonth`). */
 export function monthLabel(month: string, lang: Lang, opts: { withYear?: boolean; long?: boolean } = {}): string {
+  if (opts.long) return formatMonth(month, lang, 'long');
+  if (opts.withYear) return formatMonth(month, lang, 'short');
   const m = MONTH.exec(month);
-  if (!m) return month;
-  const name = (opts.long ? LONG : SHORT)[lang][Number(m[2]) - 1];
-  if (!name) return month;
-  return opts.withYear || opts.long ? `${name} ${m[1]}` : name;
+  return (m && MONTH_NAMES[lang].short[Number(m[2]) - 1]) || month;
 }
 
 /** `2026-12` → `2027-01`. */

@@ -1,11 +1,5 @@
 /** Calendar-day arithmetic on `YYYY-MM-DD` (no time zones: the dates are the branch's). Pure. */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayNumber(iso: string): number {
-  const m = ISO.exec(iso);
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
-}
+import { dayNumber } from '@kader/workflow';
 
 /** Whole days from `today` to `date`: 0 on the day, negative once it has passed; NaN if not a date. */
 export function daysUntil(date: string, today: string): number {

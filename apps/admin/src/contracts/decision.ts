@@ -2,7 +2,15 @@
  * The renewal decision's written-reason rule, as the contract machine's guard judges it: the same
  * `decisionJustified` from @kader/workflow, not a copy. Pure; tested in test/decision.test.ts.
  */
-import { DECISION_REASON_MIN_LENGTH, decisionJustified, recommendationForDecision, type RenewalChoice } from '@kader/workflow';
+import {
+  DECISION_REASON_MIN_LENGTH,
+  decisionJustified,
+  type FieldMessage,
+  fieldMsg,
+  lateDecisionJustified,
+  recommendationForDecision,
+  type RenewalChoice,
+} from '@kader/workflow';
 
 export { DECISION_REASON_MIN_LENGTH };
 
@@ -19,15 +27,22 @@ export function reasonRequired(decision: RenewalChoice, recommendation: RenewalC
   return !decisionJustified({ decision, reason: '', recommendation: recordedRecommendation(recommendation) });
 }
 
-export type DecisionProblem = null | 'chooseDecision' | 'reasonForDrop' | 'reasonAgainstRecommendation';
-
-/** What keeps the dialog from sending, or null when the server's guard will accept it. */
+/**
+ * What keeps the dialog from sending, on the field it is about (`decision` or `reason`), as the
+ * very message the server answers with (DECISION_CHOOSE, WRITE_DECISION_REASON); null when the
+ * server's guard will accept it. A late decision (a lapsed agreement) always needs its reason.
+ */
 export function decisionProblem(
   decision: RenewalChoice | null,
   reason: string,
   recommendation: RenewalChoice | null | undefined,
-): DecisionProblem {
-  if (decision === null) return 'chooseDecision';
+  late = false,
+): FieldMessage | null {
+  if (decision === null) return fieldMsg('decision', 'DECISION_CHOOSE');
+  const minimum = DECISION_REASON_MIN_LENGTH;
+  if (late)
+    return lateDecisionJustified({ reason }) ? null : fieldMsg('reason', 'WRITE_DECISION_REASON', { kind: 'late', minimum });
   if (decisionJustified({ decision, reason, recommendation: recordedRecommendation(recommendation) })) return null;
-  return decision === 'drop' ? 'reasonForDrop' : 'reasonAgainstRecommendation';
+  const kind = decision === 'drop' ? 'drop' : 'againstRecommendation';
+  return fieldMsg('reason', 'WRITE_DECISION_REASON', { kind, minimum });
 }

@@ -3,6 +3,8 @@
  * template of the monthly-report import. The pure parts are tested in test/files.test.ts.
  */
 
+import { DEFAULT_FAMILIES_ASSIGNED } from '@kader/workflow';
+
 /** Base64 (as `contracts.agreementPdf` returns it) → bytes. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64.replace(/\s/g, ''));
@@ -68,7 +70,7 @@ const TEMPLATE_COLUMNS = [
 const TEMPLATE_EXAMPLE: Record<string, string> = {
   nomor_pks: 'PKS/0901/2026/001',
   bulan: '03/2026',
-  keluarga_binaan: '500',
+  keluarga_binaan: String(DEFAULT_FAMILIES_ASSIGNED),
   keluarga_dikunjungi: '480',
   kunjungan: '1.012',
   tanggal_laporan: '03/04/2026',

@@ -2,8 +2,7 @@
  * One line of what a contract's audit entry carried, for the cadre page's timeline. Pure; tested
  * in test/contractHistory.test.ts.
  */
-import type { Lang } from '@kader/workflow';
-import { formatDate } from '@kader/workflow';
+import { formatDate, isIsoDate, type Lang } from '@kader/workflow';
 import { monthLabel } from './chart';
 
 type Td = (key: string, fallback: string) => string;
@@ -42,7 +41,7 @@ export function contractPayloadSummary(type: string, payload: unknown, lang: Lan
   for (const [key, value] of Object.entries(payload)) {
     if (key === 'type' || value === '' || value === null || value === undefined || typeof value === 'object') continue;
     const shown =
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      typeof value === 'string' && isIsoDate(value)
         ? formatDate(value, lang)
         : typeof value === 'string'
           ? short(value)

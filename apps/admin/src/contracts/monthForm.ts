@@ -3,7 +3,13 @@
  * schema the server validates with; collections are a repeating group of {lama tunggakan (bulan),
  * jumlah (Rp)} whose amounts accept `1.250.000`. Pure; tested in test/monthForm.test.ts.
  */
-import { DEFAULT_FAMILIES_ASSIGNED, monthlyRecordSchema, type MonthlyRecord, type MonthlyRecordInput } from '@kader/workflow';
+import {
+  DEFAULT_FAMILIES_ASSIGNED,
+  type Message,
+  monthlyRecordSchema,
+  type MonthlyRecord,
+  type MonthlyRecordInput,
+} from '@kader/workflow';
 import {
   fieldsFromSchema,
   parseNumberInput,
@@ -96,16 +102,18 @@ export function formPath(path: string, values: MonthFormValues): string {
   return shown === undefined ? path : `collections.${shown}${m[2] ?? ''}`;
 }
 
+/** A field's problem: the catalogue message (render it with `tmsg`), and whether the field was left empty. */
+export type MonthProblem = { message: Message; missing: boolean };
 export type MonthCheck =
   | { ok: true; record: MonthlyRecordInput & Record<string, unknown> }
-  | { ok: false; errors: Record<string, { message: string; missing: boolean }> };
+  | { ok: false; errors: Record<string, MonthProblem> };
 
 /** Checks the form with the schema the server uses; errors keyed by the form's paths. */
 export function checkMonth(values: MonthFormValues): MonthCheck {
   const payload = monthPayload(values);
   const result = validatePayload(monthlyRecordSchema, payload);
   if (result.ok) return { ok: true, record: payload };
-  const errors: Record<string, { message: string; missing: boolean }> = {};
+  const errors: Record<string, MonthProblem> = {};
   for (const issue of result.issues) {
     const path = formPath(issue.path, values);
     if (!(path in errors)) errors[path] = { message: issue.message, missing: issue.missing };

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ServerMessage } from '../api/errors';
 import { useI18n } from '../i18n';
 import { dateInputBounds, dateLimitIssues, type DateLimitsOf } from './dateLimits';
 import {
@@ -31,8 +32,8 @@ export function SchemaEventForm(props: {
   /** a red submit button (a refusal, a withdrawal, an ending) */
   danger: boolean;
   pending: boolean;
-  /** the server's field errors, keyed by payload path (`score`, `note`) */
-  serverErrors: Record<string, string>;
+  /** the server's field errors, keyed by payload path (`score`, `note`): `fieldErrors(k, 'event.')` */
+  serverErrors: Record<string, ServerMessage>;
   onSubmit: (payload: Record<string, unknown>) => void;
   onCancel: () => void;
   /** Values to start from, e.g. the agreement number the branch's pattern suggests. */
@@ -44,7 +45,7 @@ export function SchemaEventForm(props: {
   dateLimits?: DateLimitsOf;
 }) {
   const { type, schema, fields, testIdPrefix, idPrefix, title, pending, serverErrors, onSubmit, onCancel } = props;
-  const { t, tm } = useI18n();
+  const { t, tmsg } = useI18n();
   const [values, setValues] = useState<FormValues>(() => props.initial ?? {});
   const [issues, setIssues] = useState<Record<string, FieldIssue>>({});
   const [edited, setEdited] = useState<Set<string>>(new Set());
@@ -71,13 +72,13 @@ export function SchemaEventForm(props: {
   const errorOf = (f: FormField): string | undefined => {
     if (edited.has(f.name)) return undefined;
     const server = serverErrors[f.name];
-    if (server) return tm(server);
+    if (server) return tmsg(server);
     const issue = issues[f.name];
     if (!issue) return undefined;
     if (issue.missing && (f.kind === 'select' || f.required)) {
-      return f.kind === 'number' ? tm(issue.message) : t('register.required');
+      return f.kind === 'number' ? tmsg(issue.message) : t('register.required');
     }
-    return tm(issue.message);
+    return tmsg(issue.message);
   };
   const bounds = props.dateLimits ? dateInputBounds(props.dateLimits(values)) : {};
   // form-level issues (a refinement without a path) go above the buttons
@@ -156,7 +157,7 @@ export function SchemaEventForm(props: {
           );
         })}
       </div>
-      {formIssue && <p className="field-error">{tm(formIssue.message)}</p>}
+      {formIssue && <p className="field-error">{tmsg(formIssue.message)}</p>}
       <div className="form-actions">
         <button
           type="submit"

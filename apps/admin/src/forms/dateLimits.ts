@@ -1,6 +1,7 @@
 /**
  * The server's date rules (`eventDateLimits` in @kader/workflow), shown by an event form before it
- * sends: min/max on the date inputs, and the same sentence the server would answer. Pure, no React.
+ * sends: min/max on the date inputs, and the same message the server would answer (its limiting
+ * date a parameter, rendered in the user's language). Pure, no React.
  */
 import type { DateLimits } from '@kader/workflow';
 import type { FieldIssue } from './schemaFields';

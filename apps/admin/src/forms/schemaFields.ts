@@ -3,6 +3,7 @@
  * fields, their kinds and the validation all come from the schema the server validates with.
  * Pure functions, no React: tested in test/schemaFields.test.ts.
  */
+import { issueMessage, type Message } from '@kader/workflow';
 import type { z } from 'zod';
 
 export type FieldKind = 'select' | 'number' | 'date' | 'time' | 'month' | 'textarea' | 'text' | 'checkbox' | 'list';
@@ -159,7 +160,8 @@ export function valuesToPayload(fields: FormField[], values: FormValues): Record
   return payload;
 }
 
-export type FieldIssue = { path: string; message: string; missing: boolean };
+/** A problem with one field: the catalogue message (render it with `tmsg`), and whether the field was left empty. */
+export type FieldIssue = { path: string; message: Message; missing: boolean };
 export type Validated = { ok: true; data: Record<string, unknown> } | { ok: false; issues: FieldIssue[] };
 
 /** Validates a payload with the same schema the server uses; issues keyed by dotted path. */
@@ -171,7 +173,7 @@ export function validatePayload(schema: AnySchema, payload: Record<string, unkno
     let v: unknown = payload;
     for (const k of i.path)
       v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
-    return { path, message: i.message, missing: v === undefined || v === '' };
+    return { path, message: issueMessage(i), missing: v === undefined || v === '' };
   });
   return { ok: false, issues };
 }

@@ -7,19 +7,8 @@ import type { CollectionFlag, FeeLineFlag } from '@kader/workflow';
 
 type Labels<P extends string, K extends string> = Record<`${P}.${K}`, string>;
 
+// A flag's long name is a code label (`flag.*` in @kader/workflow's labels.ts); its short form is the table's.
 type Flag = CollectionFlag | NonNullable<FeeLineFlag>;
-const flags = {
-  'flag.UNDER_2_MONTHS': 'Tunggakan < 2 bulan: bukan tunggakan peserta binaan kader',
-  'flag.OVER_24_MONTHS': 'Tunggakan > 24 bulan: tidak ditagihkan, tidak berimbal jasa',
-  'flag.NO_TIER': 'Tidak ada tarif untuk lama tunggakan ini',
-} satisfies Labels<'flag', Flag>;
-
-const flagsEn = {
-  'flag.UNDER_2_MONTHS': 'Arrears < 2 months: not a fostered participant’s arrears',
-  'flag.OVER_24_MONTHS': 'Arrears > 24 months: not billed, no service fee',
-  'flag.NO_TIER': 'No rate for this arrears age',
-} satisfies Labels<'flag', Flag>;
-
 const flagsShort = {
   'flagShort.UNDER_2_MONTHS': '< 2 bulan',
   'flagShort.OVER_24_MONTHS': '> 24 bulan',
@@ -266,9 +255,6 @@ const pages = {
   'decide.reasonOptional': 'tidak wajib',
   'decide.reasonHintDrop': 'Wajib untuk keputusan tidak diperpanjang (paling sedikit {min} karakter).',
   'decide.reasonHintAgainst': 'Wajib karena berbeda dengan rekomendasi (paling sedikit {min} karakter).',
-  'decide.chooseDecision': 'Pilih perpanjang atau tidak diperpanjang.',
-  'decide.reasonForDrop': 'Tuliskan alasan tidak diperpanjang (paling sedikit {min} karakter).',
-  'decide.reasonAgainst': 'Rekomendasi: tidak diperpanjang. Tuliskan alasan memperpanjang (paling sedikit {min} karakter).',
   'decide.submit': 'Simpan keputusan',
   'decide.cancel': 'Batal',
   'decide.saved': 'Keputusan untuk {name} tersimpan: {decision}.',
@@ -277,7 +263,6 @@ const pages = {
   'decide.lateIntro':
     'PKS ini berakhir {end} tanpa keputusan. Perpanjang: tahun berikutnya dimulai {next} dan memakai satu tempat kuota tahun itu. Tidak diperpanjang: PKS selesai. Keduanya wajib disertai alasan.',
   'decide.reasonHintLate': 'Wajib untuk keputusan terlambat (paling sedikit {min} karakter).',
-  'decide.reasonForLate': 'Tuliskan alasan keputusan terlambat (paling sedikit {min} karakter).',
 
   'quota.title': 'Kuota kader',
   'quota.intro': 'Kuota setiap kantor cabang per tahun: tempat terisi dan sisa kuota.',
@@ -512,9 +497,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'decide.reasonOptional': 'optional',
   'decide.reasonHintDrop': 'Required when not renewing (at least {min} characters).',
   'decide.reasonHintAgainst': 'Required because it goes against the recommendation (at least {min} characters).',
-  'decide.chooseDecision': 'Choose renew or do not renew.',
-  'decide.reasonForDrop': 'Write why the agreement is not renewed (at least {min} characters).',
-  'decide.reasonAgainst': 'Recommendation: do not renew. Write why you renew (at least {min} characters).',
   'decide.submit': 'Save the decision',
   'decide.cancel': 'Cancel',
   'decide.saved': 'Decision for {name} saved: {decision}.',
@@ -523,7 +505,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'decide.lateIntro':
     'This agreement ended on {end} without a decision. Renew: the next year starts on {next} and takes a place in that year’s quota. Do not renew: the agreement is closed. Either way a reason is required.',
   'decide.reasonHintLate': 'Required for a late decision (at least {min} characters).',
-  'decide.reasonForLate': 'Write why you decide late (at least {min} characters).',
 
   'quota.title': 'Cadre quota',
   'quota.intro': 'Each branch’s quota per year: places taken and places left.',
@@ -563,7 +544,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
 };
 
 export const contractId = {
-  ...flags,
   ...flagsShort,
   ...fields,
   ...monthFields,
@@ -571,7 +551,6 @@ export const contractId = {
 };
 
 export const contractEn: Record<keyof typeof contractId, string> = {
-  ...flagsEn,
   ...flagsShortEn,
   ...fieldsEn,
   ...monthFieldsEn,

@@ -61,9 +61,6 @@ export const id = {
   'score.confirmYes': 'Ya, simpan (lamaran ditolak)',
   'score.confirmNo': 'Ubah nilai',
   'app.rejectedAfter': 'Tersimpan: {action}. Lamaran ditolak (tidak lolos).',
-  'app.completeBlocked': 'Seleksi administrasi belum dapat diselesaikan: berkas wajib belum terverifikasi: {docs}.',
-  'app.completeBlockedEligibility':
-    'Seleksi administrasi belum dapat diselesaikan: calon tidak memenuhi syarat usia atau pendidikan.',
   'period.grades': 'Nilai ambang batas: tes tertulis {written}, wawancara {interview}',
 
   'nav.board': 'Papan seleksi',
@@ -184,8 +181,6 @@ export const id = {
   'app.choose': 'Pilih…',
   'app.conflict': 'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
   'app.reload': 'Muat ulang',
-  'app.allowedNow': 'Aksi yang berlaku sekarang: {events}',
-  'app.noneAllowed': 'tidak ada',
   'app.saved': 'Tersimpan: {action}.',
 
   'demo.banner': 'DEMO — data contoh, bukan data sebenarnya.',
@@ -348,9 +343,6 @@ export const en: Record<Key, string> = {
   'score.confirmYes': 'Yes, save (application rejected)',
   'score.confirmNo': 'Change the score',
   'app.rejectedAfter': 'Saved: {action}. The application was rejected (did not pass).',
-  'app.completeBlocked': 'The administrative check cannot be completed yet: required documents not verified: {docs}.',
-  'app.completeBlockedEligibility':
-    'The administrative check cannot be completed: the candidate does not meet the age or education requirement.',
   'period.grades': 'Passing grades: written test {written}, interview {interview}',
 
   'nav.board': 'Board',
@@ -471,8 +463,6 @@ export const en: Record<Key, string> = {
   'app.choose': 'Choose…',
   'app.conflict': 'This record was just changed by someone else. Reload to see the latest.',
   'app.reload': 'Reload',
-  'app.allowedNow': 'Actions allowed now: {events}',
-  'app.noneAllowed': 'none',
   'app.saved': 'Saved: {action}.',
 
   'demo.banner': 'DEMO — sample data, not real data.',

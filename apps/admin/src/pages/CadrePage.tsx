@@ -13,7 +13,8 @@ import { formatDate, formatDateTime, formatNik, formatNumber, formatPhone } from
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { RevealNikButton, useNikReveal } from './application/NikReveal';
-import { ContractStateBadge, RecommendationBadge, RefusalMessage } from './contracts/bits';
+import { RefusalMessage } from '../components/RefusalMessage';
+import { ContractStateBadge, RecommendationBadge } from './contracts/bits';
 import { ContractEventForm, isContractFormEvent, type ContractFormEvent } from './contracts/ContractEventForm';
 import { DecideDialog, useContractInvalidation } from './contracts/DecideDialog';
 import { FeesPanel } from './contracts/FeesPanel';

@@ -8,7 +8,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { formatDate, formatNumber } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
-import type { CadresSearch } from '../router';
+import type { CadresSearch } from '../contracts/cadresSearch';
 import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
 

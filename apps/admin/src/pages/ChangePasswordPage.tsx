@@ -1,13 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useRouter, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { changePasswordFormSchema } from '@kader/workflow';
 import { fieldErrors, kaderError } from '../api/errors';
-import { checkPasswordChange } from '../auth/password';
 import { safeRedirect } from '../auth/session';
 import { useMe } from '../auth/useSession';
 import { NO_AUTH_REDIRECT, queryClient } from '../client';
 import { Brand, LangSwitch, UserMenu } from '../components/Layout';
 import { errorText } from '../components/ErrorBox';
+import { checkWith, type FormMessages } from '../components/schemaCheck';
 import { useI18n, type Key } from '../i18n';
 import { useTRPC } from '../trpc';
 
@@ -18,13 +19,13 @@ type Field = 'currentPassword' | 'newPassword' | 'confirm';
  * admin, or a new account. Its own plain header: the app's header needs a finished sign-in.
  */
 export function ChangePasswordPage() {
-  const { t, tm } = useI18n();
+  const { t, tmsg } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
   const me = useMe();
   const search = useSearch({ from: '/signedIn/kata-sandi' });
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', confirm: '' });
-  const [problems, setProblems] = useState<Partial<Record<Field, Key>>>({});
+  const [problems, setProblems] = useState<FormMessages>({});
   const [saved, setSaved] = useState(false);
   const forced = me?.mustChangePassword === true;
 
@@ -46,22 +47,21 @@ export function ChangePasswordPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const found = checkPasswordChange(values);
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    // the shared change-password schema, plus the new password typed twice alike
+    const checked = checkWith(changePasswordFormSchema, values);
+    setProblems(checked.ok ? {} : checked.errors);
+    if (checked.ok) change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword });
   };
 
   const server = fieldErrors(change.error ? kaderError(change.error) : null);
   const errorOf = (f: Field): string | undefined => {
-    const p = problems[f];
-    if (p) return t(p);
-    return server[f] ? tm(server[f]) : undefined;
+    const m = problems[f] ?? server[f];
+    return m ? tmsg(m) : undefined;
   };
   // a refusal not tied to a field (e.g. the current password is wrong) goes above the form
   const formError =
     change.error && Object.keys(server).length === 0
-      ? errorText(change.error, tm, t('app.networkError'), t('app.unknownError'))
+      ? errorText(change.error, tmsg, t('app.networkError'), t('app.unknownError'))
       : null;
 
   const input = (f: Field, label: Key, autoComplete: string, hint?: string) => (

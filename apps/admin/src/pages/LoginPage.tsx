@@ -1,16 +1,18 @@
+import { loginSchema } from '@kader/workflow';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
 import { kaderError } from '../api/errors';
 import { afterLogin, isTooManyRequests, isUnauthenticated } from '../auth/session';
 import { forgetSessionData, NO_AUTH_REDIRECT, queryClient } from '../client';
+import { errorText } from '../components/ErrorBox';
 import { LangSwitch } from '../components/Layout';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 
 /** `/masuk`: user name and password. The server's answer never says which of the two was wrong. */
 export function LoginPage() {
-  const { t, tm } = useI18n();
+  const { t, tmsg } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
   const navigate = useNavigate();
@@ -43,23 +45,22 @@ export function LoginPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const name = username.trim();
-    if (!name || !password) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    login.mutate({ username: name, password });
+    // the shared sign-in schema: both fields given (one sentence says so for both)
+    const checked = loginSchema.safeParse({ username, password });
+    setMissing(!checked.success);
+    if (checked.success) login.mutate(checked.data);
   };
 
   let error: string | null = null;
   if (missing) error = t('login.required');
   else if (login.error) {
     const err = login.error;
-    if (isTooManyRequests(err)) error = kaderError(err)?.message ? tm(kaderError(err)!.message) : t('login.tooMany');
-    else if (isUnauthenticated(err)) error = tm(kaderError(err)?.message || t('login.failed'));
-    else if (kaderError(err)?.message) error = tm(kaderError(err)!.message);
-    else error = /fetch|network|Failed to/i.test(err.message) ? t('app.networkError') : t('app.unknownError');
+    const refusal = kaderError(err);
+    // the server's message (wrong name or password, too many attempts) in the user's language
+    if (refusal && (refusal.reason || refusal.message)) error = tmsg(refusal);
+    else if (isTooManyRequests(err)) error = t('login.tooMany');
+    else if (isUnauthenticated(err)) error = t('login.failed');
+    else error = errorText(err, tmsg, t('app.networkError'), t('app.unknownError'));
   }
 
   return (

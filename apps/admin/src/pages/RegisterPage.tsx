@@ -1,12 +1,20 @@
-import { EDUCATION_LEVELS, normalizeNik, parseNik, registerCandidateSchema } from '@kader/workflow';
+import {
+  dateInZone,
+  EDUCATION_LEVELS,
+  formatDate,
+  type Message,
+  msg,
+  normalizeNik,
+  parseNik,
+  registerCandidateSchema,
+} from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { fieldErrors, kaderError } from '../api/errors';
+import { fieldErrors, kaderError, type ServerMessage } from '../api/errors';
 import type { Period, RegisterInput } from '../api/types';
 import { ErrorBox } from '../components/ErrorBox';
 import { validatePayload } from '../forms/schemaFields';
-import { formatDate, dateInZone } from '@kader/workflow';
 import { useI18n, type Key } from '../i18n';
 import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';
@@ -47,20 +55,18 @@ const EMPTY: Omit<Values, 'periodId'> = {
   'candidate.address.regency': '',
 };
 
-type ClientError = Key | { message: string };
-
 /**
  * Client-side checks before sending, with the very schema the server parses the input with
  * (`registerCandidateSchema` from @kader/workflow); the server checks again and its answer wins.
  */
-export function checkRegistration(values: Values): Record<string, ClientError> {
+export function checkRegistration(values: Values): Record<string, Message> {
   const result = validatePayload(registerCandidateSchema, toInput(values) as unknown as Record<string, unknown>);
-  const errors: Record<string, ClientError> = {};
+  const errors: Record<string, Message> = {};
   if (result.ok) return errors;
   for (const issue of result.issues) {
     if (issue.path in errors) continue;
-    // a select left on "choose…" gets zod's generic enum message: say "required" instead
-    errors[issue.path] = issue.missing && issue.path === 'candidate.education' ? 'register.required' : { message: issue.message };
+    // a select left on "choose…" gets the generic "choose one of the options": say "required" instead
+    errors[issue.path] = issue.missing && issue.path === 'candidate.education' ? msg('FIELD_REQUIRED') : issue.message;
   }
   return errors;
 }
@@ -87,13 +93,13 @@ function toInput(v: Values): RegisterInput {
 }
 
 function RegisterForm({ periods, current }: { periods: Period[]; current: Period }) {
-  const { t, tm, lang } = useI18n();
+  const { t, tmsg, lang } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>({ periodId: String(current.id), ...EMPTY });
-  const [clientErrors, setClientErrors] = useState<Record<string, ClientError>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [clientErrors, setClientErrors] = useState<Record<string, Message>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, ServerMessage>>({});
   const [touched, setTouched] = useState(false);
 
   const period = periods.find((p) => String(p.id) === values.periodId) ?? current;
@@ -134,15 +140,14 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   };
 
   const errorFor = (path: string): string | undefined => {
-    if (serverErrors[path]) return tm(serverErrors[path]);
-    const c = clientErrors[path];
-    if (!c) return undefined;
-    return typeof c === 'string' ? t(c) : tm(c.message);
+    const problem = serverErrors[path] ?? clientErrors[path];
+    return problem ? tmsg(problem) : undefined;
   };
 
   // the live NIK check: what the number says about its holder, or why it is not a NIK
   const nikRaw = values['candidate.nik'];
   const nik = nikRaw.trim() ? parseNik(nikRaw, today) : null;
+  const typed = normalizeNik(nikRaw);
   const nikHint: ReactNode = !nik ? (
     t('register.nikHint')
   ) : nik.ok ? (
@@ -151,9 +156,7 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
     </span>
   ) : (
     <span className="warn" data-testid="nik-invalid">
-      {normalizeNik(nikRaw).length < 16 && /^\d*$/.test(normalizeNik(nikRaw))
-        ? `${tm(nik.reason)} (${normalizeNik(nikRaw).length}/16)`
-        : tm(nik.reason)}
+      {typed.length < 16 && /^\d*$/.test(typed) ? tmsg(msg('NIK_DIGITS_TYPED', { typed: typed.length })) : tmsg(nik.problem)}
     </span>
   );
 
@@ -192,9 +195,7 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
         {unplaced.length > 0 && (
           <ul className="alert alert-error">
             {unplaced.map((f) => (
-              <li key={f.path}>
-                {f.path}: {tm(f.message)}
-              </li>
+              <li key={f.path}>{tmsg(f)}</li>
             ))}
           </ul>
         )}

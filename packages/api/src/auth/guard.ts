@@ -1,31 +1,32 @@
-import { ageOn, formatPhone, maskNik } from '@kader/workflow';
+import { ageOn, formatPhone, maskNik, msg } from '@kader/workflow';
 import type { Context } from '../context';
 import { DomainError } from '../errors';
 import { canCorrect, canReadBranch, canRunSelection, seesPersonalData, type Principal } from './principal';
 
 export function requirePrincipal(ctx: Context): Principal {
-  if (!ctx.principal) throw new DomainError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+  if (!ctx.principal) throw new DomainError('UNAUTHENTICATED', msg('SIGN_IN_REQUIRED'));
   return ctx.principal;
 }
+
+/** The record a check is about, named in its NOT_FOUND (`{ entity: 'application', id: 12 }`). */
+export type Subject = { entity: 'application' | 'contract' | 'candidate' | 'period' | 'branch'; id: number | null };
 
 /**
  * Another branch's records are answered as not found rather than forbidden, so a branch user
  * cannot even learn which ids exist elsewhere.
  */
-export function assertCanRead(p: Principal, branchId: number, what: string): void {
-  if (!canReadBranch(p, branchId)) throw new DomainError('NOT_FOUND', `${what} tidak ditemukan.`);
+export function assertCanRead(p: Principal, branchId: number, what: Subject): void {
+  if (!canReadBranch(p, branchId)) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', what));
 }
 
-export function assertCanRunSelection(p: Principal, branchId: number, what: string): void {
+export function assertCanRunSelection(p: Principal, branchId: number, what: Subject): void {
   assertCanRead(p, branchId, what);
-  if (!canRunSelection(p, branchId)) {
-    throw new DomainError('FORBIDDEN', 'Hanya rekruter dan penyelia kantor cabang ini yang dapat mengubah seleksi.');
-  }
+  if (!canRunSelection(p, branchId)) throw new DomainError('FORBIDDEN', msg('SELECTION_STAFF_ONLY'));
 }
 
-export function assertCanCorrect(p: Principal, branchId: number, what: string): void {
+export function assertCanCorrect(p: Principal, branchId: number, what: Subject): void {
   assertCanRead(p, branchId, what);
-  if (!canCorrect(p, branchId)) throw new DomainError('FORBIDDEN', 'Koreksi hanya dapat dilakukan penyelia kantor cabang ini.');
+  if (!canCorrect(p, branchId)) throw new DomainError('FORBIDDEN', msg('CORRECTION_SUPERVISOR_ONLY'));
 }
 
 /** `0812-3456-7890` shown as `0812-••••-7890`. */
@@ -63,9 +64,7 @@ export function personalDataFor(p: Principal, branchId: number, c: Identity, tod
   return { piiMasked: !sees, canRevealNik: sees, nik: maskNik(c.nik), phone: sees ? c.phone : maskPhone(c.phone), age };
 }
 
-export function assertCanRevealNik(p: Principal, branchId: number, what: string): void {
+export function assertCanRevealNik(p: Principal, branchId: number, what: Subject): void {
   assertCanRead(p, branchId, what);
-  if (!seesPersonalData(p, branchId)) {
-    throw new DomainError('FORBIDDEN', 'Hanya rekruter dan penyelia kantor cabang ini yang dapat melihat NIK lengkap.');
-  }
+  if (!seesPersonalData(p, branchId)) throw new DomainError('FORBIDDEN', msg('NIK_REVEAL_STAFF_ONLY'));
 }

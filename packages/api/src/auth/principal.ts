@@ -1,7 +1,8 @@
 import type { UserRecord } from '@kader/db';
+import type { Role } from '@kader/workflow';
 
-export const ROLES = ['recruiter', 'supervisor', 'viewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/** The roles are the shared ones (`@kader/workflow` people/user.ts). */
+export { ROLES, type Role } from '@kader/workflow';
 
 /**
  * Who is acting: a signed-in user, or the system itself (the demo seed, later the scheduler).

@@ -11,7 +11,7 @@
  * end), no stray `{` or `}`, no unknown token, and numbers that fit what a signing accepts. A typo
  * in a pattern is refused when head office types it, never found at a signing.
  */
-import { parseIsoDate } from './format';
+import { msg, type ParamsOf, parseIsoDate } from '@kader/workflow';
 
 const ROMAWI = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'] as const;
 
@@ -32,9 +32,15 @@ export type AgreementNumberToken =
   | { kind: 'seq'; width: number }
   | { kind: Placeholder };
 
-export type ParsedAgreementPattern = { ok: true; tokens: AgreementNumberToken[] } | { ok: false; problems: string[] };
+/** One problem of a pattern (AGREEMENT_PATTERN_INVALID): what, where, and the bound it breaks. */
+export type AgreementPatternProblem = { reason: 'AGREEMENT_PATTERN_INVALID'; params: ParamsOf<'AGREEMENT_PATTERN_INVALID'> };
+export type ParsedAgreementPattern =
+  | { ok: true; tokens: AgreementNumberToken[] }
+  | { ok: false; problems: AgreementPatternProblem[] };
 
-const KNOWN = '{seq}, {seq:N}, {kode}, {yyyy}, {yy}, {mm}, {romawi}';
+function problem(kind: string, { n = 0, token = '', limit = 0 } = {}): AgreementPatternProblem {
+  return msg('AGREEMENT_PATTERN_INVALID', { problem: kind, n, token, limit }) as AgreementPatternProblem;
+}
 
 /**
  * The shortest and longest text a placeholder can become. Branch codes are `KC-` and 2-10
@@ -60,7 +66,7 @@ function lengths(t: AgreementNumberToken): [min: number, max: number] {
 }
 
 /** One `{…}`'s inside, e.g. `seq:3` → a token, or what is wrong with it. */
-function placeholder(inside: string): AgreementNumberToken | string {
+function placeholder(inside: string): AgreementNumberToken | AgreementPatternProblem {
   const shown = `{${inside}}`;
   const [nameRaw = '', ...rest] = inside.split(':');
   const name = nameRaw.toLowerCase();
@@ -68,28 +74,25 @@ function placeholder(inside: string): AgreementNumberToken | string {
     if (rest.length === 0) return { kind: 'seq', width: 0 };
     const width = rest.join(':');
     if (rest.length > 1 || !/^\d{1,2}$/.test(width) || Number(width) < 1 || Number(width) > AGREEMENT_SEQUENCE_MAX_WIDTH) {
-      return `lebar nomor urut pada ${shown} harus angka 1-${AGREEMENT_SEQUENCE_MAX_WIDTH}, misalnya {seq:3}`;
+      return problem('SEQUENCE_WIDTH', { token: shown, limit: AGREEMENT_SEQUENCE_MAX_WIDTH });
     }
     return { kind: 'seq', width: Number(width) };
   }
   if (rest.length === 0 && (PLACEHOLDERS as readonly string[]).includes(name)) return { kind: name as Placeholder };
-  return `token ${shown} tidak dikenal; yang dikenal: ${KNOWN}`;
+  return problem('UNKNOWN_TOKEN', { token: shown });
 }
 
 /**
- * Reads a pattern into tokens, or lists everything wrong with it (in Indonesian, naming the
- * position or the token, so the form can say what to change).
+ * Reads a pattern into tokens, or lists everything wrong with it (as messages naming the position
+ * or the token, so the form can say what to change).
  */
 export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPattern {
-  if (pattern.trim() === '') return { ok: false, problems: ['pola nomor PKS kosong'] };
+  if (pattern.trim() === '') return { ok: false, problems: [problem('EMPTY')] };
   // Checked first: nothing longer is ever read further (a pasted megabyte is one problem, not many).
   if (pattern.length > AGREEMENT_PATTERN_MAX_LENGTH) {
-    return {
-      ok: false,
-      problems: [`pola nomor PKS paling panjang ${AGREEMENT_PATTERN_MAX_LENGTH} karakter (sekarang ${pattern.length})`],
-    };
+    return { ok: false, problems: [problem('TOO_LONG', { n: pattern.length, limit: AGREEMENT_PATTERN_MAX_LENGTH })] };
   }
-  const problems: string[] = [];
+  const problems: AgreementPatternProblem[] = [];
   const tokens: AgreementNumberToken[] = [];
   let text = '';
   const flush = () => {
@@ -100,18 +103,18 @@ export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPat
   while (i < pattern.length) {
     const ch = pattern[i]!;
     if (ch === '}') {
-      problems.push(`tanda "}" pada posisi ${i + 1} tanpa "{" pembuka`);
+      problems.push(problem('STRAY_CLOSE', { n: i + 1 }));
       i += 1;
     } else if (ch === '{') {
       const close = pattern.indexOf('}', i + 1);
       const nextOpen = pattern.indexOf('{', i + 1);
       if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
-        problems.push(`tanda "{" pada posisi ${i + 1} tidak ditutup dengan "}"`);
+        problems.push(problem('UNCLOSED', { n: i + 1 }));
         i += 1;
         continue;
       }
       const token = placeholder(pattern.slice(i + 1, close));
-      if (typeof token === 'string') problems.push(token);
+      if ('reason' in token) problems.push(token);
       else {
         flush();
         tokens.push(token);
@@ -119,7 +122,7 @@ export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPat
       i = close + 1;
     } else {
       // Control characters (tabs, line breaks) cannot be printed in an agreement number.
-      if (/\p{Cc}/u.test(ch)) problems.push(`karakter kendali pada posisi ${i + 1} tidak boleh dipakai`);
+      if (/\p{Cc}/u.test(ch)) problems.push(problem('CONTROL_CHARACTER', { n: i + 1 }));
       else text += ch;
       i += 1;
     }
@@ -127,20 +130,16 @@ export function parseAgreementNumberPattern(pattern: string): ParsedAgreementPat
   flush();
 
   const sequences = tokens.filter((t) => t.kind === 'seq').length;
-  if (sequences === 0) problems.push('pola harus memuat satu nomor urut {seq} atau {seq:N}, agar setiap nomor berbeda');
-  if (sequences > 1) problems.push(`pola memuat ${sequences} nomor urut {seq}; hanya boleh satu`);
+  if (sequences === 0) problems.push(problem('NO_SEQUENCE'));
+  if (sequences > 1) problems.push(problem('SEVERAL_SEQUENCES', { n: sequences }));
   if (problems.length) return { ok: false, problems };
 
   const [min, max] = tokens.map(lengths).reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
   if (min < AGREEMENT_NUMBER_MIN_LENGTH) {
-    problems.push(
-      `nomor dari pola ini bisa hanya ${min} karakter; nomor PKS paling sedikit ${AGREEMENT_NUMBER_MIN_LENGTH} karakter`,
-    );
+    problems.push(problem('NUMBER_TOO_SHORT', { n: min, limit: AGREEMENT_NUMBER_MIN_LENGTH }));
   }
   if (max > AGREEMENT_NUMBER_MAX_LENGTH) {
-    problems.push(
-      `nomor dari pola ini bisa sampai ${max} karakter; nomor PKS paling banyak ${AGREEMENT_NUMBER_MAX_LENGTH} karakter`,
-    );
+    problems.push(problem('NUMBER_TOO_LONG', { n: max, limit: AGREEMENT_NUMBER_MAX_LENGTH }));
   }
   return problems.length ? { ok: false, problems } : { ok: true, tokens };
 }
@@ -159,18 +158,25 @@ export type AgreementNumberParts = {
   branchCode?: string;
 };
 
-/** Fills a pattern (text, parsed here, or tokens already parsed) with one agreement's parts. */
+/**
+ * Fills a pattern (text, parsed here, or tokens already parsed) with one agreement's parts. A bad
+ * pattern or part is a bug of the caller (patterns are checked when stored): a RangeError.
+ */
 export function formatAgreementNumber(pattern: string | readonly AgreementNumberToken[], parts: AgreementNumberParts): string {
   let tokens: readonly AgreementNumberToken[];
   if (typeof pattern === 'string') {
     const parsed = parseAgreementNumberPattern(pattern);
-    if (!parsed.ok) throw new RangeError(`pola nomor PKS tidak valid: ${parsed.problems.join('; ')}`);
+    if (!parsed.ok) {
+      throw new RangeError(`invalid agreement-number pattern: ${parsed.problems.map((p) => p.params.problem).join(', ')}`);
+    }
     tokens = parsed.tokens;
   } else tokens = pattern;
   if (!Number.isSafeInteger(parts.sequence) || parts.sequence < 1) {
-    throw new RangeError(`nomor urut PKS harus bilangan bulat positif: ${parts.sequence}`);
+    throw new RangeError(`the running number must be a positive whole number: ${parts.sequence}`);
   }
-  const { year, month } = parseIsoDate(parts.date, 'tanggal nomor PKS');
+  const date = parseIsoDate(parts.date);
+  if (!date) throw new RangeError(`the number's date is not a calendar date: "${parts.date}"`);
+  const { year, month } = date;
   return tokens
     .map((t) => {
       switch (t.kind) {
@@ -179,7 +185,7 @@ export function formatAgreementNumber(pattern: string | readonly AgreementNumber
         case 'seq':
           return String(parts.sequence).padStart(t.width, '0');
         case 'kode':
-          if (!parts.branchCode) throw new RangeError('pola nomor PKS memakai {kode}, tetapi kode cabang kosong');
+          if (!parts.branchCode) throw new RangeError('the pattern uses {kode} but the branch code is empty');
           return parts.branchCode;
         case 'yyyy':
           return String(year);

@@ -6,18 +6,20 @@
  * Text is Bahasa Indonesia in the standard Helvetica fonts (WinAnsi: see `sanitizeText`).
  */
 import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { formatPhone, normalizePhone } from '@kader/workflow';
 import {
-  formatAngka,
-  formatPersenBasisPoin,
-  formatTanggal,
-  groupNik,
-  isoDateToUtc,
-  namaHari,
+  dayName,
+  formatBasisPoints,
+  formatDate,
+  formatNik,
+  formatNumber,
+  formatPhone,
+  type Message,
+  msg,
+  normalizePhone,
   parseIsoDate,
-  terbilang,
-  wholeYears,
-} from './format';
+  render,
+} from '@kader/workflow';
+import { isoDateToUtc, terbilang, wholeYears } from './format';
 import { drawLine, FlowLayout, lineHeight, type TextStyle } from './layout';
 
 export type FeeTier = { fromMonths: number; toMonths: number; rateBasisPoints: number };
@@ -69,10 +71,23 @@ export const DRAFT_WATERMARK = 'DRAF';
 export const DRAFT_HEADER = 'DRAF \u2014 belum ditandatangani';
 export const E_METERAI_LABEL = 'e-meterai';
 
-/** Why a document cannot be printed; the renderer throws it before drawing anything. */
+/**
+ * Why a document cannot be printed (AGREEMENT_DOCUMENT_INVALID); the renderer throws it before
+ * drawing anything. The services build documents from checked data, so this is a bug upstream.
+ */
 export class AgreementDocumentError extends Error {
   override name = 'AgreementDocumentError';
+  readonly reason: Message;
+  constructor(problem: string, value = '') {
+    const reason = msg('AGREEMENT_DOCUMENT_INVALID', { problem, value });
+    super(render('id', reason));
+    this.reason = reason;
+  }
 }
+
+// The printed agreement is Indonesian whatever the reader's language: dates and numbers as the
+// shared format module writes them in Indonesian.
+const tanggal = (iso: string) => formatDate(iso, 'id', 'long');
 
 const DOTS_SHORT = '..................';
 const DOTS_LONG = '....................................';
@@ -80,7 +95,7 @@ const DOTS_LONG = '....................................';
 export async function renderAgreementPdf(doc: AgreementDocument, opts: AgreementPdfOptions): Promise<Uint8Array> {
   validate(doc, opts);
   const pageSize = PAPER_SIZES[opts.paper];
-  if (!pageSize) throw new AgreementDocumentError(`ukuran kertas tidak dikenal: ${String(opts.paper)}`);
+  if (!pageSize) throw new AgreementDocumentError('PAPER', String(opts.paper));
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -137,7 +152,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   const signed = doc.signedOn;
   layout.paragraph(
     signed
-      ? `Pada hari ini, ${namaHari(signed)}, tanggal ${formatTanggal(signed)}, bertempat di ${doc.branch.city}, yang bertanda tangan di bawah ini:`
+      ? `Pada hari ini, ${dayName(signed, 'id')}, tanggal ${tanggal(signed)}, bertempat di ${doc.branch.city}, yang bertanda tangan di bawah ini:`
       : `Pada hari ini, ${DOTS_SHORT}, tanggal ${DOTS_LONG}, bertempat di ${doc.branch.city}, yang bertanda tangan di bawah ini:`,
     body,
   );
@@ -150,8 +165,8 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   layout.space(gap);
   const identity: [string, string][] = [
     ['Nama', doc.cadre.name],
-    ['NIK', groupNik(doc.cadre.nik)],
-    ['Tanggal lahir', formatTanggal(doc.cadre.birthDate)],
+    ['NIK', formatNik(doc.cadre.nik)],
+    ['Tanggal lahir', tanggal(doc.cadre.birthDate)],
     ['Alamat', doc.cadre.address],
     ['Nomor telepon', formatPhone(normalizePhone(doc.cadre.phone) ?? doc.cadre.phone)],
   ];
@@ -191,7 +206,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
     layout.space(2);
   };
 
-  const families = `${formatAngka(doc.familiesAssigned)} (${terbilang(doc.familiesAssigned)})`;
+  const families = `${formatNumber(doc.familiesAssigned, 'id')} (${terbilang(doc.familiesAssigned)})`;
   article('Ruang Lingkup dan Wilayah Kerja');
   clause(
     1,
@@ -228,7 +243,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
       { width: tableWidth * 0.45, align: 'center' },
     ],
     ['Lama tunggakan iuran', 'Imbal jasa'],
-    tiers.map((t) => [tierLabel(t), formatPersenBasisPoin(t.rateBasisPoints)]),
+    tiers.map((t) => [tierLabel(t), formatBasisPoints(t.rateBasisPoints, 'id')]),
     body,
     strong,
     { indent: 24, headerFill: rgb(0.92, 0.92, 0.92) },
@@ -245,7 +260,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
 
   article('Jangka Waktu');
   const years = wholeYears(doc.startDate, doc.endDate);
-  const span = `terhitung sejak tanggal ${formatTanggal(doc.startDate)} sampai dengan tanggal ${formatTanggal(doc.endDate)}`;
+  const span = `terhitung sejak tanggal ${tanggal(doc.startDate)} sampai dengan tanggal ${tanggal(doc.endDate)}`;
   clause(
     0,
     years ? `Perjanjian ini berlaku selama ${years} (${terbilang(years)}) tahun, ${span}.` : `Perjanjian ini berlaku ${span}.`,
@@ -276,7 +291,7 @@ export async function renderAgreementPdf(doc: AgreementDocument, opts: Agreement
   // The closing article stays on the page with the signatures: no signature page without text.
   const closing =
     'Perjanjian ini dibuat dalam rangkap 2 (dua), dibubuhi e-meterai, dan masing-masing mempunyai kekuatan hukum yang sama.';
-  const placeDate = `${doc.branch.city}, ${signed ? formatTanggal(signed) : DOTS_LONG}`;
+  const placeDate = `${doc.branch.city}, ${signed ? tanggal(signed) : DOTS_LONG}`;
   const signatures = signatureBlock(layout, doc, { body, strong, small, kc });
   const placeDateHeight = lineHeight(body) * 1.6;
   const closingHeight =
@@ -414,34 +429,26 @@ function signatureBlock(
 }
 
 function validate(doc: AgreementDocument, opts: AgreementPdfOptions): void {
-  const fail = (message: string): never => {
-    throw new AgreementDocumentError(message);
+  const fail = (problem: string, value: string | number = ''): never => {
+    throw new AgreementDocumentError(problem, String(value));
   };
-  const date = (value: string, what: string) => {
-    try {
-      parseIsoDate(value, what);
-    } catch (e) {
-      fail((e as Error).message);
-    }
+  const date = (value: string, problem: string) => {
+    if (!parseIsoDate(value)) fail(problem, value);
   };
-  if (!opts.draft && !doc.signedOn) fail('PKS final memerlukan tanggal penandatanganan (signedOn)');
-  if (!opts.draft && !doc.agreementNumber.trim()) fail('PKS final memerlukan nomor PKS');
-  date(doc.startDate, 'tanggal mulai');
-  date(doc.endDate, 'tanggal berakhir');
-  date(doc.cadre.birthDate, 'tanggal lahir');
-  if (doc.signedOn) date(doc.signedOn, 'tanggal penandatanganan');
-  if (doc.endDate < doc.startDate) fail('tanggal berakhir sebelum tanggal mulai');
-  if (!Number.isSafeInteger(doc.familiesAssigned) || doc.familiesAssigned < 0) {
-    fail(`jumlah keluarga binaan tidak valid: ${doc.familiesAssigned}`);
-  }
-  if (!doc.cadre.name.trim()) fail('nama kader kosong');
-  if (doc.functions.length === 0 || doc.functions.some((f) => !f.trim())) fail('daftar fungsi kader kosong');
-  if (doc.feeSchedule.tiers.length === 0) fail('tabel imbal jasa kosong');
+  if (!opts.draft && !doc.signedOn) fail('SIGNED_ON_MISSING');
+  if (!opts.draft && !doc.agreementNumber.trim()) fail('NUMBER_MISSING');
+  date(doc.startDate, 'START_DATE');
+  date(doc.endDate, 'END_DATE');
+  date(doc.cadre.birthDate, 'BIRTH_DATE');
+  if (doc.signedOn) date(doc.signedOn, 'SIGNED_ON');
+  if (doc.endDate < doc.startDate) fail('END_BEFORE_START');
+  if (!Number.isSafeInteger(doc.familiesAssigned) || doc.familiesAssigned < 0) fail('FAMILIES', doc.familiesAssigned);
+  if (!doc.cadre.name.trim()) fail('CADRE_NAME');
+  if (doc.functions.length === 0 || doc.functions.some((f) => !f.trim())) fail('FUNCTIONS');
+  if (doc.feeSchedule.tiers.length === 0) fail('FEE_TABLE');
   for (const t of doc.feeSchedule.tiers) {
     const months = Number.isInteger(t.fromMonths) && (Number.isInteger(t.toMonths) || t.toMonths === Infinity);
-    if (!months || t.fromMonths < 0 || t.toMonths < t.fromMonths)
-      fail(`tingkat imbal jasa tidak valid: ${t.fromMonths}–${t.toMonths} bulan`);
-    if (!Number.isInteger(t.rateBasisPoints) || t.rateBasisPoints < 0)
-      fail(`persentase imbal jasa tidak valid: ${t.rateBasisPoints}`);
+    if (!months || t.fromMonths < 0 || t.toMonths < t.fromMonths) fail('FEE_TIER', `${t.fromMonths}–${t.toMonths}`);
+    if (!Number.isInteger(t.rateBasisPoints) || t.rateBasisPoints < 0) fail('FEE_RATE', t.rateBasisPoints);
   }
 }

@@ -9,5 +9,6 @@ export {
   parseAgreementNumberPattern,
   patternRestartsYearly,
   type AgreementNumberToken,
+  type AgreementPatternProblem,
 } from './agreementNumber';
-export { formatAngka, formatPersenBasisPoin, formatTanggal, groupNik, namaHari, terbilang, wholeYears } from './format';
+export { terbilang, wholeYears } from './format';

@@ -6,17 +6,25 @@
  * The format is described for users in docs/monthly-import.md.
  */
 import Papa from 'papaparse';
-import { DEFAULT_FAMILIES_ASSIGNED, parseMonthlyRecord, type Collection, type MonthlyRecordInput } from '@kader/workflow';
-import { parseDateCell, parseMonthCell, parseWholeNumber, quote, showMonth, type CellResult } from './cells';
+import {
+  DEFAULT_FAMILIES_ASSIGNED,
+  type Message,
+  msg,
+  parseMonthlyRecord,
+  type Collection,
+  type MonthlyRecordInput,
+} from '@kader/workflow';
+import { parseDateCell, parseMonthCell, parseWholeNumber, quoted, type CellResult } from './cells';
 
 /** A row that passed every check. `row` is the row number a spreadsheet shows (the header is row 1). */
 export type ParsedRow = { row: number; agreementNumber: string; record: MonthlyRecordInput };
 /**
- * One problem. `column` is the header as written in the file (`nomor_pks`, `Tunggakan_3`); a
- * missing column is named as the format names it; `kolom ke-N` for a cell outside the named
- * columns; empty when the problem is the whole row or the whole file.
+ * One problem, as a catalogue message. `column` is the header as written in the file
+ * (`nomor_pks`, `Tunggakan_3`); a missing column is named as the format names it; empty when the
+ * problem is the whole row or the whole file, or a cell outside the named columns (its message
+ * says which: `kolom ke-N`).
  */
-export type RowError = { row: number; column: string; message: string };
+export type RowError = { row: number; column: string } & Message;
 export type MonthlyCsvResult = { rows: ParsedRow[]; errors: RowError[] };
 
 /** Collections by arrears age: `tunggakan_1` … `tunggakan_24`, then everything older. */
@@ -59,8 +67,11 @@ export const REQUIRED_CSV_COLUMNS: readonly string[] = [
 export const MONTHLY_IMPORT_LIMIT = { rows: 10_000, bytes: 5 * 1024 * 1024 } as const;
 /** More data rows than this and the file is refused. */
 export const MAX_CSV_ROWS = MONTHLY_IMPORT_LIMIT.rows;
-/** What a file, or a request body, over the limits is answered with. */
-export const MONTHLY_IMPORT_TOO_LARGE = `Berkas terlalu besar: paling besar ${MONTHLY_IMPORT_LIMIT.bytes / (1024 * 1024)} MB (${MONTHLY_IMPORT_LIMIT.rows.toLocaleString('id-ID')} baris).`;
+/** What a file, or a request body, over the limits is answered with (the HTTP layer's REQUEST_TOO_LARGE). */
+export const MONTHLY_IMPORT_TOO_LARGE = msg('REQUEST_TOO_LARGE', {
+  megabytes: MONTHLY_IMPORT_LIMIT.bytes / (1024 * 1024),
+  rows: MONTHLY_IMPORT_LIMIT.rows,
+});
 
 /** The arrears age a collection column stands for: `tunggakan_3` → 3, `tunggakan_25_lebih` → 25. */
 export function arrearsMonthsOfColumn(column: string): number | undefined {
@@ -81,12 +92,12 @@ export const FIELD_COLUMN: Record<string, string> = {
   meetingsAttended: 'rapat_dihadiri',
 };
 
-const COUNT_COLUMNS: { column: string; field: string; label: string; required: boolean }[] = [
-  { column: 'keluarga_binaan', field: 'familiesAssigned', label: 'Jumlah keluarga binaan', required: false },
-  { column: 'keluarga_dikunjungi', field: 'familiesVisited', label: 'Jumlah keluarga dikunjungi', required: true },
-  { column: 'kunjungan', field: 'visits', label: 'Jumlah kunjungan', required: true },
-  { column: 'rapat_diadakan', field: 'meetingsHeld', label: 'Jumlah rapat evaluasi diadakan', required: true },
-  { column: 'rapat_dihadiri', field: 'meetingsAttended', label: 'Jumlah rapat dihadiri', required: true },
+const COUNT_COLUMNS: { column: string; field: string; required: boolean }[] = [
+  { column: 'keluarga_binaan', field: 'familiesAssigned', required: false },
+  { column: 'keluarga_dikunjungi', field: 'familiesVisited', required: true },
+  { column: 'kunjungan', field: 'visits', required: true },
+  { column: 'rapat_diadakan', field: 'meetingsHeld', required: true },
+  { column: 'rapat_dihadiri', field: 'meetingsAttended', required: true },
 ];
 
 const AGREEMENT_NUMBER_MIN = 3;
@@ -110,10 +121,8 @@ function detectDelimiter(text: string): string {
   return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ';');
 }
 
-const QUOTE_MESSAGES: Record<string, string> = {
-  MissingQuotes: 'Tanda kutip (") dibuka tetapi tidak ditutup; periksa isi baris ini',
-  InvalidQuotes: 'Tanda kutip (") di tengah sel tidak sah; tulis kutip di dalam sel sebagai ""',
-};
+/** Papa Parse's quote problems: a quote left open, or any other misplaced quote. */
+const quoteProblem = (code: string): Message => msg(code === 'MissingQuotes' ? 'CSV_UNCLOSED_QUOTE' : 'CSV_STRAY_QUOTE');
 
 /**
  * Reads a CSV of monthly reports. `rows` holds the rows with no error (for "impor baris yang
@@ -129,12 +138,7 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
   const errors: RowError[] = [];
   const headerIndex = data.findIndex((cells) => !isBlank(cells));
   if (headerIndex < 0) {
-    return {
-      rows: [],
-      errors: [
-        { row: 1, column: '', message: 'Berkas kosong; isi judul kolom di baris 1 dan data mulai baris 2 (lihat templat)' },
-      ],
-    };
+    return { rows: [], errors: [{ row: 1, column: '', ...msg('CSV_EMPTY') }] };
   }
   const headerRow = headerIndex + 1;
 
@@ -147,39 +151,29 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     if (written === '') return; // an unnamed column: only an error if a row puts data in it
     const name = normalizeHeader(written);
     if (!CSV_COLUMNS.includes(name)) {
-      headerErrors.push({
-        row: headerRow,
-        column: written,
-        message: `Kolom ${quote(written)} tidak dikenal; hapus kolom ini atau perbaiki judulnya (kolom yang dikenal ada di templat)`,
-      });
+      headerErrors.push({ row: headerRow, column: written, ...msg('CSV_UNKNOWN_COLUMN', { column: quoted(written) }) });
     } else if (columnAt.has(name)) {
-      headerErrors.push({ row: headerRow, column: written, message: `Kolom ${name} muncul lebih dari sekali; sisakan satu` });
+      headerErrors.push({ row: headerRow, column: written, ...msg('CSV_DUPLICATE_COLUMN', { column: name }) });
     } else {
       columnAt.set(name, index);
       shownAs.set(name, written);
     }
   });
   for (const name of REQUIRED_CSV_COLUMNS) {
-    if (!columnAt.has(name))
-      headerErrors.push({
-        row: headerRow,
-        column: name,
-        message: `Kolom ${name} wajib ada tetapi tidak ditemukan di baris judul`,
-      });
+    if (!columnAt.has(name)) headerErrors.push({ row: headerRow, column: name, ...msg('CSV_MISSING_COLUMN', { column: name }) });
   }
   errors.push(...headerErrors);
   const columnName = (name: string) => shownAs.get(name) ?? name;
-  /** Where a row's error sorts: the whole row first, then the columns left to right. */
-  const columnOrder = (written: string): number => {
-    if (written === '') return -1;
-    const outside = /^kolom ke-(\d+)$/.exec(written);
-    return outside ? Number(outside[1]) - 1 : headerCells.indexOf(written);
+  /** Where a row's error sorts: the whole row first, then the columns left to right (a cell outside them by its position). */
+  const columnOrder = (e: RowError): number => {
+    if (e.reason === 'CSV_CELL_WITHOUT_HEADER') return e.params.position - 1;
+    return e.column === '' ? -1 : headerCells.indexOf(e.column);
   };
 
   // ---- rows
-  const quoteProblems = new Map<number, string>(); // data index → message
+  const quoteProblems = new Map<number, Message>(); // data index → message
   for (const e of parsed.errors) {
-    if (e.type === 'Quotes' && e.row !== undefined) quoteProblems.set(e.row, QUOTE_MESSAGES[e.code] ?? e.message);
+    if (e.type === 'Quotes' && e.row !== undefined) quoteProblems.set(e.row, quoteProblem(e.code));
   }
 
   const rows: ParsedRow[] = [];
@@ -190,23 +184,14 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     if (isBlank(cells) && !quoteProblems.has(index)) continue;
     const row = index + 1;
     if (++dataRows > MAX_CSV_ROWS) {
-      return {
-        rows: [],
-        errors: [
-          {
-            row,
-            column: '',
-            message: `Berkas terlalu besar: paling banyak ${MAX_CSV_ROWS.toLocaleString('id-ID')} baris data per impor; bagi menjadi beberapa berkas`,
-          },
-        ],
-      };
+      return { rows: [], errors: [{ row, column: '', ...msg('CSV_TOO_MANY_ROWS', { maximum: MAX_CSV_ROWS }) }] };
     }
 
     const rowErrors: RowError[] = [];
     const failedColumns = new Set<string>(); // canonical names with a cell error
-    const fail = (name: string, message: string) => {
+    const fail = (name: string, problem: Message) => {
       failedColumns.add(name);
-      rowErrors.push({ row, column: columnName(name), message });
+      rowErrors.push({ row, column: columnName(name), ...problem });
     };
     const cell = (name: string): string | undefined => {
       const i = columnAt.get(name);
@@ -214,51 +199,47 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     };
     const take = <T>(name: string, result: CellResult<T>): T | undefined => {
       if (result.ok) return result.value;
-      fail(name, result.message);
+      fail(name, result.problem);
       return undefined;
     };
 
     const quoteProblem = quoteProblems.get(index);
-    if (quoteProblem) rowErrors.push({ row, column: '', message: quoteProblem });
+    if (quoteProblem) rowErrors.push({ row, column: '', ...quoteProblem });
     cells.forEach((value, i) => {
       if (value.trim() !== '' && (headerCells[i] ?? '') === '') {
-        rowErrors.push({
-          row,
-          column: `kolom ke-${i + 1}`,
-          message: `Sel di kolom ke-${i + 1} berisi ${quote(value)} tetapi kolom itu tidak berjudul; hapus isinya atau beri judul kolom`,
-        });
+        rowErrors.push({ row, column: '', ...msg('CSV_CELL_WITHOUT_HEADER', { position: i + 1, value: quoted(value) }) });
       }
     });
 
     const input: Record<string, unknown> = {};
 
     const agreementNumber = cell('nomor_pks');
-    if (agreementNumber === '') fail('nomor_pks', 'Nomor PKS wajib diisi');
+    if (agreementNumber === '') fail('nomor_pks', msg('CSV_AGREEMENT_REQUIRED'));
     else if (agreementNumber !== undefined && agreementNumber.length < AGREEMENT_NUMBER_MIN) {
-      fail('nomor_pks', `Nomor PKS ${quote(agreementNumber)} terlalu pendek (paling sedikit ${AGREEMENT_NUMBER_MIN} karakter)`);
+      fail('nomor_pks', msg('CSV_AGREEMENT_TOO_SHORT', { value: quoted(agreementNumber), minimum: AGREEMENT_NUMBER_MIN }));
     } else if (agreementNumber !== undefined && agreementNumber.length > AGREEMENT_NUMBER_MAX) {
-      fail('nomor_pks', `Nomor PKS terlalu panjang (paling banyak ${AGREEMENT_NUMBER_MAX} karakter)`);
+      fail('nomor_pks', msg('CSV_AGREEMENT_TOO_LONG', { maximum: AGREEMENT_NUMBER_MAX }));
     }
 
     const monthText = cell('bulan');
-    if (monthText === '') fail('bulan', 'Bulan wajib diisi (MM/YYYY, mis. 03/2026)');
+    if (monthText === '') fail('bulan', msg('CSV_MONTH_REQUIRED'));
     else if (monthText !== undefined) input.month = take('bulan', parseMonthCell(monthText));
 
-    for (const { column, field, label, required } of COUNT_COLUMNS) {
+    for (const { column, field, required } of COUNT_COLUMNS) {
       const value = cell(column);
       if (value === undefined) continue;
       if (value === '') {
-        if (required) fail(column, `${label} wajib diisi; tulis 0 bila tidak ada`);
-        continue; // keluarga_binaan: the record's default (500)
+        if (required) fail(column, msg('CSV_COUNT_REQUIRED', { column }));
+        continue; // keluarga_binaan: the record's default (DEFAULT_FAMILIES_ASSIGNED)
       }
-      input[field] = take(column, parseWholeNumber(value, label));
+      input[field] = take(column, parseWholeNumber(value, column));
     }
 
     const reportText = cell('tanggal_laporan');
     if (reportText === '')
       input.reportDeliveredOn = null; // not delivered
     else if (reportText !== undefined)
-      input.reportDeliveredOn = take('tanggal_laporan', parseDateCell(reportText, 'Tanggal laporan'));
+      input.reportDeliveredOn = take('tanggal_laporan', parseDateCell(reportText, 'tanggal_laporan'));
 
     const collections: Collection[] = [];
     const collectionColumns: string[] = []; // canonical column of each collection, by index
@@ -266,8 +247,7 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
       const value = cell(column);
       if (value === undefined || value === '') continue;
       const months = arrearsMonthsOfColumn(column)!;
-      const label = column === ARREARS_OVER_24_COLUMN ? 'Iuran tunggakan di atas 24 bulan' : `Iuran tunggakan ${months} bulan`;
-      const amount = take(column, parseWholeNumber(value, label, true));
+      const amount = take(column, parseWholeNumber(value, column, true));
       if (amount === undefined || amount === 0) continue; // 0 = nothing collected at this age
       collections.push({ arrearsMonths: months, amount });
       collectionColumns.push(column);
@@ -278,15 +258,15 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
     // them ("harus berupa angka"), as it would for a column missing from the header.
     const checked = parseMonthlyRecord(input);
     if (!checked.ok) {
-      for (const { path, message } of checked.fields) {
+      for (const { path, ...message } of checked.fields) {
         const [field, position] = path.split('.');
         const name = field === 'collections' ? collectionColumns[Number(position)] : FIELD_COLUMN[field ?? ''];
         if (name === undefined) {
-          rowErrors.push({ row, column: '', message });
+          rowErrors.push({ row, column: '', ...message });
           continue;
         }
         if (failedColumns.has(name) || !columnAt.has(name)) continue;
-        rowErrors.push({ row, column: columnName(name), message });
+        rowErrors.push({ row, column: columnName(name), ...message });
       }
     }
 
@@ -300,12 +280,12 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
         rowErrors.unshift({
           row,
           column: columnName('nomor_pks'),
-          message: `Nomor PKS ${agreementNumber} untuk bulan ${showMonth(month)} sudah ada di baris ${first}; satu kader hanya satu baris per bulan`,
+          ...msg('CSV_DUPLICATE_ROW', { agreementNumber, month, firstRow: first }),
         });
       }
     }
 
-    rowErrors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column));
+    rowErrors.sort((a, b) => columnOrder(a) - columnOrder(b));
     errors.push(...rowErrors);
     if (rowErrors.length === 0 && checked.ok && agreementNumber) {
       rows.push({ row, agreementNumber, record: checked.record });
@@ -313,7 +293,7 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
   }
 
   if (dataRows === 0) {
-    errors.push({ row: headerRow + 1, column: '', message: 'Tidak ada baris data di bawah baris judul' });
+    errors.push({ row: headerRow + 1, column: '', ...msg('CSV_NO_DATA_ROWS') });
   }
   return { rows: headerErrors.length > 0 ? [] : rows, errors };
 }

@@ -27,7 +27,6 @@ export const applicationsRouter = router({
         id,
         revision: z.number().int().min(1),
         event: z.looseObject({ type: z.string() }),
-        idempotencyKey: z.string().min(8).max(100).optional(),
       }),
     )
     .mutation(({ ctx, input }) => sendApplicationEvent({ ctx, input })),

@@ -1,4 +1,8 @@
-import { changePassword, changePasswordSchema, login, loginSchema, logout, me } from '../services/auth';
+import { changePasswordSchema, loginSchema } from '@kader/workflow';
+import { changePassword } from '../services/auth/changePassword';
+import { login } from '../services/auth/login';
+import { logout } from '../services/auth/logout';
+import { me } from '../services/auth/me';
 import { anyoneProcedure, router, signedInProcedure } from '../trpc';
 
 export const authRouter = router({

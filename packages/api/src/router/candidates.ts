@@ -1,5 +1,5 @@
-import { registerCandidateSchema } from '@kader/workflow';
-import { correctCandidate, correctCandidateSchema } from '../services/correctCandidate';
+import { correctCandidateSchema, registerCandidateSchema } from '@kader/workflow';
+import { correctCandidate } from '../services/correctCandidate';
 import { registerCandidate } from '../services/registerCandidate';
 import { revealNik, revealNikSchema } from '../services/revealNik';
 import { rolesProcedure, router } from '../trpc';

@@ -1,5 +1,7 @@
-import { setPeriodRulesVerb, setQuota, setQuotaSchema, setRulesSchema } from '../services/planning';
+import { setPeriodRulesSchema, setQuotaSchema } from '@kader/workflow';
 import { listPeriods } from '../services/periods';
+import { setPeriodRules } from '../services/planning/setPeriodRules';
+import { setQuota } from '../services/planning/setQuota';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 export const periodsRouter = router({
@@ -10,6 +12,6 @@ export const periodsRouter = router({
     .mutation(({ ctx, input }) => setQuota({ ctx, input })),
   /** Passing grades, required documents and eligibility of a period (for later registrations). */
   setRules: rolesProcedure('admin')
-    .input(setRulesSchema)
-    .mutation(({ ctx, input }) => setPeriodRulesVerb({ ctx, input })),
+    .input(setPeriodRulesSchema)
+    .mutation(({ ctx, input }) => setPeriodRules({ ctx, input })),
 });

@@ -24,7 +24,7 @@ export function listBoard({ ctx, input }: { ctx: Context; input: BoardInput }) {
   const period = getPeriod(ctx.handle.db, input.periodId);
   const principal = requirePrincipal(ctx);
   const branchId = period?.branchId ?? -1;
-  assertCanRead(principal, branchId, 'Periode rekrutmen');
+  assertCanRead(principal, branchId, { entity: 'period', id: input.periodId });
   const pageSize = input.pageSize ?? 20;
   const nikMatch = seesPersonalData(principal, branchId) ? 'partial' : 'exact';
   const filter = { periodId: input.periodId, workAreaId: input.workAreaId, search: input.search, nikMatch } as const;

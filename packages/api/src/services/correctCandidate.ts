@@ -6,21 +6,11 @@ import {
   getCandidate,
   listOtherApplications,
 } from '@kader/db';
-import { addressSchema, dateInZone, nikSchema, parseNik, phoneSchema } from '@kader/workflow';
-import { z } from 'zod';
+import { type correctCandidateSchema, dateInZone, fieldMsg, msg, parseNik } from '@kader/workflow';
+import type { z } from 'zod';
 import { assertCanCorrect, requirePrincipal } from '../auth/guard';
 import type { Context } from '../context';
-import { CONFLICT_MESSAGE, DomainError } from '../errors';
-
-export const correctCandidateSchema = z.object({
-  id: z.number().int().positive(),
-  revision: z.number().int().min(1),
-  reason: z.string().trim().min(5, 'Alasan perubahan wajib diisi (paling sedikit 5 karakter)').max(1000),
-  name: z.string().trim().min(1, 'Nama wajib diisi').max(120),
-  phone: phoneSchema,
-  nik: nikSchema,
-  address: addressSchema,
-});
+import { DomainError } from '../errors';
 
 /**
  * A supervisor corrects a candidate's data (a mistyped name, NIK, phone or address). The change is
@@ -36,18 +26,20 @@ export function correctCandidate({ ctx, input }: { ctx: Context; input: z.output
       // The candidate belongs to the branches of their applications; the supervisor needs one of them.
       const branchIds = candidate ? listOtherApplications(tx, candidate.id, -1).map((a) => a.branchId) : [];
       const mine = branchIds.find((b) => principal.kind === 'system' || (principal.kind === 'user' && principal.branchId === b));
-      if (!candidate || mine === undefined) throw new DomainError('NOT_FOUND', `Calon kader #${input.id} tidak ditemukan.`);
-      assertCanCorrect(principal, mine, `Calon kader #${input.id}`);
-      if (candidate.revision !== input.revision) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
+      const what = { entity: 'candidate', id: input.id } as const;
+      if (!candidate || mine === undefined) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', what));
+      assertCanCorrect(principal, mine, what);
+      if (candidate.revision !== input.revision) throw new DomainError('CONFLICT', msg('CONFLICT'));
 
       const now = ctx.now();
       const timeZone = getBranch(tx, mine)?.timeZone ?? 'Asia/Jakarta';
       const nik = parseNik(input.nik, dateInZone(now, timeZone));
-      if (!nik.ok) throw new DomainError('VALIDATION', nik.reason, { fields: [{ path: 'nik', message: nik.reason }] });
+      if (!nik.ok) throw new DomainError('VALIDATION', nik.problem, { fields: [{ path: 'nik', ...nik.problem }] });
       const other = findCandidateByNik(tx, nik.value.nik);
       if (other && other.id !== candidate.id) {
-        const msg = `NIK ini sudah dipakai calon kader lain (#${other.id}).`;
-        throw new DomainError('VALIDATION', msg, { fields: [{ path: 'nik', message: msg }] });
+        throw new DomainError('VALIDATION', msg('NIK_USED_BY_OTHER', { candidateId: other.id }), {
+          fields: [fieldMsg('nik', 'NIK_USED_BY_OTHER', { candidateId: other.id })],
+        });
       }
       const next = {
         name: input.name,
@@ -59,11 +51,11 @@ export function correctCandidate({ ctx, input }: { ctx: Context; input: z.output
       };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== candidate[k]);
       if (changed.length === 0) {
-        throw new DomainError('VALIDATION', 'Tidak ada data yang berubah.');
+        throw new DomainError('VALIDATION', msg('CANDIDATE_UNCHANGED'));
       }
       const at = now.toISOString();
       if (!correctCandidateIfRevision(tx, candidate.id, input.revision, { ...next, updatedAt: at })) {
-        throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
+        throw new DomainError('CONFLICT', msg('CONFLICT'));
       }
       appendAudit(tx, {
         entityType: 'candidate',

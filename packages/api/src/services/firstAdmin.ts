@@ -1,6 +1,7 @@
 import { countAdmins, getSetting, type DbHandle } from '@kader/db';
+import { createUserSchema } from '@kader/workflow';
 import { systemContext } from '../context';
-import { createUser, createUserSchema } from './users';
+import { createUser } from './users/createUser';
 
 /** What a production start needs to know: is there a real admin, and is this a demo database? */
 export function adminStatus(handle: DbHandle): { admins: number; demo: boolean } {

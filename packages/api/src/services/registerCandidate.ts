@@ -15,7 +15,9 @@ import {
   CLOSED_STATES,
   CONTRACT_ENDS,
   dateInZone,
-  INDONESIAN_MONTHS,
+  fieldMsg,
+  type Message,
+  msg,
   parseNik,
   persist,
   RECRUITMENT_MACHINE_ID,
@@ -34,10 +36,9 @@ export type RegisterCandidate = z.output<typeof registerCandidateSchema>;
 
 const ENDED_CONTRACT_STATES: readonly string[] = CONTRACT_ENDS;
 
-/** `2027-03-31` → `31 Maret 2027`, for sentences (ux.md "Formats"). */
-function longIndonesianDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${INDONESIAN_MONTHS[m - 1]} ${y}`;
+/** A refusal about the NIK: the same message on the field. */
+function nikRefused(reason: Message): DomainError {
+  return new DomainError('VALIDATION', reason, { fields: [{ path: 'candidate.nik', ...reason }] });
 }
 
 /**
@@ -51,30 +52,28 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
   return db.transaction(
     (tx) => {
       const period = getPeriod(tx, input.periodId);
-      if (period) assertCanRunSelection(principal, period.branchId, 'Periode rekrutmen');
+      const subject = { entity: 'period', id: input.periodId } as const;
+      if (period) assertCanRunSelection(principal, period.branchId, subject);
       if (!period) {
-        throw new DomainError('VALIDATION', 'Periode rekrutmen tidak ditemukan.', {
-          fields: [{ path: 'periodId', message: 'Periode rekrutmen tidak ditemukan' }],
-        });
+        throw new DomainError('VALIDATION', msg('NOT_FOUND', subject), { fields: [fieldMsg('periodId', 'NOT_FOUND', subject)] });
       }
       // A period's agreements start within its year: once that year has ended at the branch,
       // nobody can still be recruited into it.
       if (period.year < Number(dateInZone(ctx.now(), period.branch.timeZone).slice(0, 4))) {
-        const msg = `Periode rekrutmen ${period.year} sudah berakhir; pilih periode tahun ini atau tahun berikutnya.`;
-        throw new DomainError('VALIDATION', msg, { fields: [{ path: 'periodId', message: msg }] });
+        const ended = msg('PERIOD_YEAR_ENDED', { year: period.year });
+        throw new DomainError('VALIDATION', ended, { fields: [{ path: 'periodId', ...ended }] });
       }
       const area = getWorkArea(tx, input.workAreaId);
       if (!area || area.branchId !== period.branchId) {
-        throw new DomainError('VALIDATION', `Wilayah kerja tidak termasuk ${period.branch.name}.`, {
-          fields: [{ path: 'workAreaId', message: `Pilih wilayah kerja ${period.branch.name}` }],
+        const branch = period.branch.name;
+        throw new DomainError('VALIDATION', msg('WORK_AREA_NOT_IN_BRANCH', { branch }), {
+          fields: [fieldMsg('workAreaId', 'WORK_AREA_CHOOSE_OF_BRANCH', { branch })],
         });
       }
       const now = ctx.now();
       const today = dateInZone(now, period.branch.timeZone);
       const nik = parseNik(input.candidate.nik, today);
-      if (!nik.ok) {
-        throw new DomainError('VALIDATION', nik.reason, { fields: [{ path: 'candidate.nik', message: nik.reason }] });
-      }
+      if (!nik.ok) throw nikRefused(nik.problem);
       const { name, phone, education, address } = input.candidate;
       const contact = { name, phone, education, ...address, updatedAt: now.toISOString() };
 
@@ -82,8 +81,7 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
       if (candidate) {
         const same = findApplication(tx, candidate.id, period.id);
         if (same) {
-          const msg = `NIK ini sudah terdaftar pada periode ${period.year} (lamaran #${same.id}).`;
-          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
+          throw nikRefused(msg('NIK_ALREADY_IN_PERIOD', { year: period.year, applicationId: same.id }));
         }
         // A cadre's application stays `active` for ever (it records how they were recruited), so
         // their agreements say whether they still serve: one not ended refuses, and once the last
@@ -91,16 +89,14 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         const agreements = listContractsOfCandidate(tx, candidate.id);
         const running = agreements.findLast((c) => !ENDED_CONTRACT_STATES.includes(c.state));
         if (running) {
-          const msg = `Calon ini masih kader aktif sampai ${longIndonesianDate(running.endDate)} (PKS ${running.agreementNumber}); lamaran baru dapat dibuat setelah PKS-nya berakhir.`;
-          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
+          throw nikRefused(msg('STILL_ACTIVE_CADRE', { until: running.endDate, agreementNumber: running.agreementNumber }));
         }
         const formerCadre = agreements.length > 0;
         const open = listOtherApplications(tx, candidate.id, -1).find(
           (a) => !CLOSED_STATES.includes(a.state) && !(formerCadre && a.state === 'active'),
         );
         if (open) {
-          const msg = `Calon ini masih punya lamaran yang berjalan atau aktif (lamaran #${open.id}, ${open.year}).`;
-          throw new DomainError('VALIDATION', msg, { fields: [{ path: 'candidate.nik', message: msg }] });
+          throw nikRefused(msg('APPLICATION_STILL_OPEN', { applicationId: open.id, year: open.year }));
         }
         updateCandidateContact(tx, candidate.id, contact);
       } else {

@@ -9,6 +9,7 @@ import {
 } from '@kader/db';
 import {
   addDays,
+  DEFAULT_FAMILIES_ASSIGNED,
   DEFAULT_RECRUITMENT_RULES,
   registerCandidateSchema,
   type RecruitmentEvent,
@@ -17,8 +18,8 @@ import {
 import { systemContext } from '../context';
 import type { ScryptParams } from '../auth/password';
 import type { Role } from '../auth/principal';
-import { createUser } from './users';
-import { recordMonth } from './contracts/verbs';
+import { createUser } from './users/createUser';
+import { recordMonth } from './contracts/recordMonth';
 import { runContractScheduler } from './contracts/scheduler';
 import { getApplication } from './getApplication';
 import { registerCandidate } from './registerCandidate';
@@ -407,13 +408,13 @@ const CADRES_LAST_YEAR: (Omit<Person, 'nik6' | 'target'> & { target: 'active'; p
 /** A plausible month for a cadre working at `q` of target (0..1). */
 function demoMonth(month: string, q: number, m: number): Record<string, unknown> {
   const wobble = ((m * 37) % 11) / 100;
-  const visited = Math.min(500, Math.round(500 * (q + wobble - 0.05)));
+  const visited = Math.min(DEFAULT_FAMILIES_ASSIGNED, Math.round(DEFAULT_FAMILIES_ASSIGNED * (q + wobble - 0.05)));
   const collected = Math.round((10_000_000 * (q + wobble)) / 1000) * 1000;
   const [y, mo] = month.split('-').map(Number) as [number, number];
   const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
   return {
     month,
-    familiesAssigned: 500,
+    familiesAssigned: DEFAULT_FAMILIES_ASSIGNED,
     familiesVisited: visited,
     visits: visited + Math.round(visited * 0.2),
     collections: [

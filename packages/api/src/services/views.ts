@@ -11,6 +11,7 @@ import {
 import {
   allowedEvents,
   dateInZone,
+  msg,
   recruitmentRulesSchema,
   restore,
   stateOf,
@@ -80,7 +81,7 @@ export type PeriodView = ReturnType<typeof periodView>;
 
 export function mustGetApplication(id: number, row?: ApplicationRow) {
   if (row) return row;
-  throw new DomainError('NOT_FOUND', `Lamaran #${id} tidak ditemukan.`);
+  throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'application', id }));
 }
 
 /**
@@ -92,7 +93,7 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
   const period = getPeriod(db, row.periodId);
   const area = getWorkArea(db, row.workAreaId);
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
-  assertCanRead(principal, period.branchId, `Lamaran #${row.id}`);
+  assertCanRead(principal, period.branchId, { entity: 'application', id: row.id });
   const personal = personalDataFor(principal, period.branchId, candidate, dateInZone(now, period.branch.timeZone));
   const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
   const state = stateOf(snapshot) as RecruitmentState;

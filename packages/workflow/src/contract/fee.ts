@@ -60,7 +60,7 @@ export function feeLine(collection: Collection, schedule: FeeSchedule): FeeLine 
  */
 export function feeStatement(record: Pick<MonthlyRecord, 'month' | 'collections'>, schedule: FeeSchedule): FeeStatement {
   if (schedule.effectiveFrom > `${record.month}-01`) {
-    throw new Error(`skema imbal jasa berlaku mulai ${schedule.effectiveFrom}, tidak untuk bulan ${record.month}`);
+    throw new Error(`the fee schedule takes effect on ${schedule.effectiveFrom}, not for the month ${record.month}`);
   }
   const lines = record.collections.map((c) => feeLine(c, schedule));
   const total = (ls: FeeLine[], pick: (l: FeeLine) => number) => ls.reduce((a, l) => a + pick(l), 0);

@@ -17,18 +17,6 @@ export const CONTRACT_ENDS = ['renewed', 'dropped', 'lapsed', 'resigned', 'termi
 export const CONTRACT_STATES = [...CONTRACT_OPEN_STATES, ...CONTRACT_ENDS] as const;
 export type ContractState = (typeof CONTRACT_STATES)[number];
 
-/** Indonesian names of the states, for sentences and screens. */
-export const CONTRACT_STATE_LABELS: Record<ContractState, string> = {
-  active: 'aktif',
-  evaluationDue: 'menunggu evaluasi',
-  decided: 'sudah diputuskan',
-  renewed: 'diperpanjang',
-  dropped: 'tidak diperpanjang',
-  lapsed: 'berakhir tanpa keputusan',
-  resigned: 'mengundurkan diri',
-  terminated: 'diputus kerja samanya',
-};
-
 export const CONTRACT_MACHINE_ID = 'contract';
 /**
  * v1: the first definition. v2: a lapsed agreement takes a supervisor's late decision
@@ -78,14 +66,14 @@ export function contractInputFor(args: {
 /** What the server checks before starting a contract (dates compared only when each is a real date). */
 export const contractInputSchema = z
   .object({
-    agreementNumber: z.string().trim().min(3, 'Nomor PKS wajib diisi').max(100),
+    agreementNumber: z.string().trim().min(3, 'AGREEMENT_NUMBER_REQUIRED').max(100),
     startDate: isoDate,
     endDate: isoDate,
     evaluationDueOn: isoDate,
     previousContractId: z.number().int().positive().nullable(),
   })
   .refine((c) => !isIsoDate(c.startDate) || !isIsoDate(c.endDate) || c.endDate > c.startDate, {
-    message: 'Tanggal berakhir harus sesudah tanggal mulai',
+    message: 'CONTRACT_END_BEFORE_START',
     path: ['endDate'],
   })
   .refine(
@@ -94,7 +82,7 @@ export const contractInputSchema = z
       !isIsoDate(c.endDate) ||
       !isIsoDate(c.evaluationDueOn) ||
       (c.evaluationDueOn >= c.startDate && c.evaluationDueOn <= c.endDate),
-    { message: 'Tanggal evaluasi harus di dalam masa PKS', path: ['evaluationDueOn'] },
+    { message: 'EVALUATION_OUTSIDE_AGREEMENT', path: ['evaluationDueOn'] },
   );
 
 export type RenewalDecision = { decision: RenewalChoice; reason: string; recommendation: RenewalChoice };

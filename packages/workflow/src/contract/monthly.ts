@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar';
+import { type FieldMessage, issueFields } from '../text/catalogue';
 import { FEE_MAX_ARREARS_MONTHS, FEE_MIN_ARREARS_MONTHS } from './settings';
 
 /**
@@ -13,20 +14,15 @@ export const MAX_COLLECTION_AMOUNT = 1_000_000_000;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const isYearMonth = (s: string): boolean => MONTH.test(s);
 
-export const yearMonth = z
-  .string({ message: 'Bulan wajib diisi' })
-  .regex(MONTH, 'Bulan harus berformat YYYY-MM (01-12)')
-  .meta({ kind: 'month' });
+// Messages are catalogue ids (text/messages/contract.ts); a plain bound or type says what the
+// generic one says ("Paling kecil 0"), next to the field or the CSV column it is about.
+export const yearMonth = z.string().regex(MONTH, 'MONTH_FORMAT').meta({ kind: 'month' });
 
-const int = (what: string) => z.number({ message: `${what} harus berupa angka` }).int(`${what} harus bilangan bulat`);
+const int = () => z.number().int();
 
 export const collectionSchema = z.object({
-  arrearsMonths: int('Umur tunggakan')
-    .min(0, 'Umur tunggakan paling kecil 0 bulan')
-    .max(120, 'Umur tunggakan paling besar 120 bulan'),
-  amount: int('Jumlah iuran')
-    .positive('Jumlah iuran harus lebih dari Rp 0')
-    .max(MAX_COLLECTION_AMOUNT, 'Jumlah iuran paling besar Rp 1.000.000.000 per pembayaran'),
+  arrearsMonths: int().min(0).max(120),
+  amount: int().positive('AMOUNT_NOT_POSITIVE').max(MAX_COLLECTION_AMOUNT, 'AMOUNT_TOO_BIG'),
 });
 export type Collection = z.output<typeof collectionSchema>;
 
@@ -39,36 +35,26 @@ const always = { when: () => true };
 export const monthlyRecordSchema = z
   .object({
     month: yearMonth,
-    familiesAssigned: int('Jumlah keluarga binaan')
-      .min(1, 'Jumlah keluarga binaan paling sedikit 1')
-      .max(5000, 'Jumlah keluarga binaan paling banyak 5000')
-      .default(DEFAULT_FAMILIES_ASSIGNED),
-    familiesVisited: int('Jumlah keluarga dikunjungi').min(0, 'Jumlah keluarga dikunjungi paling kecil 0'),
-    visits: int('Jumlah kunjungan').min(0, 'Jumlah kunjungan paling kecil 0'),
-    collections: z.array(collectionSchema, { message: 'Daftar iuran terkumpul harus berupa daftar' }).default([]),
-    reportDeliveredOn: z
-      .string()
-      .refine(isIsoDate, { message: 'Tanggal penyerahan laporan harus berformat YYYY-MM-DD dan ada di kalender' })
-      .meta({ kind: 'date' })
-      .nullable()
-      .default(null),
-    meetingsHeld: int('Jumlah rapat evaluasi')
-      .min(0, 'Jumlah rapat evaluasi paling kecil 0')
-      .max(31, 'Jumlah rapat evaluasi paling banyak 31'),
-    meetingsAttended: int('Jumlah rapat dihadiri').min(0, 'Jumlah rapat dihadiri paling kecil 0'),
+    familiesAssigned: int().min(1).max(5000).default(DEFAULT_FAMILIES_ASSIGNED),
+    familiesVisited: int().min(0),
+    visits: int().min(0),
+    collections: z.array(collectionSchema).default([]),
+    reportDeliveredOn: z.string().refine(isIsoDate, 'DATE_INVALID').meta({ kind: 'date' }).nullable().default(null),
+    meetingsHeld: int().min(0).max(31),
+    meetingsAttended: int().min(0),
   })
   .refine((r) => !isInt(r.familiesVisited) || !isInt(r.familiesAssigned) || r.familiesVisited <= r.familiesAssigned, {
-    message: 'Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan',
+    message: 'VISITED_OVER_ASSIGNED',
     path: ['familiesVisited'],
     ...always,
   })
   .refine((r) => !isInt(r.visits) || !isInt(r.familiesVisited) || r.visits >= r.familiesVisited, {
-    message: 'Jumlah kunjungan tidak boleh kurang dari keluarga dikunjungi (setiap keluarga paling sedikit satu kunjungan)',
+    message: 'VISITS_UNDER_FAMILIES',
     path: ['visits'],
     ...always,
   })
   .refine((r) => !isInt(r.meetingsAttended) || !isInt(r.meetingsHeld) || r.meetingsAttended <= r.meetingsHeld, {
-    message: 'Rapat dihadiri tidak boleh melebihi rapat yang diadakan',
+    message: 'ATTENDED_OVER_HELD',
     path: ['meetingsAttended'],
     ...always,
   })
@@ -79,20 +65,18 @@ export const monthlyRecordSchema = z
       typeof r.reportDeliveredOn !== 'string' ||
       !isIsoDate(r.reportDeliveredOn) ||
       r.reportDeliveredOn >= `${r.month}-01`,
-    { message: 'Laporan tidak mungkin diserahkan sebelum bulan laporannya dimulai', path: ['reportDeliveredOn'], ...always },
+    { message: 'REPORT_BEFORE_MONTH', path: ['reportDeliveredOn'], ...always },
   );
 export type MonthlyRecord = z.output<typeof monthlyRecordSchema>;
 export type MonthlyRecordInput = z.input<typeof monthlyRecordSchema>;
 
-export type ParsedMonthlyRecord =
-  | { ok: true; record: MonthlyRecord }
-  | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedMonthlyRecord = { ok: true; record: MonthlyRecord } | { ok: false; fields: FieldMessage[] };
 
 /** Validates one cadre-month; paths are dotted (`familiesVisited`, `collections.2.amount`). */
 export function parseMonthlyRecord(raw: unknown): ParsedMonthlyRecord {
   const parsed = monthlyRecordSchema.safeParse(raw);
   if (parsed.success) return { ok: true, record: parsed.data };
-  return { ok: false, fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  return { ok: false, fields: issueFields(parsed.error.issues) };
 }
 
 /** `2026-12` → `2027-01`. */
@@ -123,11 +107,8 @@ export function reportOnTime(record: Pick<MonthlyRecord, 'month' | 'reportDelive
 // ---------------------------------------------------------------------------------------------
 // Flags on collections: not errors (the money was collected), but not a cadre's fee-earning arrears.
 
+/** Named in text/labels.ts (`flag.*`), with the fee statement's NO_TIER. */
 export type CollectionFlag = 'UNDER_2_MONTHS' | 'OVER_24_MONTHS';
-export const COLLECTION_FLAG_MESSAGES: Record<CollectionFlag, string> = {
-  UNDER_2_MONTHS: 'bukan tunggakan peserta binaan kader',
-  OVER_24_MONTHS: 'tidak ditagihkan, tidak berimbal jasa',
-};
 
 /** Under 2 months is not a fostered participant's arrears; over 24 months is not billed (domain C). */
 export function collectionFlag(arrearsMonths: number): CollectionFlag | null {
@@ -139,12 +120,12 @@ export function collectionFlag(arrearsMonths: number): CollectionFlag | null {
 /** Arrears a cadre is measured and paid on: 2 to 24 months old. */
 export const isCadreArrears = (arrearsMonths: number): boolean => collectionFlag(arrearsMonths) === null;
 
-export type FlaggedCollection = Collection & { index: number; flag: CollectionFlag; message: string };
+export type FlaggedCollection = Collection & { index: number; flag: CollectionFlag };
 
 /** The collections of a month that are flagged, with their position in `collections`. */
 export function monthlyRecordFlags(record: Pick<MonthlyRecord, 'collections'>): FlaggedCollection[] {
   return record.collections.flatMap((c, index) => {
     const flag = collectionFlag(c.arrearsMonths);
-    return flag ? [{ ...c, index, flag, message: COLLECTION_FLAG_MESSAGES[flag] }] : [];
+    return flag ? [{ ...c, index, flag }] : [];
   });
 }

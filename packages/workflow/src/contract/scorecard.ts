@@ -1,11 +1,10 @@
-import { formatFigure, formatRupiah as rupiah, roundHalfUp } from '../text/format';
-
-const formatNumber = (x: number) => formatFigure(x, 'id');
-const formatRupiah = (x: number) => rupiah(x, 'id');
-const round2 = (x: number) => roundHalfUp(x, 2);
-import { isCadreArrears, reportOnTime, type MonthlyRecord } from './monthly';
-import { KPI_KEYS, type KpiKey, type KpiSettings } from './settings';
+import { type Message, msg } from '../text/catalogue';
+import { roundHalfUp } from '../text/format';
 import type { RenewalChoice } from './events';
+import { isCadreArrears, reportOnTime, type MonthlyRecord } from './monthly';
+import { FEE_MAX_ARREARS_MONTHS, FEE_MIN_ARREARS_MONTHS, KPI_KEYS, type KpiKey, type KpiSettings } from './settings';
+
+const round2 = (x: number) => roundHalfUp(x, 2);
 
 /**
  * The year's scorecard from the monthly records, and the recommendation the supervisor sees
@@ -50,7 +49,8 @@ export type KpiExplanation = {
   shortOfTarget: number;
   points: number;
   weight: number;
-  sentence: string;
+  /** the KPI in one sentence (SCORECARD_KPI), rendered in the reader's language */
+  sentence: Message;
 };
 
 export type ScorecardExplanation = {
@@ -60,8 +60,8 @@ export type ScorecardExplanation = {
   /** KPIs under their floor */
   belowFloor: KpiKey[];
   kpis: KpiExplanation[];
-  /** the recommendation in one sentence */
-  summary: string;
+  /** the recommendation in one sentence (SCORECARD_SUMMARY, or SCORECARD_NO_DATA) */
+  summary: Message;
 };
 
 export type Scorecard = {
@@ -73,13 +73,6 @@ export type Scorecard = {
   /** null when no month was reported: there is nothing to recommend on */
   recommendation: RenewalChoice | null;
   explanation: ScorecardExplanation;
-};
-
-export const KPI_LABELS: Record<KpiKey, string> = {
-  visits: 'Keluarga dikunjungi',
-  collection: 'Iuran terkumpul',
-  reports: 'Laporan tepat waktu',
-  attendance: 'Kehadiran rapat evaluasi',
 };
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -104,28 +97,23 @@ function actualsAndTargets(months: MonthlyRecord[], s: KpiSettings): Record<KpiK
   };
 }
 
-function detail(key: KpiKey, line: KpiLine, s: KpiSettings): string {
-  switch (key) {
-    case 'visits':
-      return `${formatNumber(line.actual)} dari ${formatNumber(line.target)} keluarga`;
-    case 'collection':
-      return `${formatRupiah(line.actual)} dari ${formatRupiah(line.target)} (tunggakan 2-24 bulan)`;
-    case 'reports':
-      return `${formatNumber(line.actual)} dari ${formatNumber(line.target)} bulan, batas tanggal ${s.targets.reportDueDay} bulan berikutnya`;
-    case 'attendance':
-      return `${formatNumber(line.actual)} dari ${formatNumber(line.target)} rapat`;
-  }
-}
-
 function explainKpi(line: KpiLine, s: KpiSettings): KpiExplanation {
   const shortOfFloor = line.floor !== null && !line.passedFloor ? round2(line.floor - line.percentOfTarget) : 0;
   const shortOfTarget = line.percentOfTarget >= 100 ? 0 : round2(100 - line.percentOfTarget);
-  let head = `${KPI_LABELS[line.key]} ${formatNumber(line.percentOfTarget)}% dari target`;
-  if (line.floor !== null) {
-    head += ` (batas minimal ${formatNumber(line.floor)}%)`;
-    head += line.passedFloor ? ': memenuhi batas minimal' : `: kurang ${formatNumber(shortOfFloor)} poin persentase`;
-  }
-  const sentence = `${head}. ${detail(line.key, line, s)}; ${formatNumber(line.points)} dari ${formatNumber(line.weight)} poin.`;
+  const sentence = msg('SCORECARD_KPI', {
+    kpi: line.key,
+    percent: line.percentOfTarget,
+    floor: line.floor,
+    passedFloor: line.passedFloor,
+    shortOfFloor,
+    actual: line.actual,
+    target: line.target,
+    points: line.points,
+    weight: line.weight,
+    reportDueDay: s.targets.reportDueDay,
+    arrearsFrom: FEE_MIN_ARREARS_MONTHS,
+    arrearsTo: FEE_MAX_ARREARS_MONTHS,
+  });
   return {
     key: line.key,
     passed: line.passedFloor,
@@ -147,7 +135,7 @@ function explainKpi(line: KpiLine, s: KpiSettings): KpiExplanation {
 export function scorecard(months: readonly MonthlyRecord[], settings: KpiSettings): Scorecard {
   const sorted = [...months].sort((a, b) => a.month.localeCompare(b.month));
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.month === sorted[i - 1]!.month) throw new Error(`bulan ${sorted[i]!.month} tercatat dua kali`);
+    if (sorted[i]!.month === sorted[i - 1]!.month) throw new Error(`month ${sorted[i]!.month} recorded twice`);
   }
   const at = actualsAndTargets(sorted, settings);
   const kpis: KpiLine[] = KPI_KEYS.map((key) => {
@@ -183,7 +171,7 @@ export function scorecard(months: readonly MonthlyRecord[], settings: KpiSetting
         shortOfThreshold: threshold,
         belowFloor: [],
         kpis: [],
-        summary: 'Belum ada data kinerja bulanan: rekomendasi belum dapat dibuat.',
+        summary: msg('SCORECARD_NO_DATA'),
       },
     };
   }
@@ -193,18 +181,20 @@ export function scorecard(months: readonly MonthlyRecord[], settings: KpiSetting
   const recommendation: RenewalChoice = passedThreshold && belowFloor.length === 0 ? 'renew' : 'drop';
   const shortOfThreshold = passedThreshold ? 0 : round2(threshold - total);
 
-  const n = sorted.length;
-  const period = `${n} bulan (${sorted[0]!.month}${n > 1 ? ` s.d. ${sorted[n - 1]!.month}` : ''})`;
-  const totalPart = passedThreshold
-    ? `nilai total ${formatNumber(total)} dari 100 memenuhi ambang ${formatNumber(threshold)}`
-    : `nilai total ${formatNumber(total)} dari 100 di bawah ambang ${formatNumber(threshold)} (kurang ${formatNumber(shortOfThreshold)} poin)`;
-  const floorPart = belowFloor.length
-    ? `${passedThreshold ? ', tetapi' : '; juga'} di bawah batas minimal: ${belowFloor.map((k) => `${KPI_LABELS[k].toLowerCase()} (${formatNumber(kpis.find((l) => l.key === k)!.percentOfTarget)}% dari target, batas ${formatNumber(settings.floors[k]!)}%)`).join(', ')}`
-    : '';
-  const summary =
-    recommendation === 'renew'
-      ? `Rekomendasi: diperpanjang. Selama ${period}, ${totalPart} dan semua batas minimal terpenuhi.`
-      : `Rekomendasi: tidak diperpanjang. Selama ${period}, ${totalPart}${floorPart}.`;
+  const below = kpis.filter((k) => !k.passedFloor);
+  const summary = msg('SCORECARD_SUMMARY', {
+    recommendation,
+    months: sorted.length,
+    first: sorted[0]!.month,
+    last: sorted[sorted.length - 1]!.month,
+    total,
+    threshold,
+    passedThreshold,
+    shortOfThreshold,
+    belowKpis: below.map((k) => k.key),
+    belowPercents: below.map((k) => k.percentOfTarget),
+    belowFloors: below.map((k) => k.floor ?? 0),
+  });
 
   return {
     months: sorted.map((m) => m.month),

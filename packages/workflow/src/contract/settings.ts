@@ -38,63 +38,34 @@ export function effectiveForMonth<T extends Effective>(versions: readonly T[], m
 export const KPI_KEYS = ['visits', 'collection', 'reports', 'attendance'] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
-const percent = (what: string) =>
-  z
-    .number({ message: `${what} harus berupa angka` })
-    .min(0, `${what} paling kecil 0`)
-    .max(100, `${what} paling besar 100`);
-
-const weight = (what: string) =>
-  z
-    .number({ message: `Bobot ${what} harus berupa angka` })
-    .int(`Bobot ${what} harus bilangan bulat`)
-    .min(0, `Bobot ${what} paling kecil 0`)
-    .max(100, `Bobot ${what} paling besar 100`);
+// Messages are catalogue ids (text/messages/contract.ts); a plain bound or type says what the
+// generic one says ("Paling besar 100"), next to the field it is about.
+const percent = () => z.number().min(0).max(100);
+const weight = () => z.number().int().min(0).max(100);
 
 export const kpiSettingsSchema = z.object({
   effectiveFrom: isoDate,
   targets: z.object({
     /** share of the assigned families to visit each month (1 = every family once) */
-    familiesVisitedShare: z
-      .number({ message: 'Target kunjungan harus berupa angka' })
-      .gt(0, 'Target kunjungan harus lebih dari 0')
-      .max(1, 'Target kunjungan paling besar 1 (semua keluarga binaan)'),
+    familiesVisitedShare: z.number().gt(0, 'VALUE_MORE_THAN_ZERO').max(1),
     /** rupiah of arrears (2–24 months old) collected per month */
-    collectionPerMonth: z
-      .number({ message: 'Target iuran harus berupa angka' })
-      .int('Target iuran dalam rupiah bulat')
-      .positive('Target iuran harus lebih dari 0'),
-    meetingsPerMonth: z
-      .number({ message: 'Target rapat harus berupa angka' })
-      .int('Target rapat harus bilangan bulat')
-      .min(1, 'Target rapat paling sedikit 1')
-      .max(31, 'Target rapat paling banyak 31'),
-    /** a month's report is on time when delivered by this day of the following month */
-    reportDueDay: z
-      .number({ message: 'Batas laporan harus berupa angka' })
-      .int('Batas laporan harus tanggal (bilangan bulat)')
-      .min(1, 'Batas laporan paling awal tanggal 1')
-      .max(28, 'Batas laporan paling lambat tanggal 28 (ada di setiap bulan)'),
+    collectionPerMonth: z.number().int().positive('VALUE_MORE_THAN_ZERO'),
+    meetingsPerMonth: z.number().int().min(1).max(31),
+    /** a month's report is on time when delivered by this day of the following month (28: every month has it) */
+    reportDueDay: z.number().int().min(1).max(28),
   }),
   weights: z
-    .object({
-      visits: weight('kunjungan'),
-      collection: weight('iuran'),
-      reports: weight('laporan'),
-      attendance: weight('kehadiran'),
-    })
-    .refine((w) => w.visits + w.collection + w.reports + w.attendance === 100, {
-      message: 'Jumlah bobot harus 100',
-    }),
+    .object({ visits: weight(), collection: weight(), reports: weight(), attendance: weight() })
+    .refine((w) => w.visits + w.collection + w.reports + w.attendance === 100, { message: 'WEIGHTS_SUM_100' }),
   /** the total (0–100) at or above which renewal is recommended */
-  threshold: percent('Ambang nilai'),
+  threshold: percent(),
   /** minimum achievement of a KPI, in percent of its target, below which renewal is not recommended */
   floors: z
     .object({
-      visits: percent('Batas minimal kunjungan').optional(),
-      collection: percent('Batas minimal iuran').optional(),
-      reports: percent('Batas minimal laporan').optional(),
-      attendance: percent('Batas minimal kehadiran').optional(),
+      visits: percent().optional(),
+      collection: percent().optional(),
+      reports: percent().optional(),
+      attendance: percent().optional(),
     })
     .default({}),
 });
@@ -117,22 +88,10 @@ export const FEE_MIN_ARREARS_MONTHS = 2;
 export const FEE_MAX_ARREARS_MONTHS = 24;
 
 export const feeTierSchema = z.object({
-  fromMonths: z
-    .number({ message: 'Batas awal harus berupa angka' })
-    .int('Batas awal harus bulan bulat')
-    .min(FEE_MIN_ARREARS_MONTHS, `Batas awal paling kecil ${FEE_MIN_ARREARS_MONTHS} bulan`)
-    .max(FEE_MAX_ARREARS_MONTHS, `Batas awal paling besar ${FEE_MAX_ARREARS_MONTHS} bulan`),
-  toMonths: z
-    .number({ message: 'Batas akhir harus berupa angka' })
-    .int('Batas akhir harus bulan bulat')
-    .min(FEE_MIN_ARREARS_MONTHS, `Batas akhir paling kecil ${FEE_MIN_ARREARS_MONTHS} bulan`)
-    .max(FEE_MAX_ARREARS_MONTHS, `Batas akhir paling besar ${FEE_MAX_ARREARS_MONTHS} bulan`),
+  fromMonths: z.number().int().min(FEE_MIN_ARREARS_MONTHS).max(FEE_MAX_ARREARS_MONTHS),
+  toMonths: z.number().int().min(FEE_MIN_ARREARS_MONTHS).max(FEE_MAX_ARREARS_MONTHS),
   /** 700 = 7% */
-  rateBasisPoints: z
-    .number({ message: 'Tarif harus berupa angka' })
-    .int('Tarif dalam basis poin bulat (700 = 7%)')
-    .min(0, 'Tarif paling kecil 0')
-    .max(10_000, 'Tarif paling besar 10000 basis poin (100%)'),
+  rateBasisPoints: z.number().int('RATE_WHOLE_BASIS_POINTS').min(0).max(10_000, 'RATE_TOO_BIG'),
 });
 export type FeeTier = z.output<typeof feeTierSchema>;
 
@@ -144,16 +103,16 @@ export type FeeTier = z.output<typeof feeTierSchema>;
 export const feeScheduleSchema = z
   .object({
     effectiveFrom: isoDate,
-    kind: z.enum(['tiered', 'flat'], { message: 'Jenis skema harus tiered atau flat' }),
-    tiers: z.array(feeTierSchema).min(1, 'Paling sedikit satu tingkat tarif'),
+    kind: z.enum(['tiered', 'flat']),
+    tiers: z.array(feeTierSchema).min(1, 'FEE_TIERS_REQUIRED'),
   })
   .superRefine((s, ctx) => {
     if (s.kind === 'flat' && s.tiers.length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'Skema flat berisi tepat satu tingkat tarif' });
+      ctx.addIssue({ code: 'custom', path: ['tiers'], message: 'FLAT_ONE_TIER' });
     }
     s.tiers.forEach((t, i) => {
       if (t.fromMonths > t.toMonths) {
-        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'toMonths'], message: 'Batas akhir tidak boleh sebelum batas awal' });
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'toMonths'], message: 'TIER_END_BEFORE_START' });
       }
     });
     const order = s.tiers.map((t, i) => ({ ...t, i })).sort((a, b) => a.fromMonths - b.fromMonths);
@@ -164,7 +123,8 @@ export const feeScheduleSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['tiers', cur.i, 'fromMonths'],
-          message: `Tingkat tarif tumpang tindih: ${cur.fromMonths}-${cur.toMonths} bulan dengan ${prev.fromMonths}-${prev.toMonths} bulan`,
+          message: 'TIERS_OVERLAP',
+          params: { from: cur.fromMonths, to: cur.toMonths, otherFrom: prev.fromMonths, otherTo: prev.toMonths },
         });
       }
     }
@@ -206,7 +166,8 @@ export const versionsSchema = <S extends z.ZodType<Effective>>(schema: S) =>
         ctx.addIssue({
           code: 'custom',
           path: [i, 'effectiveFrom'],
-          message: `Sudah ada versi yang berlaku mulai ${v.effectiveFrom} (versi ke-${first + 1})`,
+          message: 'SETTINGS_VERSION_DUPLICATE',
+          params: { date: v.effectiveFrom, version: first + 1 },
         });
       } else seen.set(v.effectiveFrom, i);
     });

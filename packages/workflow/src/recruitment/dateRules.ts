@@ -1,4 +1,5 @@
 import { addDays, agreementEndDate, isIsoDate } from '../calendar';
+import { type FieldMessage, type Message, msg } from '../text/catalogue';
 import type { RecruitmentEventType } from './events';
 
 /**
@@ -17,15 +18,21 @@ export type DateFacts = {
   signedOn: string | null;
 };
 
-export type DateBound = { date: string; message: string };
+/** A limit and what is said when a date passes it (the message names the limiting date). */
+export type DateBound = { date: string; message: Message };
 export type DateLimits = { min?: DateBound; max?: DateBound };
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+type DateMessageId =
+  | 'SCHEDULE_BEFORE_REGISTRATION'
+  | 'SCHEDULE_TOO_FAR'
+  | 'SIGNED_BEFORE_REGISTRATION'
+  | 'SIGNED_AFTER_TODAY'
+  | 'START_BEFORE_SIGNING'
+  | 'DEBRIEFED_BEFORE_SIGNING'
+  | 'DEBRIEFED_AFTER_TODAY';
 
-/** `22 Nov 2026`, the date as ux.md writes it in a sentence. */
-function shown(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${SHORT_MONTHS[Number(m) - 1]} ${y}`;
+function bound(id: DateMessageId, date: string): DateBound {
+  return { date, message: msg(id, { date }) };
 }
 
 /** The later of two lower bounds: its message is the one that explains the refusal. */
@@ -41,14 +48,8 @@ function oneYearAfter(date: string): string {
 function scheduleLimits(f: DateFacts): Record<string, DateLimits> {
   return {
     date: {
-      min: {
-        date: f.registeredOn,
-        message: `Tanggal jadwal tidak boleh sebelum tanggal pendaftaran (${shown(f.registeredOn)}).`,
-      },
-      max: {
-        date: oneYearAfter(f.today),
-        message: `Tanggal jadwal paling lambat satu tahun dari hari ini (${shown(oneYearAfter(f.today))}).`,
-      },
+      min: bound('SCHEDULE_BEFORE_REGISTRATION', f.registeredOn),
+      max: bound('SCHEDULE_TOO_FAR', oneYearAfter(f.today)),
     },
   };
 }
@@ -69,24 +70,16 @@ export function eventDateLimits(
     case 'SIGN_AGREEMENT': {
       const yearStart = `${f.periodYear}-01-01`;
       const yearEnd = `${f.periodYear}-12-31`;
-      const inYear = `Tanggal mulai harus dalam tahun periode ${f.periodYear} (${shown(yearStart)} – ${shown(yearEnd)}).`;
+      const inYear = msg('START_OUTSIDE_PERIOD_YEAR', { year: f.periodYear, from: yearStart, to: yearEnd });
       const signedOn = typeof values.signedOn === 'string' && isIsoDate(values.signedOn) ? values.signedOn : null;
       return {
         signedOn: {
           // A signature is recorded after it happened, and only on an application that existed.
-          min: {
-            date: f.registeredOn,
-            message: `Tanggal tanda tangan tidak boleh sebelum tanggal pendaftaran (${shown(f.registeredOn)}).`,
-          },
-          max: { date: f.today, message: `Tanggal tanda tangan tidak boleh setelah hari ini (${shown(f.today)}).` },
+          min: bound('SIGNED_BEFORE_REGISTRATION', f.registeredOn),
+          max: bound('SIGNED_AFTER_TODAY', f.today),
         },
         startDate: {
-          min: later(
-            { date: yearStart, message: inYear },
-            signedOn
-              ? { date: signedOn, message: `Tanggal mulai tidak boleh sebelum tanggal tanda tangan (${shown(signedOn)}).` }
-              : undefined,
-          ),
+          min: later({ date: yearStart, message: inYear }, signedOn ? bound('START_BEFORE_SIGNING', signedOn) : undefined),
           max: { date: yearEnd, message: inYear },
         },
       };
@@ -94,15 +87,8 @@ export function eventDateLimits(
     case 'COMPLETE_DEBRIEFING':
       return {
         debriefedOn: {
-          ...(f.signedOn
-            ? {
-                min: {
-                  date: f.signedOn,
-                  message: `Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS (${shown(f.signedOn)}).`,
-                },
-              }
-            : {}),
-          max: { date: f.today, message: `Tanggal pembekalan tidak boleh setelah hari ini (${shown(f.today)}).` },
+          ...(f.signedOn ? { min: bound('DEBRIEFED_BEFORE_SIGNING', f.signedOn) } : {}),
+          max: bound('DEBRIEFED_AFTER_TODAY', f.today),
         },
       };
     default:
@@ -114,13 +100,13 @@ export function eventDateLimits(
 export function checkEventDates(
   event: { type: RecruitmentEventType } & Record<string, unknown>,
   facts: DateFacts,
-): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+): FieldMessage[] {
+  const issues: FieldMessage[] = [];
   for (const [path, limits] of Object.entries(eventDateLimits(event.type, facts, event))) {
     const value = event[path];
     if (typeof value !== 'string') continue;
-    if (limits.min && value < limits.min.date) issues.push({ path, message: limits.min.message });
-    else if (limits.max && value > limits.max.date) issues.push({ path, message: limits.max.message });
+    if (limits.min && value < limits.min.date) issues.push({ path, ...limits.min.message });
+    else if (limits.max && value > limits.max.date) issues.push({ path, ...limits.max.message });
   }
   return issues;
 }

@@ -1,49 +1,33 @@
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { RecruitmentEvent, RecruitmentEventType } from './events';
-import type { DocumentCode } from './rules';
+import type { SnapshotFrom } from 'xstate';
+import { machineEngine } from '../machine/engine';
+import { type Message, msg } from '../text/catalogue';
+import { parseRecruitmentEvent, type RecruitmentEvent, type RecruitmentEventType } from './events';
 import {
-  isEligible,
+  buildRecruitmentMachine,
   missingDocuments,
   RECRUITMENT_MACHINE_VERSION,
   recruitmentMachine,
   type RecruitmentContext,
-  type RecruitmentInput,
   type RecruitmentState,
 } from './machine';
-import { migrateRecruitmentSnapshot } from './migrations';
+import { recruitmentMigrations } from './migrations';
 
 /**
- * The pure face of the recruitment machine for the server: start, restore, apply an event.
- * Nothing here reads a clock or a database, so a replay of recorded events is deterministic.
+ * The recruitment machine's engine (start, restore, apply, replay: `machine/engine.ts`, the same
+ * shape as the contract's), with what is particular to it: which events can pass now and why one
+ * was refused. Nothing here reads a clock or a database, so a replay is deterministic.
  */
 export type RecruitmentSnapshot = SnapshotFrom<typeof recruitmentMachine>;
 
-/** What is stored: JSON of the persisted snapshot plus the definition version that wrote it. */
-export type StoredSnapshot = { version: number; persisted: unknown };
-
-export function startApplication(input: RecruitmentInput): RecruitmentSnapshot {
-  return initialTransition(recruitmentMachine, input)[0];
-}
-
-export function persist(snapshot: RecruitmentSnapshot): unknown {
-  return recruitmentMachine.getPersistedSnapshot(snapshot);
-}
-
-/** Rebuilds a stored snapshot, migrating it first when an older definition wrote it. */
-export function restore(stored: StoredSnapshot): RecruitmentSnapshot {
-  const persisted = migrateRecruitmentSnapshot(stored.version, stored.persisted);
-  return recruitmentMachine.resolveState(persisted as Parameters<typeof recruitmentMachine.resolveState>[0]);
-}
-
-export function stateOf(snapshot: RecruitmentSnapshot): RecruitmentState {
-  return snapshot.value as RecruitmentState;
-}
-
-/** Event types the current state handles, whether or not a guard would let one through now. */
-function handledEvents(snapshot: RecruitmentSnapshot): RecruitmentEventType[] {
-  const node = recruitmentMachine.root.states[stateOf(snapshot)];
-  return node ? ([...node.ownEvents] as RecruitmentEventType[]) : [];
-}
+/**
+ * Every definition that ever wrote a stored snapshot stays here, so an old event replays through
+ * the version it was recorded under. A new version adds an entry and a step in migrations.ts.
+ */
+export const RECRUITMENT_MACHINES: Record<number, typeof recruitmentMachine> = {
+  1: buildRecruitmentMachine(1),
+  2: buildRecruitmentMachine(2),
+  3: recruitmentMachine,
+};
 
 /**
  * Events to try a guard with. A document event is tried for each listed document; a guard that
@@ -59,78 +43,67 @@ function probes(snapshot: RecruitmentSnapshot, type: RecruitmentEventType): Recr
   return [{ type } as RecruitmentEvent];
 }
 
+export const recruitmentEngine = machineEngine<typeof recruitmentMachine, RecruitmentEvent, RecruitmentState>({
+  name: 'recruitment',
+  versions: RECRUITMENT_MACHINES,
+  migrations: recruitmentMigrations,
+  parseEvent: parseRecruitmentEvent,
+  // An event whose guard reads only the context (completing the check, reopening, un-verifying when
+  // something is verified) is left out while that guard fails; one whose guard reads its payload stays.
+  allowedEvents: (snapshot, handled) =>
+    handled.filter((type) => PAYLOAD_GUARDED.has(type) || probes(snapshot, type).some((e) => snapshot.can(e))),
+  explainRefusal: (snapshot, event) => explainRefusal(snapshot, event),
+});
+
+export const startApplication = recruitmentEngine.start;
+export const persist = recruitmentEngine.persist;
+export const restore = recruitmentEngine.restore;
+export const stateOf = recruitmentEngine.stateOf;
+export const allowedEvents = recruitmentEngine.allowedEvents;
+export const applyEvent = recruitmentEngine.apply;
+export const replayRecruitment = recruitmentEngine.replay;
+export const migrateRecruitmentSnapshot = recruitmentEngine.migrate;
+export type Applied = ReturnType<typeof applyEvent>;
+
 /**
- * Event types the current state handles and that can pass now: an event whose guard reads only the
- * context (completing the check, reopening, un-verifying when something is verified) is left out
- * while that guard fails. An event whose guard reads its payload stays (a guard may still refuse it).
+ * What keeps the administrative check from completing: the required documents not yet verified,
+ * an age over the limit, an education under SMA/sederajat. The refusal says it, and the admin
+ * shows the same message beside the disabled button before anyone tries.
  */
-export function allowedEvents(snapshot: RecruitmentSnapshot): RecruitmentEventType[] {
-  return handledEvents(snapshot).filter(
-    (type) => PAYLOAD_GUARDED.has(type) || probes(snapshot, type).some((e) => snapshot.can(e)),
-  );
+export function adminCheckIncomplete(ctx: RecruitmentContext): Message {
+  return msg('ADMIN_CHECK_INCOMPLETE', {
+    documents: missingDocuments(ctx),
+    age: ctx.eligibility.age.ok ? null : ctx.eligibility.age.value,
+    maxAge: ctx.eligibility.age.max,
+    education: ctx.eligibility.education.ok ? null : ctx.eligibility.education.value,
+  });
 }
 
-export type Applied =
-  | { ok: true; snapshot: RecruitmentSnapshot; from: RecruitmentState; to: RecruitmentState }
-  | { ok: false; reason: string; allowedEvents: RecruitmentEventType[] };
-
-export function applyEvent(snapshot: RecruitmentSnapshot, event: RecruitmentEvent): Applied {
-  const [next] = transition(recruitmentMachine, snapshot, event);
-  // xstate hands back the very same object when no transition was taken: an unhandled event and
-  // a failed guard look alike, which is exactly when nothing must be written.
-  if (next === snapshot) {
-    // the refused event is not offered back as "allowed now"
-    const allowed = allowedEvents(snapshot).filter((type) => type !== event.type);
-    return { ok: false, reason: explainRefusal(snapshot, event), allowedEvents: allowed };
-  }
-  return { ok: true, snapshot: next, from: stateOf(snapshot), to: stateOf(next) };
-}
-
-/** How the documents are named to a recruiter (the admin UI's `doc.*` labels in Indonesian). */
-export const DOCUMENT_LABELS: Record<DocumentCode, string> = {
-  KTP: 'KTP',
-  KK: 'Kartu Keluarga (KK)',
-  IJAZAH: 'Ijazah SMA/sederajat',
-  SIM: 'SIM',
-  PAS_FOTO: 'Pas foto',
-  SURAT_LAMARAN: 'Surat lamaran',
-  KARTU_AGEN_PPOB: 'Kartu agen PPOB',
-};
-
-const documentLabel = (code: string): string => DOCUMENT_LABELS[code as DocumentCode] ?? code;
-
-/** A sentence a recruiter can act on, for a refused event. */
-export function explainRefusal(snapshot: RecruitmentSnapshot, event: RecruitmentEvent): string {
+/** Why a refused event was refused, as a message a recruiter can act on. */
+export function explainRefusal(snapshot: RecruitmentSnapshot, event: RecruitmentEvent): Message {
   const ctx: RecruitmentContext = snapshot.context;
   const state = stateOf(snapshot);
-  if (!handledEvents(snapshot).includes(event.type)) {
-    return `Aksi ${event.type} tidak berlaku pada tahap ${state}.`;
+  if (!recruitmentEngine.handledEvents(snapshot).includes(event.type)) {
+    return msg('EVENT_NOT_ALLOWED', { event: event.type, state, machine: 'recruitment' });
   }
   switch (event.type) {
-    case 'COMPLETE_ADMIN_CHECK': {
-      const parts: string[] = [];
-      const missing = missingDocuments(ctx);
-      if (missing.length) parts.push(`berkas wajib belum terverifikasi: ${missing.map(documentLabel).join(', ')}`);
-      if (!ctx.eligibility.age.ok)
-        parts.push(`usia ${ctx.eligibility.age.value} tahun melebihi batas ${ctx.eligibility.age.max} tahun`);
-      if (!ctx.eligibility.education.ok) parts.push(`pendidikan ${ctx.eligibility.education.value} di bawah SMA/sederajat`);
-      return isEligible(ctx) && !missing.length
-        ? 'Seleksi administrasi belum dapat diselesaikan.'
-        : `Seleksi administrasi belum dapat diselesaikan: ${parts.join('; ')}.`;
-    }
+    case 'COMPLETE_ADMIN_CHECK':
+      return adminCheckIncomplete(ctx);
     case 'VERIFY_DOCUMENT':
       return ctx.verifiedDocuments.includes(event.document)
-        ? `Berkas ${documentLabel(event.document)} sudah terverifikasi.`
-        : `Berkas ${documentLabel(event.document)} tidak termasuk persyaratan periode ini.`;
+        ? msg('DOCUMENT_ALREADY_VERIFIED', { document: event.document })
+        : msg('DOCUMENT_NOT_REQUIRED_HERE', { document: event.document });
     case 'UNVERIFY_DOCUMENT':
-      return `Berkas ${documentLabel(event.document)} belum terverifikasi.`;
+      return msg('DOCUMENT_NOT_VERIFIED', { document: event.document });
     case 'COMPLETE_DEBRIEFING':
-      return 'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS.';
+      return ctx.agreement
+        ? msg('DEBRIEFED_BEFORE_SIGNING', { date: ctx.agreement.signedOn })
+        : msg('EVENT_REFUSED', { event: event.type, state });
     case 'CORRECT_WRITTEN_TEST_SCORE':
     case 'CORRECT_INTERVIEW_SCORE':
-      return 'Nilai hanya dapat dikoreksi bila lamaran ditolak karena nilai tersebut di bawah ambang batas.';
+      return msg('SCORE_CORRECTION_NOT_ALLOWED');
     default:
-      return `Aksi ${event.type} ditolak pada tahap ${state}.`;
+      return msg('EVENT_REFUSED', { event: event.type, state });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar';
+import { type FieldMessage, fieldMsg, issueFields } from '../text/catalogue';
 import { documentCodeSchema, REJECTION_REASONS, WITHDRAWAL_REASONS } from './rules';
 
 /**
@@ -7,43 +8,40 @@ import { documentCodeSchema, REJECTION_REASONS, WITHDRAWAL_REASONS } from './rul
  * from them (field kinds come from the schema: enum -> select, number -> number input,
  * `isoDate` -> date picker, `clockTime` -> time picker, long text -> textarea).
  */
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'Tanggal harus berformat YYYY-MM-DD dan ada di kalender' })
-  .meta({ kind: 'date' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'DATE_INVALID' }).meta({ kind: 'date' });
 
 export const clockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Waktu harus berformat JJ:MM (00:00-23:59)')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'CLOCK_TIME_INVALID')
   .meta({ kind: 'time' });
 
-const note = z.string().trim().max(1000, 'Catatan paling panjang 1000 karakter').meta({ kind: 'textarea' });
+const note = z.string().trim().max(1000, 'NOTE_TOO_LONG').meta({ kind: 'textarea' });
 
 /** 0-100 with at most one decimal (72.5 yes, 72.55 no). */
 export const score = z
-  .number({ message: 'Nilai harus berupa angka' })
-  .min(0, 'Nilai paling kecil 0')
-  .max(100, 'Nilai paling besar 100')
-  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, { message: 'Nilai paling banyak satu angka desimal' });
+  .number({ error: 'SCORE_NOT_A_NUMBER' })
+  .min(0, 'SCORE_TOO_SMALL')
+  .max(100, 'SCORE_TOO_BIG')
+  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, { message: 'SCORE_ONE_DECIMAL' });
 
 const correctionReason = z
-  .string({ message: 'Alasan koreksi wajib diisi' })
+  .string({ error: 'CORRECTION_REASON_REQUIRED' })
   .trim()
-  .min(5, 'Alasan koreksi wajib diisi (paling sedikit 5 karakter)')
+  .min(5, 'CORRECTION_REASON_TOO_SHORT')
   .max(1000)
   .meta({ kind: 'textarea' });
 
 const schedule = z.object({
   date: isoDate,
   time: clockTime,
-  place: z.string().trim().min(2, 'Tempat wajib diisi').max(200),
+  place: z.string().trim().min(2, 'PLACE_REQUIRED').max(200),
 });
 
 const reason = <T extends readonly [string, ...string[]]>(codes: T) =>
   z
     .object({ reasonCode: z.enum(codes), note: note.optional().default('') })
     .refine((r) => r.reasonCode !== 'OTHER' || r.note.length > 0, {
-      message: 'Alasan "lainnya" wajib diberi catatan',
+      message: 'OTHER_REASON_NEEDS_NOTE',
       path: ['note'],
     });
 
@@ -58,14 +56,15 @@ export const recruitmentEventSchemas = {
   RECORD_INTERVIEW_SCORE: z.object({ score, notes: note.optional().default('') }),
   SIGN_AGREEMENT: z
     .object({
-      agreementNumber: z.string().trim().min(3, 'Nomor PKS wajib diisi').max(100),
+      agreementNumber: z.string().trim().min(3, 'AGREEMENT_NUMBER_REQUIRED').max(100),
       signedOn: isoDate,
       startDate: isoDate,
     })
     // Compared only when both are real dates: a bad date already has its own message.
-    .refine((a) => !isIsoDate(a.signedOn) || !isIsoDate(a.startDate) || a.startDate >= a.signedOn, {
-      message: 'Tanggal mulai tidak boleh sebelum tanggal tanda tangan',
-      path: ['startDate'],
+    .superRefine((a, ctx) => {
+      if (isIsoDate(a.signedOn) && isIsoDate(a.startDate) && a.startDate < a.signedOn) {
+        ctx.addIssue({ code: 'custom', message: 'START_BEFORE_SIGNING', params: { date: a.signedOn }, path: ['startDate'] });
+      }
     }),
   COMPLETE_DEBRIEFING: z.object({ debriefedOn: isoDate }),
   REJECT: reason(REJECTION_REASONS),
@@ -84,26 +83,21 @@ type Out<K extends RecruitmentEventType> = z.output<(typeof recruitmentEventSche
 type Payload<K extends RecruitmentEventType> = string extends keyof Out<K> ? unknown : Out<K>;
 export type RecruitmentEvent = { [K in RecruitmentEventType]: { type: K } & Payload<K> }[RecruitmentEventType];
 
-export type ParsedEvent = { ok: true; event: RecruitmentEvent } | { ok: false; fields: { path: string; message: string }[] };
+export type ParsedEvent = { ok: true; event: RecruitmentEvent } | { ok: false; fields: FieldMessage[] };
 
 /** Validates `{ type, ...payload }` against the event's schema; paths are dotted (`score`, `note`). */
 export function parseRecruitmentEvent(raw: unknown): ParsedEvent {
   if (typeof raw !== 'object' || raw === null || !('type' in raw) || typeof raw.type !== 'string') {
-    return { ok: false, fields: [{ path: 'type', message: 'Jenis aksi wajib diisi' }] };
+    return { ok: false, fields: [fieldMsg('type', 'EVENT_TYPE_REQUIRED')] };
   }
   const type = raw.type;
   // Own keys only: `in` also finds `toString`, `constructor`, `__proto__` … on Object.prototype.
   if (!Object.hasOwn(recruitmentEventSchemas, type)) {
-    return { ok: false, fields: [{ path: 'type', message: `Aksi tidak dikenal: ${type}` }] };
+    return { ok: false, fields: [fieldMsg('type', 'EVENT_TYPE_UNKNOWN', { type })] };
   }
   const { type: _t, ...payload } = raw as Record<string, unknown>;
   const schema = recruitmentEventSchemas[type as RecruitmentEventType];
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    };
-  }
+  if (!parsed.success) return { ok: false, fields: issueFields(parsed.error.issues) };
   return { ok: true, event: { type, ...parsed.data } as RecruitmentEvent };
 }

@@ -74,6 +74,7 @@ export function messageIdOfIssue(issue: {
   expected?: string;
   origin?: string;
   minimum?: unknown;
+  inclusive?: boolean;
 }): MessageId {
   switch (issue.code) {
     case 'invalid_type':
@@ -81,11 +82,12 @@ export function messageIdOfIssue(issue: {
       if (issue.expected === 'int') return 'NOT_WHOLE_NUMBER';
       return issue.expected === 'number' ? 'NOT_A_NUMBER' : 'FIELD_INVALID';
     case 'too_small':
-      if (NUMERIC_ORIGINS.has(issue.origin ?? '')) return 'NUMBER_TOO_SMALL';
+      // `.positive()` is an exclusive bound: "more than 0", not "at least 0"
+      if (NUMERIC_ORIGINS.has(issue.origin ?? '')) return issue.inclusive === false ? 'NUMBER_NOT_ABOVE' : 'NUMBER_TOO_SMALL';
       if (issue.origin === 'array' || issue.origin === 'set') return 'LIST_TOO_SHORT';
       return Number(issue.minimum) <= 1 ? 'FIELD_REQUIRED' : 'FIELD_TOO_SHORT';
     case 'too_big':
-      if (NUMERIC_ORIGINS.has(issue.origin ?? '')) return 'NUMBER_TOO_BIG';
+      if (NUMERIC_ORIGINS.has(issue.origin ?? '')) return issue.inclusive === false ? 'NUMBER_NOT_BELOW' : 'NUMBER_TOO_BIG';
       return issue.origin === 'array' || issue.origin === 'set' ? 'LIST_TOO_LONG' : 'FIELD_TOO_LONG';
     case 'invalid_value':
     case 'invalid_union':

@@ -6,6 +6,7 @@
 import type { Education } from '../education';
 import type { ContractEventType } from '../contract/events';
 import type { ContractState } from '../contract/machine';
+import type { FeeLineFlag } from '../contract/fee';
 import type { KpiKey } from '../contract/settings';
 import type { ResignationReason, TerminationReason } from '../contract/reasons';
 import type { DocumentCode, RejectionReason, WithdrawalReason } from '../recruitment/rules';
@@ -24,7 +25,8 @@ type AllLabels = Labels<'state', RecruitmentState> &
   Labels<'contractEvent', ContractEventType> &
   Labels<'resignation', ResignationReason> &
   Labels<'termination', TerminationReason> &
-  Labels<'kpi', KpiKey>;
+  Labels<'kpi', KpiKey> &
+  Labels<'flag', NonNullable<FeeLineFlag>>;
 
 export const labelsId = {
   'state.registered': 'Terdaftar',
@@ -115,6 +117,9 @@ export const labelsId = {
   'termination.ASKED_FOR_CASH': 'Meminta iuran secara tunai',
   'termination.ABSENT_WITHOUT_NOTICE': 'Tidak aktif tanpa keterangan',
   'termination.OTHER': 'Lainnya',
+  'flag.UNDER_2_MONTHS': 'Tunggakan < 2 bulan: bukan tunggakan peserta binaan kader',
+  'flag.OVER_24_MONTHS': 'Tunggakan > 24 bulan: tidak ditagihkan, tidak berimbal jasa',
+  'flag.NO_TIER': 'Tidak ada tarif untuk lama tunggakan ini',
 } satisfies AllLabels;
 
 export const labelsEn: Record<keyof typeof labelsId, string> = {
@@ -206,4 +211,7 @@ export const labelsEn: Record<keyof typeof labelsId, string> = {
   'termination.ASKED_FOR_CASH': 'Asked participants for cash',
   'termination.ABSENT_WITHOUT_NOTICE': 'Absent without notice',
   'termination.OTHER': 'Other',
+  'flag.UNDER_2_MONTHS': 'Arrears < 2 months: not a fostered participant’s arrears',
+  'flag.OVER_24_MONTHS': 'Arrears > 24 months: not billed, no service fee',
+  'flag.NO_TIER': 'No rate for this arrears age',
 };

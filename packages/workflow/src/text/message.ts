@@ -32,7 +32,8 @@ export type LabelKind =
   | 'contractEvent'
   | 'resignation'
   | 'termination'
-  | 'kpi';
+  | 'kpi'
+  | 'flag';
 
 const LABELS: Record<Lang, Record<string, string>> = { id: labelsId, en: labelsEn };
 

@@ -1,12 +1,10 @@
-import { candidateSchema } from '@kader/workflow';
+import { correctCandidateSchema, formatNik, formatPhone, type Message } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { ApplicationDetail, CandidateUpdateInput } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
 import { validatePayload } from '../../forms/schemaFields';
-import { formatNik, formatPhone } from '@kader/workflow';
 import { useI18n, type Key } from '../../i18n';
 import { useTRPC } from '../../trpc';
 
@@ -24,12 +22,8 @@ export const CANDIDATE_EDIT_PATHS = [
 export type CandidateEditPath = (typeof CANDIDATE_EDIT_PATHS)[number];
 export type CandidateEditValues = Record<CandidateEditPath, string>;
 
-export const REASON_REQUIRED = 'Alasan perubahan wajib diisi (paling sedikit 5 karakter)';
-
-/** The candidate's own data as the registration checks it, plus the reason for the change. */
-const candidateUpdateSchema = candidateSchema.pick({ nik: true, name: true, phone: true, address: true }).extend({
-  reason: z.string({ message: REASON_REQUIRED }).trim().min(5, REASON_REQUIRED).max(1000),
-});
+/** What the form checks: the server's correction schema, less the id and revision it adds itself. */
+const candidateUpdateSchema = correctCandidateSchema.omit({ id: true, revision: true });
 
 /** The form, filled from what the application page shows (the revealed NIK grouped, phone as 08…). */
 export function candidateEditValues(
@@ -67,11 +61,11 @@ export function toCandidateUpdate(candidate: { id: number; revision: number }, v
   };
 }
 
-/** Problems before sending, by field path (the server checks again). */
-export function checkCandidateEdit(v: CandidateEditValues): Record<string, string> {
-  const input = toCandidateUpdate({ id: 1, revision: 1 }, v) as unknown as Record<string, unknown>;
+/** Problems before sending, by field path, as the server would name them (it checks again). */
+export function checkCandidateEdit(v: CandidateEditValues): Record<string, Message> {
+  const { id: _id, revision: _revision, ...input } = toCandidateUpdate({ id: 1, revision: 1 }, v);
   const result = validatePayload(candidateUpdateSchema, input);
-  const out: Record<string, string> = {};
+  const out: Record<string, Message> = {};
   if (!result.ok) for (const i of result.issues) if (!(i.path in out)) out[i.path] = i.message;
   return out;
 }
@@ -103,11 +97,11 @@ export function CandidateEditForm(props: {
   onCancel: () => void;
 }) {
   const { detail, nik, reload, reloading, onDone, onCancel } = props;
-  const { t, tm } = useI18n();
+  const { t, tmsg } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<CandidateEditValues>(() => candidateEditValues({ ...detail.candidate, nik }));
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<Record<string, Message>>({});
 
   const update = useMutation(
     trpc.candidates.update.mutationOptions({
@@ -130,14 +124,17 @@ export function CandidateEditForm(props: {
 
   const err = update.error ? kaderError(update.error) : null;
   const server = { ...fieldErrors(err, 'candidate.'), ...fieldErrors(err) };
-  const errorOf = (p: CandidateEditPath) => (problems[p] ? tm(problems[p]) : server[p] ? tm(server[p]) : undefined);
+  const errorOf = (p: CandidateEditPath) => {
+    const problem = problems[p] ?? server[p];
+    return problem ? tmsg(problem) : undefined;
+  };
 
   return (
     <form className="candidate-edit form-grid" onSubmit={submit} noValidate data-testid="candidate-edit-form">
       <h3 className="wide">{t('cand.editTitle')}</h3>
       {err?.code === 'CONFLICT' ? (
         <div className="alert alert-warn wide" role="alert" data-testid="error-message" data-code="CONFLICT">
-          <span>{t('app.conflict')}</span>
+          <span>{tmsg(err)}</span>
           <button
             type="button"
             className="btn btn-small"

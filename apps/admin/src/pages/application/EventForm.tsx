@@ -1,5 +1,6 @@
 import { type DateFacts, eventDateLimits, recruitmentEventSchemas, type RecruitmentEventType } from '@kader/workflow';
 import { useMemo } from 'react';
+import type { ServerMessage } from '../../api/errors';
 import { fieldsFromSchema, type FormField, type FormValues } from '../../forms/schemaFields';
 import { SchemaEventForm } from '../../forms/SchemaEventForm';
 import { useI18n } from '../../i18n';
@@ -33,7 +34,7 @@ export function EventForm(props: {
   type: RecruitmentEventType;
   pending: boolean;
   /** the server's field errors, keyed by payload path (`score`, `note`) */
-  serverErrors: Record<string, string>;
+  serverErrors: Record<string, ServerMessage>;
   onSubmit: (payload: Record<string, unknown>) => void;
   onCancel: () => void;
   /** Values to start from, e.g. the agreement number the branch's pattern suggests. */

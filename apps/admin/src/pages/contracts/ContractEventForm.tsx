@@ -1,5 +1,6 @@
 import { contractEventSchemas, type ContractEventType } from '@kader/workflow';
 import { useMemo } from 'react';
+import type { ServerMessage } from '../../api/errors';
 import { fieldsFromSchema, type FormField } from '../../forms/schemaFields';
 import { SchemaEventForm } from '../../forms/SchemaEventForm';
 import { useI18n } from '../../i18n';
@@ -33,7 +34,8 @@ export function contractOptionKey(type: ContractFormEvent, field: string, value:
 export function ContractEventForm(props: {
   type: ContractFormEvent;
   pending: boolean;
-  serverErrors: Record<string, string>;
+  /** the server's field messages, keyed by payload path: `fieldErrors(k, 'event.')` */
+  serverErrors: Record<string, ServerMessage>;
   onSubmit: (payload: Record<string, unknown>) => void;
   onCancel: () => void;
 }) {

@@ -1,14 +1,13 @@
-import { addDays, type RenewalChoice } from '@kader/workflow';
+import { addDays, type FieldMessage, formatDate, type RenewalChoice } from '@kader/workflow';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { ContractDetail } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
 import { DECISION_REASON_MIN_LENGTH, decisionProblem, reasonRequired } from '../../contracts/decision';
-import { formatDate } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { RefusalMessage } from './bits';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { ScorecardView } from './ScorecardView';
 
 /** After any change to a contract: the lists and the queue show it too. */
@@ -37,7 +36,7 @@ export function DecideDialog(props: {
   onDone: (detail: ContractDetail, decision: RenewalChoice) => void;
 }) {
   const { contractId, onClose, onDone } = props;
-  const { t, tm, lang } = useI18n();
+  const { t, tmsg, lang } = useI18n();
   const trpc = useTRPC();
   const invalidate = useContractInvalidation();
   const detail = useQuery(trpc.contracts.get.queryOptions({ id: contractId }));
@@ -46,7 +45,7 @@ export function DecideDialog(props: {
     return d ?? null;
   });
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<ReturnType<typeof decisionProblem> | 'reasonForLate'>(null);
+  const [problem, setProblem] = useState<FieldMessage | null>(null);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
 
@@ -78,15 +77,11 @@ export function DecideDialog(props: {
   const required = late || (decision !== null && reasonRequired(decision, recommendation));
   const err = decide.error ? kaderError(decide.error) : null;
   const serverFields = fieldErrors(err);
+  // the server's message on the field, or the same message found here before sending
   const fieldMessage = (name: 'reason' | 'decision'): string | null => {
-    if (serverFields[name]) return tm(serverFields[name]);
-    if (name === 'decision' && problem === 'chooseDecision') return t('decide.chooseDecision');
-    if (name === 'reason' && problem === 'reasonForLate') return t('decide.reasonForLate', { min: DECISION_REASON_MIN_LENGTH });
-    if (name === 'reason' && problem === 'reasonForDrop') return t('decide.reasonForDrop', { min: DECISION_REASON_MIN_LENGTH });
-    if (name === 'reason' && problem === 'reasonAgainstRecommendation') {
-      return t('decide.reasonAgainst', { min: DECISION_REASON_MIN_LENGTH });
-    }
-    return null;
+    const server = serverFields[name];
+    if (server) return tmsg(server);
+    return problem?.path === name ? tmsg(problem) : null;
   };
   // a refusal tied to a field shows there; the rest (QUOTA_EXCEEDED, CONFLICT, …) above the buttons
   const generalError = decide.error && Object.keys(serverFields).length === 0 ? decide.error : null;
@@ -94,8 +89,7 @@ export function DecideDialog(props: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!d) return;
-    const lateReasonMissing = late && decision !== null && reason.trim().length < DECISION_REASON_MIN_LENGTH;
-    const p = lateReasonMissing ? 'reasonForLate' : decisionProblem(decision, reason, recommendation);
+    const p = decisionProblem(decision, reason, recommendation, late);
     setProblem(p);
     if (p || decision === null) return;
     decide.mutate({ id: d.id, revision: d.revision, decision, reason: reason.trim() });

@@ -5,7 +5,7 @@ import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_FILENAME, readFileText } from '../
 import { formatNumber } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { RefusalMessage } from './bits';
+import { RefusalMessage } from '../../components/RefusalMessage';
 import { useContractInvalidation } from './DecideDialog';
 
 /** The template as a link (a `data:` URL: nothing to fetch, works offline). */
@@ -19,7 +19,7 @@ export function templateHref(csv: string): string {
  * saja" when some rows have problems.
  */
 export function ImportPanel({ branchId }: { branchId: number }) {
-  const { t, tm, lang } = useI18n();
+  const { t, tmsg, lang } = useI18n();
   const trpc = useTRPC();
   const invalidate = useContractInvalidation();
   const inputId = useId();
@@ -149,7 +149,7 @@ export function ImportPanel({ branchId }: { branchId: number }) {
                       <tr key={i} data-testid={`import-error-${i}`} data-row={e.row} data-column={e.column}>
                         <td className="num">{e.row}</td>
                         <td className="mono">{e.column}</td>
-                        <td>{tm(e.message)}</td>
+                        <td>{tmsg(e)}</td>
                       </tr>
                     ))}
                   </tbody>

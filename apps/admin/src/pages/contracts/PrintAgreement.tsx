@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { base64ToBytes, downloadFile, safeFilename } from '../../contracts/files';
 import { useI18n } from '../../i18n';
 import { useTRPCClient } from '../../trpc';
-import { RefusalMessage } from './bits';
+import { RefusalMessage } from '../../components/RefusalMessage';
 
 export type AgreementPdfTarget = { applicationId: number } | { contractId: number };
 export const PAPER_SIZES = ['A4', 'F4'] as const;

@@ -20,10 +20,10 @@ export function kpiValue(key: KpiKey, value: number, lang: Lang, t: ReturnType<t
 /**
  * The scorecard as @kader/workflow computed it on the server (nothing recomputed here): each KPI's
  * actual, target, % of target, weight, points and floor; the total against the threshold; the
- * recommendation with its explanation sentences.
+ * recommendation with its explanation, each sentence a catalogue message in the reader's language.
  */
 export function ScorecardView({ scorecard, testId = 'scorecard' }: { scorecard: Scorecard | null; testId?: string }) {
-  const { t, td, tm, lang } = useI18n();
+  const { t, td, tmsg, lang } = useI18n();
   if (!scorecard || scorecard.recommendation === null) {
     return (
       <div data-testid={testId} data-recommendation="none">
@@ -89,13 +89,13 @@ export function ScorecardView({ scorecard, testId = 'scorecard' }: { scorecard: 
       <div className="recommendation">
         <strong>{t('score.recommendation')}:</strong>{' '}
         <RecommendationBadge recommendation={scorecard.recommendation} testId={`${testId}-recommendation`} />
-        <p data-testid={`${testId}-summary`}>{tm(ex.summary)}</p>
+        <p data-testid={`${testId}-summary`}>{tmsg(ex.summary)}</p>
         <details>
           <summary>{t('score.explanation')}</summary>
           <ul className="plain explanation">
             {scorecard.kpis.map((k) => (
               <li key={k.key} data-testid={`${testId}-sentence-${k.key}`} className={k.passedFloor ? '' : 'bad'}>
-                {tm(sentences.get(k.key) ?? '')}
+                {sentences.has(k.key) ? tmsg(sentences.get(k.key)!) : null}
               </li>
             ))}
           </ul>

@@ -1,7 +1,4 @@
-import type { RenewalChoice } from '@kader/workflow';
-import { kaderError } from '../../api/errors';
-import { errorText } from '../../components/ErrorBox';
-import { formatFigure } from '@kader/workflow';
+import { formatFigure, type RenewalChoice } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 
 export function ContractStateBadge({ state, testId }: { state: string; testId?: string }) {
@@ -37,39 +34,5 @@ export function ScoreAndRecommendation(props: { score: number | null; recommenda
       {score !== null && <span className="score">{t('cadres.scoreOf', { score: formatFigure(score, lang) })}</span>}{' '}
       <RecommendationBadge recommendation={recommendation} />
     </span>
-  );
-}
-
-/**
- * A refused request on the contract pages: the standard reload message for CONFLICT, the
- * server's sentence (with `data-code`) otherwise.
- */
-export function RefusalMessage(props: { error: unknown; onReload?: () => void; reloading?: boolean; testId?: string }) {
-  const { t, tm } = useI18n();
-  const { error, onReload, reloading, testId = 'error-message' } = props;
-  const k = kaderError(error);
-  if (k?.code === 'CONFLICT') {
-    return (
-      <div className="alert alert-warn" role="alert" data-testid={testId} data-code="CONFLICT">
-        <span>{t('app.conflict')}</span>
-        {onReload && (
-          <button type="button" className="btn btn-small" onClick={onReload} disabled={reloading} data-testid="reload">
-            {t('app.reload')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  if (k) {
-    return (
-      <div className="alert alert-error" role="alert" data-testid={testId} data-code={k.code}>
-        <p>{tm(k.message)}</p>
-      </div>
-    );
-  }
-  return (
-    <div className="alert alert-error" role="alert" data-testid={testId}>
-      <span>{errorText(error, tm, t('app.networkError'), t('app.unknownError'))}</span>
-    </div>
   );
 }

@@ -1,19 +1,11 @@
-import { EDUCATION_LEVELS, type Education } from '@kader/workflow';
+import { EDUCATION_LEVELS, formatScore, type Education } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { kaderError } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import type { FieldErrors } from '../settings/settingsForms';
-import {
-  checkRulesForm,
-  gradeText,
-  periodRules,
-  RULES_FIELD_PATHS,
-  rulesFormFrom,
-  rulesServerErrors,
-  type RulesForm,
-} from './rulesForm';
+import type { FormMessages } from '../../components/schemaCheck';
+import { checkRulesForm, periodRules, RULES_FIELD_PATHS, rulesFormFrom, rulesServerErrors, type RulesForm } from './rulesForm';
 import { FieldError, FormFooter, LabelledField, OtherErrors } from '../../components/forms';
 
 export type RulesTarget = {
@@ -30,11 +22,11 @@ export type RulesTarget = {
  * Testids `rules-field-<path>` / `rules-error-<path>`, `rules-submit`.
  */
 export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClose: () => void }) {
-  const { t, tm, lang } = useI18n();
+  const { t, tmsg, lang } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<RulesForm>(() => rulesFormFrom(periodRules(period), lang));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FormMessages>({});
   const [saved, setSaved] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => formRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), []);
@@ -46,8 +38,8 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
           t('rules.saved', {
             branch: p.branch.name,
             year: p.year,
-            written: gradeText(p.writtenTestGrade, lang),
-            interview: gradeText(p.interviewGrade, lang),
+            written: formatScore(p.writtenTestGrade, lang),
+            interview: formatScore(p.interviewGrade, lang),
           }),
         );
       },
@@ -56,7 +48,7 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
   const server = rulesServerErrors(setRules.error ? (kaderError(setRules.error)?.fields ?? []) : []);
   const errorOf = (path: string) => {
     const e = server[path] ?? errors[path];
-    return e ? tm(e) : undefined;
+    return e ? tmsg(e) : undefined;
   };
   const update = (patch: Partial<RulesForm>) => {
     setValues((v) => ({ ...v, ...patch }));

@@ -9,12 +9,15 @@ import {
   FEE_MAX_ARREARS_MONTHS,
   FEE_MIN_ARREARS_MONTHS,
   feeScheduleSchema,
+  issueMessage,
   KPI_KEYS,
   kpiSettingsSchema,
+  msg,
   type Effective,
   type FeeSchedule,
   type KpiKey,
   type KpiSettings,
+  type Params,
 } from '@kader/workflow';
 import type { z } from 'zod';
 import { formatRupiahInput, parseRupiahInput } from '../../contracts/rupiah';
@@ -81,29 +84,32 @@ export function firstOfNextMonth(today: string): string {
   return `${next.y}-${String(next.m).padStart(2, '0')}-01`;
 }
 
-export type FieldErrors = Record<string, string>;
+/** A field's problem: a catalogue message (found here or sent by the server), rendered with `tmsg`. */
+export type FieldProblem = { reason: string; params: Params };
+export type FieldErrors = Record<string, FieldProblem>;
 
-/** Schema issues keyed by path (`weights.visits`, `tiers.1.rateBasisPoints`); first message wins. */
+/** Schema issues keyed by path (`weights.visits`, `tiers.1.rateBasisPoints`); the first per path wins. */
 export function issuesByPath(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
-    if (!(path in out)) out[path] = issue.message;
+    if (!(path in out)) out[path] = issueMessage(issue);
   }
   return out;
 }
 
-/** The server's field errors (`value.tiers.1.rateBasisPoints`) on the form's paths. */
-export function serverFieldErrors(fields: readonly { path: string; message: string }[]): FieldErrors {
+/** The server's field messages (`value.tiers.1.rateBasisPoints`) on the form's paths. */
+export function serverFieldErrors(fields: readonly (FieldProblem & { path: string })[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const f of fields) {
-    const path = f.path.startsWith('value.') ? f.path.slice('value.'.length) : f.path === 'value' ? '' : f.path;
-    if (!(path in out)) out[path] = f.message;
+  for (const { path: full, ...problem } of fields) {
+    const path = full.startsWith('value.') ? full.slice('value.'.length) : full === 'value' ? '' : full;
+    if (!(path in out)) out[path] = problem;
   }
   return out;
 }
 
-export const AFTER_TODAY = 'Tanggal berlaku harus setelah hari ini';
+/** What the server says of a version that does not start after today, said before sending. */
+export const AFTER_TODAY = msg('EFFECTIVE_DATE_NOT_FUTURE');
 
 // ---------------------------------------------------------------------------------------------
 // KPI form

@@ -1,46 +1,39 @@
-/** The users page's forms: values as the inputs hold them → checks and the procedures' inputs. Pure. */
-import { checkPassword } from '../../auth/password';
-import { branchIdForRole, ROLES, type Role } from '../../auth/roles';
-import type { Key } from '../../i18n';
+/**
+ * The users page's forms: the values as the inputs hold them → the procedures' inputs, checked
+ * with the shared schemas (`createUserSchema`, `updateUserSchema`, `resetPasswordSchema` and the
+ * placement rule of @kader/workflow). Pure; tested in test/roles.test.ts.
+ */
+import {
+  createUserSchema,
+  fieldMsg,
+  isRole,
+  placementProblem,
+  resetPasswordSchema,
+  type Role,
+  updateUserSchema,
+} from '@kader/workflow';
+import { branchIdForRole } from '../../auth/roles';
+import { checkWith, type FormMessages } from '../../components/schemaCheck';
 
 export type UserFormValues = { username: string; name: string; role: string; branchId: string; password: string };
 export type UserFormField = keyof UserFormValues;
+type Checked<T> = { ok: true; input: T } | { ok: false; errors: FormMessages };
 
-function isRole(role: string): role is Role {
-  return (ROLES as readonly string[]).includes(role);
+const cleanName = (name: string) => name.replace(/\s+/g, ' ').trim();
+
+/** The branch a role is sent with: none for head office; a branch role without one is sent without (and refused). */
+function branchOf(v: Pick<UserFormValues, 'role' | 'branchId'>): number | null {
+  const id = branchIdForRole(v.role, v.branchId);
+  return id === 'missing' ? null : id;
 }
 
-/** Role and branch together: the branch a role may not have is not sent; one it needs must be chosen. */
-export function checkRoleBranch(v: Pick<UserFormValues, 'role' | 'branchId'>): Partial<Record<'role' | 'branchId', Key>> {
-  if (!isRole(v.role)) return { role: 'register.required' };
-  return branchIdForRole(v.role, v.branchId) === 'missing' ? { branchId: 'users.branchRequired' } : {};
+export function toCreateInput(v: UserFormValues) {
+  return { username: v.username, name: cleanName(v.name), role: v.role, branchId: branchOf(v), password: v.password };
 }
 
-export function checkNewUser(v: UserFormValues): Partial<Record<UserFormField, Key>> {
-  const out: Partial<Record<UserFormField, Key>> = {};
-  if (!v.username.trim()) out.username = 'register.required';
-  if (!v.name.trim()) out.name = 'register.required';
-  Object.assign(out, checkRoleBranch(v));
-  const pw = checkPassword(v.password);
-  if (pw) out.password = pw;
-  return out;
-}
-
-export function toCreateInput(v: UserFormValues): {
-  username: string;
-  name: string;
-  role: Role;
-  branchId: number | null;
-  password: string;
-} {
-  const branchId = branchIdForRole(v.role, v.branchId);
-  return {
-    username: v.username.trim(),
-    name: v.name.replace(/\s+/g, ' ').trim(),
-    role: v.role as Role,
-    branchId: branchId === 'missing' ? null : branchId,
-    password: v.password,
-  };
+export function checkNewUser(v: UserFormValues) {
+  const r = checkWith(createUserSchema, toCreateInput(v));
+  return r.ok ? { ok: true as const, input: r.value } : r;
 }
 
 /** Only what changed is sent (`users.update` takes optional fields). */
@@ -49,10 +42,27 @@ export function toUpdateInput(
   v: Pick<UserFormValues, 'name' | 'role' | 'branchId'>,
 ): { id: number; name?: string; role?: Role; branchId?: number | null } {
   const out: { id: number; name?: string; role?: Role; branchId?: number | null } = { id: before.id };
-  const name = v.name.replace(/\s+/g, ' ').trim();
+  const name = cleanName(v.name);
   if (name && name !== before.name) out.name = name;
   if (isRole(v.role) && v.role !== before.role) out.role = v.role;
   const branchId = branchIdForRole(v.role, v.branchId);
   if (branchId !== 'missing' && branchId !== (before.branch?.id ?? null)) out.branchId = branchId;
   return out;
+}
+
+/** The edit form: name, role and office checked as a whole; what is sent is only what changed. */
+export function checkUserEdit(
+  before: { id: number; name: string; role: string; branch: { id: number } | null },
+  v: Pick<UserFormValues, 'name' | 'role' | 'branchId'>,
+): Checked<ReturnType<typeof toUpdateInput>> {
+  const whole = checkWith(updateUserSchema, { id: before.id, name: cleanName(v.name), role: v.role, branchId: branchOf(v) });
+  if (!whole.ok) return whole;
+  const problem = placementProblem(whole.value.role!, whole.value.branchId ?? null);
+  if (problem) return { ok: false, errors: { branchId: fieldMsg('branchId', problem) } };
+  return { ok: true, input: toUpdateInput(before, v) };
+}
+
+export function checkPasswordReset(id: number, newPassword: string) {
+  const r = checkWith(resetPasswordSchema, { id, newPassword });
+  return r.ok ? { ok: true as const, input: r.value } : r;
 }

@@ -9,7 +9,18 @@ import {
   type CandidateRow,
   type DbOrTx,
 } from '@kader/db';
-import { addDays, agreementEndDate, dateInZone, effectiveAt, formatPhone, restore, restoreContract } from '@kader/workflow';
+import {
+  addDays,
+  agreementEndDate,
+  dateInZone,
+  DEFAULT_FAMILIES_ASSIGNED,
+  effectiveAt,
+  fieldMsg,
+  formatPhone,
+  msg,
+  restore,
+  restoreContract,
+} from '@kader/workflow';
 import { z } from 'zod';
 import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import type { Context } from '../../context';
@@ -73,13 +84,15 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
   if (input.applicationId) {
     const row = getApplication(db, input.applicationId);
     const period = row ? getPeriod(db, row.periodId) : undefined;
-    if (!row || !period) throw new DomainError('NOT_FOUND', `Lamaran #${input.applicationId} tidak ditemukan.`);
-    assertCanRunSelection(p, period.branchId, `Lamaran #${row.id}`);
+    if (!row || !period) {
+      throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'application', id: input.applicationId }));
+    }
+    assertCanRunSelection(p, period.branchId, { entity: 'application', id: row.id });
     const ctxSnap = restore({ version: row.machineVersion, persisted: row.snapshot }).context;
     const b = base(db, row.candidateId, period.branchId, row.workAreaId);
     candidateId = row.candidateId;
     if (!ctxSnap.agreement && row.state !== 'agreementSigning') {
-      throw new DomainError('INVALID_TRANSITION', 'PKS dicetak mulai tahap penandatanganan PKS.');
+      throw new DomainError('INVALID_TRANSITION', msg('AGREEMENT_PRINT_TOO_EARLY'));
     }
     const today = dateInZone(ctx.now(), b.timeZone);
     // Unsigned: a draft starting the first of next month, to read through with the candidate.
@@ -88,7 +101,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     doc = {
       ...b,
       agreementNumber: ctxSnap.agreement?.number ?? `PKS/…/${b.code}/${start.slice(0, 4)}`,
-      familiesAssigned: 500,
+      familiesAssigned: DEFAULT_FAMILIES_ASSIGNED,
       functions: CADRE_FUNCTIONS,
       feeSchedule: effectiveAt(fees, start),
       startDate: start,
@@ -98,8 +111,8 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
     };
   } else if (input.contractId) {
     const row = getContract(db, input.contractId);
-    if (!row) throw new DomainError('NOT_FOUND', `Kontrak #${input.contractId} tidak ditemukan.`);
-    assertCanRunSelection(p, row.branchId, `Kontrak #${row.id}`);
+    if (!row) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'contract', id: input.contractId }));
+    assertCanRunSelection(p, row.branchId, { entity: 'contract', id: row.id });
     const b = base(db, row.candidateId, row.branchId, row.workAreaId);
     candidateId = row.candidateId;
     const decision = restoreContract({ version: row.machineVersion, persisted: row.snapshot }).context.decision;
@@ -135,9 +148,7 @@ export async function agreementPdf({ ctx, input }: { ctx: Context; input: z.outp
       };
     }
   } else {
-    throw new DomainError('VALIDATION', 'Sebutkan lamaran atau kontrak.', {
-      fields: [{ path: 'applicationId', message: 'Wajib diisi' }],
-    });
+    throw new DomainError('VALIDATION', msg('AGREEMENT_PRINT_WHICH'), { fields: [fieldMsg('applicationId', 'FIELD_REQUIRED')] });
   }
   const bytes = await renderAgreementPdf(doc, { paper: input.paper, draft, createdAt: ctx.now() });
   // The PDF prints the full NIK: generating one is a deliberate view, logged like a reveal.

@@ -1,4 +1,5 @@
 import { findContractByNumber, type ContractRow, type DbOrTx } from '@kader/db';
+import { type MonthlyRecord, msg, render } from '@kader/workflow';
 import { z } from 'zod';
 import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import { canRunSelection, type Principal } from '../../auth/principal';
@@ -13,7 +14,7 @@ import {
   parseMonthlyCsv,
   type RowError,
 } from '../../import/monthlyCsv';
-import { checkMonthlyRecord, writeMonth } from './verbs';
+import { checkMonthlyRecord, writeMonth } from './recordMonth';
 
 export const importMonthsSchema = z.object({
   branchId: z.number().int().positive(),
@@ -21,15 +22,19 @@ export const importMonthsSchema = z.object({
    * The file's text (the browser reads it), measured as the file's UTF-8 bytes. A character is at
    * least one byte, so the length check is a cheap first bound; `abort` skips the exact count.
    */
-  csv: z
-    .string()
-    .max(MONTHLY_IMPORT_LIMIT.bytes, { message: MONTHLY_IMPORT_TOO_LARGE, abort: true })
-    .refine((text) => Buffer.byteLength(text, 'utf8') <= MONTHLY_IMPORT_LIMIT.bytes, MONTHLY_IMPORT_TOO_LARGE),
+  csv: z.string().superRefine((text, ctx) => {
+    if (text.length > MONTHLY_IMPORT_LIMIT.bytes || Buffer.byteLength(text, 'utf8') > MONTHLY_IMPORT_LIMIT.bytes) {
+      const { reason, params } = MONTHLY_IMPORT_TOO_LARGE;
+      ctx.addIssue({ code: 'custom', message: reason, params });
+    }
+  }),
   acceptValidRows: z.boolean(),
   dryRun: z.boolean(),
 });
 
-export type ImportResult = { rows: number; valid: number; imported: number; updated: number; errors: RowError[] };
+/** A row's problem as the answer carries it: the message (id and parameters) and its Indonesian sentence for API clients. */
+export type ImportError = RowError & { message: string };
+export type ImportResult = { rows: number; valid: number; imported: number; updated: number; errors: ImportError[] };
 
 /**
  * Imports a branch's monthly reports from a CSV file: every row checked (format, then the
@@ -40,7 +45,7 @@ export type ImportResult = { rows: number; valid: number; imported: number; upda
  */
 export function importMonths({ ctx, input }: { ctx: Context; input: z.output<typeof importMonthsSchema> }): ImportResult {
   const p = requirePrincipal(ctx);
-  assertCanRunSelection(p, input.branchId, 'Kantor cabang');
+  assertCanRunSelection(p, input.branchId, { entity: 'branch', id: input.branchId });
   const parsed = parseMonthlyCsv(input.csv);
   const at = ctx.now().toISOString();
   const args = {
@@ -76,35 +81,41 @@ export function importMonthsInTransaction(
 ): ImportResult {
   const { principal: p, parsed } = args;
   const errors: RowError[] = [...parsed.errors];
-  const ready: { row: number; contract: ContractRow; record: ReturnType<typeof checkMonthlyRecord> & { ok: true } }[] = [];
+  const ready: { row: number; contract: ContractRow; record: MonthlyRecord }[] = [];
   for (const r of parsed.rows) {
     const contract = findContractByNumber(tx, r.agreementNumber);
     if (!contract || contract.branchId !== args.branchId || !canRunSelection(p, contract.branchId)) {
       errors.push({
         row: r.row,
         column: 'nomor_pks',
-        message: `Nomor PKS ${r.agreementNumber} tidak ditemukan di kantor cabang ini`,
+        ...msg('IMPORT_AGREEMENT_NOT_FOUND', { agreementNumber: r.agreementNumber }),
       });
       continue;
     }
     const checked = checkMonthlyRecord(contract, r.record as Record<string, unknown>);
     if (!checked.ok) {
-      for (const f of checked.fields) {
-        errors.push({ row: r.row, column: FIELD_COLUMN[f.path.split('.')[0] ?? ''] ?? f.path, message: f.message });
+      for (const { path, ...message } of checked.fields) {
+        errors.push({ row: r.row, column: FIELD_COLUMN[path.split('.')[0] ?? ''] ?? path, ...message });
       }
       continue;
     }
-    ready.push({ row: r.row, contract, record: checked });
+    ready.push({ row: r.row, contract, record: checked.record });
   }
   errors.sort((a, b) => a.row - b.row);
   const rows = new Set([...parsed.rows.map((r) => r.row), ...errors.map((e) => e.row)]).size;
-  const result: ImportResult = { rows, valid: ready.length, imported: 0, updated: 0, errors };
+  const result: ImportResult = {
+    rows,
+    valid: ready.length,
+    imported: 0,
+    updated: 0,
+    errors: errors.map((e) => ({ ...e, message: render('id', e) })),
+  };
   if (!args.write || (errors.length > 0 && !args.acceptValidRows)) return result;
-  if (ready.length === 0) throw new DomainError('VALIDATION', 'Tidak ada baris yang valid untuk diimpor.');
+  if (ready.length === 0) throw new DomainError('VALIDATION', msg('IMPORT_NO_VALID_ROWS'));
   for (const r of ready) {
     const outcome = writeMonth(tx, {
       row: r.contract,
-      record: r.record.record,
+      record: r.record,
       revision: null,
       actor: p.username,
       at: args.at,

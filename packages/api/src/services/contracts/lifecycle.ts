@@ -12,13 +12,14 @@ import {
 } from '@kader/db';
 import {
   addDays,
-  applyContractEvent,
   CONTRACT_MACHINE_ID,
   CONTRACT_MACHINE_VERSION,
+  contractEngine,
   contractInputFor,
   contractStateOf,
+  DEFAULT_FAMILIES_ASSIGNED,
+  msg,
   persistContract,
-  restoreContract,
   startContract,
   type ContractEvent,
   type ContractInput,
@@ -29,8 +30,10 @@ import {
   parseAgreementNumberPattern,
   patternRestartsYearly,
   type AgreementNumberToken,
+  type AgreementPatternProblem,
 } from '../../documents';
-import { CONFLICT_MESSAGE, DomainError } from '../../errors';
+import { DomainError } from '../../errors';
+import { applyToVersionedRow } from '../applyToVersionedRow';
 import { quotaFor } from '../quota';
 
 type NewContract = {
@@ -56,7 +59,7 @@ function createContract(tx: DbOrTx, c: NewContract): ContractRow {
     startDate: c.input.startDate,
     endDate: c.input.endDate,
     evaluationDueOn: c.input.evaluationDueOn,
-    familiesAssigned: c.familiesAssigned ?? 500,
+    familiesAssigned: c.familiesAssigned ?? DEFAULT_FAMILIES_ASSIGNED,
     machineId: CONTRACT_MACHINE_ID,
     machineVersion: CONTRACT_MACHINE_VERSION,
     state: contractStateOf(snapshot),
@@ -104,7 +107,19 @@ export function startFirstContract(
 export const AGREEMENT_NUMBER_TRIES = 1000;
 
 /** A stored pattern as a message quotes it: one written by hand in the database may be any length. */
-const quotePattern = (p: string) => `"${p.length > 80 ? `${p.slice(0, 80)}…` : p}"`;
+const shownPattern = (p: string) => (p.length > 80 ? `${p.slice(0, 80)}…` : p);
+
+/** AGREEMENT_PATTERN_BROKEN: the branch, its pattern and every problem (as parallel lists: params are flat). */
+function brokenPattern(branch: string, pattern: string, problems: AgreementPatternProblem[]) {
+  return msg('AGREEMENT_PATTERN_BROKEN', {
+    branch,
+    pattern: shownPattern(pattern),
+    problems: problems.map((p) => p.params.problem),
+    ns: problems.map((p) => p.params.n),
+    tokens: problems.map((p) => p.params.token),
+    limits: problems.map((p) => p.params.limit),
+  });
+}
 
 /**
  * The branch's numbering pattern, parsed. A pattern stored before patterns were checked may be
@@ -121,8 +136,8 @@ export function branchAgreementPattern(
   if (!branch) throw new Error(`no branch ${branchId}`);
   const parsed = parseAgreementNumberPattern(branch.agreementNumberPattern);
   if (!parsed.ok) {
-    const msg = `Pola nomor PKS ${branch.name} (${quotePattern(branch.agreementNumberPattern)}) tidak valid: ${parsed.problems.join('; ')}. Kantor Pusat perlu memperbaiki pola ini.`;
-    throw new DomainError('VALIDATION', msg, { fields: [{ path: 'agreementNumberPattern', message: msg }] });
+    const message = brokenPattern(branch.name, branch.agreementNumberPattern, parsed.problems);
+    throw new DomainError('VALIDATION', message, { fields: [{ path: 'agreementNumberPattern', ...message }] });
   }
   return { branch, tokens: parsed.tokens };
 }
@@ -149,8 +164,13 @@ export function nextAgreementNumber(
     const number = formatAgreementNumber(tokens, { sequence: n, date: startDate, branchCode: branch.code });
     if (!agreementNumberTaken(tx, number)) return number;
   }
-  const msg = `Tidak ada nomor PKS yang bebas di antara ${maxTries} nomor berikutnya menurut pola ${branch.name} (${quotePattern(branch.agreementNumberPattern)}), mulai nomor urut ${first}. Periksa pola nomor PKS kantor cabang ini.`;
-  throw new DomainError('VALIDATION', msg, { fields: [{ path: 'agreementNumberPattern', message: msg }] });
+  const message = msg('NO_FREE_AGREEMENT_NUMBER', {
+    tries: maxTries,
+    branch: branch.name,
+    pattern: shownPattern(branch.agreementNumberPattern),
+    first,
+  });
+  throw new DomainError('VALIDATION', message, { fields: [{ path: 'agreementNumberPattern', ...message }] });
 }
 
 /** The year after `row`, starting the day after it ends, linked to it. */
@@ -173,68 +193,43 @@ function startRenewal(tx: DbOrTx, row: ContractRow, actor: string, at: string): 
 }
 
 /**
- * Sends one event to a contract inside the caller's transaction: refuse if nothing changes
- * (naming the events allowed now), hold a place in next year's quota for a renewal, write with
- * revision + 1, audit, and start the next year when a renewal is carried out.
+ * Sends one event to a contract inside the caller's transaction through the shared step
+ * (`applyToVersionedRow`: revision, migrate, transition, write, audit), holding a place in next
+ * year's quota for a renewal, and starts the next year when a renewal is carried out.
  */
 export function applyToContract(
   tx: DbOrTx,
   args: { row: ContractRow; revision: number; event: ContractEvent; actor: string; at: string },
 ): ContractRow {
   const { row, event } = args;
-  if (row.revision !== args.revision) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
-  const snapshot = restoreContract({ version: row.machineVersion, persisted: row.snapshot });
-  const applied = applyContractEvent(snapshot, event);
-  if (!applied.ok) {
-    const allowed = applied.allowedEvents.length ? applied.allowedEvents.join(', ') : 'tidak ada';
-    throw new DomainError('INVALID_TRANSITION', `${applied.reason} Aksi yang berlaku sekarang: ${allowed}.`, {
-      allowedEvents: applied.allowedEvents,
-    });
-  }
-  let meta: Record<string, unknown> | null = null;
-  // A renewal decided in time holds next year's place until the end date; one decided late
-  // (DECIDE_LATE, contract v2) renews at once. Either way the place must be free now.
-  if ((event.type === 'DECIDE_RENEWAL' || event.type === 'DECIDE_LATE') && event.decision === 'renew') {
-    const nextYear = Number(addDays(row.endDate, 1).slice(0, 4));
-    // Deciding again (already `decided` to renew) must not count this contract twice.
-    const alreadyHolding = row.state === 'decided' && (snapshot.context.decision?.decision ?? null) === 'renew';
-    const quota = quotaFor(tx, row.branchId, nextYear);
-    if (!quota) {
-      throw new DomainError(
-        'QUOTA_EXCEEDED',
-        `Kuota tahun ${nextYear} belum ditetapkan Kantor Pusat; perpanjangan belum dapat diputuskan.`,
-      );
-    }
-    if (!alreadyHolding && quota.used >= quota.quota) {
-      throw new DomainError(
-        'QUOTA_EXCEEDED',
-        `Kuota tahun ${nextYear} sudah penuh (${quota.used} dari ${quota.quota} tempat terisi). Perpanjangan tidak dapat diputuskan.`,
-      );
-    }
-    meta = { nextYear, quota: quota.quota, quotaUsedBefore: quota.used };
-  }
-  const to = contractStateOf(applied.snapshot);
-  const written = updateContractIfRevision(tx, row.id, args.revision, {
-    state: to,
-    snapshot: persistContract(applied.snapshot),
-    machineVersion: CONTRACT_MACHINE_VERSION,
-    stateEnteredAt: applied.from === to ? row.stateEnteredAt : args.at,
-    updatedAt: args.at,
-  });
-  if (!written) throw new DomainError('CONFLICT', CONFLICT_MESSAGE);
-  const { type, ...payload } = event;
-  appendAudit(tx, {
+  const applied = applyToVersionedRow(tx, {
+    engine: contractEngine,
+    machine: 'contract',
     entityType: 'contract',
-    entityId: row.id,
-    type,
-    payload,
-    fromState: applied.from,
-    toState: to,
-    machineVersion: CONTRACT_MACHINE_VERSION,
+    row,
+    revision: args.revision,
+    event,
     actor: args.actor,
     at: args.at,
-    meta,
+    write: updateContractIfRevision,
+    // A renewal decided in time holds next year's place until the end date; one decided late
+    // (DECIDE_LATE, contract v2) renews at once. Either way the place must be free now.
+    onTransition: (_applied, before) => {
+      if ((event.type !== 'DECIDE_RENEWAL' && event.type !== 'DECIDE_LATE') || event.decision !== 'renew') return null;
+      const nextYear = Number(addDays(row.endDate, 1).slice(0, 4));
+      // Deciding again (already `decided` to renew) must not count this contract twice.
+      const alreadyHolding = row.state === 'decided' && (before.context.decision?.decision ?? null) === 'renew';
+      const quota = quotaFor(tx, row.branchId, nextYear);
+      if (!quota) throw new DomainError('QUOTA_EXCEEDED', msg('RENEWAL_QUOTA_NOT_SET', { year: nextYear }));
+      if (!alreadyHolding && quota.used >= quota.quota) {
+        throw new DomainError(
+          'QUOTA_EXCEEDED',
+          msg('RENEWAL_QUOTA_FULL', { year: nextYear, used: quota.used, quota: quota.quota }),
+        );
+      }
+      return { nextYear, quota: quota.quota, quotaUsedBefore: quota.used };
+    },
   });
-  if (to === 'renewed') startRenewal(tx, row, args.actor, args.at);
-  return { ...row, state: to, revision: args.revision + 1 };
+  if (applied.to === 'renewed') startRenewal(tx, row, args.actor, args.at);
+  return { ...row, state: applied.to, revision: args.revision + 1 };
 }

@@ -1,8 +1,8 @@
 import { appendAudit, insertProgramSetting, listProgramSettings } from '@kader/db';
-import { dateInZone, feeScheduleSchema, kpiSettingsSchema } from '@kader/workflow';
+import { dateInZone, feeScheduleSchema, fieldMsg, kpiSettingsSchema, msg } from '@kader/workflow';
 import { z } from 'zod';
 import type { Context } from '../../context';
-import { DomainError, fieldsOf } from '../../errors';
+import { DomainError, fieldsOf, invalidInput } from '../../errors';
 import { feeVersions, kpiVersions } from './settings';
 
 export const addSettingSchema = z.object({ kind: z.enum(['kpi', 'fee']), value: z.looseObject({}) });
@@ -20,18 +20,14 @@ export function listSettings({ ctx }: { ctx: Context }) {
 export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeof addSettingSchema> }) {
   const schema = input.kind === 'kpi' ? kpiSettingsSchema : feeScheduleSchema;
   const parsed = schema.safeParse(input.value);
-  if (!parsed.success) {
-    const fields = fieldsOf(parsed.error, 'value');
-    throw new DomainError('VALIDATION', `Pengaturan tidak valid: ${fields.map((f) => `${f.path} — ${f.message}`).join('; ')}`, {
-      fields,
-    });
-  }
+  if (!parsed.success) throw invalidInput(fieldsOf(parsed.error, 'value'));
   const value = parsed.data;
   // Head office works in WIB: "after today" is judged on Jakarta's date, as the page judges it.
   const today = dateInZone(ctx.now(), 'Asia/Jakarta');
   if (value.effectiveFrom <= today) {
-    const msg = 'Tanggal berlaku harus setelah hari ini';
-    throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
+    throw new DomainError('VALIDATION', msg('EFFECTIVE_DATE_NOT_FUTURE'), {
+      fields: [fieldMsg('value.effectiveFrom', 'EFFECTIVE_DATE_NOT_FUTURE')],
+    });
   }
   const at = ctx.now().toISOString();
   return ctx.handle.db.transaction((tx) => {
@@ -40,8 +36,9 @@ export function addSetting({ ctx, input }: { ctx: Context; input: z.output<typeo
         (r) => (r.value as { effectiveFrom: string }).effectiveFrom === value.effectiveFrom,
       )
     ) {
-      const msg = 'Sudah ada versi yang berlaku mulai tanggal ini';
-      throw new DomainError('VALIDATION', msg, { fields: [{ path: 'value.effectiveFrom', message: msg }] });
+      throw new DomainError('VALIDATION', msg('SETTINGS_VERSION_EXISTS'), {
+        fields: [fieldMsg('value.effectiveFrom', 'SETTINGS_VERSION_EXISTS')],
+      });
     }
     // The first stored version keeps the defaults in force before it.
     if (listProgramSettings(tx, input.kind).length === 0) {

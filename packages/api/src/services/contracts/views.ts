@@ -92,7 +92,7 @@ export type ContractCard = ReturnType<typeof contractCard>;
 
 /** One agreement year as this person may see it (personal data as in `applicationDetail`). */
 export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principal, now: Date) {
-  assertCanRead(principal, row.branchId, `Kontrak #${row.id}`);
+  assertCanRead(principal, row.branchId, { entity: 'contract', id: row.id });
   const candidate = getCandidate(db, row.candidateId);
   const branch = getBranch(db, row.branchId);
   const area = getWorkArea(db, row.workAreaId);

@@ -108,6 +108,16 @@ export const commonMessages = {
     id: (p, f) => `Paling besar ${f.number(p.maximum)}`,
     en: (p, f) => `At most ${f.number(p.maximum)}`,
   }),
+  NUMBER_NOT_ABOVE: m({
+    sample: { minimum: 0 },
+    id: (p, f) => `Harus lebih dari ${f.number(p.minimum)}`,
+    en: (p, f) => `Must be more than ${f.number(p.minimum)}`,
+  }),
+  NUMBER_NOT_BELOW: m({
+    sample: { maximum: 100 },
+    id: (p, f) => `Harus kurang dari ${f.number(p.maximum)}`,
+    en: (p, f) => `Must be less than ${f.number(p.maximum)}`,
+  }),
   NOT_A_NUMBER: text('Harus berupa angka', 'Must be a number'),
   NOT_WHOLE_NUMBER: text('Harus bilangan bulat', 'Must be a whole number'),
   CHOOSE_ONE: text('Pilih salah satu pilihan yang ada', 'Choose one of the options'),

@@ -1,0 +1,41 @@
+import { appendAudit, findPeriod, getBranch, getPeriod, insertPeriod, setPeriodQuota } from '@kader/db';
+import { DEFAULT_RECRUITMENT_RULES, msg, quotaBelowTaken, type SetQuotaInput } from '@kader/workflow';
+import type { Context } from '../../context';
+import { DomainError } from '../../errors';
+import { placesTaken } from '../quota';
+import { periodView } from '../views';
+
+/**
+ * Head office sets a branch's cadre places for a year: opens the year's recruitment period (with
+ * the programme's default rules) or changes its quota — never below the places already taken.
+ */
+export function setQuota({ ctx, input }: { ctx: Context; input: SetQuotaInput }) {
+  const at = ctx.now().toISOString();
+  return ctx.handle.db.transaction(
+    (tx) => {
+      if (!getBranch(tx, input.branchId)) {
+        throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'branch', id: input.branchId }));
+      }
+      const existing = findPeriod(tx, input.branchId, input.year);
+      let periodId: number;
+      if (existing) {
+        const below = quotaBelowTaken(input, placesTaken(tx, input.branchId, input.year));
+        if (below) throw new DomainError('VALIDATION', below, { fields: [below] });
+        setPeriodQuota(tx, existing.id, input.quota);
+        periodId = existing.id;
+      } else {
+        periodId = insertPeriod(tx, { ...input, rules: DEFAULT_RECRUITMENT_RULES }).id;
+      }
+      appendAudit(tx, {
+        entityType: 'period',
+        entityId: periodId,
+        type: 'QUOTA_SET',
+        payload: { year: input.year, quota: input.quota, before: existing?.quota ?? null },
+        actor: ctx.principal?.username ?? 'sistem',
+        at,
+      });
+      return periodView(tx, getPeriod(tx, periodId)!);
+    },
+    { behavior: 'immediate' },
+  );
+}
