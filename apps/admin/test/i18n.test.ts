@@ -10,7 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { fieldsFromSchema } from '../src/forms/schemaFields';
 import { en, id } from '../src/i18n/dict';
-import { hasKey, interpolate, translate, translateDynamic, translateMessage } from '../src/i18n';
+import { hasKey, interpolate, translate, translateDynamic, translateServerMessage } from '../src/i18n';
 
 const keys = [
   ...RECRUITMENT_STATES.map((s) => `state.${s}`),
@@ -43,17 +43,26 @@ describe('dictionaries', () => {
     expect(translate('id', 'event.BEGIN_ADMIN_CHECK')).toBe('Mulai seleksi administrasi');
     expect(translate('id', 'event.RECORD_WRITTEN_TEST_SCORE')).toBe('Catat nilai tes tertulis');
     expect(translate('id', 'period.quotaLeft')).toBe('Sisa kuota');
-    expect(translate('id', 'app.conflict')).toBe(
-      'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
-    );
   });
   it('interpolate and fall back', () => {
     expect(interpolate('{n} hari', { n: 3 })).toBe('3 hari');
     expect(translate('en', 'days.n', { n: 3 })).toBe('3 days');
     expect(translateDynamic('id', 'state.nope', 'nope')).toBe('nope');
-    expect(translateMessage('en', 'Nilai paling besar 100')).toBe('The score cannot be above 100');
-    expect(translateMessage('id', 'Nilai paling besar 100')).toBe('Nilai paling besar 100');
-    expect(translateMessage('en', 'Pesan baru dari server')).toBe('Pesan baru dari server');
+  });
+  it('renders a server message from its id in the UI language, and its own sentence when the id is unknown', () => {
+    const refusal = { reason: 'NUMBER_TOO_BIG', params: { maximum: 100 }, message: 'Paling besar 100' };
+    expect(translateServerMessage('en', refusal)).toBe('At most 100');
+    expect(translateServerMessage('id', refusal)).toBe('Paling besar 100');
+    expect(translateServerMessage('en', { reason: 'FROM_A_NEWER_SERVER', params: {}, message: 'Pesan baru' })).toBe('Pesan baru');
+    const refused = {
+      reason: 'EVENT_NOT_ALLOWED',
+      params: { event: 'SIGN_AGREEMENT', state: 'interview', machine: 'recruitment' },
+      allowedEvents: ['REJECT'],
+      machine: 'recruitment',
+    };
+    expect(translateServerMessage('en', refused)).toBe(
+      'Record agreement signing does not apply at the interview stage. Actions that apply now: Reject.',
+    );
   });
 });
 

@@ -204,7 +204,10 @@ export function setupKader(opts: { today?: string } = {}): KaderE2E {
       expect(pageErrors).toEqual([]);
     } catch (err) {
       await screenshot(page, `${name}-failure`);
-      throw new Error(`${(err as Error).message}\n--- server output (last 4000 chars) ---\n${serverTail()}`, { cause: err });
+      const errors = pageErrors.length ? `\n--- errors in the page ---\n${pageErrors.join('\n')}` : '';
+      throw new Error(`${(err as Error).message}${errors}\n--- server output (last 4000 chars) ---\n${serverTail()}`, {
+        cause: err,
+      });
     } finally {
       await close();
     }

@@ -201,8 +201,11 @@ const FORMATS: RegExp[] = [
 /** What may be left: numbers, punctuation, symbols and spaces. */
 const ONLY_DATA_MARKS = /^[\p{N}\p{P}\p{S}\p{Z}\s]*$/u;
 
-/** The pieces of a screen's text that are neither catalogue text nor data. */
-function leaksOf(shown: readonly Shown[], data: readonly string[]): { text: string; where: string }[] {
+/**
+ * The pieces of a screen's text that are neither catalogue text nor data; `accepted` receives the
+ * unmarked pieces that passed as data (written out for review: what the check let through).
+ */
+function leaksOf(shown: readonly Shown[], data: readonly string[], accepted: string[] = []): { text: string; where: string }[] {
   const leaks: { text: string; where: string }[] = [];
   for (const piece of unmarked(shown)) {
     const text = piece.text.replace(/\s+/g, ' ').trim();
@@ -211,6 +214,7 @@ function leaksOf(shown: readonly Shown[], data: readonly string[]): { text: stri
     for (const f of FORMATS) rest = rest.replace(f, ' ');
     if (piece.stray) leaks.push({ text: `${text} (a mark closes that never opened)`, where: piece.where });
     else if (!ONLY_DATA_MARKS.test(rest)) leaks.push({ text, where: piece.where });
+    else if (/\p{L}/u.test(text)) accepted.push(`${text}  (${piece.where})`);
   }
   return leaks;
 }
@@ -219,6 +223,8 @@ function leaksOf(shown: readonly Shown[], data: readonly string[]): { text: stri
 // The walk
 
 const allLeaks: string[] = [];
+/** Unmarked text with letters that passed as data, per screen: for a person to review. */
+const allAccepted: string[] = [];
 /** What the test types (free text a person wrote), counted as data. */
 const typed: string[] = [];
 
@@ -231,7 +237,9 @@ async function check(page: Page, screen: string): Promise<string[]> {
   const shown = await page.evaluate(collectInPage);
   const marked = shown.filter((s) => s.text.includes(OPEN)).length;
   expect(marked, `${screen}: the pseudo-locale is on (marked text found)`).toBeGreaterThan(3);
-  const leaks = leaksOf(shown, dataStrings(typed)).map((l) => `${screen}: ${l.text}  (${l.where})`);
+  const accepted: string[] = [];
+  const leaks = leaksOf(shown, dataStrings(typed), accepted).map((l) => `${screen}: ${l.text}  (${l.where})`);
+  for (const a of new Set(accepted)) allAccepted.push(`${screen}: ${a}`);
   const fresh = [...new Set(leaks)].filter((l) => !allLeaks.includes(l));
   allLeaks.push(...fresh);
   return fresh;
@@ -255,6 +263,7 @@ async function walk(name: string, steps: (page: Page, check: (screen: string) =>
 afterAll(() => {
   const file = path.join(RESULTS_DIR, 'pseudo-leaks.txt');
   writeFileSync(file, allLeaks.length ? `${allLeaks.join('\n')}\n` : '');
+  writeFileSync(path.join(RESULTS_DIR, 'pseudo-data.txt'), `${allAccepted.join('\n')}\n`);
   if (allLeaks.length) console.log(`pseudo-locale: ${allLeaks.length} leaks (also in ${file}):\n${allLeaks.join('\n')}`);
 });
 

@@ -11,8 +11,13 @@ import { headerPeriod, PeriodProvider, usePeriod } from '../period';
 import { useTRPC } from '../trpc';
 import { ErrorBox } from './ErrorBox';
 
-/** Every page, signed in or not: the DEMO banner, then the page. */
+/** Every page, signed in or not: the DEMO banner, then the page. The tab's title is the app's name. */
 export function RootShell() {
+  const { t } = useI18n();
+  const title = t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <>
       <DemoBanner />

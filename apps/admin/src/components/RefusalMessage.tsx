@@ -14,7 +14,7 @@ export function RefusalMessage(props: { error: unknown; onReload?: () => void; r
   if (k?.code === 'CONFLICT') {
     return (
       <div className="alert alert-warn" role="alert" data-testid={testId} data-code="CONFLICT">
-        <span>{t('app.conflict')}</span>
+        <span>{tmsg(k)}</span>
         {onReload && (
           <button type="button" className="btn btn-small" onClick={onReload} disabled={reloading} data-testid="reload">
             {t('app.reload')}

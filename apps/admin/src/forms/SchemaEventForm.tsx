@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { msg } from '@kader/workflow';
 import type { ServerMessage } from '../api/errors';
 import { useI18n } from '../i18n';
 import { dateInputBounds, dateLimitIssues, type DateLimitsOf } from './dateLimits';
@@ -76,7 +77,7 @@ export function SchemaEventForm(props: {
     const issue = issues[f.name];
     if (!issue) return undefined;
     if (issue.missing && (f.kind === 'select' || f.required)) {
-      return f.kind === 'number' ? tmsg(issue.message) : t('register.required');
+      return f.kind === 'number' ? tmsg(issue.message) : tmsg(msg('FIELD_REQUIRED'));
     }
     return tmsg(issue.message);
   };

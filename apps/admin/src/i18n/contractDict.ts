@@ -227,8 +227,6 @@ const pages = {
   'import.done': 'Impor selesai: {imported} bulan baru, {updated} bulan diperbarui.',
   'import.noFile': 'Pilih berkas CSV terlebih dahulu.',
   'import.empty': 'Berkas kosong.',
-  'import.nothingValid': 'Tidak ada baris yang valid untuk diimpor.',
-
   'renewals.title': 'Perpanjangan',
   'renewals.intro':
     'PKS yang jatuh tempo evaluasi atau akan jatuh tempo dalam 30 hari, dan PKS yang berakhir tanpa keputusan (masih dapat diputuskan terlambat), diurutkan menurut tanggal berakhir.',
@@ -275,7 +273,6 @@ const pages = {
   'quota.noPeriods': 'Belum ada kuota',
   'quota.set': 'Tetapkan kuota',
   'quota.setHint': 'Membuka periode rekrutmen tahun itu bila belum ada. Tidak boleh kurang dari tempat yang sudah terisi.',
-  'quota.chooseBranch': 'Pilih kantor cabang',
   'quota.saved': 'Kuota {branch} tahun {year}: {quota}.',
   'quota.createBranch': 'Buka kantor cabang',
   'quota.code': 'Kode',
@@ -291,14 +288,6 @@ const pages = {
   'quota.chooseZone': 'Pilih zona waktu',
   'quota.save': 'Simpan',
   'quota.saving': 'Menyimpan…',
-  'quota.required': 'Wajib diisi',
-  'quota.wholeNumber': 'Isi dengan bilangan bulat',
-  'quota.yearRange': 'Tahun antara 2017 (awal Program Kader JKN) dan 2100',
-  'quota.quotaTooLarge': 'Kuota paling banyak 10.000',
-  'quota.codeFormat': 'Kode kantor cabang berformat KC-XXX (huruf besar/angka, 2-10 karakter)',
-  'quota.nameShort': 'Nama paling sedikit 3 karakter',
-  'quota.workAreaShort': 'Nama wilayah kerja paling sedikit 3 karakter',
-  'quota.atLeastOneArea': 'Paling sedikit satu wilayah kerja (kabupaten/kota)',
 };
 
 const pagesEn: Record<keyof typeof pages, string> = {
@@ -469,8 +458,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'import.done': 'Import done: {imported} new months, {updated} months updated.',
   'import.noFile': 'Choose a CSV file first.',
   'import.empty': 'The file is empty.',
-  'import.nothingValid': 'No valid rows to import.',
-
   'renewals.title': 'Renewals',
   'renewals.intro':
     'Agreements due for evaluation, or due within 30 days, and those that ended without a decision (they can still be decided late), by end date.',
@@ -517,7 +504,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'quota.noPeriods': 'No quota yet',
   'quota.set': 'Set a quota',
   'quota.setHint': 'Opens that year’s recruitment period if there is none. Never below the places already taken.',
-  'quota.chooseBranch': 'Choose a branch',
   'quota.saved': 'Quota of {branch} for {year}: {quota}.',
   'quota.createBranch': 'Open a branch',
   'quota.code': 'Code',
@@ -533,14 +519,6 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'quota.chooseZone': 'Choose a time zone',
   'quota.save': 'Save',
   'quota.saving': 'Saving…',
-  'quota.required': 'Required',
-  'quota.wholeNumber': 'Enter a whole number',
-  'quota.yearRange': 'A year from 2017 (when Kader JKN began) to 2100',
-  'quota.quotaTooLarge': 'At most 10,000',
-  'quota.codeFormat': 'A branch code looks like KC-XXX (capitals/digits, 2-10 characters)',
-  'quota.nameShort': 'At least 3 characters',
-  'quota.workAreaShort': 'At least 3 characters',
-  'quota.atLeastOneArea': 'At least one work area (regency/city)',
 };
 
 export const contractId = {
@@ -557,43 +535,3 @@ export const contractEn: Record<keyof typeof contractId, string> = {
   ...pagesEn,
 };
 
-/** Messages of the contract schemas and services (Indonesian) with their English. */
-export const contractMessagesEn: Record<string, string> = {
-  'Bulan wajib diisi': 'The month is required',
-  'Bulan harus berformat YYYY-MM (01-12)': 'Enter the month as YYYY-MM (01-12)',
-  'Jumlah keluarga binaan harus berupa angka': 'Fostered families must be a number',
-  'Jumlah keluarga binaan paling sedikit 1': 'At least 1 fostered family',
-  'Jumlah keluarga binaan paling banyak 5000': 'At most 5000 fostered families',
-  'Jumlah keluarga dikunjungi harus berupa angka': 'Families visited must be a number',
-  'Jumlah keluarga dikunjungi paling kecil 0': 'Families visited cannot be below 0',
-  'Jumlah kunjungan harus berupa angka': 'Visits must be a number',
-  'Jumlah kunjungan paling kecil 0': 'Visits cannot be below 0',
-  'Jumlah rapat evaluasi harus berupa angka': 'Meetings held must be a number',
-  'Jumlah rapat evaluasi paling kecil 0': 'Meetings held cannot be below 0',
-  'Jumlah rapat evaluasi paling banyak 31': 'At most 31 meetings',
-  'Jumlah rapat dihadiri harus berupa angka': 'Meetings attended must be a number',
-  'Jumlah rapat dihadiri paling kecil 0': 'Meetings attended cannot be below 0',
-  'Umur tunggakan harus berupa angka': 'The arrears age must be a number',
-  'Umur tunggakan harus bilangan bulat': 'The arrears age must be whole months',
-  'Umur tunggakan paling kecil 0 bulan': 'The arrears age cannot be below 0 months',
-  'Umur tunggakan paling besar 120 bulan': 'The arrears age cannot be above 120 months',
-  'Jumlah iuran harus berupa angka': 'The amount must be a number (e.g. 1.250.000)',
-  'Jumlah iuran harus bilangan bulat': 'The amount must be whole rupiah',
-  'Jumlah iuran harus lebih dari Rp 0': 'The amount must be more than Rp 0',
-  'Jumlah iuran paling besar Rp 1.000.000.000 per pembayaran': 'At most Rp 1.000.000.000 per payment',
-  'Tanggal penyerahan laporan harus berformat YYYY-MM-DD dan ada di kalender': 'Enter a real report date (YYYY-MM-DD)',
-  'Keluarga dikunjungi tidak boleh melebihi jumlah keluarga binaan': 'Families visited cannot exceed fostered families',
-  'Jumlah kunjungan tidak boleh kurang dari keluarga dikunjungi (setiap keluarga paling sedikit satu kunjungan)':
-    'Visits cannot be fewer than families visited (each family is visited at least once)',
-  'Rapat dihadiri tidak boleh melebihi rapat yang diadakan': 'Meetings attended cannot exceed meetings held',
-  'Laporan tidak mungkin diserahkan sebelum bulan laporannya dimulai': 'A report cannot be delivered before its month begins',
-  'Pilih perpanjang atau tidak diperpanjang': 'Choose renew or do not renew',
-  'Kode kantor cabang berformat KC-XXX': 'A branch code looks like KC-XXX',
-  'Nama kantor cabang wajib diisi': 'The branch name is required',
-  'Pilih zona waktu: WIB, WITA atau WIT': 'Choose a time zone: WIB, WITA or WIT',
-  'Nama wilayah kerja wajib diisi': 'The work area name is required',
-  'Paling sedikit satu wilayah kerja (kabupaten/kota)': 'At least one work area (regency/city)',
-  'Program Kader JKN dimulai 2017': 'The Kader JKN programme began in 2017',
-  'Kuota tidak boleh negatif': 'The quota cannot be negative',
-  'Kode sudah dipakai': 'The code is already in use',
-};

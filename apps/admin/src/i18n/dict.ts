@@ -4,10 +4,10 @@
  * missing from either fails the typecheck; test/i18n.test.ts checks the domain lists are covered.
  */
 import { labelsEn, labelsId } from '@kader/workflow';
-import { contractEn, contractId, contractMessagesEn } from './contractDict';
+import { contractEn, contractId } from './contractDict';
 import { peopleEn, peopleId } from './peopleDict';
-import { rulesEn, rulesId, rulesMessagesEn } from './rulesDict';
-import { settingsEn, settingsId, settingsMessagesEn } from './settingsDict';
+import { rulesEn, rulesId } from './rulesDict';
+import { settingsEn, settingsId } from './settingsDict';
 
 /** Labels of the event payload fields (the keys of `recruitmentEventSchemas[type].shape`). */
 const eventFields = {
@@ -110,8 +110,6 @@ export const id = {
   'register.cancel': 'Batal',
   'register.saving': 'Menyimpan…',
   'register.fixErrors': 'Periksa kembali isian yang ditandai.',
-  'register.required': 'Wajib diisi',
-
   'sex.M': 'laki-laki',
   'sex.F': 'perempuan',
 
@@ -179,7 +177,6 @@ export const id = {
   'app.sending': 'Menyimpan…',
   'app.cancel': 'Batal',
   'app.choose': 'Pilih…',
-  'app.conflict': 'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.',
   'app.reload': 'Muat ulang',
   'app.saved': 'Tersimpan: {action}.',
 
@@ -193,7 +190,6 @@ export const id = {
   'login.password': 'Kata sandi',
   'login.submit': 'Masuk',
   'login.submitting': 'Memeriksa…',
-  'login.failed': 'Nama pengguna atau kata sandi salah.',
   'login.tooMany': 'Terlalu banyak percobaan masuk. Tunggu beberapa menit, lalu coba lagi.',
   'login.required': 'Isi nama pengguna dan kata sandi.',
 
@@ -203,9 +199,6 @@ export const id = {
   'password.new': 'Kata sandi baru',
   'password.newHint': 'Paling sedikit 10 karakter.',
   'password.confirm': 'Ulangi kata sandi baru',
-  'password.tooShort': 'Kata sandi paling sedikit 10 karakter.',
-  'password.mismatch': 'Kedua isian kata sandi baru tidak sama.',
-  'password.sameAsOld': 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
   'password.submit': 'Simpan kata sandi',
   'password.saved': 'Kata sandi sudah diganti.',
 
@@ -248,10 +241,7 @@ export const id = {
   'users.create': 'Tambah pengguna',
   'users.password': 'Kata sandi awal',
   'users.passwordHint': 'Paling sedikit 10 karakter; pengguna wajib menggantinya saat masuk pertama.',
-  'users.chooseRole': 'Pilih peran',
-  'users.chooseBranch': 'Pilih kantor cabang',
   'users.allBranches': 'Kantor Pusat (semua cabang)',
-  'users.branchRequired': 'Kantor cabang wajib dipilih untuk peran ini',
   'users.save': 'Simpan',
   'users.cancel': 'Batal',
   'users.saving': 'Menyimpan…',
@@ -392,8 +382,6 @@ export const en: Record<Key, string> = {
   'register.cancel': 'Cancel',
   'register.saving': 'Saving…',
   'register.fixErrors': 'Check the highlighted fields.',
-  'register.required': 'Required',
-
   'sex.M': 'male',
   'sex.F': 'female',
 
@@ -461,7 +449,6 @@ export const en: Record<Key, string> = {
   'app.sending': 'Saving…',
   'app.cancel': 'Cancel',
   'app.choose': 'Choose…',
-  'app.conflict': 'This record was just changed by someone else. Reload to see the latest.',
   'app.reload': 'Reload',
   'app.saved': 'Saved: {action}.',
 
@@ -475,7 +462,6 @@ export const en: Record<Key, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.submitting': 'Checking…',
-  'login.failed': 'Wrong user name or password.',
   'login.tooMany': 'Too many sign-in attempts. Wait a few minutes, then try again.',
   'login.required': 'Enter your user name and password.',
 
@@ -485,9 +471,6 @@ export const en: Record<Key, string> = {
   'password.new': 'New password',
   'password.newHint': 'At least 10 characters.',
   'password.confirm': 'New password again',
-  'password.tooShort': 'A password needs at least 10 characters.',
-  'password.mismatch': 'The two new passwords are not the same.',
-  'password.sameAsOld': 'The new password must differ from the current one.',
   'password.submit': 'Save password',
   'password.saved': 'Password changed.',
 
@@ -530,10 +513,7 @@ export const en: Record<Key, string> = {
   'users.create': 'Add a user',
   'users.password': 'Initial password',
   'users.passwordHint': 'At least 10 characters; the user must change it at the first sign-in.',
-  'users.chooseRole': 'Choose a role',
-  'users.chooseBranch': 'Choose a branch',
   'users.allBranches': 'Head office (all branches)',
-  'users.branchRequired': 'This role needs a branch',
   'users.save': 'Save',
   'users.cancel': 'Cancel',
   'users.saving': 'Saving…',
@@ -571,76 +551,4 @@ export const en: Record<Key, string> = {
   'misc.dash': '—',
 };
 
-/**
- * Messages that come from the schemas in @kader/workflow and from the server are Indonesian; the
- * English UI shows these translations of the known ones and the original text otherwise.
- */
-export const messagesEn: Record<string, string> = {
-  ...contractMessagesEn,
-  ...settingsMessagesEn,
-  ...rulesMessagesEn,
-  'NIK harus 16 digit angka': 'The NIK must be 16 digits',
-  'Bulan lahir pada NIK (digit 9-10) tidak valid': 'The birth month in the NIK (digits 9-10) is not valid',
-  'Tanggal lahir pada NIK (digit 7-8) tidak valid': 'The birth day in the NIK (digits 7-8) is not valid',
-  'Nomor urut NIK (digit 13-16) tidak boleh 0000': 'The NIK serial (digits 13-16) cannot be 0000',
-  'Tanggal lahir pada NIK (digit 7-12) bukan tanggal yang ada': 'The birth date in the NIK (digits 7-12) does not exist',
-  'Tanggal harus berformat YYYY-MM-DD dan ada di kalender': 'Enter a real date (YYYY-MM-DD)',
-  'Waktu harus berformat JJ:MM (00:00-23:59)': 'Enter a time as HH:MM (00:00-23:59)',
-  'Catatan paling panjang 1000 karakter': 'A note can be at most 1000 characters',
-  'Nilai harus berupa angka': 'The score must be a number',
-  'Nilai paling kecil 0': 'The score cannot be below 0',
-  'Nilai paling besar 100': 'The score cannot be above 100',
-  'Nilai paling banyak satu angka desimal': 'The score can have at most one decimal',
-  'Tempat wajib diisi': 'The place is required',
-  'Nomor PKS wajib diisi': 'The agreement number is required',
-  'Tanggal mulai tidak boleh sebelum tanggal tanda tangan': 'The start date cannot be before the signing date',
-  'Alasan "lainnya" wajib diberi catatan': 'Reason "other" needs a note',
-  'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS.':
-    'The debriefing date cannot be before the agreement was signed.',
-  'Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru.':
-    'This record was just changed by someone else. Reload to see the latest.',
-  'NIK wajib diisi': 'The NIK is required',
-  'Nomor HP wajib diisi': 'The mobile number is required',
-  'Nomor HP harus nomor seluler Indonesia: 08…, 628… atau +628… (10-13 digit)':
-    'Enter an Indonesian mobile number: 08…, 628… or +628… (10-13 digits)',
-  'RT/RW berformat 001/002': 'Write RT/RW like 001/002',
-  'Nama wajib diisi': 'The name is required',
-  'Nama terlalu panjang': 'The name is too long',
-  'Alamat jalan wajib diisi': 'The street is required',
-  'Desa/kelurahan wajib diisi': 'The village is required',
-  'Kecamatan wajib diisi': 'The district is required',
-  'Kabupaten/kota wajib diisi': 'The regency/city is required',
-  'Wilayah kerja wajib dipilih': 'Choose a work area',
-  'Nama pengguna atau kata sandi salah.': 'Wrong user name or password.',
-  'Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit.': 'Too many sign-in attempts. Try again in 15 minutes.',
-  'Silakan masuk terlebih dahulu.': 'Please sign in first.',
-  'Ganti kata sandi Anda terlebih dahulu.': 'Change your password first.',
-  'Akses ditolak.': 'Access denied.',
-  'Hanya rekruter dan penyelia kantor cabang ini yang dapat melihat NIK lengkap.':
-    'Only this branch’s recruiters and supervisors can see the full NIK.',
-  'Nama pengguna wajib diisi': 'The user name is required',
-  'Kata sandi wajib diisi': 'The password is required',
-  'Kata sandi paling sedikit 10 karakter': 'A password needs at least 10 characters',
-  'Kata sandi paling panjang 200 karakter': 'A password can be at most 200 characters',
-  'Kata sandi sekarang wajib diisi': 'The current password is required',
-  'Kata sandi sekarang salah': 'The current password is wrong',
-  'Kata sandi sekarang salah.': 'The current password is wrong.',
-  'Kata sandi baru harus berbeda dari yang sekarang': 'The new password must differ from the current one',
-  'Kata sandi baru harus berbeda.': 'The new password must be different.',
-  'Nama pengguna 3-40 karakter: huruf kecil, angka, titik, garis bawah atau strip':
-    'A user name is 3-40 characters: lower-case letters, digits, dots, underscores or hyphens',
-  'Pilih peran': 'Choose a role',
-  'Pilih kantor cabang': 'Choose a branch',
-  'Admin tidak punya kantor cabang': 'An admin has no branch',
-  'Kantor cabang tidak ditemukan': 'Branch not found',
-  'Kantor cabang tidak ditemukan.': 'Branch not found.',
-  'Rekruter dan penyelia harus punya kantor cabang.': 'Recruiters and supervisors need a branch.',
-  'Admin adalah pengguna Kantor Pusat, tanpa kantor cabang.': 'Admins belong to head office, without a branch.',
-  'Ini admin aktif terakhir: buat admin lain terlebih dahulu.': 'This is the last active admin: create another admin first.',
-  'Alasan perubahan wajib diisi (paling sedikit 5 karakter)': 'A reason for the change is required (at least 5 characters)',
-  'Alasan koreksi wajib diisi': 'A reason for the correction is required',
-  'Alasan koreksi wajib diisi (paling sedikit 5 karakter)': 'A reason for the correction is required (at least 5 characters)',
-  'Terjadi kesalahan pada server. Coba lagi; bila berulang, hubungi admin.':
-    'Something went wrong on the server. Try again; if it keeps happening, contact the admin.',
-};
 

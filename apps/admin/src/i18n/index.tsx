@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { issueMessage, type Params, renderMessage } from '@kader/workflow';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Lang } from '@kader/workflow';
-import { en, id, messagesEn, type Key } from './dict';
+import { en, id, type Key } from './dict';
 
 export type { Key } from './dict';
 export type Vars = Record<string, string | number>;
@@ -28,11 +28,6 @@ export function hasKey(key: string): key is Key {
 /** A label for a key built from data, falling back to the raw value when there is none. */
 export function translateDynamic(lang: Lang, key: string, fallback: string): string {
   return hasKey(key) ? translate(lang, key) : fallback;
-}
-
-/** Indonesian messages from schemas and the server, translated where known in the English UI. */
-export function translateMessage(lang: Lang, message: string): string {
-  return lang === 'en' ? (messagesEn[message] ?? message) : message;
 }
 
 /** A message to render: from the server (`reason`, `params`, its Indonesian `message`) or a schema. */
@@ -86,8 +81,6 @@ export type I18n = {
   t: (key: Key, vars?: Vars) => string;
   /** label from a key built from data: `td('state.' + s, s)` */
   td: (key: string, fallback: string) => string;
-  /** an Indonesian message from a schema or the server */
-  tm: (message: string) => string;
   /** a catalogue message from the server (`kaderError(e)`, a field of it) or one built here */
   tmsg: (m: MessageLike & { allowedEvents?: string[] | null; machine?: string }) => string;
   /** a schema issue found in the browser */
@@ -117,7 +110,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, vars) => wrap(translate(lang, key, vars)),
       td: (key, fallback) => (hasKey(key) ? wrap(translate(lang, key)) : fallback),
-      tm: (message) => translateMessage(lang, message),
       tmsg: (m) => wrap(translateServerMessage(lang, m)),
       tissue: (issue) => wrap(translateServerMessage(lang, issueMessage(issue))),
     };

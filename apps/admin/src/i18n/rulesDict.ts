@@ -43,13 +43,3 @@ export const rulesEn: Record<keyof typeof rulesId, string> = {
   'rules.gradesColumn': 'Passing grades (test/interview)',
 };
 
-/** The form's and the server's messages, in English. */
-export const rulesMessagesEn: Record<string, string> = {
-  'Nilai batas wajib diisi': 'The passing grade is required',
-  'Nilai batas harus berupa angka': 'The passing grade must be a number',
-  'Nilai batas antara 0 dan 100': 'The passing grade must be between 0 and 100',
-  'Nilai batas paling banyak satu desimal': 'The passing grade can have at most one decimal',
-  'Usia maksimal harus bilangan bulat lebih dari 0': 'The maximum age must be a whole number above 0',
-  'Pilih paling sedikit satu tingkat pendidikan': 'Choose at least one education level',
-  'Paling sedikit satu berkas wajib': 'At least one document must be required',
-};

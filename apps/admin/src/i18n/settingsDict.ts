@@ -95,23 +95,3 @@ export const settingsEn: Record<keyof typeof settingsId, string> = {
   'settings.savedFee': 'Fee schedule effective from {date} added.',
 };
 
-/** The schemas' and the server's messages for these forms, in English. */
-export const settingsMessagesEn: Record<string, string> = {
-  'Tanggal berlaku harus setelah hari ini': 'The effective date must be after today',
-  'Sudah ada versi yang berlaku mulai tanggal ini': 'A version already takes effect on this date',
-  'Jumlah bobot harus 100': 'The weights must add up to 100',
-  'Paling sedikit satu tingkat tarif': 'At least one rate tier',
-  'Skema flat berisi tepat satu tingkat tarif': 'A flat schedule has exactly one tier',
-  'Batas akhir tidak boleh sebelum batas awal': 'The last month cannot be before the first',
-  'Tarif harus berupa angka': 'The rate must be a number',
-  'Tarif dalam basis poin bulat (700 = 7%)': 'The rate can have at most two decimals',
-  'Tarif paling kecil 0': 'The rate cannot be below 0',
-  'Tarif paling besar 10000 basis poin (100%)': 'The rate cannot be above 100%',
-  'Batas awal harus berupa angka': 'The first month must be a number',
-  'Batas akhir harus berupa angka': 'The last month must be a number',
-  'Target iuran harus berupa angka': 'The collection target must be a number',
-  'Target kunjungan harus berupa angka': 'The visits target must be a number',
-  'Target rapat harus berupa angka': 'The meetings target must be a number',
-  'Batas laporan harus berupa angka': 'The report due day must be a number',
-  'Ambang nilai harus berupa angka': 'The threshold must be a number',
-};

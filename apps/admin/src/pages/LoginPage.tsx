@@ -1,4 +1,4 @@
-import { loginSchema } from '@kader/workflow';
+import { loginSchema, msg } from '@kader/workflow';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useRef, useState, type FormEvent } from 'react';
@@ -59,7 +59,7 @@ export function LoginPage() {
     // the server's message (wrong name or password, too many attempts) in the user's language
     if (refusal && (refusal.reason || refusal.message)) error = tmsg(refusal);
     else if (isTooManyRequests(err)) error = t('login.tooMany');
-    else if (isUnauthenticated(err)) error = t('login.failed');
+    else if (isUnauthenticated(err)) error = tmsg(msg('LOGIN_FAILED'));
     else error = errorText(err, tmsg, t('app.networkError'), t('app.unknownError'));
   }
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ImportResult } from '../../api/types';
 import { IMPORT_TEMPLATE_CSV, IMPORT_TEMPLATE_FILENAME, readFileText } from '../../contracts/files';
-import { formatNumber } from '@kader/workflow';
+import { formatNumber, msg } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from '../../components/RefusalMessage';
@@ -179,7 +179,7 @@ export function ImportPanel({ branchId }: { branchId: number }) {
                 {pendingRun ? t('import.running') : t('import.runValid')}
               </button>
             ) : (
-              <span className="muted">{t('import.nothingValid')}</span>
+              <span className="muted">{tmsg(msg('IMPORT_NO_VALID_ROWS'))}</span>
             )}
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { QUOTA_FIRST_YEAR } from '@kader/workflow';
+import { msg, QUOTA_FIRST_YEAR } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
@@ -71,7 +71,7 @@ export function SetQuotaForm({
             value={values.branchId}
             onChange={(e) => set('branchId', e.target.value)}
           >
-            <option value="">{t('quota.chooseBranch')}</option>
+            <option value="">{tmsg(msg('BRANCH_CHOOSE'))}</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name} ({b.code})

@@ -1,4 +1,4 @@
-import { branchRule, ROLES } from '@kader/workflow';
+import { branchRule, msg, ROLES } from '@kader/workflow';
 import { useId, useState, type ReactNode } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { BranchOption } from '../../api/types';
@@ -39,7 +39,7 @@ export function RoleBranchFields(props: {
   branches: BranchOption[];
 }) {
   const { prefix, values, set, errorOf, branches } = props;
-  const { t, td } = useI18n();
+  const { t, td, tmsg } = useI18n();
   const rule = values.role ? branchRule(values.role) : 'required';
   return (
     <>
@@ -54,7 +54,7 @@ export function RoleBranchFields(props: {
               if (branchRule(e.target.value) === 'none') set('branchId', '');
             }}
           >
-            <option value="">{t('users.chooseRole')}</option>
+            <option value="">{tmsg(msg('ROLE_CHOOSE'))}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {td(`role.${r}`, r)} — {t(`role.hint.${r}` as Key)}
@@ -76,7 +76,7 @@ export function RoleBranchFields(props: {
               value={values.branchId}
               onChange={(e) => set('branchId', e.target.value)}
             >
-              <option value="">{rule === 'optional' ? t('users.allBranches') : t('users.chooseBranch')}</option>
+              <option value="">{rule === 'optional' ? t('users.allBranches') : tmsg(msg('BRANCH_CHOOSE'))}</option>
               {branches.map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
