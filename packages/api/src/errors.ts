@@ -50,8 +50,14 @@ export class DomainError extends Error {
   }
 }
 
+/** A message on the wire: the id and parameters, and the Indonesian sentence for API clients. */
+export type WireMessage = { reason: string; params: Params; message: string };
 /** A field message on the wire: the path, the id and parameters, and the Indonesian sentence. */
-export type WireField = { path: string; reason: string; params: Params; message: string };
+export type WireField = WireMessage & { path: string };
+
+export function wireMessage(m: Message): WireMessage {
+  return { reason: m.reason, params: m.params, message: render('id', m) };
+}
 
 export type KaderErrorData = {
   code: DomainErrorCode | 'INTERNAL';
@@ -90,7 +96,7 @@ function isZodError(e: unknown): e is ZodError {
 }
 
 function wireField(f: FieldMessage): WireField {
-  return { path: f.path, reason: f.reason, params: f.params, message: render('id', f) };
+  return { path: f.path, ...wireMessage(f) };
 }
 
 /** The Indonesian sentence of a refusal: its message, then the actions allowed now, if any. */

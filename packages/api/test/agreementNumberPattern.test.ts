@@ -164,7 +164,7 @@ describe('the search for the next free agreement number', () => {
     const detail = getApplication({ ctx, input: { id } });
     expect(detail.state).toBe('agreementSigning');
     expect(detail.suggestedAgreementNumber).toBeNull();
-    expect(detail.agreementNumberProblem).toMatch(/Pola nomor PKS KC Madiun .* tidak valid/);
+    expect(detail.agreementNumberProblem?.message).toMatch(/Pola nomor PKS KC Madiun .* tidak valid/);
     setPattern('PKS/{seq:3}/{kode}/{yyyy}');
     expect(getApplication({ ctx, input: { id } })).toMatchObject({
       suggestedAgreementNumber: 'PKS/001/KC-MDN/2026',

@@ -8,3 +8,4 @@ export * from './queries/audit';
 export * from './auditChain';
 export * from './queries/users';
 export * from './queries/contracts';
+export type { RevisionWrite } from './queries/revision';

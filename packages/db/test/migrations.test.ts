@@ -75,7 +75,7 @@ describe('database', () => {
     appendAudit(h.db, { entityType: 'application', entityId: app.id, type: 'REGISTERED', payload: {}, actor: 'x', at: 'now' });
     expect(() => h.sqlite.prepare("update audit_events set actor = 'y'").run()).toThrow(/append-only/);
     expect(() => h.sqlite.prepare('delete from audit_events').run()).toThrow(/append-only/);
-    expect(listAudit(h.db, 'application', app.id)).toHaveLength(1);
+    expect(listAudit(h.db, { entityType: 'application', entityId: app.id })).toHaveLength(1);
   });
 
   it("numbers an entity's audit events from 1 and refuses a duplicate seq", () => {
@@ -95,8 +95,10 @@ describe('database', () => {
   it('a write with a stale revision changes nothing', () => {
     const { app } = seedOne();
     const values = { state: 'administrativeCheck', snapshot: { v: 2 }, machineVersion: 1, stateEnteredAt: 't2', updatedAt: 't2' };
-    expect(updateApplicationIfRevision(h.db, app.id, 1, values)).toBe(true);
-    expect(updateApplicationIfRevision(h.db, app.id, 1, { ...values, state: 'writtenTest' })).toBe(false);
+    expect(updateApplicationIfRevision(h.db, { id: app.id, expectedRevision: 1, values })).toBe(true);
+    expect(
+      updateApplicationIfRevision(h.db, { id: app.id, expectedRevision: 1, values: { ...values, state: 'writtenTest' } }),
+    ).toBe(false);
     const row = h.sqlite.prepare('select state, revision from applications where id = ?').get(app.id);
     expect(row).toEqual({ state: 'administrativeCheck', revision: 2 });
   });

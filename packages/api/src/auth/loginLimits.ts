@@ -37,13 +37,16 @@ export function reserveLoginAttempt(db: Db, username: string, address: string, n
   const from = addressKey(address);
   return db.transaction(
     (tx) => {
-      deleteLoginFailuresBefore(tx, since, account);
-      deleteLoginFailuresBefore(tx, since, from);
-      if (countLoginFailures(tx, account, since) >= MAX_PER_ACCOUNT || countLoginFailures(tx, from, since) >= MAX_PER_ADDRESS) {
+      deleteLoginFailuresBefore(tx, { before: since, key: account });
+      deleteLoginFailuresBefore(tx, { before: since, key: from });
+      if (
+        countLoginFailures(tx, { key: account, since }) >= MAX_PER_ACCOUNT ||
+        countLoginFailures(tx, { key: from, since }) >= MAX_PER_ADDRESS
+      ) {
         return null;
       }
-      recordLoginFailure(tx, account, at);
-      return { username, addressFailureId: recordLoginFailure(tx, from, at) };
+      recordLoginFailure(tx, { key: account, at });
+      return { username, addressFailureId: recordLoginFailure(tx, { key: from, at }) };
     },
     { behavior: 'immediate' },
   );

@@ -36,17 +36,17 @@ export function startSession(db: DbOrTx, userId: number, now: Date): { token: st
 /** The signed-in user behind a cookie token, or null when unknown, ended, expired or disabled. */
 export function resumeSession(db: DbOrTx, token: string, now: Date) {
   const tokenHash = hashToken(token);
-  const found = findLiveSession(db, tokenHash, now.toISOString());
+  const found = findLiveSession(db, { tokenHash, now: now.toISOString() });
   if (!found || found.user.disabledAt) return null;
   if (now.getTime() - new Date(found.session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
-    touchSession(db, tokenHash, {
-      lastSeenAt: now.toISOString(),
-      expiresAt: expiry(new Date(found.session.createdAt), now),
+    touchSession(db, {
+      tokenHash,
+      values: { lastSeenAt: now.toISOString(), expiresAt: expiry(new Date(found.session.createdAt), now) },
     });
   }
   return { tokenHash, user: found.user };
 }
 
 export function finishSession(db: DbOrTx, tokenHash: string, now: Date): void {
-  endSession(db, tokenHash, now.toISOString());
+  endSession(db, { tokenHash, now: now.toISOString() });
 }

@@ -1,4 +1,4 @@
-import { appendAudit, type DbOrTx } from '@kader/db';
+import { appendAudit, type DbOrTx, type RevisionWrite } from '@kader/db';
 import { msg, type Message } from '@kader/workflow';
 import { DomainError, type MachineName } from '../errors';
 
@@ -43,7 +43,8 @@ export function applyToVersionedRow<Snap, State extends string, Event extends { 
     event: Event;
     actor: string;
     at: string;
-    write: (tx: DbOrTx, id: number, expectedRevision: number, patch: RowPatch) => boolean;
+    /** the table's revision-checked writer (`updateApplicationIfRevision`, `updateContractIfRevision`) */
+    write: (tx: DbOrTx, change: RevisionWrite<RowPatch>) => boolean;
     /** checks on the state before the event (e.g. dates against what the application holds) */
     beforeApply?: (snapshot: Snap) => void;
     /** checks on the transition; returns what the audit row records about them */
@@ -62,12 +63,16 @@ export function applyToVersionedRow<Snap, State extends string, Event extends { 
     });
   }
   const meta = args.onTransition?.(applied, snapshot) ?? null;
-  const written = args.write(tx, row.id, args.revision, {
-    state: applied.to,
-    snapshot: engine.persist(applied.snapshot),
-    machineVersion: engine.version,
-    stateEnteredAt: applied.from === applied.to ? row.stateEnteredAt : args.at,
-    updatedAt: args.at,
+  const written = args.write(tx, {
+    id: row.id,
+    expectedRevision: args.revision,
+    values: {
+      state: applied.to,
+      snapshot: engine.persist(applied.snapshot),
+      machineVersion: engine.version,
+      stateEnteredAt: applied.from === applied.to ? row.stateEnteredAt : args.at,
+      updatedAt: args.at,
+    },
   });
   if (!written) throw new DomainError('CONFLICT', msg('CONFLICT'));
   const { type, ...payload } = event;

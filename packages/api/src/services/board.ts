@@ -31,7 +31,7 @@ export function listBoard({ ctx, input }: { ctx: Context; input: BoardInput }) {
   return {
     columns: RECRUITMENT_STATES.map((state) => {
       const page = input.pages?.[state] ?? 0;
-      const { total, items } = boardColumn(ctx.handle.db, filter, state, page, pageSize);
+      const { total, items } = boardColumn(ctx.handle.db, { filter, state, page, pageSize });
       return {
         state,
         total,

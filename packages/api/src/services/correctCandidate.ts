@@ -24,7 +24,9 @@ export function correctCandidate({ ctx, input }: { ctx: Context; input: z.output
     (tx) => {
       const candidate = getCandidate(tx, input.id);
       // The candidate belongs to the branches of their applications; the supervisor needs one of them.
-      const branchIds = candidate ? listOtherApplications(tx, candidate.id, -1).map((a) => a.branchId) : [];
+      const branchIds = candidate
+        ? listOtherApplications(tx, { candidateId: candidate.id, exceptId: -1 }).map((a) => a.branchId)
+        : [];
       const mine = branchIds.find((b) => principal.kind === 'system' || (principal.kind === 'user' && principal.branchId === b));
       const what = { entity: 'candidate', id: input.id } as const;
       if (!candidate || mine === undefined) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', what));
@@ -54,7 +56,13 @@ export function correctCandidate({ ctx, input }: { ctx: Context; input: z.output
         throw new DomainError('VALIDATION', msg('CANDIDATE_UNCHANGED'));
       }
       const at = now.toISOString();
-      if (!correctCandidateIfRevision(tx, candidate.id, input.revision, { ...next, updatedAt: at })) {
+      if (
+        !correctCandidateIfRevision(tx, {
+          id: candidate.id,
+          expectedRevision: input.revision,
+          values: { ...next, updatedAt: at },
+        })
+      ) {
         throw new DomainError('CONFLICT', msg('CONFLICT'));
       }
       appendAudit(tx, {

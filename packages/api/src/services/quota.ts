@@ -10,13 +10,13 @@ const LEFT_EARLY = ['resigned', 'terminated'];
  * every check, so a signing and a renewal can never both take the last place.
  */
 export function placesTaken(db: DbOrTx, branchId: number, year: number): number {
-  const period = findPeriod(db, branchId, year);
-  const recruited = period ? countQuotaUsed(db, period.id, QUOTA_HOLDING_STATES) : 0;
-  return recruited + countRenewalPlaces(db, branchId, year, LEFT_EARLY);
+  const period = findPeriod(db, { branchId, year });
+  const recruited = period ? countQuotaUsed(db, { periodId: period.id, holdingStates: QUOTA_HOLDING_STATES }) : 0;
+  return recruited + countRenewalPlaces(db, { branchId, year, leftEarlyStates: LEFT_EARLY });
 }
 
 /** The year's quota and use, or null when head office has not set a quota for that year. */
 export function quotaFor(db: DbOrTx, branchId: number, year: number): { quota: number; used: number } | null {
-  const period = findPeriod(db, branchId, year);
+  const period = findPeriod(db, { branchId, year });
   return period ? { quota: period.quota, used: placesTaken(db, branchId, year) } : null;
 }

@@ -79,7 +79,7 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
 
       let candidate = findCandidateByNik(tx, nik.value.nik);
       if (candidate) {
-        const same = findApplication(tx, candidate.id, period.id);
+        const same = findApplication(tx, { candidateId: candidate.id, periodId: period.id });
         if (same) {
           throw nikRefused(msg('NIK_ALREADY_IN_PERIOD', { year: period.year, applicationId: same.id }));
         }
@@ -92,13 +92,13 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
           throw nikRefused(msg('STILL_ACTIVE_CADRE', { until: running.endDate, agreementNumber: running.agreementNumber }));
         }
         const formerCadre = agreements.length > 0;
-        const open = listOtherApplications(tx, candidate.id, -1).find(
+        const open = listOtherApplications(tx, { candidateId: candidate.id, exceptId: -1 }).find(
           (a) => !CLOSED_STATES.includes(a.state) && !(formerCadre && a.state === 'active'),
         );
         if (open) {
           throw nikRefused(msg('APPLICATION_STILL_OPEN', { applicationId: open.id, year: open.year }));
         }
-        updateCandidateContact(tx, candidate.id, contact);
+        updateCandidateContact(tx, { id: candidate.id, values: contact });
       } else {
         candidate = insertCandidate(tx, {
           nik: nik.value.nik,

@@ -20,7 +20,9 @@ export function revealNik({ ctx, input }: { ctx: Context; input: z.output<typeof
   const candidate = getCandidate(db, input.candidateId);
   // A candidate belongs to the branches of their applications: a branch where this person works
   // the selection if there is one, else one they can read (to refuse as forbidden, not unknown).
-  const branchIds = candidate ? listOtherApplications(db, candidate.id, -1).map((a) => a.branchId) : [];
+  const branchIds = candidate
+    ? listOtherApplications(db, { candidateId: candidate.id, exceptId: -1 }).map((a) => a.branchId)
+    : [];
   const branchId = branchIds.find((b) => seesPersonalData(principal, b)) ?? branchIds.find((b) => canReadBranch(principal, b));
   if (!candidate || branchId === undefined) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', what));
   assertCanRevealNik(principal, branchId, what);

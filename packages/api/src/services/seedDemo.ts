@@ -186,7 +186,7 @@ export async function seedDemo(handle: DbHandle, opts: { today?: string } = {}):
         scrypt: demoHashCost(),
       });
     }
-    putSetting(handle.db, 'mode', 'demo');
+    putSetting(handle.db, { key: 'mode', value: 'demo' });
     return { seeded: true };
   } finally {
     handle.sqlite.pragma(`synchronous = ${Number(synchronous)}`);

@@ -63,7 +63,9 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
           if (event.type === 'REOPEN') {
             // One person, one application under way: an old period's application stays closed
             // while a newer one runs.
-            const open = listOtherApplications(tx, row.candidateId, row.id).find((a) => !CLOSED_STATES.includes(a.state));
+            const open = listOtherApplications(tx, { candidateId: row.candidateId, exceptId: row.id }).find(
+              (a) => !CLOSED_STATES.includes(a.state),
+            );
             if (open) {
               throw new DomainError(
                 'INVALID_TRANSITION',

@@ -113,8 +113,13 @@ export function verifyAuditLog(handle: DbHandle): { checked: number; mismatches:
   const applications = listApplicationIds(db);
   for (const id of applications) {
     const m = checked('application', id, () =>
-      compare('application', id, getApplication(db, id), listAudit(db, 'application', id), (start, rest) =>
-        replayRecruitment({ input: start.input as RecruitmentInput, machineVersion: start.machineVersion }, recorded(rest)),
+      compare(
+        'application',
+        id,
+        getApplication(db, id),
+        listAudit(db, { entityType: 'application', entityId: id }),
+        (start, rest) =>
+          replayRecruitment({ input: start.input as RecruitmentInput, machineVersion: start.machineVersion }, recorded(rest)),
       ),
     );
     if (m) mismatches.push(m);
@@ -122,7 +127,7 @@ export function verifyAuditLog(handle: DbHandle): { checked: number; mismatches:
   const contracts = listContractIds(db);
   for (const id of contracts) {
     const m = checked('contract', id, () =>
-      compare('contract', id, getContract(db, id), listAudit(db, 'contract', id), (start, rest) =>
+      compare('contract', id, getContract(db, id), listAudit(db, { entityType: 'contract', entityId: id }), (start, rest) =>
         replayContract({ input: start.input as ContractInput, machineVersion: start.machineVersion }, recorded(rest)),
       ),
     );

@@ -19,7 +19,7 @@ import {
   type RecruitmentState,
   type ContractState,
 } from '@kader/workflow';
-import { DomainError } from '../errors';
+import { DomainError, type WireMessage, wireMessage } from '../errors';
 import { placesTaken } from './quota';
 import { eventsFor } from '../auth/eventAccess';
 import { assertCanRead, personalDataFor } from '../auth/guard';
@@ -28,7 +28,7 @@ import { nextAgreementNumber } from './contracts/lifecycle';
 
 /** An entity's audit timeline as the UI shows it (who, when, from and to which state). */
 export function historyOf(db: DbOrTx, entityType: 'application' | 'contract', id: number) {
-  return listAudit(db, entityType, id).map((a) => ({
+  return listAudit(db, { entityType, entityId: id }).map((a) => ({
     seq: a.seq,
     type: a.type,
     payload: a.payload,
@@ -39,7 +39,7 @@ export function historyOf(db: DbOrTx, entityType: 'application' | 'contract', id
   }));
 }
 
-type AgreementNumberSuggestion = { suggestedAgreementNumber: string | null; agreementNumberProblem: string | null };
+type AgreementNumberSuggestion = { suggestedAgreementNumber: string | null; agreementNumberProblem: WireMessage | null };
 const NO_SUGGESTION: AgreementNumberSuggestion = { suggestedAgreementNumber: null, agreementNumberProblem: null };
 
 /**
@@ -51,7 +51,7 @@ function agreementNumberSuggestion(db: DbOrTx, branchId: number, year: number): 
   try {
     return { suggestedAgreementNumber: nextAgreementNumber(db, branchId, `${year}-01-01`), agreementNumberProblem: null };
   } catch (err) {
-    if (err instanceof DomainError) return { suggestedAgreementNumber: null, agreementNumberProblem: err.message };
+    if (err instanceof DomainError) return { suggestedAgreementNumber: null, agreementNumberProblem: wireMessage(err.reason) };
     throw err;
   }
 }
@@ -128,7 +128,7 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
       : NO_SUGGESTION),
     history: historyOf(db, 'application', row.id),
     // Other periods may be other branches': list only those this person may open.
-    earlierApplications: listOtherApplications(db, row.candidateId, row.id)
+    earlierApplications: listOtherApplications(db, { candidateId: row.candidateId, exceptId: row.id })
       .filter((o) => canReadBranchId(principal, o.branchId))
       .map((o) => ({
         id: o.id,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { applications, branches, candidates, recruitmentPeriods, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
+import { type RevisionWrite, updateIfRevision } from './revision';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -12,7 +13,10 @@ export function getApplication(db: DbOrTx, id: number): ApplicationRow | undefin
   return db.select().from(applications).where(eq(applications.id, id)).get();
 }
 
-export function findApplication(db: DbOrTx, candidateId: number, periodId: number): ApplicationRow | undefined {
+export function findApplication(
+  db: DbOrTx,
+  { candidateId, periodId }: { candidateId: number; periodId: number },
+): ApplicationRow | undefined {
   return db
     .select()
     .from(applications)
@@ -26,16 +30,9 @@ export function findApplication(db: DbOrTx, candidateId: number, periodId: numbe
  */
 export function updateApplicationIfRevision(
   db: DbOrTx,
-  id: number,
-  expectedRevision: number,
-  values: Pick<ApplicationRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>,
+  write: RevisionWrite<Pick<ApplicationRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>>,
 ): boolean {
-  const result = db
-    .update(applications)
-    .set({ ...values, revision: expectedRevision + 1 })
-    .where(and(eq(applications.id, id), eq(applications.revision, expectedRevision)))
-    .run();
-  return result.changes === 1;
+  return updateIfRevision(db, applications, write);
 }
 
 export function listApplicationIds(db: DbOrTx): number[] {
@@ -48,7 +45,7 @@ export function listApplicationIds(db: DbOrTx): number[] {
 }
 
 /** Other applications of the same candidate (earlier or later periods), newest first. */
-export function listOtherApplications(db: DbOrTx, candidateId: number, exceptId: number) {
+export function listOtherApplications(db: DbOrTx, { candidateId, exceptId }: { candidateId: number; exceptId: number }) {
   return db
     .select({
       id: applications.id,
@@ -98,7 +95,10 @@ function boardWhere(filter: BoardFilter, state: string): SQL {
 }
 
 /** One column of the board: the count and one page of cards for a state. */
-export function boardColumn(db: DbOrTx, filter: BoardFilter, state: string, page: number, pageSize: number) {
+export function boardColumn(
+  db: DbOrTx,
+  { filter, state, page, pageSize }: { filter: BoardFilter; state: string; page: number; pageSize: number },
+) {
   const where = boardWhere(filter, state);
   const total =
     db

@@ -89,7 +89,7 @@ export function appendAudit(db: DbOrTx, row: NewAudit): AuditRow {
   return sqlite.inTransaction ? append() : sqlite.transaction(append).immediate();
 }
 
-export function listAudit(db: DbOrTx, entityType: string, entityId: number): AuditRow[] {
+export function listAudit(db: DbOrTx, { entityType, entityId }: { entityType: string; entityId: number }): AuditRow[] {
   return db
     .select()
     .from(auditEvents)

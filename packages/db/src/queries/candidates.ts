@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { candidates } from '../schema';
 import type { DbOrTx } from '../types';
+import { type RevisionWrite, updateIfRevision } from './revision';
 
 export type CandidateRow = typeof candidates.$inferSelect;
 
@@ -19,11 +20,16 @@ export function insertCandidate(db: DbOrTx, values: typeof candidates.$inferInse
 /** Contact details may change between periods; the NIK and birth date never do. */
 export function updateCandidateContact(
   db: DbOrTx,
-  id: number,
-  values: Pick<
-    CandidateRow,
-    'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
-  >,
+  {
+    id,
+    values,
+  }: {
+    id: number;
+    values: Pick<
+      CandidateRow,
+      'name' | 'phone' | 'education' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
+    >;
+  },
 ): void {
   db.update(candidates).set(values).where(eq(candidates.id, id)).run();
 }
@@ -34,17 +40,12 @@ export function updateCandidateContact(
  */
 export function correctCandidateIfRevision(
   db: DbOrTx,
-  id: number,
-  expectedRevision: number,
-  values: Pick<
-    CandidateRow,
-    'name' | 'phone' | 'nik' | 'birthDate' | 'sex' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
+  write: RevisionWrite<
+    Pick<
+      CandidateRow,
+      'name' | 'phone' | 'nik' | 'birthDate' | 'sex' | 'street' | 'rtRw' | 'village' | 'district' | 'regency' | 'updatedAt'
+    >
   >,
 ): boolean {
-  const result = db
-    .update(candidates)
-    .set({ ...values, revision: expectedRevision + 1 })
-    .where(and(eq(candidates.id, id), eq(candidates.revision, expectedRevision)))
-    .run();
-  return result.changes === 1;
+  return updateIfRevision(db, candidates, write);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { applications, branches, candidates, contracts, monthlyReports, programSettings, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
+import { type RevisionWrite, updateIfRevision } from './revision';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type MonthlyRow = typeof monthlyReports.$inferSelect;
@@ -28,16 +29,9 @@ export function findRenewalOf(db: DbOrTx, previousContractId: number): ContractR
 /** Same optimistic-concurrency write as applications: only from the revision the caller saw. */
 export function updateContractIfRevision(
   db: DbOrTx,
-  id: number,
-  expectedRevision: number,
-  values: Pick<ContractRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>,
+  write: RevisionWrite<Pick<ContractRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>>,
 ): boolean {
-  const result = db
-    .update(contracts)
-    .set({ ...values, revision: expectedRevision + 1 })
-    .where(and(eq(contracts.id, id), eq(contracts.revision, expectedRevision)))
-    .run();
-  return result.changes === 1;
+  return updateIfRevision(db, contracts, write);
 }
 
 export type ContractFilter = {
@@ -59,7 +53,10 @@ function contractWhere(f: ContractFilter): SQL | undefined {
 }
 
 /** Contracts with the names a list shows, soonest end first. */
-export function listContracts(db: DbOrTx, filter: ContractFilter, page = 0, pageSize = 50) {
+export function listContracts(
+  db: DbOrTx,
+  { filter, page = 0, pageSize = 50 }: { filter: ContractFilter; page?: number | undefined; pageSize?: number | undefined },
+) {
   const where = contractWhere(filter);
   const total =
     db
@@ -108,7 +105,10 @@ export function listContractsOfCandidate(db: DbOrTx, candidateId: number): Contr
  * Places a branch's renewals take in a year: renewed years starting that year (unless the cadre
  * left early), plus renewals decided but not yet carried out whose next year starts then.
  */
-export function countRenewalPlaces(db: DbOrTx, branchId: number, year: number, leftEarlyStates: readonly string[]): number {
+export function countRenewalPlaces(
+  db: DbOrTx,
+  { branchId, year, leftEarlyStates }: { branchId: number; year: number; leftEarlyStates: readonly string[] },
+): number {
   const started =
     db
       .select({ n: sql<number>`count(*)` })
@@ -141,7 +141,7 @@ export function countRenewalPlaces(db: DbOrTx, branchId: number, year: number, l
   return started + pending;
 }
 
-export function countContractsNumbered(db: DbOrTx, branchId: number, year: number): number {
+export function countContractsNumbered(db: DbOrTx, { branchId, year }: { branchId: number; year: number }): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
@@ -160,7 +160,7 @@ export function listMonthly(db: DbOrTx, contractId: number): MonthlyRow[] {
     .all();
 }
 
-export function getMonthly(db: DbOrTx, contractId: number, month: string): MonthlyRow | undefined {
+export function getMonthly(db: DbOrTx, { contractId, month }: { contractId: number; month: string }): MonthlyRow | undefined {
   return db
     .select()
     .from(monthlyReports)
@@ -173,14 +173,8 @@ export function insertMonthly(db: DbOrTx, values: typeof monthlyReports.$inferIn
 }
 
 /** Re-recording a month replaces it, only from the revision the caller saw. */
-export function updateMonthlyIfRevision(db: DbOrTx, id: number, expectedRevision: number, record: unknown, at: string): boolean {
-  return (
-    db
-      .update(monthlyReports)
-      .set({ record, revision: expectedRevision + 1, updatedAt: at })
-      .where(and(eq(monthlyReports.id, id), eq(monthlyReports.revision, expectedRevision)))
-      .run().changes === 1
-  );
+export function updateMonthlyIfRevision(db: DbOrTx, write: RevisionWrite<Pick<MonthlyRow, 'record' | 'updatedAt'>>): boolean {
+  return updateIfRevision(db, monthlyReports, write);
 }
 
 export function listProgramSettings(db: DbOrTx, kind: 'kpi' | 'fee') {

@@ -34,7 +34,10 @@ export function getWorkArea(db: DbOrTx, workAreaId: number) {
 }
 
 /** Applications of the period in the states that hold a place (the workflow says which). */
-export function countQuotaUsed(db: DbOrTx, periodId: number, holdingStates: readonly string[]): number {
+export function countQuotaUsed(
+  db: DbOrTx,
+  { periodId, holdingStates }: { periodId: number; holdingStates: readonly string[] },
+): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(applications)
@@ -59,7 +62,7 @@ export function countBranches(db: DbOrTx): number {
   return db.select({ n: sql<number>`count(*)` }).from(branches).get()?.n ?? 0;
 }
 
-export function findPeriod(db: DbOrTx, branchId: number, year: number) {
+export function findPeriod(db: DbOrTx, { branchId, year }: { branchId: number; year: number }) {
   return db
     .select()
     .from(recruitmentPeriods)
@@ -67,7 +70,7 @@ export function findPeriod(db: DbOrTx, branchId: number, year: number) {
     .get();
 }
 
-export function setPeriodQuota(db: DbOrTx, periodId: number, quota: number): void {
+export function setPeriodQuota(db: DbOrTx, { periodId, quota }: { periodId: number; quota: number }): void {
   db.update(recruitmentPeriods).set({ quota }).where(eq(recruitmentPeriods.id, periodId)).run();
 }
 
@@ -75,6 +78,6 @@ export function findBranchByCode(db: DbOrTx, code: string) {
   return db.select().from(branches).where(eq(branches.code, code)).get();
 }
 
-export function setPeriodRules(db: DbOrTx, periodId: number, rules: unknown): void {
+export function setPeriodRules(db: DbOrTx, { periodId, rules }: { periodId: number; rules: unknown }): void {
   db.update(recruitmentPeriods).set({ rules }).where(eq(recruitmentPeriods.id, periodId)).run();
 }

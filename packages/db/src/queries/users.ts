@@ -26,7 +26,7 @@ export function insertUser(db: DbOrTx, values: typeof users.$inferInsert): UserR
   return db.insert(users).values(values).returning().get();
 }
 
-export function updateUser(db: DbOrTx, id: number, values: Partial<typeof users.$inferInsert>): void {
+export function updateUser(db: DbOrTx, { id, values }: { id: number; values: Partial<typeof users.$inferInsert> }): void {
   db.update(users).set(values).where(eq(users.id, id)).run();
 }
 
@@ -50,29 +50,32 @@ export function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert):
 }
 
 /** The live session for a token hash with its user, or nothing when ended or expired. */
-export function findLiveSession(db: DbOrTx, tokenHash: string, nowIso: string) {
+export function findLiveSession(db: DbOrTx, { tokenHash, now }: { tokenHash: string; now: string }) {
   return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, nowIso)))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
     .get();
 }
 
-export function touchSession(db: DbOrTx, tokenHash: string, values: { lastSeenAt: string; expiresAt: string }): void {
+export function touchSession(
+  db: DbOrTx,
+  { tokenHash, values }: { tokenHash: string; values: { lastSeenAt: string; expiresAt: string } },
+): void {
   db.update(sessions).set(values).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
-export function endSession(db: DbOrTx, tokenHash: string, nowIso: string): void {
+export function endSession(db: DbOrTx, { tokenHash, now }: { tokenHash: string; now: string }): void {
   db.update(sessions)
-    .set({ endedAt: nowIso })
+    .set({ endedAt: now })
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)))
     .run();
 }
 
-export function endUserSessions(db: DbOrTx, userId: number, nowIso: string): void {
+export function endUserSessions(db: DbOrTx, { userId, now }: { userId: number; now: string }): void {
   db.update(sessions)
-    .set({ endedAt: nowIso })
+    .set({ endedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .run();
 }
@@ -84,16 +87,16 @@ export function endUserSessions(db: DbOrTx, userId: number, nowIso: string): voi
 export const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 /** Records one failure (or an attempt reserved as one) and returns its id. */
-export function recordLoginFailure(db: DbOrTx, key: string, at: string): number {
+export function recordLoginFailure(db: DbOrTx, { key, at }: { key: string; at: string }): number {
   return db.insert(loginFailures).values({ key, at }).returning({ id: loginFailures.id }).get().id;
 }
 
-export function countLoginFailures(db: DbOrTx, key: string, sinceIso: string): number {
+export function countLoginFailures(db: DbOrTx, { key, since }: { key: string; since: string }): number {
   return (
     db
       .select({ n: sql<number>`count(*)` })
       .from(loginFailures)
-      .where(and(eq(loginFailures.key, key), gt(loginFailures.at, sinceIso)))
+      .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)))
       .get()?.n ?? 0
   );
 }
@@ -107,11 +110,11 @@ export function deleteLoginFailure(db: DbOrTx, id: number): void {
 }
 
 /**
- * Deletes failures at or before `beforeIso` (the ones `countLoginFailures` no longer sees): for
+ * Deletes failures at or before `before` (the ones `countLoginFailures` no longer sees): for
  * one key when given (bounded by the (key, at) index), else for every key.
  */
-export function deleteLoginFailuresBefore(db: DbOrTx, beforeIso: string, key?: string): number {
-  const old = lte(loginFailures.at, beforeIso);
+export function deleteLoginFailuresBefore(db: DbOrTx, { before, key }: { before: string; key?: string | undefined }): number {
+  const old = lte(loginFailures.at, before);
   return db
     .delete(loginFailures)
     .where(key === undefined ? old : and(eq(loginFailures.key, key), old))
@@ -126,6 +129,6 @@ export function getSetting(db: DbOrTx, key: string): string | undefined {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
 }
 
-export function putSetting(db: DbOrTx, key: string, value: string): void {
+export function putSetting(db: DbOrTx, { key, value }: { key: string; value: string }): void {
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }

@@ -17,9 +17,9 @@ export async function changePassword({ ctx, input }: { ctx: Context; input: z.ou
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.now().toISOString();
   ctx.handle.db.transaction((tx) => {
-    updateUser(tx, user.id, { passwordHash, mustChangePassword: false, updatedAt: now });
+    updateUser(tx, { id: user.id, values: { passwordHash, mustChangePassword: false, updatedAt: now } });
     // Other devices signed in with the old password are signed out; this one stays.
-    endUserSessions(tx, user.id, now);
+    endUserSessions(tx, { userId: user.id, now });
     appendAudit(tx, {
       entityType: 'user',
       entityId: user.id,

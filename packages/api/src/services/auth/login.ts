@@ -23,7 +23,7 @@ export async function login({ ctx, input }: { ctx: Context; input: z.output<type
   if (!user || !ok || user.disabledAt) throw new DomainError('UNAUTHENTICATED', msg('LOGIN_FAILED'));
   const session = db.transaction((tx) => {
     loginSucceeded(tx, attempt);
-    updateUser(tx, user.id, { lastLoginAt: now.toISOString() });
+    updateUser(tx, { id: user.id, values: { lastLoginAt: now.toISOString() } });
     return startSession(tx, user.id, now);
   });
   ctx.cookies.setSession(session.token, session.expiresAt);

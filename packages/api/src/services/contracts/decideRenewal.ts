@@ -27,7 +27,9 @@ export const decideSchema = z.object({
 /** An application of the same person in a later period that has not ended in a rejection or withdrawal. */
 function openLaterApplication(tx: DbOrTx, row: ContractRow) {
   const startYear = Number(row.startDate.slice(0, 4));
-  return listOtherApplications(tx, row.candidateId, -1).find((a) => a.year > startYear && !CLOSED_STATES.includes(a.state));
+  return listOtherApplications(tx, { candidateId: row.candidateId, exceptId: -1 }).find(
+    (a) => a.year > startYear && !CLOSED_STATES.includes(a.state),
+  );
 }
 
 /** A decision without the written reason it needs, refused on the `reason` field. */

@@ -158,8 +158,8 @@ export function nextAgreementNumber(
   const { branch, tokens } = branchAgreementPattern(tx, branchId);
   const first =
     (patternRestartsYearly(tokens)
-      ? countContractsNumbered(tx, branchId, Number(startDate.slice(0, 4)))
-      : listContracts(tx, { branchIds: [branchId] }, 0, 1).total) + 1;
+      ? countContractsNumbered(tx, { branchId, year: Number(startDate.slice(0, 4)) })
+      : listContracts(tx, { filter: { branchIds: [branchId] }, page: 0, pageSize: 1 }).total) + 1;
   for (let n = first; n < first + maxTries; n++) {
     const number = formatAgreementNumber(tokens, { sequence: n, date: startDate, branchCode: branch.code });
     if (!agreementNumberTaken(tx, number)) return number;

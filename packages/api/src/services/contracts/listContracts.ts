@@ -23,17 +23,16 @@ export const listContractsSchema = z.object({
 export function listContracts({ ctx, input }: { ctx: Context; input: z.output<typeof listContractsSchema> }) {
   const p = requirePrincipal(ctx);
   const { db } = ctx.handle;
-  const { total, items } = listContractRows(
-    db,
-    {
+  const { total, items } = listContractRows(db, {
+    filter: {
       branchIds: readableBranches(db, p, input.branchId),
       workAreaId: input.workAreaId,
       states: input.state ? [input.state] : undefined,
       endingBefore: input.endingBefore,
       search: input.search,
     },
-    input.page ?? 0,
-    input.pageSize ?? 50,
-  );
+    page: input.page ?? 0,
+    pageSize: input.pageSize ?? 50,
+  });
   return { total, items: items.map((i) => contractCard(db, i)) };
 }

@@ -44,7 +44,7 @@ export function writeMonth(
     source: 'form' | 'import';
   },
 ): 'created' | 'updated' {
-  const existing = getMonthly(tx, args.row.id, args.record.month);
+  const existing = getMonthly(tx, { contractId: args.row.id, month: args.record.month });
   if (existing && args.revision === null && args.source === 'form') throw new DomainError('CONFLICT', msg('CONFLICT'));
   let outcome: 'created' | 'updated';
   if (!existing) {
@@ -61,7 +61,13 @@ export function writeMonth(
   } else {
     // An import replaces what it finds (the file is the newer word); a form names what it saw.
     const seen = args.source === 'import' ? existing.revision : args.revision!;
-    if (!updateMonthlyIfRevision(tx, existing.id, seen, args.record, args.at)) {
+    if (
+      !updateMonthlyIfRevision(tx, {
+        id: existing.id,
+        expectedRevision: seen,
+        values: { record: args.record, updatedAt: args.at },
+      })
+    ) {
       throw new DomainError('CONFLICT', msg('CONFLICT'));
     }
     outcome = 'updated';

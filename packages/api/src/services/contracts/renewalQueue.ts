@@ -14,11 +14,11 @@ export function renewalQueue({ ctx, input }: { ctx: Context; input: { branchId?:
   const p = requirePrincipal(ctx);
   const { db } = ctx.handle;
   const branchIds = readableBranches(db, p, input.branchId);
-  const due = listContractRows(db, { branchIds, states: ['evaluationDue', 'decided'] }, 0, 500).items;
-  const soon = listContractRows(db, { branchIds, states: ['active'] }, 0, 500).items.filter(
+  const due = listContractRows(db, { filter: { branchIds, states: ['evaluationDue', 'decided'] }, page: 0, pageSize: 500 }).items;
+  const soon = listContractRows(db, { filter: { branchIds, states: ['active'] }, page: 0, pageSize: 500 }).items.filter(
     (i) => addDays(dateInZone(ctx.now(), i.branch.timeZone), 30) >= i.contract.evaluationDueOn,
   );
-  const lapsed = listContractRows(db, { branchIds, states: ['lapsed'] }, 0, 500).items.filter(
+  const lapsed = listContractRows(db, { filter: { branchIds, states: ['lapsed'] }, page: 0, pageSize: 500 }).items.filter(
     (i) => addDays(i.contract.endDate, 60) >= dateInZone(ctx.now(), i.branch.timeZone),
   );
   return [...due, ...soon, ...lapsed]

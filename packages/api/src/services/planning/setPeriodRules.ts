@@ -14,7 +14,7 @@ export function setPeriodRules({ ctx, input }: { ctx: Context; input: SetPeriodR
   return ctx.handle.db.transaction((tx) => {
     const period = getPeriod(tx, input.periodId);
     if (!period) throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'period', id: input.periodId }));
-    writePeriodRules(tx, period.id, input.rules);
+    writePeriodRules(tx, { periodId: period.id, rules: input.rules });
     appendAudit(tx, {
       entityType: 'period',
       entityId: period.id,

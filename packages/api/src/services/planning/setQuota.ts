@@ -16,12 +16,12 @@ export function setQuota({ ctx, input }: { ctx: Context; input: SetQuotaInput })
       if (!getBranch(tx, input.branchId)) {
         throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'branch', id: input.branchId }));
       }
-      const existing = findPeriod(tx, input.branchId, input.year);
+      const existing = findPeriod(tx, { branchId: input.branchId, year: input.year });
       let periodId: number;
       if (existing) {
         const below = quotaBelowTaken(input, placesTaken(tx, input.branchId, input.year));
         if (below) throw new DomainError('VALIDATION', below, { fields: [below] });
-        setPeriodQuota(tx, existing.id, input.quota);
+        setPeriodQuota(tx, { periodId: existing.id, quota: input.quota });
         periodId = existing.id;
       } else {
         periodId = insertPeriod(tx, { ...input, rules: DEFAULT_RECRUITMENT_RULES }).id;

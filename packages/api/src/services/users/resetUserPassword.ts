@@ -9,8 +9,8 @@ export async function resetUserPassword({ ctx, input }: { ctx: Context; input: {
   const at = ctx.now().toISOString();
   return ctx.handle.db.transaction((tx) => {
     const user = mustGetUser(tx, input.id);
-    updateUser(tx, user.id, { passwordHash, mustChangePassword: true, updatedAt: at });
-    endUserSessions(tx, user.id, at);
+    updateUser(tx, { id: user.id, values: { passwordHash, mustChangePassword: true, updatedAt: at } });
+    endUserSessions(tx, { userId: user.id, now: at });
     auditUser(tx, ctx, user.id, 'PASSWORD_RESET', {}, at);
     return { ok: true as const };
   });

@@ -8,8 +8,8 @@ export function setUserDisabled({ ctx, input }: { ctx: Context; input: { id: num
   return ctx.handle.db.transaction((tx) => {
     const user = mustGetUser(tx, input.id);
     if (input.disabled) keepOneAdmin(tx, user);
-    updateUser(tx, user.id, { disabledAt: input.disabled ? at : null, updatedAt: at });
-    if (input.disabled) endUserSessions(tx, user.id, at);
+    updateUser(tx, { id: user.id, values: { disabledAt: input.disabled ? at : null, updatedAt: at } });
+    if (input.disabled) endUserSessions(tx, { userId: user.id, now: at });
     auditUser(tx, ctx, user.id, input.disabled ? 'USER_DISABLED' : 'USER_ENABLED', {}, at);
     return userRow(tx, mustGetUser(tx, user.id));
   });

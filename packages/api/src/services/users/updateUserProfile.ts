@@ -12,8 +12,8 @@ export function updateUserProfile({ ctx, input }: { ctx: Context; input: UpdateU
     const branchId = input.branchId === undefined ? user.branchId : input.branchId;
     checkPlacement(tx, role, branchId);
     if (user.role === 'admin' && role !== 'admin') keepOneAdmin(tx, user);
-    updateUser(tx, user.id, { name: input.name ?? user.name, role, branchId, updatedAt: at });
-    if (role !== user.role || branchId !== user.branchId) endUserSessions(tx, user.id, at);
+    updateUser(tx, { id: user.id, values: { name: input.name ?? user.name, role, branchId, updatedAt: at } });
+    if (role !== user.role || branchId !== user.branchId) endUserSessions(tx, { userId: user.id, now: at });
     auditUser(tx, ctx, user.id, 'USER_UPDATED', { role, branchId, before: { role: user.role, branchId: user.branchId } }, at);
     return userRow(tx, mustGetUser(tx, user.id));
   });
