@@ -156,7 +156,13 @@ export type KaderE2E = {
   readonly server: KaderProcess;
   readonly browser: Browser;
   /** a fresh browser context (own cookies) and page, with page errors collected */
-  newPage: () => Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }>;
+  newPage: () => Promise<{
+    page: Page;
+    pageErrors: string[];
+    /** what the page logged as errors (React logs an error a route caught): shown when a step fails */
+    consoleErrors: string[];
+    close: () => Promise<void>;
+  }>;
   /** the server's recent output, for a failure message */
   serverTail: (chars?: number) => string;
   /**
@@ -193,18 +199,23 @@ export function setupKader(opts: { today?: string } = {}): KaderE2E {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
-    return { page, pageErrors, close: () => context.close() };
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    return { page, pageErrors, consoleErrors, close: () => context.close() };
   };
   const serverTail = (chars = 4000) => (server ? server.output().slice(-chars) : '(no server)');
   const withPage = async (name: string, steps: (page: Page) => Promise<void>): Promise<void> => {
-    const { page, pageErrors, close } = await newPage();
+    const { page, pageErrors, consoleErrors, close } = await newPage();
     try {
       await steps(page);
       await screenshot(page, name);
       expect(pageErrors).toEqual([]);
     } catch (err) {
       await screenshot(page, `${name}-failure`);
-      const errors = pageErrors.length ? `\n--- errors in the page ---\n${pageErrors.join('\n')}` : '';
+      const logged = [...pageErrors, ...consoleErrors].map((e) => e.slice(0, 2000));
+      const errors = logged.length ? `\n--- errors in the page ---\n${logged.join('\n')}` : '';
       throw new Error(`${(err as Error).message}${errors}\n--- server output (last 4000 chars) ---\n${serverTail()}`, {
         cause: err,
       });

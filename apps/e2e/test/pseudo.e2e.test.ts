@@ -496,7 +496,7 @@ describe('the pseudo-locale: no text outside the catalogue', () => {
     });
   });
 
-  it('head office: users, quota and rules, settings, with refusals', async () => {
+  it('head office: users, settings, quota and rules, with refusals', async () => {
     await walk('pseudo-admin', async (page, check) => {
       const url = kader.server.url;
       await signIn(page, url, DEMO_USERS.admin, { path: '/pengguna' });
@@ -515,6 +515,21 @@ describe('the pseudo-locale: no text outside the catalogue', () => {
       await page.getByTestId('user-create-error-username').waitFor();
       await check('users (server refusal)');
 
+      await openNav(page, 'nav-settings', /\/pengaturan$/, 'settings-kpi-add');
+      await check('settings');
+      const kpi = page.getByTestId('settings-kpi-add');
+      await kpi.getByTestId('settings-field-weights.visits').fill('40');
+      await kpi.getByTestId('settings-submit').click();
+      await kpi.getByTestId('settings-error-weights').waitFor();
+      await check('settings (weights refused)');
+      const fee = page.getByTestId('settings-fee-add');
+      await fee.getByTestId('settings-flat25').click();
+      await fee.getByTestId('settings-field-effectiveFrom').fill('2017-01-01');
+      await fee.getByTestId('settings-submit').click();
+      await fee.locator('[data-testid^="settings-error-"]').first().waitFor();
+      await check('settings (fee refused)');
+
+      // the quota page, its rules and branch forms
       await openNav(page, 'nav-quota', /\/kuota$/, 'quota-table');
       await check('quota');
       // a year with places taken: a quota under them is refused by the server
@@ -539,20 +554,6 @@ describe('the pseudo-locale: no text outside the catalogue', () => {
       await branch.getByTestId('branch-submit').click();
       await branch.locator('[data-testid^="branch-error-"]').first().waitFor();
       await check('quota (branch form, refusals)');
-
-      await openNav(page, 'nav-settings', /\/pengaturan$/, 'settings-kpi-add');
-      await check('settings');
-      const kpi = page.getByTestId('settings-kpi-add');
-      await kpi.getByTestId('settings-field-weights.visits').fill('40');
-      await kpi.getByTestId('settings-submit').click();
-      await kpi.getByTestId('settings-error-weights').waitFor();
-      await check('settings (weights refused)');
-      const fee = page.getByTestId('settings-fee-add');
-      await fee.getByTestId('settings-flat25').click();
-      await fee.getByTestId('settings-field-effectiveFrom').fill('2017-01-01');
-      await fee.getByTestId('settings-submit').click();
-      await fee.locator('[data-testid^="settings-error-"]').first().waitFor();
-      await check('settings (fee refused)');
     });
   });
 });

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo, verifyAuditLog } from '@kader/api';
+import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, DomainError, seedDemo, verifyAuditLog } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
+import { issueMessage, render } from '@kader/workflow';
 import { parsePublicOrigin } from './crossSite';
 import { startScheduler } from './scheduler';
 import { createServer } from './server';
@@ -147,9 +148,16 @@ async function makeAdmin(handle: DbHandle, username: string, name: string | unde
     const admin = await createFirstAdmin(handle, { username, name, password });
     console.log(`admin created: ${admin.username}`);
   } catch (err) {
-    const issues = (err as { issues?: { message: string }[] }).issues;
-    fail(issues ? issues.map((i) => i.message).join('; ') : err instanceof Error ? err.message : String(err));
+    fail(refusalText(err));
   }
+}
+
+/** Why the admin was not created, from the message catalogue in the CLI's language (English). */
+function refusalText(err: unknown): string {
+  const issues = (err as { issues?: Parameters<typeof issueMessage>[0][] }).issues;
+  if (issues) return issues.map((i) => render('en', issueMessage(i))).join('; ');
+  if (err instanceof DomainError) return render('en', err.reason);
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** A production start needs a real admin and refuses demo data (whose passwords are public). */

@@ -42,7 +42,7 @@ export function startScheduler(
       lastRuns.set(handle, { lastRunAt: at.toISOString(), failures: 0, error });
     }
     try {
-      deleteLoginFailuresBefore(handle.db, new Date(at.getTime() - LOGIN_FAILURE_WINDOW_MS).toISOString());
+      deleteLoginFailuresBefore(handle.db, { before: new Date(at.getTime() - LOGIN_FAILURE_WINDOW_MS).toISOString() });
     } catch (err) {
       log(`scheduler: pruning sign-in failures failed: ${err instanceof Error ? err.message : String(err)}`);
     }

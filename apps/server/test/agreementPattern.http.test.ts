@@ -63,7 +63,17 @@ type Answer = {
   status: number;
   body: {
     result?: { data: unknown };
-    error?: { message: string; data: { kader: { code: string; message: string; fields?: { path: string; message: string }[] } } };
+    error?: {
+      message: string;
+      data: {
+        kader: {
+          code: string;
+          reason: string;
+          message: string;
+          fields?: { path: string; reason: string; params: Record<string, unknown>; message: string }[];
+        };
+      };
+    };
   };
 };
 
@@ -126,13 +136,12 @@ describe('agreement-number patterns over HTTP', () => {
       });
       expect(res.status).toBe(400);
       const kader = res.body.error!.data.kader;
-      expect(kader.code).toBe('VALIDATION');
+      expect(kader).toMatchObject({ code: 'VALIDATION', reason: 'INVALID_INPUT' });
       expect(kader.fields?.length).toBeGreaterThan(0);
       for (const f of kader.fields!) {
-        expect(f.path).toBe('agreementNumberPattern');
+        expect(f).toMatchObject({ path: 'agreementNumberPattern', reason: 'AGREEMENT_PATTERN_INVALID' });
         expect(f.message).toMatch(/^Pola nomor PKS tidak valid: /);
       }
-      expect(kader.message).toContain('agreementNumberPattern');
       const after = await call(admin, 'query', 'branches.list', undefined);
       expect(after.body.result!.data).toEqual(before.body.result!.data);
       expect(JSON.stringify(after.body.result!.data)).not.toContain(code);
@@ -158,11 +167,15 @@ describe('agreement-number patterns over HTTP', () => {
     const detail = res.body.result!.data as {
       state: string;
       suggestedAgreementNumber: string | null;
-      agreementNumberProblem: string | null;
+      agreementNumberProblem: { reason: string; params: Record<string, unknown>; message: string } | null;
     };
     expect(detail.state).toBe('agreementSigning');
     expect(detail.suggestedAgreementNumber).toBeNull();
-    expect(detail.agreementNumberProblem).toMatch(
+    expect(detail.agreementNumberProblem).toMatchObject({
+      reason: 'AGREEMENT_PATTERN_BROKEN',
+      params: { branch: 'KC Madiun', pattern: 'PKS-{seq' },
+    });
+    expect(detail.agreementNumberProblem!.message).toMatch(
       /Pola nomor PKS KC Madiun \("PKS-\{seq"\) tidak valid: tanda "\{" pada posisi 5 tidak ditutup/,
     );
   });

@@ -114,7 +114,7 @@ describe('cli', () => {
 
     const short = await cli(['create-admin', '--db', prod, '--username', 'kepala.it'], { stdin: 'pendek\n' });
     expect(short.code).toBe(2);
-    expect(short.out).toContain('paling sedikit 10');
+    expect(short.out).toContain('A password needs at least 10 characters');
 
     const made = await cli(['create-admin', '--db', prod, '--username', 'kepala.it', '--name', 'Kepala TI'], {
       stdin: 'rahasia-yang-panjang\n',

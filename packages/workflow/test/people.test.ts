@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   branchRule,
   changePasswordFormSchema,
@@ -13,14 +12,7 @@ import {
   resetPasswordSchema,
   updateUserSchema,
 } from '../src';
-
-/** The field messages of a failed parse: `path → reason` (the first per path, as the forms show). */
-function problems(schema: z.ZodType, value: unknown) {
-  const r = schema.safeParse(value);
-  const out: Record<string, string> = {};
-  for (const f of r.success ? [] : issueFields(r.error.issues)) out[f.path] ??= f.reason;
-  return out;
-}
+import { problems } from './schemaProblems';
 
 describe('passwords', () => {
   it('a new password: at least 10 characters, at most 200', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   createBranchSchema,
   DEFAULT_RECRUITMENT_RULES,
@@ -9,13 +8,7 @@ import {
   render,
   setQuotaSchema,
 } from '../src';
-
-function problems(schema: z.ZodType, value: unknown) {
-  const r = schema.safeParse(value);
-  const out: Record<string, string> = {};
-  for (const f of r.success ? [] : issueFields(r.error.issues)) out[f.path] ??= f.reason;
-  return out;
-}
+import { problems } from './schemaProblems';
 
 describe('a branch', () => {
   const base = { code: ' kc-sby ', name: 'KC Surabaya', timeZone: 'Asia/Jakarta', workAreas: ['Kota Surabaya'] };

@@ -1,4 +1,5 @@
-import { addSetting, addSettingSchema, listSettings } from '../services/contracts/programSettings';
+import { addSetting, addSettingSchema } from '../services/contracts/addSetting';
+import { listSettings } from '../services/contracts/listSettings';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 /** Head office's KPI settings and fee schedules, each version from its effective date. */

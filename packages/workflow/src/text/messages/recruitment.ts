@@ -1,6 +1,38 @@
 /** Recruitment: registration, NIK and phone, the selection events, their date rules and refusals. */
 import { m, text } from '../message';
 
+/** A reason a person must give: "<reason> wajib diisi", and how long it must be at least. */
+function requiredReason(id: string, en: string) {
+  return {
+    required: text(`${id} wajib diisi`, `${en} is required`),
+    tooShort: m({
+      sample: { minimum: 5 },
+      id: (p) => `${id} wajib diisi (paling sedikit ${p.minimum} karakter)`,
+      en: (p, f) => `${en} is required (at least ${f.plural(p.minimum, { one: '# character', other: '# characters' })})`,
+    }),
+  };
+}
+const changeReason = requiredReason('Alasan perubahan', 'A reason for the change');
+const correctionReason = requiredReason('Alasan koreksi', 'A reason for the correction');
+
+/** A date rule's refusal: the sentence, then the date it is about (short) in brackets. */
+function dateRule(sample: string, id: string, en: string) {
+  return m({
+    sample: { date: sample },
+    id: (p, f) => `${id} (${f.date(p.date, 'short')}).`,
+    en: (p, f) => `${en} (${f.date(p.date, 'short')}).`,
+  });
+}
+
+/** A refusal about one document, named in the reader's language. */
+function aboutDocument(sample: string, id: (document: string) => string, en: (document: string) => string) {
+  return m({
+    sample: { document: sample },
+    id: (p, f) => id(f.label('doc', p.document)),
+    en: (p, f) => en(f.label('doc', p.document)),
+  });
+}
+
 export const recruitmentMessages = {
   // The NIK (workflow/src/nik.ts): what is wrong with the number as typed.
   NIK_REQUIRED: text('NIK wajib diisi', 'The NIK is required'),
@@ -35,13 +67,8 @@ export const recruitmentMessages = {
   ADDRESS_REGENCY_REQUIRED: text('Kabupaten/kota wajib diisi', 'The regency/city is required'),
   RT_RW_FORMAT: text('RT/RW berformat 001/002', 'Write RT/RW like 001/002'),
   WORK_AREA_REQUIRED: text('Wilayah kerja wajib dipilih', 'Choose a work area'),
-  CHANGE_REASON_REQUIRED: text('Alasan perubahan wajib diisi', 'A reason for the change is required'),
-  CHANGE_REASON_TOO_SHORT: m({
-    sample: { minimum: 5 },
-    id: (p) => `Alasan perubahan wajib diisi (paling sedikit ${p.minimum} karakter)`,
-    en: (p, f) =>
-      `A reason for the change is required (at least ${f.plural(p.minimum, { one: '# character', other: '# characters' })})`,
-  }),
+  CHANGE_REASON_REQUIRED: changeReason.required,
+  CHANGE_REASON_TOO_SHORT: changeReason.tooShort,
 
   // Registration and corrections (packages/api services registerCandidate, correctCandidate).
   PERIOD_YEAR_ENDED: m({
@@ -116,13 +143,8 @@ export const recruitmentMessages = {
     en: (p, f) => `The score cannot be above ${f.score(p.maximum)}`,
   }),
   SCORE_ONE_DECIMAL: text('Nilai paling banyak satu angka desimal', 'The score can have at most one decimal'),
-  CORRECTION_REASON_REQUIRED: text('Alasan koreksi wajib diisi', 'A reason for the correction is required'),
-  CORRECTION_REASON_TOO_SHORT: m({
-    sample: { minimum: 5 },
-    id: (p) => `Alasan koreksi wajib diisi (paling sedikit ${p.minimum} karakter)`,
-    en: (p, f) =>
-      `A reason for the correction is required (at least ${f.plural(p.minimum, { one: '# character', other: '# characters' })})`,
-  }),
+  CORRECTION_REASON_REQUIRED: correctionReason.required,
+  CORRECTION_REASON_TOO_SHORT: correctionReason.tooShort,
   PLACE_REQUIRED: text('Tempat wajib diisi', 'The place is required'),
   AGREEMENT_NUMBER_REQUIRED: text('Nomor PKS wajib diisi', 'The agreement number is required'),
   OTHER_REASON_NEEDS_NOTE: text('Alasan "lainnya" wajib diberi catatan', 'Reason "other" needs a note'),
@@ -134,47 +156,47 @@ export const recruitmentMessages = {
   }),
 
   // The date rules (recruitment/dateRules.ts), against the branch's today and the application.
-  SCHEDULE_BEFORE_REGISTRATION: m({
-    sample: { date: '2026-11-01' },
-    id: (p, f) => `Tanggal jadwal tidak boleh sebelum tanggal pendaftaran (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The date cannot be before the registration date (${f.date(p.date, 'short')}).`,
-  }),
-  SCHEDULE_TOO_FAR: m({
-    sample: { date: '2027-11-29' },
-    id: (p, f) => `Tanggal jadwal paling lambat satu tahun dari hari ini (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The date can be at most a year from today (${f.date(p.date, 'short')}).`,
-  }),
-  SIGNED_BEFORE_REGISTRATION: m({
-    sample: { date: '2026-11-01' },
-    id: (p, f) => `Tanggal tanda tangan tidak boleh sebelum tanggal pendaftaran (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The signing date cannot be before the registration date (${f.date(p.date, 'short')}).`,
-  }),
-  SIGNED_AFTER_TODAY: m({
-    sample: { date: '2026-11-29' },
-    id: (p, f) => `Tanggal tanda tangan tidak boleh setelah hari ini (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The signing date cannot be after today (${f.date(p.date, 'short')}).`,
-  }),
+  SCHEDULE_BEFORE_REGISTRATION: dateRule(
+    '2026-11-01',
+    'Tanggal jadwal tidak boleh sebelum tanggal pendaftaran',
+    'The date cannot be before the registration date',
+  ),
+  SCHEDULE_TOO_FAR: dateRule(
+    '2027-11-29',
+    'Tanggal jadwal paling lambat satu tahun dari hari ini',
+    'The date can be at most a year from today',
+  ),
+  SIGNED_BEFORE_REGISTRATION: dateRule(
+    '2026-11-01',
+    'Tanggal tanda tangan tidak boleh sebelum tanggal pendaftaran',
+    'The signing date cannot be before the registration date',
+  ),
+  SIGNED_AFTER_TODAY: dateRule(
+    '2026-11-29',
+    'Tanggal tanda tangan tidak boleh setelah hari ini',
+    'The signing date cannot be after today',
+  ),
   START_OUTSIDE_PERIOD_YEAR: m({
     sample: { year: 2026, from: '2026-01-01', to: '2026-12-31' },
     id: (p, f) => `Tanggal mulai harus dalam tahun periode ${p.year} (${f.date(p.from, 'short')} – ${f.date(p.to, 'short')}).`,
     en: (p, f) =>
       `The start date must be within the period's year ${p.year} (${f.date(p.from, 'short')} – ${f.date(p.to, 'short')}).`,
   }),
-  START_BEFORE_SIGNING: m({
-    sample: { date: '2026-11-20' },
-    id: (p, f) => `Tanggal mulai tidak boleh sebelum tanggal tanda tangan (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The start date cannot be before the signing date (${f.date(p.date, 'short')}).`,
-  }),
-  DEBRIEFED_BEFORE_SIGNING: m({
-    sample: { date: '2026-11-20' },
-    id: (p, f) => `Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The debriefing date cannot be before the agreement was signed (${f.date(p.date, 'short')}).`,
-  }),
-  DEBRIEFED_AFTER_TODAY: m({
-    sample: { date: '2026-11-29' },
-    id: (p, f) => `Tanggal pembekalan tidak boleh setelah hari ini (${f.date(p.date, 'short')}).`,
-    en: (p, f) => `The debriefing date cannot be after today (${f.date(p.date, 'short')}).`,
-  }),
+  START_BEFORE_SIGNING: dateRule(
+    '2026-11-20',
+    'Tanggal mulai tidak boleh sebelum tanggal tanda tangan',
+    'The start date cannot be before the signing date',
+  ),
+  DEBRIEFED_BEFORE_SIGNING: dateRule(
+    '2026-11-20',
+    'Tanggal pembekalan tidak boleh sebelum tanggal tanda tangan PKS',
+    'The debriefing date cannot be before the agreement was signed',
+  ),
+  DEBRIEFED_AFTER_TODAY: dateRule(
+    '2026-11-29',
+    'Tanggal pembekalan tidak boleh setelah hari ini',
+    'The debriefing date cannot be after today',
+  ),
   EVENT_DATES_REFUSED: m({
     sample: { count: 2 },
     id: (p) =>
@@ -211,21 +233,21 @@ export const recruitmentMessages = {
         : 'The administrative check cannot be completed yet.';
     },
   }),
-  DOCUMENT_ALREADY_VERIFIED: m({
-    sample: { document: 'KK' },
-    id: (p, f) => `Berkas ${f.label('doc', p.document)} sudah terverifikasi.`,
-    en: (p, f) => `The ${f.label('doc', p.document)} is already verified.`,
-  }),
-  DOCUMENT_NOT_REQUIRED_HERE: m({
-    sample: { document: 'SIM' },
-    id: (p, f) => `Berkas ${f.label('doc', p.document)} tidak termasuk persyaratan periode ini.`,
-    en: (p, f) => `The ${f.label('doc', p.document)} is not among this period's documents.`,
-  }),
-  DOCUMENT_NOT_VERIFIED: m({
-    sample: { document: 'KTP' },
-    id: (p, f) => `Berkas ${f.label('doc', p.document)} belum terverifikasi.`,
-    en: (p, f) => `The ${f.label('doc', p.document)} is not verified yet.`,
-  }),
+  DOCUMENT_ALREADY_VERIFIED: aboutDocument(
+    'KK',
+    (d) => `Berkas ${d} sudah terverifikasi.`,
+    (d) => `The ${d} is already verified.`,
+  ),
+  DOCUMENT_NOT_REQUIRED_HERE: aboutDocument(
+    'SIM',
+    (d) => `Berkas ${d} tidak termasuk persyaratan periode ini.`,
+    (d) => `The ${d} is not among this period's documents.`,
+  ),
+  DOCUMENT_NOT_VERIFIED: aboutDocument(
+    'KTP',
+    (d) => `Berkas ${d} belum terverifikasi.`,
+    (d) => `The ${d} is not verified yet.`,
+  ),
   SCORE_CORRECTION_NOT_ALLOWED: text(
     'Nilai hanya dapat dikoreksi bila lamaran ditolak karena nilai tersebut di bawah ambang batas.',
     'A score can be corrected only when the application was rejected because that score was below the passing grade.',

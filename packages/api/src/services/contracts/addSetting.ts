@@ -7,11 +7,6 @@ import { feeVersions, kpiVersions } from './settings';
 
 export const addSettingSchema = z.object({ kind: z.enum(['kpi', 'fee']), value: z.looseObject({}) });
 
-/** The versions in force and to come, each with its effective date (defaults until head office sets one). */
-export function listSettings({ ctx }: { ctx: Context }) {
-  return { kpi: kpiVersions(ctx.handle.db), fee: feeVersions(ctx.handle.db) };
-}
-
 /**
  * Head office adds a version from a date. Versions are never edited: a past year keeps being
  * judged by the rules it ran under. A version must start after today, so nothing already decided
