@@ -1,11 +1,14 @@
 import {
+  catalogue,
   DOCUMENT_CODES,
   EDUCATION_LEVELS,
   RECRUITMENT_EVENT_TYPES,
   RECRUITMENT_STATES,
   REJECTION_REASONS,
   WITHDRAWAL_REASONS,
+  type Params,
   recruitmentEventSchemas,
+  renderMessage,
 } from '@kader/workflow';
 import { describe, expect, it } from 'vitest';
 import { fieldsFromSchema } from '../src/forms/schemaFields';
@@ -104,5 +107,20 @@ describe('contract-year labels (issue 4)', () => {
     const { contractId } = await import('../src/i18n/contractDict');
     const source = await import('node:fs').then((fs) => fs.readFileSync(new URL('../src/i18n/dict.ts', import.meta.url), 'utf8'));
     for (const key of Object.keys(contractId)) expect(source.includes(`'${key}':`), key).toBe(false);
+  });
+});
+
+describe('one source for each message', () => {
+  it('no word of the UI dictionary repeats a message of the shared catalogue (use tmsg(msg(…)) instead)', () => {
+    const norm = (s: string) => s.toLowerCase().replace(/[.\s]+$/, '');
+    const messages = new Map<string, string>();
+    for (const [key, entry] of Object.entries(catalogue)) {
+      const text = renderMessage('id', { reason: key, params: (entry as { sample: Params }).sample });
+      if (text) messages.set(norm(text), key);
+    }
+    const repeated = Object.entries(id)
+      .filter(([, text]) => messages.has(norm(text)))
+      .map(([key, text]) => `${key} = ${messages.get(norm(text))}: ${text}`);
+    expect(repeated).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ describe('user forms', () => {
   it('a complete new user: the shared schema’s input, names with single spaces', () => {
     const input = { username: 'rekruter.ngawi', name: 'Tri Wahyudi', role: 'recruiter', branchId: 1, password: 'rahasia-baru-1' };
     expect(toCreateInput(base)).toEqual(input);
-    expect(checkNewUser({ ...base, username: ' Rekruter.Ngawi ' })).toEqual({ ok: true, input });
+    expect(checkNewUser({ ...base, username: ' Rekruter.Ngawi ' })).toEqual({ ok: true, value: input });
   });
   it('each problem on its field, from the shared schema (a branch role without a branch included)', () => {
     const r = checkNewUser({ username: ' ', name: '', role: 'supervisor', branchId: '', password: 'pendek' });
@@ -115,12 +115,12 @@ describe('user forms', () => {
     });
     expect(checkUserEdit(before, { name: 'Tri  Wahyudi', role: 'viewer', branchId: '' })).toEqual({
       ok: true,
-      input: { id: 7, role: 'viewer', branchId: null },
+      value: { id: 7, role: 'viewer', branchId: null },
     });
   });
   it('a temporary password is a new password', () => {
     expect(reasons(checkPasswordReset(7, 'pendek'))).toEqual({ newPassword: 'PASSWORD_TOO_SHORT' });
-    expect(checkPasswordReset(7, 'cukup-10ch')).toEqual({ ok: true, input: { id: 7, newPassword: 'cukup-10ch' } });
+    expect(checkPasswordReset(7, 'cukup-10ch')).toEqual({ ok: true, value: { id: 7, newPassword: 'cukup-10ch' } });
   });
   it('head-office roles are sent without a branch', () => {
     expect(toCreateInput({ ...base, role: 'admin', branchId: '1' }).branchId).toBeNull();

@@ -38,12 +38,12 @@ describe('rules form ↔ rules', () => {
 
   it('round-trips: defaults → form → the same rules', () => {
     const r = checkRulesForm(defaults());
-    expect(r).toEqual({ ok: true, rules: DEFAULT_RECRUITMENT_RULES });
+    expect(r).toEqual({ ok: true, value: DEFAULT_RECRUITMENT_RULES });
   });
 
   it('reads one decimal with a comma or a dot; shows it the language’s way', () => {
     const r = checkRulesForm({ ...defaults(), writtenTest: '62,5', interview: ' 70.5 ' });
-    expect(r.ok && r.rules.passingGrades).toEqual({ writtenTest: 62.5, interview: 70.5 });
+    expect(r.ok && r.value.passingGrades).toEqual({ writtenTest: 62.5, interview: 70.5 });
     expect(rulesFormFrom({ ...DEFAULT_RECRUITMENT_RULES, passingGrades: { writtenTest: 62.5, interview: 70 } }).writtenTest).toBe(
       '62,5',
     );
@@ -82,10 +82,10 @@ describe('rules form ↔ rules', () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.rules.eligibility.educationLevels).toEqual(['SMA', 'S1']);
-    expect(r.rules.documents).toHaveLength(DOCUMENT_CODES.length);
-    expect(r.rules.documents.filter((d) => d.required).map((d) => d.code)).toEqual(['KTP']);
-    expect(recruitmentRulesSchema.parse(r.rules)).toEqual(r.rules);
+    expect(r.value.eligibility.educationLevels).toEqual(['SMA', 'S1']);
+    expect(r.value.documents).toHaveLength(DOCUMENT_CODES.length);
+    expect(r.value.documents.filter((d) => d.required).map((d) => d.code)).toEqual(['KTP']);
+    expect(recruitmentRulesSchema.parse(r.value)).toEqual(r.value);
   });
 });
 

@@ -1,12 +1,4 @@
-import {
-  type FieldMessage,
-  issueFields,
-  type Message,
-  msg,
-  type Params,
-  render,
-  renderMessage,
-} from '@kader/workflow';
+import { type FieldMessage, issueFields, type Message, msg, type Params, render, renderMessage } from '@kader/workflow';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { ZodError } from 'zod';

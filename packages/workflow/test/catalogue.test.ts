@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  catalogue,
-  issueMessage,
-  labelsEn,
-  labelsId,
-  type MessageId,
-  msg,
-  render,
-  renderMessage,
-} from '../src';
+import { catalogue, issueMessage, labelsEn, labelsId, type MessageId, msg, render, renderMessage } from '../src';
 
 const ids = Object.keys(catalogue) as MessageId[];
 
@@ -61,7 +52,9 @@ describe('schema issues as messages', () => {
   });
 
   it('takes the parameters of a custom issue', () => {
-    const s = z.string().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'NUMBER_TOO_BIG', params: { maximum: 7 } }));
+    const s = z
+      .string()
+      .superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'NUMBER_TOO_BIG', params: { maximum: 7 } }));
     const r = s.safeParse('x');
     expect(issueMessage(r.error!.issues[0]!)).toEqual({ reason: 'NUMBER_TOO_BIG', params: { maximum: 7 } });
   });

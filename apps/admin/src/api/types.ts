@@ -10,7 +10,6 @@ export type BoardColumn = Board['columns'][number];
 export type BoardCard = BoardColumn['items'][number];
 export type RegisterInput = Inputs['candidates']['register'];
 export type ApplicationDetail = Outputs['applications']['get'];
-export type HistoryEntry = ApplicationDetail['history'][number];
 export type Me = Outputs['auth']['me']['user'];
 export type UserRow = Outputs['users']['list'][number];
 export type BranchOption = Outputs['branches']['list'][number];

@@ -4,6 +4,9 @@ import { kaderError, trpcCode } from '../api/errors';
 import { useI18n } from '../i18n';
 import { ErrorBox } from './ErrorBox';
 
+/** What a detail page gives its panels: reloading the record (after a conflict), and whether that is under way. */
+export type Reload = { reload: () => Promise<unknown>; reloading: boolean };
+
 /**
  * A detail page's frame around its query: "not found" for an invalid id or no data, loading, the
  * error (with a retry unless it is NOT_FOUND) and, each time, the `back` link; else `children`.

@@ -31,6 +31,28 @@ export function LabelledField(props: {
   );
 }
 
+/** A select whose first option (value '') asks to choose; then `options`, each `[value, label]`. */
+export function Select(props: {
+  id: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  choose: string;
+  options: readonly (readonly [value: string | number, label: string])[];
+}) {
+  const { id, testId, value, onChange, choose, options } = props;
+  return (
+    <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{choose}</option>
+      {options.map(([v, label]) => (
+        <option key={v} value={v}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Problems on no field the form shows (path → catalogue message), each in a warning of its own. */
 export function OtherErrors({ errors, testId }: { errors: [string, MessageLike][]; testId: (path: string) => string }) {
   const { tmsg } = useI18n();
@@ -46,34 +68,69 @@ export function OtherErrors({ errors, testId }: { errors: [string, MessageLike][
 }
 
 /**
- * A form's end: the server's refusal when it names no field of the form, the "saved" message and
- * the submit button.
+ * A form's buttons: submit (`<idPrefix>-submit`, its label changing while the form is sent) and,
+ * given `onCancel`, cancel (`<idPrefix>-cancel`); anything else (a link back) after them.
+ * The labels are "Kirim" / "Mengirim…" / "Batal" unless told.
+ */
+export function FormActions(props: {
+  idPrefix: string;
+  pending: boolean;
+  /** the submit button is disabled while pending, and also when this says so */
+  disabled?: boolean;
+  /** across the whole `form-grid` */
+  wide?: boolean;
+  label?: string;
+  pendingLabel?: string;
+  onCancel?: () => void;
+  cancelLabel?: string;
+  children?: ReactNode;
+}) {
+  const { idPrefix, pending, disabled = false, wide = false, onCancel, children } = props;
+  const { t } = useI18n();
+  return (
+    <div className={wide ? 'form-actions wide' : 'form-actions'}>
+      <button type="submit" className="btn btn-primary" data-testid={`${idPrefix}-submit`} disabled={pending || disabled}>
+        {pending ? (props.pendingLabel ?? t('app.sending')) : (props.label ?? t('app.send'))}
+      </button>
+      {onCancel && (
+        <button type="button" className="btn" data-testid={`${idPrefix}-cancel`} onClick={onCancel}>
+          {props.cancelLabel ?? t('app.cancel')}
+        </button>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A form's end: the server's refusal when it names no field of the form, the "saved" message
+ * (`savedTestId`, by default `<idPrefix>-saved`) and the submit button (`<idPrefix>-submit`)
+ * labelled `<labels>.save`, `<labels>.saving` while the form is sent.
  */
 export function FormFooter(props: {
-  /** the form's mutation: its refusal and whether it is under way */
-  mutation: { error: unknown; isPending: boolean };
-  fieldErrors: Record<string, unknown>;
-  saved: string | null;
-  /** the test ids of the "saved" message and of the submit button */
-  testIds: { saved: string; submit: string };
-  /** the submit button's label, and its label while saving */
-  labels: { save: string; saving: string };
+  /** the form (`useCheckedForm`): its mutation, the server's field messages, the "saved" message */
+  form: { mutation: { error: unknown; isPending: boolean }; server: Record<string, unknown>; saved: string | null };
+  idPrefix: string;
+  savedTestId?: string;
+  labels: 'quota' | 'rules' | 'settings';
 }) {
-  const { mutation, fieldErrors, saved, testIds, labels } = props;
-  const { error, isPending: pending } = mutation;
+  const { form, idPrefix, savedTestId = `${idPrefix}-saved`, labels } = props;
+  const { mutation, server, saved } = form;
+  const { t } = useI18n();
   return (
     <>
-      {error != null && Object.keys(fieldErrors).length === 0 && <RefusalMessage error={error} />}
+      {mutation.error != null && Object.keys(server).length === 0 && <RefusalMessage error={mutation.error} />}
       {saved && (
-        <p className="alert alert-ok" role="status" data-testid={testIds.saved}>
+        <p className="alert alert-ok" role="status" data-testid={savedTestId}>
           {saved}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid={testIds.submit} disabled={pending}>
-          {pending ? labels.saving : labels.save}
-        </button>
-      </div>
+      <FormActions
+        idPrefix={idPrefix}
+        pending={mutation.isPending}
+        label={t(`${labels}.save`)}
+        pendingLabel={t(`${labels}.saving`)}
+      />
     </>
   );
 }

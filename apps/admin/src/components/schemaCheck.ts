@@ -8,6 +8,8 @@ import type { z } from 'zod';
 /** A message to show on a field: from the browser's check or from the server's refusal. */
 export type FormMessage = { reason: string; params: Params; message?: string };
 export type FormMessages = Record<string, FormMessage>;
+/** A form's check: the value to send, or each field's message by path. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FormMessages };
 
 /** Field messages by path, the first per path; `mapPath` moves a path onto the form's own (or drops it: ''). */
 export function messagesByPath(
@@ -26,7 +28,7 @@ export function checkWith<S extends z.ZodType>(
   schema: S,
   input: unknown,
   mapPath?: (path: string) => string,
-): { ok: true; value: z.output<S> } | { ok: false; errors: FormMessages } {
+): Checked<z.output<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const fields: FieldMessage[] = issueFields(parsed.error.issues);

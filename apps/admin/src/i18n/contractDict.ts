@@ -206,6 +206,11 @@ const pages = {
   'pdf.print': 'Cetak PKS',
   'pdf.printDraft': 'Cetak PKS (draf)',
   'pdf.paper': 'Ukuran kertas',
+  'pdf.paper.A4': 'A4 (210 × 297 mm)',
+  'pdf.paper.F4': 'F4 / folio (215 × 330 mm)',
+  'chart.millions': '{n} jt',
+  'chart.thousands': '{n} rb',
+  'money.currency': 'Rp',
   'pdf.working': 'Menyiapkan PDF…',
   'pdf.done': 'PDF {filename} diunduh.',
 
@@ -437,6 +442,11 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'pdf.print': 'Print agreement',
   'pdf.printDraft': 'Print agreement (draft)',
   'pdf.paper': 'Paper size',
+  'pdf.paper.A4': 'A4 (210 × 297 mm)',
+  'pdf.paper.F4': 'F4 / folio (215 × 330 mm)',
+  'chart.millions': '{n}M',
+  'chart.thousands': '{n}k',
+  'money.currency': 'Rp',
   'pdf.working': 'Preparing the PDF…',
   'pdf.done': 'PDF {filename} downloaded.',
 
@@ -534,4 +544,3 @@ export const contractEn: Record<keyof typeof contractId, string> = {
   ...monthFieldsEn,
   ...pagesEn,
 };
-

@@ -288,11 +288,6 @@ export const en: Record<Key, string> = {
   ...settingsEn,
   ...rulesEn,
 
-
-
-
-
-
   'eventField.document': 'Document',
   'eventField.date': 'Date',
   'eventField.time': 'Time',
@@ -550,5 +545,3 @@ export const en: Record<Key, string> = {
   'misc.no': 'no',
   'misc.dash': '—',
 };
-
-

@@ -42,4 +42,3 @@ export const rulesEn: Record<keyof typeof rulesId, string> = {
   'rules.saved': 'Rules for {branch} {year} saved. Passing grades: written test {written}, interview {interview}.',
   'rules.gradesColumn': 'Passing grades (test/interview)',
 };
-

@@ -19,6 +19,7 @@ export const settingsId = {
   'settings.w.reports': 'Laporan',
   'settings.w.attendance': 'Kehadiran',
   'settings.collectionPerMonth': 'Iuran terkumpul per bulan',
+  'settings.collectionPerMonthRupiah': 'Iuran terkumpul per bulan (Rp)',
   'settings.meetingsPerMonth': 'Rapat per bulan',
   'settings.reportDueDay': 'Batas laporan (tanggal)',
   'settings.reportDueDayValue': 'tgl {day}',
@@ -67,6 +68,7 @@ export const settingsEn: Record<keyof typeof settingsId, string> = {
   'settings.w.reports': 'Reports',
   'settings.w.attendance': 'Attendance',
   'settings.collectionPerMonth': 'Collected per month',
+  'settings.collectionPerMonthRupiah': 'Collected per month (Rp)',
   'settings.meetingsPerMonth': 'Meetings per month',
   'settings.reportDueDay': 'Report due (day)',
   'settings.reportDueDayValue': 'day {day}',
@@ -94,4 +96,3 @@ export const settingsEn: Record<keyof typeof settingsId, string> = {
   'settings.savedKpi': 'KPI version effective from {date} added.',
   'settings.savedFee': 'Fee schedule effective from {date} added.',
 };
-

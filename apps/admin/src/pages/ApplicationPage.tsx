@@ -5,7 +5,7 @@ import type { ApplicationDetail } from '../api/types';
 import { canEditCandidate, canWorkApplications } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { daysLabel, StateBadge } from '../components/bits';
-import { DetailFrame } from '../components/DetailFrame';
+import { DetailFrame, type Reload } from '../components/DetailFrame';
 import { useI18n } from '../i18n';
 import { usePagePeriod } from '../period';
 import { useTRPC } from '../trpc';
@@ -39,9 +39,7 @@ function Application({
   reloading,
 }: {
   detail: ApplicationDetail;
-  reload: () => Promise<unknown>;
-  reloading: boolean;
-}) {
+} & Reload) {
   const { t } = useI18n();
   const me = useMe();
   const role = me?.role ?? 'viewer';

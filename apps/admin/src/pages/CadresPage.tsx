@@ -11,6 +11,7 @@ import { usePeriod } from '../period';
 import type { CadresSearch } from '../contracts/cadresSearch';
 import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
+import { Table } from '../components/Table';
 
 export const CADRES_PAGE_SIZE = 20;
 
@@ -177,31 +178,26 @@ export function CadresPage() {
               {t('cadres.empty')}
             </p>
           ) : (
-            <div className="table-wrap">
-              <table className="table cadres-table" data-testid="cadres-table">
-                <thead>
-                  <tr>
-                    <th>{t('cadres.name')}</th>
-                    <th>{t('cadres.nik')}</th>
-                    <th>{t('cadres.area')}</th>
-                    <th>{t('cadres.agreement')}</th>
-                    <th>{t('cadres.period')}</th>
-                    <th>{t('cadres.status')}</th>
-                    <th className="num">{t('cadres.months')}</th>
-                    <th>{t('cadres.score')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((c) => (
-                    <CadreRow
-                      key={c.id}
-                      card={c}
-                      onOpen={() => void navigate({ to: '/kader/$id', params: { id: String(c.id) } })}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="cadres-table"
+              testId="cadres-table"
+              head={
+                <>
+                  <th>{t('cadres.name')}</th>
+                  <th>{t('cadres.nik')}</th>
+                  <th>{t('cadres.area')}</th>
+                  <th>{t('cadres.agreement')}</th>
+                  <th>{t('cadres.period')}</th>
+                  <th>{t('cadres.status')}</th>
+                  <th className="num">{t('cadres.months')}</th>
+                  <th>{t('cadres.score')}</th>
+                </>
+              }
+            >
+              {list.data.items.map((c) => (
+                <CadreRow key={c.id} card={c} onOpen={() => void navigate({ to: '/kader/$id', params: { id: String(c.id) } })} />
+              ))}
+            </Table>
           )}
           {pages > 1 && (
             <div className="pager" data-testid="cadres-pager">

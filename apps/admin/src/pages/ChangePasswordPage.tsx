@@ -8,6 +8,7 @@ import { useMe } from '../auth/useSession';
 import { NO_AUTH_REDIRECT, queryClient } from '../client';
 import { Brand, LangSwitch, UserMenu } from '../components/Layout';
 import { errorText } from '../components/ErrorBox';
+import { FormActions } from '../components/forms';
 import { checkWith, type FormMessages } from '../components/schemaCheck';
 import { useI18n, type Key } from '../i18n';
 import { useTRPC } from '../trpc';
@@ -127,16 +128,13 @@ export function ChangePasswordPage() {
             {input('currentPassword', 'password.current', 'current-password')}
             {input('newPassword', 'password.new', 'new-password', t('password.newHint'))}
             {input('confirm', 'password.confirm', 'new-password')}
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary" data-testid="password-submit" disabled={change.isPending}>
-                {change.isPending ? t('app.sending') : t('password.submit')}
-              </button>
+            <FormActions idPrefix="password" pending={change.isPending} label={t('password.submit')}>
               {!forced && (
                 <Link to="/" className="btn">
                   {t('app.backToBoard')}
                 </Link>
               )}
-            </div>
+            </FormActions>
           </form>
         </section>
       </main>

@@ -6,6 +6,7 @@ import { kaderError } from '../api/errors';
 import { afterLogin, isTooManyRequests, isUnauthenticated } from '../auth/session';
 import { forgetSessionData, NO_AUTH_REDIRECT, queryClient } from '../client';
 import { errorText } from '../components/ErrorBox';
+import { FormActions } from '../components/forms';
 import { LangSwitch } from '../components/Layout';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
@@ -114,11 +115,12 @@ export function LoginPage() {
               onChange={(e) => setPassword(e.target.value)}
             />
           </div>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" data-testid="login-submit" disabled={login.isPending}>
-              {login.isPending ? t('login.submitting') : t('login.submit')}
-            </button>
-          </div>
+          <FormActions
+            idPrefix="login"
+            pending={login.isPending}
+            label={t('login.submit')}
+            pendingLabel={t('login.submitting')}
+          />
         </form>
       </section>
     </main>

@@ -8,6 +8,7 @@ import { useTRPC } from '../trpc';
 import { CreateBranchForm } from './quota/CreateBranchForm';
 import { RulesFormPanel } from './quota/RulesFormPanel';
 import { SetQuotaForm } from './quota/SetQuotaForm';
+import { Table } from '../components/Table';
 
 /** One branch's years, newest first, with places taken and left. */
 export function quotaRows(branches: readonly BranchOption[], periods: readonly Period[]) {
@@ -59,94 +60,93 @@ export function QuotaPage() {
 
       {branches.data && periods.data && (
         <div className="panel">
-          <div className="table-wrap">
-            <table className="table quota-table" data-testid="quota-table">
-              <thead>
-                <tr>
-                  <th>{t('quota.branch')}</th>
-                  <th>{t('quota.zone')}</th>
-                  <th className="num">{t('quota.year')}</th>
-                  <th className="num">{t('quota.quota')}</th>
-                  <th className="num">{t('quota.used')}</th>
-                  <th className="num">{t('quota.left')}</th>
-                  <th className="num">{t('rules.gradesColumn')}</th>
-                  <th aria-label={t('app.actions')} />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.flatMap(({ branch, years }) =>
-                  years.length === 0
-                    ? [
-                        <tr key={`b${branch.id}`} data-testid={`quota-branch-${branch.code}`} data-branch-id={branch.id}>
-                          <td>
+          <Table
+            className="quota-table"
+            testId="quota-table"
+            head={
+              <>
+                <th>{t('quota.branch')}</th>
+                <th>{t('quota.zone')}</th>
+                <th className="num">{t('quota.year')}</th>
+                <th className="num">{t('quota.quota')}</th>
+                <th className="num">{t('quota.used')}</th>
+                <th className="num">{t('quota.left')}</th>
+                <th className="num">{t('rules.gradesColumn')}</th>
+                <th aria-label={t('app.actions')} />
+              </>
+            }
+          >
+            {rows.flatMap(({ branch, years }) =>
+              years.length === 0
+                ? [
+                    <tr key={`b${branch.id}`} data-testid={`quota-branch-${branch.code}`} data-branch-id={branch.id}>
+                      <td>
+                        <strong>{branch.name}</strong> <span className="muted mono">{branch.code}</span>
+                      </td>
+                      <td>{zoneAbbreviation(branch.timeZone)}</td>
+                      <td colSpan={5} className="muted">
+                        {t('quota.noPeriods')}
+                      </td>
+                      <td />
+                    </tr>,
+                  ]
+                : years.map((y, i) => (
+                    <tr
+                      key={y.id}
+                      data-testid={`quota-row-${branch.code}-${y.year}`}
+                      data-branch-id={branch.id}
+                      data-year={y.year}
+                      data-quota={y.quota}
+                      data-used={y.used}
+                      data-left={y.left}
+                      data-written-grade={y.writtenTestGrade}
+                      data-interview-grade={y.interviewGrade}
+                    >
+                      <td>
+                        {i === 0 && (
+                          <>
                             <strong>{branch.name}</strong> <span className="muted mono">{branch.code}</span>
-                          </td>
-                          <td>{zoneAbbreviation(branch.timeZone)}</td>
-                          <td colSpan={5} className="muted">
-                            {t('quota.noPeriods')}
-                          </td>
-                          <td />
-                        </tr>,
-                      ]
-                    : years.map((y, i) => (
-                        <tr
-                          key={y.id}
-                          data-testid={`quota-row-${branch.code}-${y.year}`}
-                          data-branch-id={branch.id}
-                          data-year={y.year}
-                          data-quota={y.quota}
-                          data-used={y.used}
-                          data-left={y.left}
-                          data-written-grade={y.writtenTestGrade}
-                          data-interview-grade={y.interviewGrade}
+                          </>
+                        )}
+                      </td>
+                      <td>{i === 0 ? zoneAbbreviation(branch.timeZone) : ''}</td>
+                      <td className="num">{y.year}</td>
+                      <td className="num" data-testid="quota-quota">
+                        {formatNumber(y.quota, lang)}
+                      </td>
+                      <td className="num" data-testid="quota-used">
+                        {formatNumber(y.used, lang)}
+                      </td>
+                      <td className="num" data-testid="quota-left">
+                        <b className={y.left === 0 ? 'quota-none' : undefined}>{formatNumber(y.left, lang)}</b>
+                      </td>
+                      <td className="num" data-testid="quota-grades">
+                        <span data-testid="quota-written-grade">{formatScore(y.writtenTestGrade, lang)}</span> /{' '}
+                        <span data-testid="quota-interview-grade">{formatScore(y.interviewGrade, lang)}</span>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-testid={`quota-edit-${branch.code}-${y.year}`}
+                          onClick={() => setPreset({ branchId: branch.id, year: y.year, quota: y.quota, n: Date.now() })}
                         >
-                          <td>
-                            {i === 0 && (
-                              <>
-                                <strong>{branch.name}</strong> <span className="muted mono">{branch.code}</span>
-                              </>
-                            )}
-                          </td>
-                          <td>{i === 0 ? zoneAbbreviation(branch.timeZone) : ''}</td>
-                          <td className="num">{y.year}</td>
-                          <td className="num" data-testid="quota-quota">
-                            {formatNumber(y.quota, lang)}
-                          </td>
-                          <td className="num" data-testid="quota-used">
-                            {formatNumber(y.used, lang)}
-                          </td>
-                          <td className="num" data-testid="quota-left">
-                            <b className={y.left === 0 ? 'quota-none' : undefined}>{formatNumber(y.left, lang)}</b>
-                          </td>
-                          <td className="num" data-testid="quota-grades">
-                            <span data-testid="quota-written-grade">{formatScore(y.writtenTestGrade, lang)}</span> /{' '}
-                            <span data-testid="quota-interview-grade">{formatScore(y.interviewGrade, lang)}</span>
-                          </td>
-                          <td>
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              data-testid={`quota-edit-${branch.code}-${y.year}`}
-                              onClick={() => setPreset({ branchId: branch.id, year: y.year, quota: y.quota, n: Date.now() })}
-                            >
-                              {t('quota.set')}
-                            </button>
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              data-testid={`rules-open-${y.id}`}
-                              aria-expanded={rulesFor?.periodId === y.id}
-                              onClick={() => setRulesFor({ periodId: y.id, n: Date.now() })}
-                            >
-                              {t('rules.open')}
-                            </button>
-                          </td>
-                        </tr>
-                      )),
-                )}
-              </tbody>
-            </table>
-          </div>
+                          {t('quota.set')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          data-testid={`rules-open-${y.id}`}
+                          aria-expanded={rulesFor?.periodId === y.id}
+                          onClick={() => setRulesFor({ periodId: y.id, n: Date.now() })}
+                        >
+                          {t('rules.open')}
+                        </button>
+                      </td>
+                    </tr>
+                  )),
+            )}
+          </Table>
         </div>
       )}
 

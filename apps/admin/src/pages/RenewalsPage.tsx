@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
 import { DecideDialog } from './contracts/DecideDialog';
+import { Table } from '../components/Table';
 
 /** States in which the supervisor can (still) decide; a lapsed one is decided late (contract v2). */
 const DECIDABLE = new Set(['evaluationDue', 'decided', 'lapsed']);
@@ -51,34 +52,33 @@ export function RenewalsPage() {
               {t('renewals.empty')}
             </p>
           ) : (
-            <div className="table-wrap">
-              <table className="table renewals-table" data-testid="renewals-table">
-                <thead>
-                  <tr>
-                    <th>{t('renewals.name')}</th>
-                    <th>{t('renewals.area')}</th>
-                    <th>{t('renewals.end')}</th>
-                    <th>{t('renewals.status')}</th>
-                    <th>{t('renewals.score')}</th>
-                    <th aria-label={t('app.actions')} />
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <RenewalRow
-                      key={c.id}
-                      card={c}
-                      lang={lang}
-                      canDecide={mayDecide && DECIDABLE.has(c.state)}
-                      onDecide={() => {
-                        setSaved(null);
-                        setOpen(c.id);
-                      }}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              className="renewals-table"
+              testId="renewals-table"
+              head={
+                <>
+                  <th>{t('renewals.name')}</th>
+                  <th>{t('renewals.area')}</th>
+                  <th>{t('renewals.end')}</th>
+                  <th>{t('renewals.status')}</th>
+                  <th>{t('renewals.score')}</th>
+                  <th aria-label={t('app.actions')} />
+                </>
+              }
+            >
+              {items.map((c) => (
+                <RenewalRow
+                  key={c.id}
+                  card={c}
+                  lang={lang}
+                  canDecide={mayDecide && DECIDABLE.has(c.state)}
+                  onDecide={() => {
+                    setSaved(null);
+                    setOpen(c.id);
+                  }}
+                />
+              ))}
+            </Table>
           )}
         </div>
       )}

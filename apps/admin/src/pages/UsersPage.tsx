@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { CreateUserForm } from './users/CreateUserForm';
 import { EditUserForm, ResetPasswordForm } from './users/RowForms';
+import { Table } from '../components/Table';
 
 type Open = { id: number; kind: 'edit' | 'reset' } | null;
 
@@ -52,53 +53,52 @@ export function UsersPage() {
       {users.isLoading && <p className="muted">{t('app.loading')}</p>}
 
       {users.data && (
-        <div className="panel table-wrap">
-          <table className="table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th>{t('users.username')}</th>
-                <th>{t('users.name')}</th>
-                <th>{t('users.role')}</th>
-                <th>{t('users.branch')}</th>
-                <th>{t('users.status')}</th>
-                <th>{t('users.lastLogin')}</th>
-                <th>{t('users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    {t('users.empty')}
-                  </td>
-                </tr>
-              )}
-              {list.map((u) => (
-                <UserRows
-                  key={u.id}
-                  user={u}
-                  isMe={me?.id === u.id}
-                  open={open?.id === u.id ? open.kind : null}
-                  setOpen={(kind) => {
-                    setNotice(null);
-                    setOpen(kind ? { id: u.id, kind } : null);
-                  }}
-                  branches={branches.data ?? []}
-                  toggling={setDisabled.isPending && setDisabled.variables?.id === u.id}
-                  onToggle={() => {
-                    setNotice(null);
-                    setDisabled.mutate({ id: u.id, disabled: !u.disabled });
-                  }}
-                  onSaved={(message) => {
-                    setOpen(null);
-                    setNotice(message);
-                    void refresh();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          testId="users-table"
+          panel
+          head={
+            <>
+              <th>{t('users.username')}</th>
+              <th>{t('users.name')}</th>
+              <th>{t('users.role')}</th>
+              <th>{t('users.branch')}</th>
+              <th>{t('users.status')}</th>
+              <th>{t('users.lastLogin')}</th>
+              <th>{t('users.actions')}</th>
+            </>
+          }
+        >
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={7} className="muted">
+                {t('users.empty')}
+              </td>
+            </tr>
+          )}
+          {list.map((u) => (
+            <UserRows
+              key={u.id}
+              user={u}
+              isMe={me?.id === u.id}
+              open={open?.id === u.id ? open.kind : null}
+              setOpen={(kind) => {
+                setNotice(null);
+                setOpen(kind ? { id: u.id, kind } : null);
+              }}
+              branches={branches.data ?? []}
+              toggling={setDisabled.isPending && setDisabled.variables?.id === u.id}
+              onToggle={() => {
+                setNotice(null);
+                setDisabled.mutate({ id: u.id, disabled: !u.disabled });
+              }}
+              onSaved={(message) => {
+                setOpen(null);
+                setNotice(message);
+                void refresh();
+              }}
+            />
+          ))}
+        </Table>
       )}
 
       <CreateUserForm

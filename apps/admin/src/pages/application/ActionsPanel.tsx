@@ -5,11 +5,13 @@ import { fieldErrors, kaderError } from '../../api/errors';
 import type { ApplicationDetail } from '../../api/types';
 import { visibleActions } from '../../auth/roles';
 import { ErrorBox } from '../../components/ErrorBox';
+import { EventButtons } from '../../components/EventButtons';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { PrintAgreement } from '../contracts/PrintAgreement';
 import { EventForm, isEventType } from './EventForm';
 import { adminCheckBlockers, allowedAfterRefusal, passMark, scoreBelowPassMark, sentOutcome } from './guidance';
+import type { Reload } from '../../components/DetailFrame';
 
 /** From agreement signing on, the agreement (PKS) can be printed: a watermarked draft until signed. */
 export const AGREEMENT_PRINT_STATES: ReadonlySet<string> = new Set(['agreementSigning', 'debriefing', 'active']);
@@ -65,15 +67,15 @@ export function useApplicationActions(detail: ApplicationDetail, role: string) {
 export type ApplicationActions = ReturnType<typeof useApplicationActions>;
 
 /** "Aksi": the events this person may send now, each opening its form; refusals and what was saved. */
-export function ActionsPanel(props: {
-  detail: ApplicationDetail;
-  actions: ApplicationActions;
-  reload: () => Promise<unknown>;
-  reloading: boolean;
-}) {
+export function ActionsPanel(
+  props: {
+    detail: ApplicationDetail;
+    actions: ApplicationActions;
+  } & Reload,
+) {
   const { detail, reload, reloading } = props;
   const { send, doSend, allowed, canTick, open, setOpen, saved, setSaved, confirmBelow, setConfirmBelow } = props.actions;
-  const { t, td, tmsg, lang } = useI18n();
+  const { t, tmsg, lang } = useI18n();
   const actions = allowed.filter((e) => !CHECKLIST_EVENTS.has(e)).filter(isEventType);
   // completing the check is shown, disabled, while required documents are missing, saying which
   const blockers = adminCheckBlockers(detail.context);
@@ -107,34 +109,21 @@ export function ActionsPanel(props: {
       )}
       {actions.length === 0 && !canTick && <p className="muted">{t('app.noActions')}</p>}
       <div className="action-buttons">
-        {showBlockedComplete && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="action-COMPLETE_ADMIN_CHECK"
-            disabled
-            aria-describedby="complete-blocked"
-          >
-            {td('event.COMPLETE_ADMIN_CHECK', 'COMPLETE_ADMIN_CHECK')}
-          </button>
-        )}
-        {shownActions.map((type) => (
-          <button
-            key={type}
-            type="button"
-            className={`btn ${type === 'REJECT' || type === 'WITHDRAW' ? 'btn-danger-outline' : open === type ? 'btn-primary' : ''}`}
-            data-testid={`action-${type}`}
-            aria-expanded={open === type}
-            onClick={() => {
-              send.reset();
-              setSaved(null);
-              setConfirmBelow(null);
-              setOpen(open === type ? null : type);
-            }}
-          >
-            {td(`event.${type}`, type)}
-          </button>
-        ))}
+        <EventButtons
+          machine="recruitment"
+          events={shownActions}
+          blocked={showBlockedComplete ? { event: 'COMPLETE_ADMIN_CHECK', why: 'complete-blocked' } : null}
+          open={open}
+          className={(type) =>
+            `btn ${type === 'REJECT' || type === 'WITHDRAW' ? 'btn-danger-outline' : open === type ? 'btn-primary' : ''}`
+          }
+          onToggle={(next) => {
+            send.reset();
+            setSaved(null);
+            setConfirmBelow(null);
+            setOpen(next);
+          }}
+        />
       </div>
       {showBlockedComplete && (
         // the very message the server answers when completing is tried now
@@ -150,6 +139,12 @@ export function ActionsPanel(props: {
       {open && allowed.includes(open) && openMark !== null && (
         <p className="pass-mark" data-testid="pass-mark">
           {t('score.passMark', { grade: formatScore(openMark, lang) })}
+        </p>
+      )}
+      {open === 'SIGN_AGREEMENT' && detail.agreementNumberProblem && (
+        // the branch's numbering pattern is broken: no number is suggested, and head office must fix it
+        <p className="alert alert-warn" data-testid="agreement-number-problem">
+          {tmsg(detail.agreementNumberProblem)}
         </p>
       )}
       {open && allowed.includes(open) && (

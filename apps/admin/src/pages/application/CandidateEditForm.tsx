@@ -4,9 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { ApplicationDetail, CandidateUpdateInput } from '../../api/types';
 import { ErrorBox } from '../../components/ErrorBox';
+import { FormActions } from '../../components/forms';
 import { validatePayload } from '../../forms/schemaFields';
 import { useI18n, type Key } from '../../i18n';
 import { useTRPC } from '../../trpc';
+import type { Reload } from '../../components/DetailFrame';
 
 export const CANDIDATE_EDIT_PATHS = [
   'name',
@@ -87,15 +89,15 @@ const LABELS: Record<CandidateEditPath, Key> = {
  * reason the history keeps. Sent with the candidate's `revision`; a CONFLICT offers a reload and
  * keeps what was typed.
  */
-export function CandidateEditForm(props: {
-  detail: ApplicationDetail;
-  /** The full NIK, revealed (and logged) when the form was opened: the application sends it masked. */
-  nik: string;
-  reload: () => Promise<unknown>;
-  reloading: boolean;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+export function CandidateEditForm(
+  props: {
+    detail: ApplicationDetail;
+    /** The full NIK, revealed (and logged) when the form was opened: the application sends it masked. */
+    nik: string;
+    onDone: () => void;
+    onCancel: () => void;
+  } & Reload,
+) {
   const { detail, nik, reload, reloading, onDone, onCancel } = props;
   const { t, tmsg } = useI18n();
   const trpc = useTRPC();
@@ -181,14 +183,7 @@ export function CandidateEditForm(props: {
           </div>
         );
       })}
-      <div className="form-actions wide">
-        <button type="submit" className="btn btn-primary" data-testid="candidate-edit-submit" disabled={update.isPending}>
-          {update.isPending ? t('app.sending') : t('app.send')}
-        </button>
-        <button type="button" className="btn" data-testid="candidate-edit-cancel" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions idPrefix="candidate-edit" wide pending={update.isPending} onCancel={onCancel} />
     </form>
   );
 }

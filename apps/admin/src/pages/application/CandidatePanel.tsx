@@ -8,17 +8,18 @@ import { ContractStateBadge } from '../contracts/bits';
 import { CandidateEditForm } from './CandidateEditForm';
 import { Fact, MaskedHint } from './Fact';
 import { RevealNikButton, useNikReveal } from './NikReveal';
+import type { Reload } from '../../components/DetailFrame';
 
 /**
  * The candidate's data: the NIK masked until "Tampilkan NIK" (logged), the age, phone, education and
  * address; the branch's supervisors correct it here ("Ubah data calon").
  */
-export function CandidatePanel(props: {
-  detail: ApplicationDetail;
-  mayEdit: boolean;
-  reload: () => Promise<unknown>;
-  reloading: boolean;
-}) {
+export function CandidatePanel(
+  props: {
+    detail: ApplicationDetail;
+    mayEdit: boolean;
+  } & Reload,
+) {
   const { detail, mayEdit, reload, reloading } = props;
   const { t, td, lang } = useI18n();
   const [editing, setEditing] = useState(false);

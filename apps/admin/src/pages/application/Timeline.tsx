@@ -1,5 +1,6 @@
-import { formatClock, formatDate, formatDateTime, formatScore, isIsoDate, type Lang } from '@kader/workflow';
-import type { ApplicationDetail, HistoryEntry } from '../../api/types';
+import { formatClock, formatDate, formatScore, isIsoDate, type Lang } from '@kader/workflow';
+import type { ApplicationDetail } from '../../api/types';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { useI18n } from '../../i18n';
 import { useOptionLabel } from './EventForm';
 
@@ -32,42 +33,16 @@ export function payloadSummary(
 
 /** The application's audit history, newest first: event, time, stages, who, what it carried. */
 export function Timeline({ detail }: { detail: ApplicationDetail }) {
-  const { t, td, lang } = useI18n();
+  const { td, lang } = useI18n();
   const optionLabel = useOptionLabel();
   const tz = detail.period.branch.timeZone;
-  const entries: HistoryEntry[] = [...detail.history].sort((x, y) => y.seq - x.seq);
-  const stateLabel = (s: string | null) => (s ? td(`state.${s}`, s) : t('history.start'));
   return (
-    <section className="panel" aria-labelledby="history-title">
-      <h2 id="history-title">{t('app.history')}</h2>
-      {entries.length === 0 ? (
-        <p className="muted">{t('app.historyEmpty')}</p>
-      ) : (
-        <ol className="timeline" data-testid="history">
-          {entries.map((h) => {
-            const summary = payloadSummary(h.type, h.payload, lang, tz, td, optionLabel);
-            return (
-              <li key={h.seq} data-testid={`history-${h.seq}`} data-type={h.type}>
-                <div className="tl-head">
-                  <strong>{td(`event.${h.type}`, td(`history.${h.type}`, h.type))}</strong>
-                  <time dateTime={h.at}>{formatDateTime(h.at, tz, lang)}</time>
-                </div>
-                <div className="tl-states">
-                  {h.fromState !== h.toState || !h.fromState ? (
-                    <>
-                      {stateLabel(h.fromState)} → {stateLabel(h.toState)}
-                    </>
-                  ) : (
-                    stateLabel(h.toState)
-                  )}{' '}
-                  <span className="muted">{t('app.by', { actor: h.actor })}</span>
-                </div>
-                {summary && <div className="tl-payload">{summary}</div>}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </section>
+    <HistoryTimeline
+      entries={detail.history}
+      timeZone={tz}
+      testId="history"
+      machine="recruitment"
+      summary={(h) => payloadSummary(h.type, h.payload, lang, tz, td, optionLabel)}
+    />
   );
 }

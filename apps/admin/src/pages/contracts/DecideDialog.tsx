@@ -7,6 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { DECISION_REASON_MIN_LENGTH, decisionProblem, reasonRequired } from '../../contracts/decision';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
+import { FormActions } from '../../components/forms';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { ScorecardView } from './ScorecardView';
 
@@ -212,19 +213,14 @@ export function DecideDialog(props: {
                 reloading={detail.isFetching}
               />
             )}
-            <div className="form-actions">
-              <button
-                type="submit"
-                className="btn btn-primary"
-                data-testid="decide-submit"
-                disabled={decide.isPending || !mayDecide}
-              >
-                {decide.isPending ? t('app.sending') : t('decide.submit')}
-              </button>
-              <button type="button" className="btn" data-testid="decide-cancel" onClick={onClose}>
-                {t('decide.cancel')}
-              </button>
-            </div>
+            <FormActions
+              idPrefix="decide"
+              pending={decide.isPending}
+              disabled={!mayDecide}
+              label={t('decide.submit')}
+              onCancel={onClose}
+              cancelLabel={t('decide.cancel')}
+            />
           </form>
         )}
       </div>

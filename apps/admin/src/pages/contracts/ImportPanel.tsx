@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { useContractInvalidation } from './DecideDialog';
+import { Table } from '../../components/Table';
 
 /** The template as a link (a `data:` URL: nothing to fetch, works offline). */
 export function templateHref(csv: string): string {
@@ -135,48 +136,38 @@ export function ImportPanel({ branchId }: { branchId: number }) {
           {errors.length > 0 && (
             <>
               <h3>{t('import.errors')}</h3>
-              <div className="table-wrap">
-                <table className="table import-errors" data-testid="import-errors">
-                  <thead>
-                    <tr>
-                      <th className="num">{t('import.row')}</th>
-                      <th>{t('import.column')}</th>
-                      <th>{t('import.message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {errors.map((e, i) => (
-                      <tr key={i} data-testid={`import-error-${i}`} data-row={e.row} data-column={e.column}>
-                        <td className="num">{e.row}</td>
-                        <td className="mono">{e.column}</td>
-                        <td>{tmsg(e)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                className="import-errors"
+                testId="import-errors"
+                head={
+                  <>
+                    <th className="num">{t('import.row')}</th>
+                    <th>{t('import.column')}</th>
+                    <th>{t('import.message')}</th>
+                  </>
+                }
+              >
+                {errors.map((e, i) => (
+                  <tr key={i} data-testid={`import-error-${i}`} data-row={e.row} data-column={e.column}>
+                    <td className="num">{e.row}</td>
+                    <td className="mono">{e.column}</td>
+                    <td>{tmsg(e)}</td>
+                  </tr>
+                ))}
+              </Table>
             </>
           )}
           <div className="form-actions">
-            {errors.length === 0 ? (
+            {errors.length === 0 || checked.valid > 0 ? (
+              // with errors, only the valid rows are imported
               <button
                 type="button"
                 className="btn btn-primary"
-                data-testid="import-run"
+                data-testid={errors.length > 0 ? 'import-run-valid' : 'import-run'}
                 disabled={run.isPending || checked.valid === 0}
-                onClick={() => commit(false)}
+                onClick={() => commit(errors.length > 0)}
               >
-                {pendingRun ? t('import.running') : t('import.run')}
-              </button>
-            ) : checked.valid > 0 ? (
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid="import-run-valid"
-                disabled={run.isPending}
-                onClick={() => commit(true)}
-              >
-                {pendingRun ? t('import.running') : t('import.runValid')}
+                {pendingRun ? t('import.running') : t(errors.length > 0 ? 'import.runValid' : 'import.run')}
               </button>
             ) : (
               <span className="muted">{tmsg(msg('IMPORT_NO_VALID_ROWS'))}</span>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { fieldErrors, kaderError, type ServerMessage } from '../../api/errors';
 import type { ContractDetail } from '../../api/types';
+import { FormActions } from '../../components/forms';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { monthLabel } from '../../contracts/chart';
 import {
@@ -18,19 +19,20 @@ import {
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { useContractInvalidation } from './DecideDialog';
+import type { Reload } from '../../components/DetailFrame';
 
 /** The month being written: a new one (`month` null) or a recorded one at the revision it was read. */
 export type Editing = { month: string | null; revision: number | null; values: MonthFormValues };
 
 /** The form to add a month or edit one: fields from the schema, collections as rows, checked here and by the server. */
-export function MonthForm(props: {
-  detail: ContractDetail;
-  editing: Editing;
-  reload: () => Promise<unknown>;
-  reloading: boolean;
-  onCancel: () => void;
-  onSaved: (month: string) => void;
-}) {
+export function MonthForm(
+  props: {
+    detail: ContractDetail;
+    editing: Editing;
+    onCancel: () => void;
+    onSaved: (month: string) => void;
+  } & Reload,
+) {
   const { detail, editing, reload, reloading, onCancel, onSaved } = props;
   const { t, td, tmsg, lang } = useI18n();
   const trpc = useTRPC();
@@ -154,7 +156,7 @@ export function MonthForm(props: {
                   <label htmlFor={id}>{td(`monthField.${f.name}`, f.name)}</label>
                   {rupiah ? (
                     <span className="rupiah-input">
-                      <span aria-hidden="true">Rp</span>
+                      <span aria-hidden="true">{t('money.currency')}</span>
                       <input
                         id={id}
                         type="text"
@@ -230,14 +232,7 @@ export function MonthForm(props: {
           {tmsg(err)}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" data-testid="month-submit" disabled={record.isPending}>
-          {record.isPending ? t('app.sending') : t('app.send')}
-        </button>
-        <button type="button" className="btn" data-testid="month-cancel" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions idPrefix="month" pending={record.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { chartGeometry, monthLabel, type ChartPoint } from '../../contracts/chart';
-import { formatNumber, formatRupiah, type Lang } from '@kader/workflow';
-import { useI18n } from '../../i18n';
+import { formatNumber, formatRupiah } from '@kader/workflow';
+import { type I18n, useI18n } from '../../i18n';
 
 /** Axis numbers kept short: 10 jt / 500 rb for rupiah in Indonesian, 10M / 500k in English. */
-function shortAmount(v: number, lang: Lang, rupiah: boolean): string {
+function shortAmount(v: number, rupiah: boolean, { t, lang }: Pick<I18n, 't' | 'lang'>): string {
   if (!rupiah) return formatNumber(v, lang);
-  if (v >= 1_000_000) return `${formatNumber(v / 1_000_000, lang, v % 1_000_000 === 0 ? 0 : 1)}${lang === 'id' ? ' jt' : 'M'}`;
-  if (v >= 1_000) return `${formatNumber(v / 1_000, lang)}${lang === 'id' ? ' rb' : 'k'}`;
+  if (v >= 1_000_000) return t('chart.millions', { n: formatNumber(v / 1_000_000, lang, v % 1_000_000 === 0 ? 0 : 1) });
+  if (v >= 1_000) return t('chart.thousands', { n: formatNumber(v / 1_000, lang) });
   return formatNumber(v, lang);
 }
 
@@ -39,7 +39,7 @@ export function MonthlyChart(props: { points: ChartPoint[]; title: string; rupia
           <g key={tick.value} className="tick">
             <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} />
             <text x={g.plot.left - 6} y={tick.y + 4} textAnchor="end">
-              {shortAmount(tick.value, lang, rupiah)}
+              {shortAmount(tick.value, rupiah, { t, lang })}
             </text>
           </g>
         ))}

@@ -13,7 +13,7 @@ export type Paper = (typeof PAPER_SIZES)[number];
  * A4 or F4 paper, and hands the browser the file.
  */
 export function PrintAgreement({ target, draft = false }: { target: AgreementPdfTarget; draft?: boolean }) {
-  const { t } = useI18n();
+  const { t, td } = useI18n();
   const client = useTRPCClient();
   const [paper, setPaper] = useState<Paper>('A4');
   const [pending, setPending] = useState(false);
@@ -43,7 +43,7 @@ export function PrintAgreement({ target, draft = false }: { target: AgreementPdf
         <select data-testid="pdf-paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
           {PAPER_SIZES.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {td(`pdf.paper.${p}`, p)}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@ import type { KpiKey, Scorecard } from '@kader/workflow';
 import { formatFigure, formatPercentValue, formatRupiah, type Lang } from '@kader/workflow';
 import { useI18n } from '../../i18n';
 import { RecommendationBadge } from './bits';
+import { Table } from '../../components/Table';
 
 /** A KPI's actual or target as a person reads it: rupiah, families, months, meetings. */
 export function kpiValue(key: KpiKey, value: number, lang: Lang, t: ReturnType<typeof useI18n>['t']): string {
@@ -36,56 +37,54 @@ export function ScorecardView({ scorecard, testId = 'scorecard' }: { scorecard: 
   const sentences = new Map(ex.kpis.map((k) => [k.key, k.sentence]));
   return (
     <div className="scorecard" data-testid={testId} data-recommendation={scorecard.recommendation} data-total={scorecard.total}>
-      <div className="table-wrap">
-        <table className="table scorecard-table">
-          <thead>
-            <tr>
-              <th>{t('score.kpi')}</th>
-              <th className="num">{t('score.actual')}</th>
-              <th className="num">{t('score.target')}</th>
-              <th className="num">{t('score.percent')}</th>
-              <th className="num">{t('score.weight')}</th>
-              <th className="num">{t('score.points')}</th>
-              <th>{t('score.floor')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scorecard.kpis.map((k) => (
-              <tr key={k.key} data-testid={`${testId}-kpi-${k.key}`} data-passed={k.passedFloor} data-percent={k.percentOfTarget}>
-                <td>{td(`kpi.${k.key}`, k.key)}</td>
-                <td className="num">{kpiValue(k.key, k.actual, lang, t)}</td>
-                <td className="num">{kpiValue(k.key, k.target, lang, t)}</td>
-                <td className="num">{formatPercentValue(k.percentOfTarget, lang)}</td>
-                <td className="num">{formatFigure(k.weight, lang)}</td>
-                <td className="num">{formatFigure(k.points, lang)}</td>
-                <td>
-                  {k.floor === null ? (
-                    <span className="muted">{t('score.noFloor')}</span>
-                  ) : (
-                    <span className={`pill ${k.passedFloor ? 'pill-ok' : 'pill-bad'}`}>
-                      {formatPercentValue(k.floor, lang)} · {t(k.passedFloor ? 'score.passed' : 'score.failed')}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th>{t('score.total')}</th>
-              <td colSpan={4} className="muted">
-                {t('score.months', { n: scorecard.months.length })}
-              </td>
-              <td className="num" data-testid={`${testId}-total`}>
-                <strong className={ex.passedThreshold ? 'ok' : 'bad'}>{formatFigure(scorecard.total, lang)}</strong>
-              </td>
-              <td data-testid={`${testId}-threshold`} data-passed={ex.passedThreshold}>
-                {t('score.threshold', { threshold: formatFigure(scorecard.threshold, lang) })}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <Table
+        className="scorecard-table"
+        head={
+          <>
+            <th>{t('score.kpi')}</th>
+            <th className="num">{t('score.actual')}</th>
+            <th className="num">{t('score.target')}</th>
+            <th className="num">{t('score.percent')}</th>
+            <th className="num">{t('score.weight')}</th>
+            <th className="num">{t('score.points')}</th>
+            <th>{t('score.floor')}</th>
+          </>
+        }
+        foot={
+          <tr>
+            <th>{t('score.total')}</th>
+            <td colSpan={4} className="muted">
+              {t('score.months', { n: scorecard.months.length })}
+            </td>
+            <td className="num" data-testid={`${testId}-total`}>
+              <strong className={ex.passedThreshold ? 'ok' : 'bad'}>{formatFigure(scorecard.total, lang)}</strong>
+            </td>
+            <td data-testid={`${testId}-threshold`} data-passed={ex.passedThreshold}>
+              {t('score.threshold', { threshold: formatFigure(scorecard.threshold, lang) })}
+            </td>
+          </tr>
+        }
+      >
+        {scorecard.kpis.map((k) => (
+          <tr key={k.key} data-testid={`${testId}-kpi-${k.key}`} data-passed={k.passedFloor} data-percent={k.percentOfTarget}>
+            <td>{td(`kpi.${k.key}`, k.key)}</td>
+            <td className="num">{kpiValue(k.key, k.actual, lang, t)}</td>
+            <td className="num">{kpiValue(k.key, k.target, lang, t)}</td>
+            <td className="num">{formatPercentValue(k.percentOfTarget, lang)}</td>
+            <td className="num">{formatFigure(k.weight, lang)}</td>
+            <td className="num">{formatFigure(k.points, lang)}</td>
+            <td>
+              {k.floor === null ? (
+                <span className="muted">{t('score.noFloor')}</span>
+              ) : (
+                <span className={`pill ${k.passedFloor ? 'pill-ok' : 'pill-bad'}`}>
+                  {formatPercentValue(k.floor, lang)} · {t(k.passedFloor ? 'score.passed' : 'score.failed')}
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
       <div className="recommendation">
         <strong>{t('score.recommendation')}:</strong>{' '}
         <RecommendationBadge recommendation={scorecard.recommendation} testId={`${testId}-recommendation`} />

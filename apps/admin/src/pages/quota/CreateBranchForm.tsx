@@ -1,9 +1,9 @@
 import { BRANCH_TIME_ZONES } from '@kader/workflow';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { kaderError } from '../../api/errors';
-import { FieldError, FormFooter } from '../../components/forms';
-import { type FormMessages, messagesByPath } from '../../components/schemaCheck';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { FieldError, FormFooter, LabelledField, Select } from '../../components/forms';
+import { messagesByPath } from '../../components/schemaCheck';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { type BranchForm, branchFormPath, checkBranchForm, ZONE_LABELS } from './quotaForms';
@@ -12,94 +12,69 @@ const EMPTY: BranchForm = { code: '', name: '', timeZone: '', workAreas: [''] };
 
 /** "Buka kantor cabang": code, name, zone and work areas (`branches.create`), checked with the shared schema. */
 export function CreateBranchForm() {
-  const { t, tmsg } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<BranchForm>(EMPTY);
-  const [errors, setErrors] = useState<FormMessages>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const create = useMutation(
+  const form = useCheckedForm(
     trpc.branches.create.mutationOptions({
-      onSuccess: (b) => {
+      onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.branches.list.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
-        setSaved(t('quota.created', { name: b.name, code: b.code }));
         setValues(EMPTY);
       },
     }),
+    {
+      saved: (b) => t('quota.created', { name: b.name, code: b.code }),
+      // the server numbers the work areas it was sent (empty rows dropped): back to the rows shown
+      serverFields: (fields) => messagesByPath(fields, branchFormPath(values.workAreas)),
+    },
   );
-  // the server numbers the work areas it was sent (empty rows dropped): back to the rows shown
-  const refused = kaderError(create.error);
-  const server = messagesByPath(refused?.fields ?? [], branchFormPath(values.workAreas));
-  const errorOf = (path: string) => {
-    const e = server[path] ?? errors[path];
-    return e ? tmsg(e) : undefined;
-  };
-  const touch = (path: string) => {
-    setErrors(({ [path]: _gone, ...rest }) => rest);
-    setSaved(null);
-    if (create.error) create.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkBranchForm(values);
-    setErrors(checked.ok ? {} : checked.errors);
-    if (checked.ok) create.mutate(checked.value);
+  const { errorOf, edited } = form;
+  const set = (path: 'code' | 'name' | 'timeZone', value: string) => {
+    setValues((v) => ({ ...v, [path]: value }));
+    edited(path);
   };
   const fieldError = (path: string) => <FieldError error={errorOf(path)} testId={`branch-error-${path}`} />;
+  const field = (path: keyof BranchForm, inputId: string, label: string, input: ReactNode, hint?: string) => (
+    <LabelledField htmlFor={inputId} label={label} error={errorOf(path)} errorTestId={`branch-error-${path}`} hint={hint}>
+      {input}
+    </LabelledField>
+  );
+  const text = (path: 'code' | 'name', example: string, clean: (typed: string) => string = (typed) => typed) => (
+    <input
+      id={`branch-${path}`}
+      data-testid={`branch-${path}`}
+      placeholder={example}
+      value={values[path]}
+      onChange={(e) => set(path, clean(e.target.value))}
+    />
+  );
   return (
-    <form className="panel" onSubmit={submit} noValidate data-testid="branch-form">
+    <form className="panel" onSubmit={(e) => form.submit(e, checkBranchForm(values))} noValidate data-testid="branch-form">
       <h2>{t('quota.createBranch')}</h2>
       <div className="form-grid">
-        <div className={`field${errorOf('code') ? ' has-error' : ''}`}>
-          <label htmlFor="branch-code">{t('quota.code')}</label>
-          <input
-            id="branch-code"
-            data-testid="branch-code"
-            placeholder={t('quota.codeExample')}
-            value={values.code}
-            onChange={(e) => {
-              setValues((v) => ({ ...v, code: e.target.value.toUpperCase() }));
-              touch('code');
-            }}
-          />
-          <small className="hint">{t('quota.codeHint')}</small>
-          {fieldError('code')}
-        </div>
-        <div className={`field${errorOf('name') ? ' has-error' : ''}`}>
-          <label htmlFor="branch-name">{t('quota.name')}</label>
-          <input
-            id="branch-name"
-            data-testid="branch-name"
-            placeholder={t('quota.nameExample')}
-            value={values.name}
-            onChange={(e) => {
-              setValues((v) => ({ ...v, name: e.target.value }));
-              touch('name');
-            }}
-          />
-          {fieldError('name')}
-        </div>
-        <div className={`field${errorOf('timeZone') ? ' has-error' : ''}`}>
-          <label htmlFor="branch-zone">{t('quota.zone')}</label>
-          <select
+        {field(
+          'code',
+          'branch-code',
+          t('quota.code'),
+          text('code', t('quota.codeExample'), (typed) => typed.toUpperCase()),
+          t('quota.codeHint'),
+        )}
+        {field('name', 'branch-name', t('quota.name'), text('name', t('quota.nameExample')))}
+        {field(
+          'timeZone',
+          'branch-zone',
+          t('quota.zone'),
+          <Select
             id="branch-zone"
-            data-testid="branch-zone"
+            testId="branch-zone"
             value={values.timeZone}
-            onChange={(e) => {
-              setValues((v) => ({ ...v, timeZone: e.target.value }));
-              touch('timeZone');
-            }}
-          >
-            <option value="">{t('quota.chooseZone')}</option>
-            {BRANCH_TIME_ZONES.map((zone) => (
-              <option key={zone} value={zone}>
-                {t(ZONE_LABELS[zone])}
-              </option>
-            ))}
-          </select>
-          {fieldError('timeZone')}
-        </div>
+            onChange={(zone) => set('timeZone', zone)}
+            choose={t('quota.chooseZone')}
+            options={BRANCH_TIME_ZONES.map((zone) => [zone, t(ZONE_LABELS[zone])])}
+          />,
+        )}
       </div>
       <fieldset className="work-areas" data-testid="branch-work-areas">
         <legend>{t('quota.workAreas')}</legend>
@@ -113,7 +88,7 @@ export function CreateBranchForm() {
               onChange={(e) => {
                 const value = e.target.value;
                 setValues((v) => ({ ...v, workAreas: v.workAreas.map((x, k) => (k === i ? value : x)) }));
-                touch(`workAreas.${i}`);
+                edited(`workAreas.${i}`);
               }}
             />
             {values.workAreas.length > 1 && (
@@ -139,13 +114,7 @@ export function CreateBranchForm() {
           {t('quota.addWorkArea')}
         </button>
       </fieldset>
-      <FormFooter
-        mutation={create}
-        fieldErrors={server}
-        saved={saved}
-        testIds={{ saved: 'branch-saved', submit: 'branch-submit' }}
-        labels={{ save: t('quota.save'), saving: t('quota.saving') }}
-      />
+      <FormFooter form={form} idPrefix="branch" labels="quota" />
     </form>
   );
 }

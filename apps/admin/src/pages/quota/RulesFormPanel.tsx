@@ -1,10 +1,9 @@
 import { EDUCATION_LEVELS, formatScore, type Education } from '@kader/workflow';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { kaderError } from '../../api/errors';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import type { FormMessages } from '../../components/schemaCheck';
 import { checkRulesForm, periodRules, RULES_FIELD_PATHS, rulesFormFrom, rulesServerErrors, type RulesForm } from './rulesForm';
 import { FieldError, FormFooter, LabelledField, OtherErrors } from '../../components/forms';
 
@@ -22,50 +21,36 @@ export type RulesTarget = {
  * Testids `rules-field-<path>` / `rules-error-<path>`, `rules-submit`.
  */
 export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClose: () => void }) {
-  const { t, tmsg, lang } = useI18n();
+  const { t, lang } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<RulesForm>(() => rulesFormFrom(periodRules(period), lang));
-  const [errors, setErrors] = useState<FormMessages>({});
-  const [saved, setSaved] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => formRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }), []);
-  const setRules = useMutation(
+  // a block body: an effect may return only a cleanup, and scrollIntoView returns a Promise in current Chromium
+  useEffect(() => {
+    formRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, []);
+  const form = useCheckedForm(
     trpc.periods.setRules.mutationOptions({
-      onSuccess: (p) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
-        setSaved(
-          t('rules.saved', {
-            branch: p.branch.name,
-            year: p.year,
-            written: formatScore(p.writtenTestGrade, lang),
-            interview: formatScore(p.interviewGrade, lang),
-          }),
-        );
-      },
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() }),
     }),
+    {
+      saved: (p) =>
+        t('rules.saved', {
+          branch: p.branch.name,
+          year: p.year,
+          written: formatScore(p.writtenTestGrade, lang),
+          interview: formatScore(p.interviewGrade, lang),
+        }),
+      serverFields: rulesServerErrors,
+    },
   );
-  const server = rulesServerErrors(setRules.error ? (kaderError(setRules.error)?.fields ?? []) : []);
-  const errorOf = (path: string) => {
-    const e = server[path] ?? errors[path];
-    return e ? tmsg(e) : undefined;
-  };
+  const { errorOf } = form;
   const update = (patch: Partial<RulesForm>) => {
     setValues((v) => ({ ...v, ...patch }));
-    setErrors({});
-    setSaved(null);
-    if (setRules.error) setRules.reset();
+    form.edited();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkRulesForm(values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    setRules.mutate({ periodId: period.id, rules: checked.rules });
-  };
+  const submit = (e: FormEvent) => form.submit(e, checkRulesForm(values), (rules) => ({ periodId: period.id, rules }));
   const err = (path: string) => <FieldError error={errorOf(path)} testId={`rules-error-${path}`} />;
   const field = (path: string, label: string, input: ReactNode, hint?: string) => (
     <LabelledField htmlFor={`rules-${path}`} label={label} error={errorOf(path)} errorTestId={`rules-error-${path}`} hint={hint}>
@@ -84,7 +69,7 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
   );
   const toggleEducation = (level: Education, on: boolean) =>
     update({ educationLevels: EDUCATION_LEVELS.filter((e) => (e === level ? on : values.educationLevels.includes(e))) });
-  const other = Object.entries({ ...errors, ...server }).filter(([p]) => !RULES_FIELD_PATHS.has(p));
+  const other = Object.entries({ ...form.problems, ...form.server }).filter(([p]) => !RULES_FIELD_PATHS.has(p));
 
   return (
     <form
@@ -179,13 +164,7 @@ export function RulesFormPanel({ period, onClose }: { period: RulesTarget; onClo
         </div>
       </fieldset>
       <OtherErrors errors={other} testId={(p) => `rules-error-${p || 'rules'}`} />
-      <FormFooter
-        mutation={setRules}
-        fieldErrors={server}
-        saved={saved}
-        testIds={{ saved: 'rules-saved', submit: 'rules-submit' }}
-        labels={{ save: t('rules.save'), saving: t('rules.saving') }}
-      />
+      <FormFooter form={form} idPrefix="rules" labels="rules" />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 import { msg, QUOTA_FIRST_YEAR } from '@kader/workflow';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { fieldErrors, kaderError } from '../../api/errors';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import type { BranchOption } from '../../api/types';
-import { FormFooter, LabelledField } from '../../components/forms';
-import type { FormMessages } from '../../components/schemaCheck';
+import { FormFooter, LabelledField, Select } from '../../components/forms';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
 import { checkQuotaForm, type QuotaForm } from './quotaForms';
@@ -25,32 +24,16 @@ export function SetQuotaForm({
     year: String(preset?.year ?? new Date().getFullYear() + 1),
     quota: preset ? String(preset.quota) : '',
   }));
-  const [errors, setErrors] = useState<FormMessages>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const setQuota = useMutation(
+  const form = useCheckedForm(
     trpc.periods.setQuota.mutationOptions({
-      onSuccess: (period) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
-        setSaved(t('quota.saved', { branch: period.branch.name, year: period.year, quota: period.quota }));
-      },
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() }),
     }),
+    { saved: (period) => t('quota.saved', { branch: period.branch.name, year: period.year, quota: period.quota }) },
   );
-  const server = fieldErrors(setQuota.error ? kaderError(setQuota.error) : null);
-  const errorOf = (name: keyof QuotaForm) => {
-    const e = server[name] ?? errors[name];
-    return e ? tmsg(e) : undefined;
-  };
+  const { errorOf } = form;
   const set = (name: keyof QuotaForm, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
-    setErrors(({ [name]: _gone, ...rest }) => rest);
-    setSaved(null);
-    if (setQuota.error) setQuota.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkQuotaForm(values);
-    setErrors(checked.ok ? {} : checked.errors);
-    if (checked.ok) setQuota.mutate(checked.value);
+    form.edited(name);
   };
   const field = (name: keyof QuotaForm, label: string, input: ReactNode) => (
     <LabelledField htmlFor={`quota-${name}`} label={label} error={errorOf(name)} errorTestId={`quota-error-${name}`}>
@@ -58,26 +41,21 @@ export function SetQuotaForm({
     </LabelledField>
   );
   return (
-    <form className="panel" onSubmit={submit} noValidate data-testid="quota-form">
+    <form className="panel" onSubmit={(e) => form.submit(e, checkQuotaForm(values))} noValidate data-testid="quota-form">
       <h2>{t('quota.set')}</h2>
       <p className="muted small">{t('quota.setHint')}</p>
       <div className="form-grid">
         {field(
           'branchId',
           t('quota.branch'),
-          <select
+          <Select
             id="quota-branchId"
-            data-testid="quota-form-branch"
+            testId="quota-form-branch"
             value={values.branchId}
-            onChange={(e) => set('branchId', e.target.value)}
-          >
-            <option value="">{tmsg(msg('BRANCH_CHOOSE'))}</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name} ({b.code})
-              </option>
-            ))}
-          </select>,
+            onChange={(branchId) => set('branchId', branchId)}
+            choose={tmsg(msg('BRANCH_CHOOSE'))}
+            options={branches.map((b) => [b.id, `${b.name} (${b.code})`])}
+          />,
         )}
         {field(
           'year',
@@ -106,13 +84,7 @@ export function SetQuotaForm({
           />,
         )}
       </div>
-      <FormFooter
-        mutation={setQuota}
-        fieldErrors={server}
-        saved={saved}
-        testIds={{ saved: 'quota-saved', submit: 'quota-form-submit' }}
-        labels={{ save: t('quota.save'), saving: t('quota.saving') }}
-      />
+      <FormFooter form={form} idPrefix="quota-form" savedTestId="quota-saved" labels="quota" />
     </form>
   );
 }

@@ -16,7 +16,7 @@ import {
   type Education,
   type RecruitmentRules,
 } from '@kader/workflow';
-import { checkWith, type FormMessages, messagesByPath } from '../../components/schemaCheck';
+import { type Checked, checkWith, type FormMessages, messagesByPath } from '../../components/schemaCheck';
 import { parseDecimal } from '../settings/settingsForms';
 
 export type RulesForm = {
@@ -63,7 +63,7 @@ export function rulesFormPath(path: string): string {
 }
 
 /** Form values → rules for `periods.setRules`, or the messages by the form's paths. */
-export function checkRulesForm(f: RulesForm): { ok: true; rules: RecruitmentRules } | { ok: false; errors: FormMessages } {
+export function checkRulesForm(f: RulesForm): Checked<RecruitmentRules> {
   const input = {
     passingGrades: { writtenTest: parseDecimal(f.writtenTest), interview: parseDecimal(f.interview) },
     documents: f.documents.map((d) => ({ code: d.code, required: d.required })),
@@ -72,8 +72,7 @@ export function checkRulesForm(f: RulesForm): { ok: true; rules: RecruitmentRule
       educationLevels: EDUCATION_LEVELS.filter((e) => f.educationLevels.includes(e)),
     },
   };
-  const checked = checkWith(periodRulesSchema, input, rulesFormPath);
-  return checked.ok ? { ok: true, rules: checked.value } : checked;
+  return checkWith(periodRulesSchema, input, rulesFormPath);
 }
 
 /** The server's field messages (`rules.passingGrades.writtenTest`, `rules.documents`) on the form's paths. */

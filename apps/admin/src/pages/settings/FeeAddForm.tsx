@@ -1,14 +1,14 @@
 import type { FeeSchedule } from '@kader/workflow';
 import type { FormEvent } from 'react';
-import { FieldError, FormFooter, OtherErrors } from '../../components/forms';
+import { FieldError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { Field, useAddForm } from './addForm';
+import { AddFormFrame, Field, useAddForm } from './addForm';
 import { checkFeeForm, type FeeForm, feeFormFrom, firstOfNextMonth, flat25, nextTier } from './settingsForms';
 
 /** Adds a fee schedule from a date: tiered or flat, its tiers of arrears months and rates. */
 export function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; today: string }) {
   const { t } = useI18n();
-  const { values, setValues, errors, setErrors, saved, add, server, errorOf, touch } = useAddForm(
+  const { values, setValues, form, touch } = useAddForm(
     () => (base ? feeFormFrom(base, firstOfNextMonth(today)) : null),
     'settings.savedFee',
   );
@@ -19,17 +19,8 @@ export function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; tod
   };
   const setTier = (i: number, key: keyof FeeForm['tiers'][number], value: string) =>
     update({ tiers: values.tiers.map((x, k) => (k === i ? { ...x, [key]: value } : x)) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkFeeForm(values, today);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    add.mutate({ kind: 'fee', value: checked.value });
-  };
-  const err = (path: string) => <FieldError error={errorOf(path)} testId={`settings-error-${path}`} />;
+  const { errorOf } = form;
+  const submit = (e: FormEvent) => form.submit(e, checkFeeForm(values, today), (value) => ({ kind: 'fee' as const, value }));
   const tierInput = (i: number, key: 'fromMonths' | 'toMonths' | 'ratePercent', label: string) => {
     const path = `tiers.${i}.${key === 'ratePercent' ? 'rateBasisPoints' : key}`;
     return (
@@ -50,11 +41,8 @@ export function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; tod
     'tiers',
     ...values.tiers.flatMap((_, i) => ['fromMonths', 'toMonths', 'rateBasisPoints'].map((k) => `tiers.${i}.${k}`)),
   ]);
-  const other = Object.entries({ ...errors, ...server }).filter(([p]) => !known.has(p));
   return (
-    <form className="panel settings-form" onSubmit={submit} noValidate data-testid="settings-fee-add">
-      <h3>{t('settings.add')}</h3>
-      <p className="muted small">{t('settings.addFeeHint')}</p>
+    <AddFormFrame kind="fee" hint={t('settings.addFeeHint')} form={form} shows={known} onSubmit={submit}>
       <div className="form-grid">
         <Field form="fee" path="effectiveFrom" label={t('settings.effectiveFrom')} error={errorOf('effectiveFrom')}>
           <input
@@ -96,7 +84,7 @@ export function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; tod
             )}
           </div>
         ))}
-        {err('tiers')}
+        <FieldError error={errorOf('tiers')} testId="settings-error-tiers" />
         <div className="form-actions">
           <button
             type="button"
@@ -116,14 +104,6 @@ export function FeeAddForm({ base, today }: { base: FeeSchedule | undefined; tod
           </button>
         </div>
       </fieldset>
-      <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
-      <FormFooter
-        mutation={add}
-        fieldErrors={server}
-        saved={saved}
-        testIds={{ saved: 'settings-saved', submit: 'settings-submit' }}
-        labels={{ save: t('settings.save'), saving: t('settings.saving') }}
-      />
-    </form>
+    </AddFormFrame>
   );
 }

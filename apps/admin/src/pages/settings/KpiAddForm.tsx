@@ -1,50 +1,53 @@
 import { formatFigure, KPI_KEYS, type KpiSettings } from '@kader/workflow';
 import type { FormEvent } from 'react';
-import { FieldError, FormFooter, OtherErrors } from '../../components/forms';
+import { FieldError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { Field, useAddForm } from './addForm';
+import { AddFormFrame, Field, useAddForm } from './addForm';
 import { WEIGHT_LABEL } from './SettingsTables';
 import { checkKpiForm, firstOfNextMonth, kpiFormFrom, type KpiForm, weightSum } from './settingsForms';
 
 /** Adds a KPI version from a date: weights (summing to 100), targets, threshold and floors. */
 export function KpiAddForm({ base, today }: { base: KpiSettings | undefined; today: string }) {
   const { t, lang } = useI18n();
-  const { values, setValues, errors, setErrors, saved, add, server, errorOf, touch } = useAddForm(
+  const { values, setValues, form, touch } = useAddForm(
     () => (base ? kpiFormFrom(base, firstOfNextMonth(today)) : null),
     'settings.savedKpi',
   );
   if (!values) return null;
-  const input = (
+  const { errorOf } = form;
+  const set = (patch: Partial<KpiForm>) => setValues((v) => (v ? { ...v, ...patch } : v));
+  /** One labelled input, `settings-kpi-<path>`; a change is an edit (`touch`). */
+  const field = (
     path: string,
+    label: string,
     value: string,
     onChange: (v: string) => void,
-    extra: { inputMode?: 'numeric' | 'decimal'; type?: string } = {},
+    extra: { inputMode?: 'numeric' | 'decimal'; type?: string; hint?: string } = {},
   ) => (
-    <input
-      id={`settings-kpi-${path}`}
-      data-testid={`settings-field-${path}`}
-      type={extra.type ?? 'text'}
-      inputMode={extra.inputMode}
-      value={value}
-      aria-invalid={errorOf(path) ? true : undefined}
-      onChange={(e) => {
-        onChange(e.target.value);
-        touch();
-      }}
-    />
+    <Field form="kpi" key={path} path={path} label={label} hint={extra.hint} error={errorOf(path)}>
+      <input
+        id={`settings-kpi-${path}`}
+        data-testid={`settings-field-${path}`}
+        type={extra.type ?? 'text'}
+        inputMode={extra.inputMode}
+        value={value}
+        aria-invalid={errorOf(path) ? true : undefined}
+        onChange={(e) => {
+          onChange(e.target.value);
+          touch();
+        }}
+      />
+    </Field>
   );
-  const set = (patch: Partial<KpiForm>) => setValues((v) => (v ? { ...v, ...patch } : v));
+  /** A field per KPI: its weight, or its floor. */
+  const perKpi = (group: 'weights' | 'floors', inputMode: 'numeric' | 'decimal') =>
+    KPI_KEYS.map((k) =>
+      field(`${group}.${k}`, t(WEIGHT_LABEL[k]), values[group][k], (v) => set({ [group]: { ...values[group], [k]: v } }), {
+        inputMode,
+      }),
+    );
   const sum = weightSum(values.weights);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkKpiForm(values, today);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    add.mutate({ kind: 'kpi', value: checked.value });
-  };
+  const submit = (e: FormEvent) => form.submit(e, checkKpiForm(values, today), (value) => ({ kind: 'kpi' as const, value }));
   const shownFields = new Set([
     'effectiveFrom',
     'weights',
@@ -55,27 +58,16 @@ export function KpiAddForm({ base, today }: { base: KpiSettings | undefined; tod
     'targets.familiesVisitedShare',
     'threshold',
   ]);
-  const other = Object.entries({ ...errors, ...server }).filter(([p]) => !shownFields.has(p));
   return (
-    <form className="panel settings-form" onSubmit={submit} noValidate data-testid="settings-kpi-add">
-      <h3>{t('settings.add')}</h3>
-      <p className="muted small">{t('settings.addKpiHint')}</p>
+    <AddFormFrame kind="kpi" hint={t('settings.addKpiHint')} form={form} shows={shownFields} onSubmit={submit}>
       <div className="form-grid">
-        <Field form="kpi" path="effectiveFrom" label={t('settings.effectiveFrom')} error={errorOf('effectiveFrom')}>
-          {input('effectiveFrom', values.effectiveFrom, (v) => set({ effectiveFrom: v }), { type: 'date' })}
-        </Field>
+        {field('effectiveFrom', t('settings.effectiveFrom'), values.effectiveFrom, (v) => set({ effectiveFrom: v }), {
+          type: 'date',
+        })}
       </div>
       <fieldset className="settings-fieldset">
         <legend>{t('settings.weights')}</legend>
-        <div className="form-grid">
-          {KPI_KEYS.map((k) => (
-            <Field form="kpi" key={k} path={`weights.${k}`} label={t(WEIGHT_LABEL[k])} error={errorOf(`weights.${k}`)}>
-              {input(`weights.${k}`, values.weights[k], (v) => set({ weights: { ...values.weights, [k]: v } }), {
-                inputMode: 'numeric',
-              })}
-            </Field>
-          ))}
-        </div>
+        <div className="form-grid">{perKpi('weights', 'numeric')}</div>
         <p
           className={`settings-sum${sum === 100 ? ' ok' : ' off'}`}
           data-testid="settings-weight-sum"
@@ -89,70 +81,39 @@ export function KpiAddForm({ base, today }: { base: KpiSettings | undefined; tod
       <fieldset className="settings-fieldset">
         <legend>{t('settings.targets')}</legend>
         <div className="form-grid">
-          <Field
-            form="kpi"
-            path="targets.collectionPerMonth"
-            label={`${t('settings.collectionPerMonth')} (Rp)`}
-            error={errorOf('targets.collectionPerMonth')}
-          >
-            {input('targets.collectionPerMonth', values.collectionPerMonth, (v) => set({ collectionPerMonth: v }), {
+          {field(
+            'targets.collectionPerMonth',
+            t('settings.collectionPerMonthRupiah'),
+            values.collectionPerMonth,
+            (v) => set({ collectionPerMonth: v }),
+            { inputMode: 'numeric' },
+          )}
+          {field(
+            'targets.meetingsPerMonth',
+            t('settings.meetingsPerMonth'),
+            values.meetingsPerMonth,
+            (v) => set({ meetingsPerMonth: v }),
+            {
               inputMode: 'numeric',
-            })}
-          </Field>
-          <Field
-            form="kpi"
-            path="targets.meetingsPerMonth"
-            label={t('settings.meetingsPerMonth')}
-            error={errorOf('targets.meetingsPerMonth')}
-          >
-            {input('targets.meetingsPerMonth', values.meetingsPerMonth, (v) => set({ meetingsPerMonth: v }), {
-              inputMode: 'numeric',
-            })}
-          </Field>
-          <Field
-            form="kpi"
-            path="targets.reportDueDay"
-            label={t('settings.reportDueDay')}
-            error={errorOf('targets.reportDueDay')}
-          >
-            {input('targets.reportDueDay', values.reportDueDay, (v) => set({ reportDueDay: v }), { inputMode: 'numeric' })}
-          </Field>
-          <Field
-            form="kpi"
-            path="targets.familiesVisitedShare"
-            label={`${t('settings.familiesVisited')} (%)`}
-            hint={t('settings.familiesVisitedHint')}
-            error={errorOf('targets.familiesVisitedShare')}
-          >
-            {input('targets.familiesVisitedShare', values.familiesVisitedPercent, (v) => set({ familiesVisitedPercent: v }), {
-              inputMode: 'decimal',
-            })}
-          </Field>
-          <Field form="kpi" path="threshold" label={t('settings.threshold')} error={errorOf('threshold')}>
-            {input('threshold', values.threshold, (v) => set({ threshold: v }), { inputMode: 'decimal' })}
-          </Field>
+            },
+          )}
+          {field('targets.reportDueDay', t('settings.reportDueDay'), values.reportDueDay, (v) => set({ reportDueDay: v }), {
+            inputMode: 'numeric',
+          })}
+          {field(
+            'targets.familiesVisitedShare',
+            `${t('settings.familiesVisited')} (%)`,
+            values.familiesVisitedPercent,
+            (v) => set({ familiesVisitedPercent: v }),
+            { inputMode: 'decimal', hint: t('settings.familiesVisitedHint') },
+          )}
+          {field('threshold', t('settings.threshold'), values.threshold, (v) => set({ threshold: v }), { inputMode: 'decimal' })}
         </div>
       </fieldset>
       <fieldset className="settings-fieldset">
         <legend>{t('settings.floors')}</legend>
-        <div className="form-grid">
-          {KPI_KEYS.map((k) => (
-            <Field form="kpi" key={k} path={`floors.${k}`} label={t(WEIGHT_LABEL[k])} error={errorOf(`floors.${k}`)}>
-              {input(`floors.${k}`, values.floors[k], (v) => set({ floors: { ...values.floors, [k]: v } }), {
-                inputMode: 'decimal',
-              })}
-            </Field>
-          ))}
-        </div>
+        <div className="form-grid">{perKpi('floors', 'decimal')}</div>
       </fieldset>
-      <OtherErrors errors={other} testId={(p) => `settings-error-${p || 'value'}`} />
-      <FormFooter
-        mutation={add}
-        fieldErrors={server}
-        saved={saved}
-        testIds={{ saved: 'settings-saved', submit: 'settings-submit' }}
-        labels={{ save: t('settings.save'), saving: t('settings.saving') }}
-      />
-    </form>
+    </AddFormFrame>
   );
 }

@@ -20,6 +20,7 @@ import {
   type Params,
 } from '@kader/workflow';
 import type { z } from 'zod';
+import type { Checked } from '../../components/schemaCheck';
 import { formatRupiahInput, parseRupiahInput } from '../../contracts/rupiah';
 
 /**
@@ -147,7 +148,7 @@ export function kpiFormFrom(s: KpiSettings, effectiveFrom: string): KpiForm {
 }
 
 /** The form → a value for `settings.add`, checked with `kpiSettingsSchema` and "after today". */
-export function checkKpiForm(f: KpiForm, today: string): { ok: true; value: KpiSettings } | { ok: false; errors: FieldErrors } {
+export function checkKpiForm(f: KpiForm, today: string): Checked<KpiSettings> {
   const share = parseDecimal(f.familiesVisitedPercent);
   const floors: Partial<Record<KpiKey, number>> = {};
   for (const k of KPI_KEYS) {
@@ -208,7 +209,7 @@ export function nextTier(tiers: readonly TierForm[]): TierForm {
   return { fromMonths: String(from), toMonths: from === '' ? '' : String(FEE_MAX_ARREARS_MONTHS), ratePercent: '' };
 }
 
-export function checkFeeForm(f: FeeForm, today: string): { ok: true; value: FeeSchedule } | { ok: false; errors: FieldErrors } {
+export function checkFeeForm(f: FeeForm, today: string): Checked<FeeSchedule> {
   const raw = {
     effectiveFrom: f.effectiveFrom.trim(),
     kind: f.kind,

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { BranchOption, UserRow } from '../../api/types';
-import { ErrorBox } from '../../components/ErrorBox';
+import { FormActions } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { Field, RoleBranchFields, useFieldErrors } from './fields';
+import { Field, FormRefusal, PasswordField, RoleBranchFields, useFieldErrors } from './fields';
 import { checkNewUser, type UserFormField, type UserFormValues } from './userForm';
 
 const EMPTY_USER: UserFormValues = { username: '', name: '', role: '', branchId: '', password: '' };
@@ -24,27 +24,18 @@ export function CreateUserForm({ branches, onCreated }: { branches: BranchOption
     }),
   );
   const fe = useFieldErrors(create.error);
-  const set = (field: UserFormField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    fe.clear(field);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkNewUser(values);
-    fe.setProblems(checked.ok ? {} : checked.errors);
-    if (checked.ok) create.mutate(checked.input);
-  };
+  const set = fe.setterOf(setValues);
+  const submit = fe.submitWith(
+    () => checkNewUser(values),
+    (input) => create.mutate(input),
+  );
   const p = 'user-create';
   const unplaced = fe.unplaced(CREATE_FIELDS);
   return (
     <section className="panel" aria-labelledby="user-create-title">
       <h2 id="user-create-title">{t('users.create')}</h2>
       <form className="form-grid" onSubmit={submit} noValidate data-testid="user-create-form">
-        {create.error && !fe.hasServerFields && (
-          <div className="wide">
-            <ErrorBox error={create.error} />
-          </div>
-        )}
+        <FormRefusal error={create.error} fe={fe} />
         {unplaced.length > 0 && (
           <p className="alert alert-error wide" role="alert" data-testid="error-message">
             {unplaced.map((k) => fe.errorOf(k)).join(' ')}
@@ -81,29 +72,14 @@ export function CreateUserForm({ branches, onCreated }: { branches: BranchOption
           )}
         </Field>
         <RoleBranchFields prefix={p} values={values} set={set} errorOf={fe.errorOf} branches={branches} />
-        <Field
+        <PasswordField
           prefix={p}
           field="password"
-          label={t('users.password')}
-          error={fe.errorOf('password')}
-          hint={t('users.passwordHint')}
-        >
-          {(id) => (
-            <input
-              id={id}
-              type="password"
-              data-testid={`${p}-password`}
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(e) => set('password', e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form-actions wide">
-          <button type="submit" className="btn btn-primary" data-testid={`${p}-submit`} disabled={create.isPending}>
-            {create.isPending ? t('users.saving') : t('users.create')}
-          </button>
-        </div>
+          errorOf={fe.errorOf}
+          value={values.password}
+          onChange={(v) => set('password', v)}
+        />
+        <FormActions idPrefix={p} wide pending={create.isPending} label={t('users.create')} pendingLabel={t('users.saving')} />
       </form>
     </section>
   );

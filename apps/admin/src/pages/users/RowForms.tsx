@@ -1,11 +1,48 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { BranchOption, UserRow } from '../../api/types';
-import { ErrorBox } from '../../components/ErrorBox';
+import { FormActions } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { Field, RoleBranchFields, useFieldErrors } from './fields';
-import { checkPasswordReset, checkUserEdit, type UserFormField } from './userForm';
+import { Field, FormRefusal, PasswordField, RoleBranchFields, useFieldErrors } from './fields';
+import { checkPasswordReset, checkUserEdit } from './userForm';
+
+/** The row forms: their testid, their fields' testid prefix, their title and their button. */
+const ROW_FORMS = {
+  edit: { testId: 'user-edit-form', prefix: 'user-form', title: 'users.editTitle', save: 'users.save' },
+  reset: { testId: 'user-reset-form', prefix: 'user-reset-form', title: 'users.resetTitle', save: 'users.resetPassword' },
+} as const;
+
+/** A row's form under the user: its title, the refusal naming no field, its fields, save and cancel. */
+function RowForm(props: {
+  kind: keyof typeof ROW_FORMS;
+  user: UserRow;
+  mutation: { error: unknown; isPending: boolean };
+  fe: { hasServerFields: boolean };
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { user, mutation, fe, onSubmit, onCancel, children } = props;
+  const { t } = useI18n();
+  const form = ROW_FORMS[props.kind];
+  return (
+    <form className="form-grid row-form-body" onSubmit={onSubmit} noValidate data-testid={form.testId}>
+      <h3 className="wide">{t(form.title, { username: user.username })}</h3>
+      <FormRefusal error={mutation.error} fe={fe} />
+      {children}
+      <FormActions
+        idPrefix={form.prefix}
+        wide
+        pending={mutation.isPending}
+        label={t(form.save)}
+        pendingLabel={t('users.saving')}
+        onCancel={onCancel}
+        cancelLabel={t('users.cancel')}
+      />
+    </form>
+  );
+}
 
 /** A row's "Ubah peran": name, role and office, checked with the shared schema and placement rule. */
 export function EditUserForm({
@@ -30,40 +67,19 @@ export function EditUserForm({
     trpc.users.update.mutationOptions({ onSuccess: (u) => onSaved(t('users.updated', { username: u.username })) }),
   );
   const fe = useFieldErrors(update.error);
-  const set = (field: UserFormField, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    fe.clear(field);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkUserEdit(user, values);
-    fe.setProblems(checked.ok ? {} : checked.errors);
-    if (!checked.ok) return;
-    if (Object.keys(checked.input).length === 1) return onCancel(); // nothing changed
-    update.mutate(checked.input);
-  };
-  const p = 'user-form';
+  const set = fe.setterOf(setValues);
+  const submit = fe.submitWith(
+    () => checkUserEdit(user, values),
+    (input) => (Object.keys(input).length === 1 ? onCancel() : update.mutate(input)), // only the id: nothing changed
+  );
+  const p = ROW_FORMS.edit.prefix;
   return (
-    <form className="form-grid row-form-body" onSubmit={submit} noValidate data-testid="user-edit-form">
-      <h3 className="wide">{t('users.editTitle', { username: user.username })}</h3>
-      {update.error && !fe.hasServerFields && (
-        <div className="wide">
-          <ErrorBox error={update.error} />
-        </div>
-      )}
+    <RowForm kind="edit" user={user} mutation={update} fe={fe} onSubmit={submit} onCancel={onCancel}>
       <Field prefix={p} field="name" label={t('users.name')} error={fe.errorOf('name')}>
         {(id) => <input id={id} data-testid={`${p}-name`} value={values.name} onChange={(e) => set('name', e.target.value)} />}
       </Field>
       <RoleBranchFields prefix={p} values={values} set={set} errorOf={fe.errorOf} branches={branches} />
-      <div className="form-actions wide">
-        <button type="submit" className="btn btn-primary" data-testid={`${p}-submit`} disabled={update.isPending}>
-          {update.isPending ? t('users.saving') : t('users.save')}
-        </button>
-        <button type="button" className="btn" data-testid={`${p}-cancel`} onClick={onCancel}>
-          {t('users.cancel')}
-        </button>
-      </div>
-    </form>
+    </RowForm>
   );
 }
 
@@ -79,55 +95,25 @@ export function ResetPasswordForm({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState({ newPassword: '' });
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({ onSuccess: () => onSaved(t('users.resetDone', { username: user.username })) }),
   );
   const fe = useFieldErrors(reset.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkPasswordReset(user.id, password);
-    fe.setProblems(checked.ok ? {} : checked.errors);
-    if (checked.ok) reset.mutate(checked.input);
-  };
-  const p = 'user-reset-form';
+  const set = fe.setterOf(setValues);
+  const submit = fe.submitWith(
+    () => checkPasswordReset(user.id, values.newPassword),
+    (input) => reset.mutate(input),
+  );
   return (
-    <form className="form-grid row-form-body" onSubmit={submit} noValidate data-testid="user-reset-form">
-      <h3 className="wide">{t('users.resetTitle', { username: user.username })}</h3>
-      {reset.error && !fe.hasServerFields && (
-        <div className="wide">
-          <ErrorBox error={reset.error} />
-        </div>
-      )}
-      <Field
-        prefix={p}
+    <RowForm kind="reset" user={user} mutation={reset} fe={fe} onSubmit={submit} onCancel={onCancel}>
+      <PasswordField
+        prefix={ROW_FORMS.reset.prefix}
         field="newPassword"
-        label={t('users.newPassword')}
-        error={fe.errorOf('newPassword')}
-        hint={t('users.newPasswordHint')}
-      >
-        {(id) => (
-          <input
-            id={id}
-            type="password"
-            data-testid={`${p}-password`}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              fe.clear('newPassword');
-            }}
-          />
-        )}
-      </Field>
-      <div className="form-actions wide">
-        <button type="submit" className="btn btn-primary" data-testid={`${p}-submit`} disabled={reset.isPending}>
-          {reset.isPending ? t('users.saving') : t('users.resetPassword')}
-        </button>
-        <button type="button" className="btn" data-testid={`${p}-cancel`} onClick={onCancel}>
-          {t('users.cancel')}
-        </button>
-      </div>
-    </form>
+        errorOf={fe.errorOf}
+        value={values.newPassword}
+        onChange={(v) => set('newPassword', v)}
+      />
+    </RowForm>
   );
 }

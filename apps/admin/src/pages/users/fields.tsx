@@ -1,9 +1,10 @@
 import { branchRule, msg, ROLES } from '@kader/workflow';
-import { useId, useState, type ReactNode } from 'react';
+import { type Dispatch, type FormEvent, type ReactNode, type SetStateAction, useId, useState } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { BranchOption } from '../../api/types';
+import { ErrorBox } from '../../components/ErrorBox';
 import { LabelledField } from '../../components/forms';
-import type { FormMessages } from '../../components/schemaCheck';
+import type { Checked, FormMessages } from '../../components/schemaCheck';
 import { type Key, useI18n } from '../../i18n';
 import type { UserFormField, UserFormValues } from './userForm';
 
@@ -28,6 +29,47 @@ export function Field(props: {
       {props.children(id)}
     </LabelledField>
   );
+}
+
+const PASSWORD_LABELS = {
+  password: { label: 'users.password', hint: 'users.passwordHint' },
+  newPassword: { label: 'users.newPassword', hint: 'users.newPasswordHint' },
+} as const;
+
+/** A password the person sets (`<prefix>-password`), typed hidden, with what it needs as a hint. */
+export function PasswordField(props: {
+  prefix: string;
+  field: keyof typeof PASSWORD_LABELS;
+  errorOf: (field: string) => string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { prefix, field, errorOf, value, onChange } = props;
+  const { t } = useI18n();
+  const labels = PASSWORD_LABELS[field];
+  return (
+    <Field prefix={prefix} field={field} label={t(labels.label)} error={errorOf(field)} hint={t(labels.hint)}>
+      {(id) => (
+        <input
+          id={id}
+          type="password"
+          data-testid={`${prefix}-password`}
+          autoComplete="new-password"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The server's refusal across the form, when it names no field (those are shown on their fields). */
+export function FormRefusal({ error, fe }: { error: unknown; fe: { hasServerFields: boolean } }) {
+  return error && !fe.hasServerFields ? (
+    <div className="wide">
+      <ErrorBox error={error} />
+    </div>
+  ) : null;
 }
 
 /** Role, then the branch the role allows: none for admins, optional (head office) for viewers. */
@@ -90,7 +132,11 @@ export function RoleBranchFields(props: {
   );
 }
 
-/** The browser's problems first, then the server's `fields[].path` (`branchId`, `newPassword`, …). */
+/**
+ * The browser's problems first, then the server's `fields[].path` (`branchId`, `newPassword`, …);
+ * `setterOf` makes the setter of a field (typing forgets its problem), `submitWith` the submit
+ * handler (the check's problems shown, or its value sent).
+ */
 export function useFieldErrors(error: unknown) {
   const { tmsg } = useI18n();
   const [problems, setProblems] = useState<FormMessages>({});
@@ -101,5 +147,19 @@ export function useFieldErrors(error: unknown) {
   };
   const unplaced = (known: readonly string[]) => Object.keys(server).filter((k) => !known.includes(k));
   const clear = (field: string) => setProblems(({ [field]: _gone, ...rest }) => rest);
-  return { errorOf, setProblems, clear, unplaced, hasServerFields: Object.keys(server).length > 0 };
+  const setterOf =
+    <V,>(setValues: Dispatch<SetStateAction<V>>) =>
+    (field: keyof V & string, value: string) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      clear(field);
+    };
+  const submitWith =
+    <T,>(check: () => Checked<T>, send: (value: T) => void) =>
+    (e: FormEvent) => {
+      e.preventDefault();
+      const checked = check();
+      setProblems(checked.ok ? {} : checked.errors);
+      if (checked.ok) send(checked.value);
+    };
+  return { errorOf, setterOf, submitWith, unplaced, hasServerFields: Object.keys(server).length > 0 };
 }

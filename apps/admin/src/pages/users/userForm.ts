@@ -13,11 +13,10 @@ import {
   updateUserSchema,
 } from '@kader/workflow';
 import { branchIdForRole } from '../../auth/roles';
-import { checkWith, type FormMessages } from '../../components/schemaCheck';
+import { type Checked, checkWith } from '../../components/schemaCheck';
 
 export type UserFormValues = { username: string; name: string; role: string; branchId: string; password: string };
 export type UserFormField = keyof UserFormValues;
-type Checked<T> = { ok: true; input: T } | { ok: false; errors: FormMessages };
 
 const cleanName = (name: string) => name.replace(/\s+/g, ' ').trim();
 
@@ -32,8 +31,7 @@ export function toCreateInput(v: UserFormValues) {
 }
 
 export function checkNewUser(v: UserFormValues) {
-  const r = checkWith(createUserSchema, toCreateInput(v));
-  return r.ok ? { ok: true as const, input: r.value } : r;
+  return checkWith(createUserSchema, toCreateInput(v));
 }
 
 /** Only what changed is sent (`users.update` takes optional fields). */
@@ -59,10 +57,9 @@ export function checkUserEdit(
   if (!whole.ok) return whole;
   const problem = placementProblem(whole.value.role!, whole.value.branchId ?? null);
   if (problem) return { ok: false, errors: { branchId: fieldMsg('branchId', problem) } };
-  return { ok: true, input: toUpdateInput(before, v) };
+  return { ok: true, value: toUpdateInput(before, v) };
 }
 
 export function checkPasswordReset(id: number, newPassword: string) {
-  const r = checkWith(resetPasswordSchema, { id, newPassword });
-  return r.ok ? { ok: true as const, input: r.value } : r;
+  return checkWith(resetPasswordSchema, { id, newPassword });
 }
