@@ -267,6 +267,25 @@ export async function signIn(page: Page, baseUrl: string, username: string, opts
 }
 
 /** Follows a navigation link and waits for its page's address (and, if given, a testid on it). */
+/** What the register form's fields get besides the NIK: a plausible Malang address. */
+export const CANDIDATE_ADDRESS = {
+  street: 'Jl. Bunga Kenanga No. 12',
+  rtRw: '004/002',
+  village: 'Kauman',
+  district: 'Klojen',
+  regency: 'Kota Malang',
+} as const;
+
+/** Fills the register form's name, phone, education and address (the NIK and work area are the caller's). */
+export async function fillCandidateForm(page: Page, name: string): Promise<void> {
+  await page.getByTestId('field-candidate.name').fill(name);
+  await page.getByTestId('field-candidate.phone').fill('0812-3456-7890');
+  await page.getByTestId('field-candidate.education').selectOption('SMA');
+  for (const [field, value] of Object.entries(CANDIDATE_ADDRESS)) {
+    await page.getByTestId(`field-candidate.address.${field}`).fill(value);
+  }
+}
+
 export async function openNav(page: Page, nav: string, url: RegExp, ready?: string): Promise<void> {
   await page.getByTestId(nav).click();
   await page.waitForURL(url);

@@ -2,9 +2,22 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { DAY_NAMES, MONTH_NAMES } from '@kader/workflow';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiGet, DEMO_PASSWORD, DEMO_USERS, openNav, RESULTS_DIR, SERVER_DIR, setupKader, signIn, submitLogin } from './harness';
+import {
+  apiGet,
+  CANDIDATE_ADDRESS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  fillCandidateForm,
+  openNav,
+  RESULTS_DIR,
+  SERVER_DIR,
+  setupKader,
+  signIn,
+  submitLogin,
+} from './harness';
 
 /**
  * Every word a person reads comes from the catalogue. The admin UI in English with the pseudo-locale
@@ -165,32 +178,8 @@ function dataStrings(extra: readonly string[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-].join('|');
-const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTHS = [...MONTH_NAMES.en.long, ...MONTH_NAMES.en.short].join('|');
+const DAYS = DAY_NAMES.en.join('|');
 /** English formats of dates, months, times' zones and money (packages/workflow/src/text/format.ts). */
 const FORMATS: RegExp[] = [
   new RegExp(`\\b(\\d{1,2} )?(${MONTHS})( \\d{4})?\\b`, 'g'),
@@ -374,15 +363,8 @@ describe('the pseudo-locale: no text outside the catalogue', () => {
       await page.getByTestId('nik-decoded').waitFor();
       await check('register (a NIK read as typed)');
       const name = 'Ayu Kartika Sari';
-      typed.push(name, 'Jl. Bunga Kenanga No. 12', 'Kauman', 'Klojen', 'Kota Malang');
-      await page.getByTestId('field-candidate.name').fill(name);
-      await page.getByTestId('field-candidate.phone').fill('0812-3456-7890');
-      await page.getByTestId('field-candidate.education').selectOption('SMA');
-      await page.getByTestId('field-candidate.address.street').fill('Jl. Bunga Kenanga No. 12');
-      await page.getByTestId('field-candidate.address.rtRw').fill('004/002');
-      await page.getByTestId('field-candidate.address.village').fill('Kauman');
-      await page.getByTestId('field-candidate.address.district').fill('Klojen');
-      await page.getByTestId('field-candidate.address.regency').fill('Kota Malang');
+      typed.push(name, ...Object.values(CANDIDATE_ADDRESS));
+      await fillCandidateForm(page, name);
       await page.getByTestId('submit').click();
       await page.locator('[data-testid="field-error-candidate.nik"], [data-testid="error-message"]').first().waitFor();
       await check('register (server refusal)');

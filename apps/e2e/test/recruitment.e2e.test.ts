@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiGet, DEMO_USERS, screenshot, setupKader, signIn } from './harness';
+import { apiGet, DEMO_USERS, fillCandidateForm, screenshot, setupKader, signIn } from './harness';
 
 /**
  * One candidate through the whole recruitment, by the demo recruiter of KC Madiun signed in to the
@@ -68,14 +68,7 @@ describe('recruitment through the admin UI', () => {
       await page.getByTestId('field-candidate.nik').fill(NIK);
       // The NIK is read as the person types: a woman born 12 August 1990.
       await expect(page.getByTestId('nik-decoded').innerText()).resolves.toMatch(/1990/);
-      await page.getByTestId('field-candidate.name').fill(NAME);
-      await page.getByTestId('field-candidate.phone').fill('0812-3456-7890');
-      await page.getByTestId('field-candidate.education').selectOption('SMA');
-      await page.getByTestId('field-candidate.address.street').fill('Jl. Bunga Kenanga No. 12');
-      await page.getByTestId('field-candidate.address.rtRw').fill('004/002');
-      await page.getByTestId('field-candidate.address.village').fill('Kauman');
-      await page.getByTestId('field-candidate.address.district').fill('Klojen');
-      await page.getByTestId('field-candidate.address.regency').fill('Kota Malang');
+      await fillCandidateForm(page, NAME);
       await page.getByTestId('submit').click();
 
       await page.waitForURL(/\/lamaran\/\d+$/);
