@@ -10,6 +10,7 @@ import { type Message, msg } from '@kader/workflow';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
+import { ENCODING_SUFFIX, preferredEncoding } from './encoding';
 import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
 import { lastSchedulerRun } from './scheduler';
@@ -350,25 +351,35 @@ async function fileStats(file: string): Promise<Stats | null> {
   }
 }
 
-function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, stats: Stats, cache: string) {
+/**
+ * A file, or its precompressed copy when the build wrote one and the client takes that coding
+ * (`encoding.ts`). Each copy has its own ETag, and `Vary` tells caches the answer depends on it.
+ */
+async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, stats: Stats, cache: string) {
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+  const encoding = preferredEncoding(req.headers['accept-encoding']);
+  const compressed = encoding ? await fileStats(file + ENCODING_SUFFIX[encoding]) : null;
+  const body = compressed && encoding ? { file: file + ENCODING_SUFFIX[encoding], stats: compressed, encoding } : null;
+  const sent = body ?? { file, stats, encoding: null };
+  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
   res.setHeader('Content-Type', type);
   res.setHeader('Cache-Control', cache);
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', stats.mtime.toUTCString());
+  if (await fileStats(file + ENCODING_SUFFIX.gzip)) res.setHeader('Vary', 'Accept-Encoding');
+  if (sent.encoding) res.setHeader('Content-Encoding', sent.encoding);
   if (req.headers['if-none-match'] === etag) {
     res.statusCode = 304;
     res.end();
     return;
   }
-  res.setHeader('Content-Length', stats.size);
+  res.setHeader('Content-Length', sent.stats.size);
   res.statusCode = 200;
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(file);
+  const stream = createReadStream(sent.file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }

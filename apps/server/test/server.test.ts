@@ -3,6 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { AppRouter } from '@kader/api';
 import { seedDemo } from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
@@ -13,6 +14,7 @@ import { client as signedClient, REQUEST_HEADERS, signIn } from './http';
 
 const INDEX_HTML = '<!doctype html><html><head><title>fake kader admin</title></head><body><div id="root"></div></body></html>';
 const SECRET = 'this file sits outside the static folder';
+const BIG_JS = `export const words = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => `kata-${i % 50}`))};`;
 
 let dir: string;
 let staticDir: string;
@@ -27,6 +29,10 @@ beforeAll(async () => {
   mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
   writeFileSync(path.join(staticDir, 'index.html'), INDEX_HTML);
   writeFileSync(path.join(staticDir, 'assets', 'index-Abc123.js'), 'console.log("kader")');
+  // a large asset with the copies the admin's build writes beside it (apps/admin/build/compressAssets.ts)
+  writeFileSync(path.join(staticDir, 'assets', 'board-Big456.js'), BIG_JS);
+  writeFileSync(path.join(staticDir, 'assets', 'board-Big456.js.br'), brotliCompressSync(BIG_JS));
+  writeFileSync(path.join(staticDir, 'assets', 'board-Big456.js.gz'), gzipSync(BIG_JS));
   writeFileSync(path.join(staticDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(dir, 'secret.txt'), SECRET);
 
@@ -44,14 +50,20 @@ afterAll(async () => {
 });
 
 /** A raw request: fetch would normalise `..` away before the server ever saw it. */
-function rawGet(url: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawGet(
+  url: string,
+  rawPath: string,
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: rawPath, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    const req = http.request({ host: hostname, port, path: rawPath, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -124,6 +136,32 @@ describe('health and static files', () => {
 
     const svg = await fetch(`${app.url}/favicon.svg`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
+  it('sends the precompressed copy the client takes, with Vary and an ETag of its own', async () => {
+    const asked = (acceptEncoding: string) => rawGet(app.url, '/assets/board-Big456.js', { 'accept-encoding': acceptEncoding });
+    const br = await asked('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(BIG_JS);
+    expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
+    expect(br.bytes.length).toBeLessThan(BIG_JS.length / 5);
+
+    const gz = await asked('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.bytes).toString()).toBe(BIG_JS);
+
+    const plain = await asked('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes.toString()).toBe(BIG_JS);
+
+    expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
+    // a revalidation answers 304 only for the same copy
+    const again = await rawGet(app.url, '/assets/board-Big456.js', {
+      'accept-encoding': 'br',
+      'if-none-match': String(br.headers.etag),
+    });
+    expect(again.status).toBe(304);
   });
 
   it('answers 404, not the app, for a missing asset or file', async () => {
