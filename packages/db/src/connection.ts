@@ -15,8 +15,8 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.m
 /**
  * WAL lets the board read while a command writes. synchronous=FULL: an acknowledged signing or
  * score must survive a power cut at a branch office; the cost is one fsync per commit, which a
- * recruiter clicking does not notice: ~3.9 ms vs ~2.6 ms a command here (`pnpm --filter @kader/server bench:sync`). foreign_keys is off by
- * default in SQLite. The busy timeout makes a second writer wait instead of failing at once.
+ * recruiter clicking does not notice (FULL beside NORMAL, per command: `pnpm bench`, bench/RESULTS.md).
+ * foreign_keys is off by default in SQLite. The busy timeout makes a second writer wait instead of failing at once.
  */
 export function openDatabase(file: string): DbHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
