@@ -227,7 +227,14 @@ export const contracts = sqliteTable(
     familiesAssigned: integer('families_assigned').notNull().default(500),
     ...machineRow(),
   },
-  (t) => [index('contracts_branch_state').on(t.branchId, t.state), index('contracts_end').on(t.endDate)],
+  (t) => [
+    index('contracts_branch_state').on(t.branchId, t.state),
+    index('contracts_end').on(t.endDate),
+    // the scheduler asks only for what is due: active contracts by their evaluation date, open
+    // ones by their end date (each term of its query is one index range)
+    index('contracts_state_evaluation').on(t.state, t.evaluationDueOn),
+    index('contracts_state_end').on(t.state, t.endDate),
+  ],
 );
 
 /** A cadre's month (visits, collections by arrears age, report date, meetings): one row per month. */

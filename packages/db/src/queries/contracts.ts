@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { applications, branches, candidates, contracts, monthlyReports, programSettings, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
 import { type RevisionWrite, updateIfRevision } from './revision';
@@ -86,14 +86,41 @@ export function listContracts(
 }
 
 /** Every contract the scheduler may have to move: open ones, with their branch's zone. */
-export function listOpenContracts(db: DbOrTx, openStates: readonly string[]) {
+/**
+ * The contracts that may owe the scheduler an event by `today`: active ones whose evaluation date
+ * has come, and open ones whose end date has passed. `today` is the latest date among the branches'
+ * zones, so this is a superset; the scheduler decides each one on its branch's own date. Both
+ * terms use an index (`contracts_state_evaluation`, `contracts_end`): a tick reads what is due,
+ * not every open contract.
+ */
+export function contractsDueQuery(
+  db: DbOrTx,
+  { openStates, awaitingEvaluation, today }: { openStates: readonly string[]; awaitingEvaluation: string; today: string },
+) {
   return db
     .select({ id: contracts.id, timeZone: branches.timeZone })
     .from(contracts)
     .innerJoin(branches, eq(branches.id, contracts.branchId))
-    .where(inArray(contracts.state, [...openStates]))
-    .orderBy(asc(contracts.endDate))
-    .all();
+    .where(
+      or(
+        and(eq(contracts.state, awaitingEvaluation), lte(contracts.evaluationDueOn, today)),
+        and(inArray(contracts.state, [...openStates]), lt(contracts.endDate, today)),
+      ),
+    )
+    .orderBy(asc(contracts.endDate));
+}
+
+export function listContractsDue(db: DbOrTx, params: Parameters<typeof contractsDueQuery>[1]) {
+  return contractsDueQuery(db, params).all();
+}
+
+/** The zones the branches keep their dates in. */
+export function listBranchZones(db: DbOrTx): string[] {
+  return db
+    .selectDistinct({ timeZone: branches.timeZone })
+    .from(branches)
+    .all()
+    .map((r) => r.timeZone);
 }
 
 /** The agreement years of one cadre (candidate), oldest first. */

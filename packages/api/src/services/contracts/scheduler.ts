@@ -1,4 +1,4 @@
-import { getContract, listOpenContracts, type DbHandle } from '@kader/db';
+import { getContract, listBranchZones, listContractsDue, type DbHandle } from '@kader/db';
 import { CONTRACT_OPEN_STATES, contractDueEvents, dateInZone, restoreContract } from '@kader/workflow';
 import { applyToContract } from './lifecycle';
 
@@ -18,13 +18,19 @@ export const SCHEDULER_ACTOR = 'penjadwal';
  * Sends the date-driven events (EVALUATION_DUE, AGREEMENT_ENDED) whose dates have passed in each
  * branch's own zone. Deadlines are columns, not timers, so this is safe to run at any time and as
  * often as wanted: it acts on the state it finds (idempotent), and after a restart or downtime
- * one run catches up everything that fell due meanwhile. Each event is its own transaction.
+ * one run catches up everything that fell due meanwhile. Only contracts with a date reached are
+ * read (by index), each then decided on its branch's own date. Each event is its own transaction.
  * A contract that throws is rolled back alone and listed in `failures`: one bad row must not keep
  * every contract after it from its deadlines. The caller logs them; the next run tries again.
  */
 export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun {
   const run: SchedulerRun = { checked: 0, sent: [], failures: [] };
-  for (const { id, timeZone } of listOpenContracts(handle.db, CONTRACT_OPEN_STATES)) {
+  // The latest "today" among the branches' zones: what is due anywhere is due by then.
+  const latestToday = listBranchZones(handle.db)
+    .map((zone) => dateInZone(now, zone))
+    .reduce((a, b) => (a > b ? a : b), '');
+  const due = listContractsDue(handle.db, { openStates: CONTRACT_OPEN_STATES, awaitingEvaluation: 'active', today: latestToday });
+  for (const { id, timeZone } of due) {
     run.checked += 1;
     try {
       sendDueEvents(handle, id, dateInZone(now, timeZone), now, run.sent);
