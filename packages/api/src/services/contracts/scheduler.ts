@@ -26,9 +26,12 @@ export const SCHEDULER_ACTOR = 'penjadwal';
 export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun {
   const run: SchedulerRun = { checked: 0, sent: [], failures: [] };
   // The latest "today" among the branches' zones: what is due anywhere is due by then.
-  const latestToday = listBranchZones(handle.db)
-    .map((zone) => dateInZone(now, zone))
-    .reduce((a, b) => (a > b ? a : b), '');
+  // (ISO dates sort as they read; no branch means nothing is due)
+  const latestToday =
+    listBranchZones(handle.db)
+      .map((zone) => dateInZone(now, zone))
+      .sort()
+      .at(-1) ?? '';
   const due = listContractsDue(handle.db, { openStates: CONTRACT_OPEN_STATES, awaitingEvaluation: 'active', today: latestToday });
   for (const { id, timeZone } of due) {
     run.checked += 1;
