@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyRecordFlags, parseMonthlyRecord, render } from '@kader/workflow';
 import {
   ARREARS_COLUMNS,
   CSV_COLUMNS,
-  MAX_CSV_ROWS,
-  REQUIRED_CSV_COLUMNS,
   monthlyCsvTemplate,
-  parseMonthlyCsv as parseRaw,
-  type RowError,
-} from '../src/import/monthlyCsv';
+  monthlyRecordFlags,
+  parseMonthlyRecord,
+  render,
+} from '@kader/workflow';
+import { MAX_CSV_ROWS, REQUIRED_CSV_COLUMNS, parseMonthlyCsv as parseRaw, type RowError } from '../src/import/monthlyCsv';
 
 /** The parse with each problem as the Indonesian sentence a user reads (`reason`/`params` asserted apart). */
 function parseMonthlyCsv(text: string) {

@@ -17,6 +17,7 @@ export * from './contract/engine';
 export * from './contract/migrations';
 export * from './contract/settings';
 export * from './contract/monthly';
+export * from './contract/monthlyCsvFormat';
 export * from './contract/scorecard';
 export * from './contract/fee';
 export * from './requestLimits';

@@ -3,7 +3,7 @@
  * template of the monthly-report import. The pure parts are tested in test/files.test.ts.
  */
 
-import { DEFAULT_FAMILIES_ASSIGNED } from '@kader/workflow';
+import { MONTHLY_CSV_TEMPLATE_FILENAME, monthlyCsvTemplate } from '@kader/workflow';
 
 /** Base64 (as `contracts.agreementPdf` returns it) → bytes. */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -51,32 +51,9 @@ export async function readFileText(file: Blob): Promise<string> {
  * agreement number, the month's collections in `tunggakan_1` … `tunggakan_24` and
  * `tunggakan_25_lebih` by arrears age.
  *
- * The server's own template (`contracts.importTemplate`) is what the panel offers; this copy of
- * its format is only the fallback while that answer is on its way or failed.
+ * The server's own template (`contracts.importTemplate`) is what the panel offers; the same template,
+ * built here from the shared format (`@kader/workflow`), is the fallback while that answer is on its
+ * way or failed.
  */
-export const IMPORT_TEMPLATE_FILENAME = 'template-laporan-bulanan.csv';
-const TEMPLATE_COLUMNS = [
-  'nomor_pks',
-  'bulan',
-  'keluarga_binaan',
-  'keluarga_dikunjungi',
-  'kunjungan',
-  'tanggal_laporan',
-  'rapat_diadakan',
-  'rapat_dihadiri',
-  ...Array.from({ length: 24 }, (_, i) => `tunggakan_${i + 1}`),
-  'tunggakan_25_lebih',
-];
-const TEMPLATE_EXAMPLE: Record<string, string> = {
-  nomor_pks: 'PKS/0901/2026/001',
-  bulan: '03/2026',
-  keluarga_binaan: String(DEFAULT_FAMILIES_ASSIGNED),
-  keluarga_dikunjungi: '480',
-  kunjungan: '1.012',
-  tanggal_laporan: '03/04/2026',
-  rapat_diadakan: '2',
-  rapat_dihadiri: '2',
-  tunggakan_3: '350.000',
-  tunggakan_12: '1.250.000',
-};
-export const IMPORT_TEMPLATE_CSV = `${[TEMPLATE_COLUMNS.join(';'), TEMPLATE_COLUMNS.map((c) => TEMPLATE_EXAMPLE[c] ?? '').join(';')].join('\r\n')}\r\n`;
+export const IMPORT_TEMPLATE_FILENAME = MONTHLY_CSV_TEMPLATE_FILENAME;
+export const IMPORT_TEMPLATE_CSV = monthlyCsvTemplate();

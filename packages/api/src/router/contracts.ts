@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { MONTHLY_CSV_TEMPLATE_FILENAME, monthlyCsvTemplate } from '@kader/workflow';
 import { agreementPdf, agreementPdfSchema } from '../services/contracts/agreementDocument';
 import { decideRenewal, decideSchema } from '../services/contracts/decideRenewal';
 import { getContractDetail } from '../services/contracts/getContractDetail';
-import { importMonths, importMonthsSchema, monthlyCsvTemplate } from '../services/contracts/importMonths';
+import { importMonths, importMonthsSchema } from '../services/contracts/importMonths';
 import { listContracts, listContractsSchema } from '../services/contracts/listContracts';
 import { recordMonth, recordMonthSchema } from '../services/contracts/recordMonth';
 import { renewalQueue } from '../services/contracts/renewalQueue';
@@ -26,5 +27,5 @@ export const contractsRouter = router({
   importMonths: branchStaff.input(importMonthsSchema).mutation(({ ctx, input }) => importMonths({ ctx, input })),
   agreementPdf: branchStaff.input(agreementPdfSchema).mutation(({ ctx, input }) => agreementPdf({ ctx, input })),
   /** The downloadable template (`;`-separated, Indonesian number and date formats). */
-  importTemplate: signedInProcedure.query(() => ({ filename: 'template-laporan-bulanan.csv', csv: monthlyCsvTemplate() })),
+  importTemplate: signedInProcedure.query(() => ({ filename: MONTHLY_CSV_TEMPLATE_FILENAME, csv: monthlyCsvTemplate() })),
 });

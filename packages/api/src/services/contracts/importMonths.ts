@@ -9,7 +9,6 @@ import {
   FIELD_COLUMN,
   MONTHLY_IMPORT_LIMIT,
   MONTHLY_IMPORT_TOO_LARGE,
-  monthlyCsvTemplate,
   type MonthlyCsvResult,
   parseMonthlyCsv,
   type RowError,
@@ -126,5 +125,3 @@ export function importMonthsInTransaction(
   }
   return result;
 }
-
-export { monthlyCsvTemplate };
