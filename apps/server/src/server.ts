@@ -357,16 +357,19 @@ async function fileStats(file: string): Promise<Stats | null> {
  */
 async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, stats: Stats, cache: string) {
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  // The build writes both copies or neither: one look at each, side by side.
+  const [br, gzip] = await Promise.all([fileStats(file + ENCODING_SUFFIX.br), fileStats(file + ENCODING_SUFFIX.gzip)]);
+  const copies = { br, gzip };
   const encoding = preferredEncoding(req.headers['accept-encoding']);
-  const compressed = encoding ? await fileStats(file + ENCODING_SUFFIX[encoding]) : null;
-  const body = compressed && encoding ? { file: file + ENCODING_SUFFIX[encoding], stats: compressed, encoding } : null;
-  const sent = body ?? { file, stats, encoding: null };
+  const copy = encoding ? copies[encoding] : null;
+  const sent =
+    copy && encoding ? { file: file + ENCODING_SUFFIX[encoding], stats: copy, encoding } : { file, stats, encoding: null };
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${sent.encoding ? `-${sent.encoding}` : ''}"`;
   res.setHeader('Content-Type', type);
   res.setHeader('Cache-Control', cache);
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', stats.mtime.toUTCString());
-  if (await fileStats(file + ENCODING_SUFFIX.gzip)) res.setHeader('Vary', 'Accept-Encoding');
+  if (br || gzip) res.setHeader('Vary', 'Accept-Encoding');
   if (sent.encoding) res.setHeader('Content-Encoding', sent.encoding);
   if (req.headers['if-none-match'] === etag) {
     res.statusCode = 304;

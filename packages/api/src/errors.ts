@@ -125,6 +125,8 @@ const TRPC_OWN: Partial<Record<TRPC_ERROR_CODE_KEY, Message>> = {
   PARSE_ERROR: msg('REQUEST_NOT_JSON'),
 };
 
+const INTERNAL = dataOf('INTERNAL', msg('INTERNAL'));
+
 /**
  * The one place errors become what a client sees: domain errors keep their message and details,
  * input validation names its fields, and anything unexpected is logged and replaced by a generic
@@ -145,9 +147,9 @@ export function toClientError(error: TRPCError): { trpc: TRPCError; data: KaderE
     const data = dataOf(error.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION', TRPC_OWN[error.code] ?? msg('BAD_REQUEST'));
     return { trpc: error, data };
   }
-  if (!(error.cause === undefined && error.message === render('id', msg('INTERNAL')))) {
-    console.error('[kader] unexpected error', error.cause ?? error);
-  }
-  const data = dataOf('INTERNAL', msg('INTERNAL'));
+  // An error this function already answered comes back through tRPC once more: log it only once.
+  const alreadyAnswered = error.cause === undefined && error.message === INTERNAL.message;
+  if (!alreadyAnswered) console.error('[kader] unexpected error', error.cause ?? error);
+  const data = INTERNAL;
   return { trpc: new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: data.message }), data };
 }

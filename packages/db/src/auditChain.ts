@@ -30,7 +30,8 @@ export type StoredAuditRow = {
   meta: string | null;
 };
 
-type ChainedRow = StoredAuditRow & { id: number; prev_hash: string | null; hash: string | null };
+/** The same with its place in the chain. */
+export type ChainedAuditRow = StoredAuditRow & { id: number; prev_hash: string | null; hash: string | null };
 
 export function auditRowHash(prevHash: string | null, row: StoredAuditRow): string {
   const content = [
@@ -52,7 +53,7 @@ export function auditRowHash(prevHash: string | null, row: StoredAuditRow): stri
 
 export type AuditChainBreak = { id: number; entityType: string; entityId: number; seq: number; reason: string };
 
-const rowName = (r: ChainedRow) => `audit row ${r.id} (${r.entity_type} ${r.entity_id} seq ${r.seq})`;
+const rowName = (r: ChainedAuditRow) => `audit row ${r.id} (${r.entity_type} ${r.entity_id} seq ${r.seq})`;
 
 /**
  * Walks rows in id order and yields every break: a row without hash, a row whose content no
@@ -61,8 +62,8 @@ const rowName = (r: ChainedRow) => `audit row ${r.id} (${r.entity_type} ${r.enti
  * Each row is compared with the previous row's stored hash, so one rewritten row is one break,
  * not a break at every row after it.
  */
-export function* auditChainBreaks(rows: Iterable<ChainedRow>): Generator<AuditChainBreak> {
-  let previous: ChainedRow | null = null;
+export function* auditChainBreaks(rows: Iterable<ChainedAuditRow>): Generator<AuditChainBreak> {
+  let previous: ChainedAuditRow | null = null;
   const lastSeq = new Map<string, number>();
   for (const row of rows) {
     const at = { id: row.id, entityType: row.entity_type, entityId: row.entity_id, seq: row.seq };
@@ -110,7 +111,7 @@ export function checkAuditChain(sqlite: Database.Database): AuditChainBreak[] {
   assertChainColumns(sqlite);
   return [
     ...auditChainBreaks(
-      sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<ChainedRow>,
+      sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events ORDER BY id`).iterate() as Iterable<ChainedAuditRow>,
     ),
   ];
 }
@@ -143,7 +144,7 @@ export function sealLegacyAuditRows(sqlite: Database.Database): number {
       let lastId = Number.MIN_SAFE_INTEGER;
       let sealed = 0;
       for (;;) {
-        const rows = batch.all(lastId) as ChainedRow[];
+        const rows = batch.all(lastId) as ChainedAuditRow[];
         for (const row of rows) {
           if (row.hash !== null) return sealed;
           const hash = auditRowHash(prev, row);

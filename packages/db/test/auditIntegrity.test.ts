@@ -12,6 +12,7 @@ import {
   migrateDatabase,
   MIGRATIONS_FOLDER,
   openDatabase,
+  type ChainedAuditRow,
   type DbHandle,
 } from '../src/index';
 
@@ -27,22 +28,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Raw = {
-  id: number;
-  entity_type: string;
-  entity_id: number;
-  seq: number;
-  type: string;
-  payload: string;
-  from_state: string | null;
-  to_state: string | null;
-  machine_version: number | null;
-  actor: string;
-  at: string;
-  meta: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-};
+type Raw = ChainedAuditRow;
 const rows = () => h.sqlite.prepare('select * from audit_events order by id').all() as Raw[];
 
 /** The chain's encoding, written out again here so a change to it is a visible, deliberate one. */

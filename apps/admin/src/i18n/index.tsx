@@ -41,8 +41,11 @@ export function translateServerMessage(
   lang: Lang,
   m: MessageLike & { allowedEvents?: string[] | null; machine?: string },
 ): string {
-  const main = (m.reason ? renderMessage(lang, { reason: m.reason, params: m.params ?? {} }) : null) ?? m.message ?? '';
-  if (!m.allowedEvents || main === m.message) return main;
+  const rendered = m.reason ? renderMessage(lang, { reason: m.reason, params: m.params ?? {} }) : null;
+  // an id this build does not know: the server's sentence, which already names the allowed actions
+  if (rendered === null) return m.message ?? '';
+  const main = rendered;
+  if (!m.allowedEvents) return main;
   const allowed = renderMessage(lang, {
     reason: 'ALLOWED_NOW',
     params: { events: m.allowedEvents, machine: m.machine ?? 'recruitment' },

@@ -34,7 +34,7 @@ export const contractEngine = machineEngine<typeof contractMachine, ContractEven
   versions: CONTRACT_MACHINES,
   migrations: contractMigrations,
   parseEvent: parseContractEvent,
-  explainRefusal: (snapshot, event) => explainContractRefusal(snapshot, event),
+  explainRefusal: explainContractRefusal,
 });
 
 export const startContract = contractEngine.start;

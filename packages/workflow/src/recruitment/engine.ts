@@ -52,7 +52,7 @@ export const recruitmentEngine = machineEngine<typeof recruitmentMachine, Recrui
   // something is verified) is left out while that guard fails; one whose guard reads its payload stays.
   allowedEvents: (snapshot, handled) =>
     handled.filter((type) => PAYLOAD_GUARDED.has(type) || probes(snapshot, type).some((e) => snapshot.can(e))),
-  explainRefusal: (snapshot, event) => explainRefusal(snapshot, event),
+  explainRefusal,
 });
 
 export const startApplication = recruitmentEngine.start;
