@@ -60,30 +60,27 @@ export function StateDiagram(props: {
         aria-label={t('app.diagram')}
       >
         <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="8"
-            markerHeight="8"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
-          </marker>
-          <marker
-            id="arrow-taken"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="8"
-            markerHeight="8"
-            markerUnits="userSpaceOnUse"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head taken" />
-          </marker>
+          {/* one arrow head for the machine's transitions, one for those this application took */}
+          {(
+            [
+              ['arrow', 'arrow-head'],
+              ['arrow-taken', 'arrow-head taken'],
+            ] as const
+          ).map(([id, className]) => (
+            <marker
+              key={id}
+              id={id}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="8"
+              markerHeight="8"
+              markerUnits="userSpaceOnUse"
+              orient="auto-start-reverse"
+            >
+              <path d="M 0 0 L 10 5 L 0 10 z" className={className} />
+            </marker>
+          ))}
         </defs>
 
         {edges.map((e) => (
