@@ -26,7 +26,9 @@ export function compressAssets(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
+    // after the files are written, and only then (closeBundle also runs after a failed build,
+    // where it would hide the build's own error behind a missing outDir)
+    writeBundle() {
       for (const file of filesUnder(outDir)) {
         if (!COMPRESSIBLE.has(path.extname(file))) continue;
         const raw = readFileSync(file);

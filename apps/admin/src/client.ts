@@ -8,7 +8,11 @@ import type { AppRouter } from './api/router';
 import { isClientRefusal, isPasswordChangeRequired, isUnauthenticated } from './auth/session';
 import { makeTrpcClient } from './trpc';
 
-/** Mutations whose "not signed in" answer is theirs to show (a wrong password), not a lost session. */
+/**
+ * Mutations whose "not signed in" answer is theirs to show (a wrong password), not a lost session;
+ * and the router's prefetches, sent before it knows whether there is a session (the session check
+ * itself sends a signed-out browser to the sign-in page).
+ */
 export const NO_AUTH_REDIRECT = { authRedirect: false } as const;
 
 type SessionHandlers = { unauthenticated: () => void; passwordChangeRequired: () => void };
@@ -27,7 +31,10 @@ function onSessionError(err: unknown): void {
 
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
-    onError: onSessionError,
+    onError: (err, query) => {
+      if (query.meta?.authRedirect === false) return;
+      onSessionError(err);
+    },
   }),
   mutationCache: new MutationCache({
     onError: (err, _vars, _result, mutation) => {

@@ -2,10 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Period } from './api/types';
 import { defaultPeriodId } from './auth/roles';
-import { useTRPC } from './trpc';
+import { trpc } from './client';
 
 /** The chosen period is kept per user: `kader.period.<username>`. */
 const PERIOD_STORAGE_PREFIX = 'kader.period.';
+/**
+ * The period the board last showed in this browser, whoever chose it: only a guess for the next
+ * cold start, which asks for that board together with the session (router.tsx) instead of after it.
+ */
+const LAST_SHOWN_KEY = 'kader.lastPeriod';
+
+/** periods.list as the header and the router's prefetch both ask for it (one query key). */
+export const periodsListOptions = () => trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 });
 
 type PeriodState = {
   periods: Period[];
@@ -21,14 +29,20 @@ type PeriodState = {
 
 const PeriodContext = createContext<PeriodState | null>(null);
 
-function storedId(userKey: string): number | null {
+function storedNumber(key: string): number | null {
   try {
-    const n = Number(localStorage.getItem(PERIOD_STORAGE_PREFIX + userKey));
+    const n = Number(localStorage.getItem(key));
     return Number.isInteger(n) && n > 0 ? n : null;
   } catch {
     return null;
   }
 }
+
+/** The period this user chose last, if any. */
+export const storedPeriodId = (userKey: string) => storedNumber(PERIOD_STORAGE_PREFIX + userKey);
+
+/** The period the board showed last in this browser (a guess: the session may be another user's). */
+export const lastShownPeriodId = () => storedNumber(LAST_SHOWN_KEY);
 
 /**
  * Latest year first, then branches in the order they were set up. The default is the newest
@@ -75,6 +89,19 @@ export function usePagePeriod(period: Period | null): void {
 const currentYear = () =>
   Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
 
+/**
+ * The period the pages show: the user's choice while it is still listed, else the default of
+ * their branch. `periods` sorted by `sortPeriods`.
+ */
+export function choosePeriod<P extends { id: number; year: number; branch: { id: number } }>(
+  periods: readonly P[],
+  chosenId: number | null,
+  homeBranchId: number | null,
+): P | null {
+  const fallback = defaultPeriodId(periodsForDefault(periods, currentYear()), homeBranchId);
+  return periods.find((p) => p.id === chosenId) ?? periods.find((p) => p.id === fallback) ?? null;
+}
+
 export function PeriodProvider({
   children,
   userKey,
@@ -86,9 +113,8 @@ export function PeriodProvider({
   /** the user's branch; null for head office */
   homeBranchId: number | null;
 }) {
-  const trpc = useTRPC();
-  const query = useQuery(trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 }));
-  const [chosen, setChosen] = useState<number | null>(() => storedId(userKey));
+  const query = useQuery(periodsListOptions());
+  const [chosen, setChosen] = useState<number | null>(() => storedPeriodId(userKey));
   const [pagePeriod, setPagePeriod] = useState<Period | null>(null);
   const setPeriodId = useCallback(
     (id: number) => {
@@ -103,8 +129,7 @@ export function PeriodProvider({
   );
   const value = useMemo<PeriodState>(() => {
     const periods = sortPeriods(query.data ?? []);
-    const fallback = defaultPeriodId(periodsForDefault(periods, currentYear()), homeBranchId);
-    const period = periods.find((p) => p.id === chosen) ?? periods.find((p) => p.id === fallback) ?? null;
+    const period = choosePeriod(periods, chosen, homeBranchId);
     return {
       periods,
       period,
@@ -116,6 +141,15 @@ export function PeriodProvider({
       setPagePeriod,
     };
   }, [query.data, query.isLoading, query.error, query.refetch, chosen, setPeriodId, homeBranchId, pagePeriod]);
+  const shownId = value.period?.id;
+  useEffect(() => {
+    if (shownId === undefined) return;
+    try {
+      localStorage.setItem(LAST_SHOWN_KEY, String(shownId));
+    } catch {
+      // no guess next time: the board then follows the periods (one round trip more)
+    }
+  }, [shownId]);
   return <PeriodContext.Provider value={value}>{children}</PeriodContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES } from '@kader/workflow';
+import { MAX_BATCH_CALLS, UNBATCHABLE_PROCEDURES } from '@kader/workflow/display';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from './api/router';

@@ -14,13 +14,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { browser } from './browser';
 import { engine, engineSizes, engineTemplate } from './engine';
+import { growth } from './growth';
+import { http } from './http';
 import { profileKader } from './profile';
 import type { Section, SectionResult } from './section';
+import { verify } from './verify';
 import { copyOf, kaderRound, sqliteFacts } from './workloads';
 
 /** In the order they run and appear in the table. */
-const SECTIONS: Section[] = [engine];
+const SECTIONS: Section[] = [engine, growth, http, verify, browser];
 
 const USAGE = `usage: pnpm bench [--smoke] [--only <${SECTIONS.map((s) => s.name).join('|')}>] [--profile]`;
 let values: { smoke?: boolean; profile?: boolean; only?: string };

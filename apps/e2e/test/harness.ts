@@ -11,6 +11,7 @@ export const E2E_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER_DIR = path.resolve(E2E_DIR, '../server');
 export const ADMIN_DIST = path.resolve(E2E_DIR, '../admin/dist');
 export const RESULTS_DIR = path.join(E2E_DIR, 'test-results');
+export const SERVER_BUILD = path.join(SERVER_DIR, 'dist/cli.js');
 
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
@@ -27,6 +28,15 @@ export function requireAdminBuild(): void {
   }
 }
 
+export function requireServerBuild(): void {
+  if (!existsSync(SERVER_BUILD)) {
+    throw new Error(
+      `The server is not built (${SERVER_BUILD} is missing): run \`npx pnpm@10 --filter @kader/server build\`, ` +
+        'or run the e2e tests through `npx pnpm@10 test`, which builds it first.',
+    );
+  }
+}
+
 export type KaderProcess = {
   url: string;
   /** the server's SQLite file (to read what is data, never to write) */
@@ -36,17 +46,15 @@ export type KaderProcess = {
 };
 
 /**
- * The real server as a user starts it (`tsx src/cli.ts demo`), on a fresh database and any free
- * port: the port is read back from its "listening on" line, so nothing races for it. `node
- * --import tsx` rather than the tsx binary keeps it one process, so a signal reaches the server.
+ * The real server as a user starts it (`node dist/cli.js demo`, the built server), on a fresh
+ * database and any free port: the port is read back from its "listening on" line, so nothing races
+ * for it.
  */
 export async function startServer(opts: { today?: string } = {}): Promise<KaderProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kader-e2e-'));
   const dbPath = path.join(dataDir, 'kader.db');
   const args = [
-    '--import',
-    'tsx',
-    'src/cli.ts',
+    SERVER_BUILD,
     'demo',
     '--db',
     dbPath,
@@ -182,6 +190,7 @@ export function setupKader(opts: { today?: string } = {}): KaderE2E {
   beforeAll(async () => {
     requireChromium();
     requireAdminBuild();
+    requireServerBuild();
     mkdirSync(RESULTS_DIR, { recursive: true });
     server = await startServer(opts);
     browser = await launchBrowser();

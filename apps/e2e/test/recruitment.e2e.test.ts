@@ -4,7 +4,7 @@ import { apiGet, DEMO_USERS, fillCandidateForm, screenshot, setupKader, signIn }
 
 /**
  * One candidate through the whole recruitment, by the demo recruiter of KC Madiun signed in to the
- * real admin UI in Chromium against the real server (`tsx src/cli.ts demo`) on a fresh database.
+ * real admin UI in Chromium against the real server (`node dist/cli.js demo`) on a fresh database.
  */
 
 // 35 77 01 | 52 08 90 | 8821: Kota Malang; a woman (day 12 + 40) born 12 August 1990; serial 8821.
@@ -123,7 +123,9 @@ describe('recruitment through the admin UI', () => {
       await act(page, 'COMPLETE_DEBRIEFING', { debriefedOn: today });
       await expectState(page, 'active');
 
-      // Every step is in the history, in order.
+      // Every step is in the history, in order. The timeline is its own query, read again after
+      // each send: wait for the last step to arrive.
+      await page.locator('[data-testid^="history-"][data-type="COMPLETE_DEBRIEFING"]').waitFor();
       const types = await page
         .locator('[data-testid^="history-"]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-type')));

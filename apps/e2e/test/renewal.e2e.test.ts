@@ -6,7 +6,7 @@ import { apiGet, DEMO_USERS, openNav, setupKader, signIn } from './harness';
  * The contract year through the admin UI: the demo supervisor of KC Madiun (`penyelia.madiun`)
  * opens cadres from the renewal queue and the cadres list, records monthly reports through the
  * form, imports a CSV, prints the agreement, sees the scorecard's recommendation, renews one
- * cadre and drops another with a reason. Real server (`tsx src/cli.ts demo`, fresh database,
+ * cadre and drops another with a reason. Real server (`node dist/cli.js demo`, fresh database,
  * the real clock: the seed's last-year cadres are due for evaluation today) and real Chromium.
  */
 
@@ -37,9 +37,9 @@ function reportDate(month: string, timeZone = 'Asia/Jakarta'): string {
   return month === today.slice(0, 7) ? today : `${month}-28`;
 }
 
-/** The renewal queue as the server sends it (to know what the page must show). */
+/** The renewal queue's first page as the server sends it (what the page shows before "Muat lagi"). */
 async function queue(page: Page): Promise<Card[]> {
-  return apiGet<Card[]>(page, kader.server.url, 'contracts.renewalQueue', {});
+  return (await apiGet<{ items: Card[] }>(page, kader.server.url, 'contracts.renewalQueue', {})).items;
 }
 
 /** A mutation through the public API with the page's session (someone else's change, in effect). */

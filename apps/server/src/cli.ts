@@ -2,7 +2,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { adminStatus, createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, DomainError, seedDemo, verifyAuditLog } from '@kader/api';
+import {
+  adminStatus,
+  createFirstAdmin,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DomainError,
+  seedBulk,
+  seedDemo,
+  type VerifyProgress,
+  verifyAuditLogInParallel,
+} from '@kader/api';
 import { migrateDatabase, openDatabase, type DbHandle } from '@kader/db';
 import { issueMessage, render } from '@kader/workflow';
 import { parsePublicOrigin } from './crossSite';
@@ -22,7 +32,11 @@ Commands:
                 comes from KADER_ADMIN_PASSWORD or the first line of standard input
   migrate       apply pending database migrations and exit
   seed-demo     migrate, then seed demo data when the database is empty
-  verify-audit  replay every application's audit log against its stored state;
+  seed-bulk     migrate, then fill an empty database with a generated programme of
+                --applications <n> (9 branches, 5 years, cadres and contract years) and
+                the demo users, to try Kader at scale; serve it with \`kader demo\`
+  verify-audit  check the audit log's hash chain and replay every application's and
+                contract's audit log against its stored state (progress on stderr);
                 exits 1 when any differ
   backup <file> write a consistent copy of the database to <file> (safe while serving)
 
@@ -31,7 +45,9 @@ Options (environment variable in brackets):
   --port <n>        port to listen on [PORT]           default 3000 (0 = any free port)
   --host <addr>     address to listen on [HOST]        default 0.0.0.0
   --static <dir>    built admin UI [KADER_STATIC_DIR]  default apps/admin/dist
-  --today <date>    seed-demo/demo: the demo's "today", YYYY-MM-DD
+  --today <date>    seed-demo/demo/seed-bulk: the demo's "today", YYYY-MM-DD
+  --applications <n>
+                    seed-bulk: how many applications, e.g. 100000
   --username <name> create-admin: the admin's user name
   --name <text>     create-admin: the admin's full name
   --secure-cookies  served over HTTPS: Secure session cookie, HSTS header, and the server's
@@ -45,6 +61,33 @@ First start without the CLI: set KADER_ADMIN_USERNAME and KADER_ADMIN_PASSWORD a
 created when the database has none. Kader has no default password.
 `;
 
+/**
+ * verify-audit's progress on stderr (stdout keeps the report): a line a second at most while it
+ * runs, whether or not stderr is a terminal (CI logs are not), and the last figures at the end.
+ */
+function verifyProgressPrinter() {
+  const latest: Partial<Record<VerifyProgress['phase'], VerifyProgress>> = {};
+  let printed = 0;
+  const line = () => {
+    const part = (label: string, p: VerifyProgress | undefined) =>
+      p
+        ? `${label} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} (${p.total ? Math.floor((100 * p.done) / p.total) : 100}%)`
+        : null;
+    const parts = [part('hash chain', latest.chain), part('replay', latest.replay)].filter(Boolean);
+    console.error(`verify-audit: ${parts.join(', ')} audit rows`);
+    printed = Date.now();
+  };
+  return {
+    update: (p: VerifyProgress) => {
+      latest[p.phase] = p;
+      if (Date.now() - printed >= 1000) line();
+    },
+    finish: () => {
+      if (latest.chain || latest.replay) line();
+    },
+  };
+}
+
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 type Options = {
@@ -53,6 +96,7 @@ type Options = {
   host: string;
   staticDir: string;
   today: string | undefined;
+  applications: string | undefined;
   username: string | undefined;
   name: string | undefined;
   secureCookies: boolean;
@@ -69,6 +113,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       host: { type: 'string' },
       static: { type: 'string' },
       today: { type: 'string' },
+      applications: { type: 'string' },
       username: { type: 'string' },
       name: { type: 'string' },
       'secure-cookies': { type: 'boolean' },
@@ -97,6 +142,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       host: values.host ?? process.env.HOST ?? '0.0.0.0',
       staticDir: path.resolve(values.static ?? process.env.KADER_STATIC_DIR ?? DEFAULT_STATIC_DIR),
       today: values.today,
+      applications: values.applications,
       username: values.username,
       name: values.name,
       secureCookies: values['secure-cookies'] ?? process.env.KADER_SECURE_COOKIES === '1',
@@ -123,6 +169,30 @@ function migrate(handle: DbHandle, file: string) {
 async function seed(handle: DbHandle, today: string | undefined) {
   const { seeded } = await seedDemo(handle, today ? { today } : undefined);
   console.log(seeded ? 'demo data seeded' : 'demo data skipped: the database already has data');
+}
+
+/** The generated programme, with progress on one line; a database that holds data is refused. */
+async function seedBulkData(handle: DbHandle, applications: number, today: string | undefined) {
+  let shown = 0;
+  const summary = await seedBulk(handle, {
+    applications,
+    today,
+    onProgress: (done, total) => {
+      // about every 2%, so a long fill shows it moves without flooding a log
+      if (done === shown || (done < total && done - shown < total / 50)) return;
+      shown = done;
+      process.stdout.write(`\rgenerating: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} applications`);
+    },
+  }).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+  process.stdout.write('\n');
+  const count = (n: number) => n.toLocaleString('en-US');
+  console.log(
+    `generated in ${summary.seconds.toFixed(0)} s: ${count(summary.applications)} applications, ${count(summary.candidates)} candidates, ` +
+      `${count(summary.contracts)} contract years, ${count(summary.auditRows)} audit rows (today ${summary.today})`,
+  );
+  console.log(`serve it with: kader demo --db ${handle.file}`);
+  printDemoUsers();
+  console.log('  and for each other branch rekruter.<city>, penyelia.<city>, pimpinan.<city> (e.g. rekruter.surabaya)');
 }
 
 function printDemoUsers() {
@@ -279,11 +349,25 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case 'seed-bulk': {
+      const applications = Number(options.applications);
+      if (!Number.isInteger(applications) || applications < 1) fail('seed-bulk needs --applications <n>, a whole number >= 1');
+      const handle = open(options.db);
+      try {
+        migrate(handle, options.db);
+        await seedBulkData(handle, applications, options.today);
+      } finally {
+        handle.close();
+      }
+      return;
+    }
     case 'verify-audit': {
       if (!existsSync(options.db)) fail(`no database at ${options.db}`);
       const handle = openDatabase(options.db);
       try {
-        const { checked, mismatches } = verifyAuditLog(handle);
+        const progress = verifyProgressPrinter();
+        const { checked, mismatches } = await verifyAuditLogInParallel(handle, { onProgress: progress.update });
+        progress.finish();
         console.log(`checked ${checked} application(s) and contract(s) against their audit log`);
         for (const m of mismatches) console.log(`MISMATCH ${m.kind} ${m.id}: ${m.reason}`);
         if (mismatches.length > 0) {

@@ -13,6 +13,7 @@ import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
 import { ENCODING_SUFFIX, preferredEncoding } from './encoding';
 import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
+import { batchedLines } from './requestLog';
 import { lastSchedulerRun } from './scheduler';
 
 export type ServerOptions = {
@@ -21,7 +22,10 @@ export type ServerOptions = {
   staticDir: string | null;
   port: number;
   host: string;
-  /** One line per finished request; never bodies, never query strings (they may carry a NIK). */
+  /**
+   * One line per finished request; never bodies, never query strings (they may carry a NIK).
+   * By default standard output, a turn of the event loop's lines at a time (`requestLog.ts`).
+   */
   log?: (line: string) => void;
   /** After this long, connections still open at shutdown are cut. */
   shutdownTimeoutMs?: number;
@@ -74,9 +78,11 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export async function createServer(opts: ServerOptions): Promise<RunningServer> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const sink = opts.log ? { log: opts.log, flush: () => {} } : batchedLines();
+  const log = sink.log;
   const staticRoot = opts.staticDir ? path.resolve(opts.staticDir) : null;
   const secure = opts.secureCookies ?? false;
+  const headers = securityHeaders(secure);
   const publicOrigin = opts.publicOrigin === undefined ? null : parsePublicOrigin(opts.publicOrigin);
   const createContext = createContextFactory(opts.handle, { secureCookies: secure });
   let closing = false;
@@ -94,12 +100,14 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
-    let pathname = '/';
+    // Parsed once: its path routes the request, its query tells a tRPC batch.
+    let target: URL | null = null;
     try {
-      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      target = new URL(req.url ?? '/', 'http://localhost');
     } catch {
       // fall through with '/': the request is answered as a bad request below
     }
+    const pathname = target?.pathname ?? '/';
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log(`${method} ${pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
@@ -107,16 +115,22 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
     if (closing) res.setHeader('Connection', 'close');
-    setSecurityHeaders(res, secure);
+    for (const [name, value] of headers) res.setHeader(name, value);
 
-    route(req, res, method, pathname).catch((err: unknown) => {
+    route(req, res, method, pathname, target?.searchParams ?? new URLSearchParams()).catch((err: unknown) => {
       log(`error serving ${method} ${pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) sendRefusal(res, 500, msg('INTERNAL'));
       else res.destroy();
     });
   });
 
-  async function route(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string) {
+  async function route(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    pathname: string,
+    search: URLSearchParams,
+  ) {
     if (pathname === '/trpc' || pathname === TRPC_BASE) {
       return sendRefusal(res, 404, msg('PROCEDURE_MISSING'));
     }
@@ -127,7 +141,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       }
       const crossSite = crossSiteRefusal(req, method, publicOrigin ?? ownOrigin(req, secure));
       if (crossSite) return sendRefusal(res, 403, crossSite);
-      const calls = callsOf(pathname.slice(TRPC_BASE.length), searchOf(req.url));
+      const calls = callsOf(pathname.slice(TRPC_BASE.length), search);
       const batch = calls && batchRefusal(calls);
       if (batch) return sendRefusal(res, 400, batch);
       // A declared length over the limit is refused before a byte is read; a chunked body is cut
@@ -181,6 +195,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       force.unref();
       server.close((err) => {
         clearTimeout(force);
+        sink.flush();
         if (err) reject(err);
         else resolve();
       });
@@ -221,10 +236,6 @@ function securityHeaders(secure: boolean): [string, string][] {
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ...(secure ? ([['Strict-Transport-Security', HSTS]] as [string, string][]) : []),
   ];
-}
-
-function setSecurityHeaders(res: http.ServerResponse, secure: boolean) {
-  for (const [name, value] of securityHeaders(secure)) res.setHeader(name, value);
 }
 
 /** The answer to CONNECT, written on the socket itself (there is no response object for it). */
@@ -268,15 +279,6 @@ function answerOnSocket(socket: Duplex, secure: boolean, statusLine: string, bod
   ];
   socket.on('error', () => socket.destroy());
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
-}
-
-/** The query of a request target, however odd the target. */
-function searchOf(target: string | undefined): URLSearchParams {
-  try {
-    return new URL(target ?? '/', 'http://localhost').searchParams;
-  } catch {
-    return new URLSearchParams();
-  }
 }
 
 /**

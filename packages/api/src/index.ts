@@ -10,12 +10,21 @@ export { getApplication } from './services/getApplication';
 export { listBoard } from './services/board';
 export { listPeriods } from './services/periods';
 export { createUser } from './services/users/createUser';
-export { verifyAuditLog, type AuditMismatch } from './services/verifyAuditLog';
+export {
+  verifyAuditLog,
+  verifyAuditLogInParallel,
+  type AuditMismatch,
+  type VerifyProgress,
+  type VerifyReport,
+} from './services/verifyAuditLog';
 export { seedDemo, DEMO_PASSWORD, DEMO_USERS } from './services/seedDemo';
+export { seedBulk, type BulkSeedOptions, type BulkSeedSummary } from './services/bulkSeed';
 export { adminStatus, createFirstAdmin } from './services/firstAdmin';
 export type { ApplicationDetail, PeriodView } from './services/views';
 export type { Me } from './services/auth/me';
 export type { UserRow } from './services/users/shared';
 export { runContractScheduler, SCHEDULER_ACTOR, type SchedulerRun } from './services/contracts/scheduler';
+export { listContracts } from './services/contracts/listContracts';
+export { renewalQueue } from './services/contracts/renewalQueue';
 export type { ContractDetail, ContractCard } from './services/contracts/views';
 export { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';

@@ -102,7 +102,7 @@ describe('scheduler (injected clock, branch zone)', () => {
     expect(runContractScheduler(db.handle, at('2027-04-04T02:00:00Z')).sent).toEqual([]);
     // Lapsed without a decision: flagged in the renewal queue (head office sees every branch's).
     const queue = renewalQueue({ ctx: { ...ctx, now: () => at('2027-04-04T02:00:00Z') }, input: {} });
-    expect(queue.map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
+    expect(queue.items.map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
     const history = db.handle.sqlite
       .prepare("select type, actor from audit_events where entity_type = 'contract' and entity_id = ? order by seq")
       .all(c.id);

@@ -64,7 +64,7 @@ describe('a lapsed agreement decided late (contract v2)', () => {
   it('the renewal queue offers it: a supervisor may decide it late', () => {
     const c = lapsedCadre();
     const ctx = supervisor();
-    expect(renewalQueue({ ctx, input: {} }).map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
+    expect(renewalQueue({ ctx, input: {} }).items.map((q) => [q.id, q.state])).toEqual([[c.id, 'lapsed']]);
     expect(getContractDetail({ ctx, input: { id: c.id } }).allowedEvents).toEqual(['DECIDE_LATE']);
   });
 

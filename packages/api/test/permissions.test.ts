@@ -49,6 +49,8 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'candidates.revealNik': selection,
   'applications.board': readers,
   'applications.get': readers,
+  'applications.history': readers,
+  'applications.path': readers,
   'applications.send': selection,
   'users.list': adminOnly,
   'users.create': adminOnly,
@@ -158,6 +160,10 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.applications.board({ periodId: madiun.periodId });
     case 'applications.get':
       return c.applications.get({ id: madiun.applicationId });
+    case 'applications.history':
+      return c.applications.history({ id: madiun.applicationId, limit: 5 });
+    case 'applications.path':
+      return c.applications.path({ id: madiun.applicationId });
     case 'applications.send':
       return c.applications.send({ id: madiun.applicationId, revision: 999, event: { type: 'BEGIN_ADMIN_CHECK' } });
     case 'users.list':
@@ -278,6 +284,7 @@ describe('permission matrix', () => {
     await expect(send('recruiter')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const reopened = await send('supervisor');
     expect(reopened.state).toBe('interview');
-    expect(reopened.history.at(-1)).toMatchObject({ type: 'REOPEN', actor: 'penyelia.madiun' });
+    const { entries } = await createCaller(contextOf('supervisor')).applications.history({ id: failed.id, limit: 1 });
+    expect(entries).toMatchObject([{ type: 'REOPEN', actor: 'penyelia.madiun' }]);
   });
 });

@@ -163,7 +163,8 @@ describe('score corrections', () => {
     });
     expect(after.state).toBe('agreementSigning');
     expect(after.context.scores.interview).toMatchObject({ score: 72, passed: true });
-    expect(after.history.at(-1)).toMatchObject({
+    const { entries } = await as('penyelia.madiun').applications.history({ id: failed.id, limit: 1 });
+    expect(entries[0]).toMatchObject({
       type: 'CORRECT_INTERVIEW_SCORE',
       fromState: 'rejected',
       toState: 'agreementSigning',

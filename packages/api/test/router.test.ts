@@ -58,9 +58,20 @@ describe('router (createCaller)', () => {
       candidateInput(ids.period.id, ids.other.id, '3577011203850004', 'Calon 4'),
     );
     await caller.applications.send({ id: applicationId, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } });
-    const page1 = await caller.applications.board({ periodId: ids.period.id, pageSize: 2, pages: { registered: 1 } });
+    const first = (await caller.applications.board({ periodId: ids.period.id, pageSize: 2 })).columns.find(
+      (c) => c.state === 'registered',
+    )!;
+    expect([first.total, first.items.length]).toEqual([3, 2]);
+    expect(first.next).toEqual({ stateEnteredAt: first.items[1]!.stateEnteredAt, id: first.items[1]!.id });
+    // the next page starts after the last card shown, in the same order, and is the last one
+    const page1 = await caller.applications.board({ periodId: ids.period.id, pageSize: 2, after: { registered: first.next! } });
     const registered = page1.columns.find((c) => c.state === 'registered')!;
-    expect([registered.total, registered.page, registered.items.length]).toEqual([3, 1, 1]);
+    expect([registered.total, registered.items.length, registered.next]).toEqual([3, 1, null]);
+    const all = [...first.items, ...registered.items];
+    expect(new Set(all.map((i) => i.id)).size).toBe(3);
+    expect(all.map((i) => i.stateEnteredAt)).toEqual(all.map((i) => i.stateEnteredAt).sort());
+    // the other columns still start at their first page
+    expect(page1.columns.find((c) => c.state === 'administrativeCheck')!.items.map((i) => i.id)).toEqual([applicationId]);
     const area = await caller.applications.board({ periodId: ids.period.id, workAreaId: ids.other.id });
     expect(area.columns.find((c) => c.state === 'administrativeCheck')!.items.map((i) => i.id)).toEqual([applicationId]);
     expect(area.columns.find((c) => c.state === 'registered')!.total).toBe(0);

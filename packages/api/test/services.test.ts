@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { toClientError } from '../src/errors';
 import { DomainError, getApplication, registerCandidate, sendApplicationEvent, verifyAuditLog } from '../src/index';
 import { candidateInput, contextFor, fixedClock, REQUIRED_DOCS, seedBranch, tempDatabase } from './helpers';
+import { getApplicationHistory } from '../src/services/getApplication';
 
 let db: ReturnType<typeof tempDatabase>;
 let clock: ReturnType<typeof fixedClock>;
@@ -240,10 +241,11 @@ describe('sending events', () => {
     const { applicationId: id } = register();
     clock.advance(60_000);
     send(id, { type: 'BEGIN_ADMIN_CHECK' });
-    const history = getApplication({ ctx, input: { id } }).history;
-    expect(history.map((h) => [h.seq, h.type, h.fromState, h.toState, h.actor, h.at])).toEqual([
-      [1, 'REGISTERED', null, 'registered', 'rekruter-uji', '2026-11-23T02:00:00.000Z'],
+    const history = getApplicationHistory({ ctx, input: { id, limit: 20 } });
+    expect(history.nextBefore).toBeNull();
+    expect(history.entries.map((h) => [h.seq, h.type, h.fromState, h.toState, h.actor, h.at])).toEqual([
       [2, 'BEGIN_ADMIN_CHECK', 'registered', 'administrativeCheck', 'rekruter-uji', '2026-11-23T02:01:00.000Z'],
+      [1, 'REGISTERED', null, 'registered', 'rekruter-uji', '2026-11-23T02:00:00.000Z'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Instants are UTC ISO-8601 text; calendar dates are `YYYY-MM-DD` text. No `ON DELETE CASCADE`:
@@ -102,8 +102,35 @@ export const applications = sqliteTable(
   },
   (t) => [
     uniqueIndex('applications_candidate_period').on(t.candidateId, t.periodId),
-    index('applications_period_state').on(t.periodId, t.state),
+    // the board's columns: a page is a walk of one of these in (state_entered_at, id) order from
+    // the last card shown (id is the rowid every index ends with), with or without a work area
+    index('applications_board').on(t.periodId, t.state, t.stateEnteredAt),
+    index('applications_board_area').on(t.periodId, t.state, t.workAreaId, t.stateEnteredAt),
+    // a signing checks its number is free among signed applications: an index on the number in the
+    // snapshot, so the check is one lookup however many applications there are (the query must
+    // spell the expression the same way); partial, so an unsigned application's write never touches it
+    index('applications_agreement_number')
+      .on(sql`json_extract(${t.snapshot}, '$.context.agreement.number')`)
+      .where(sql`json_extract(${t.snapshot}, '$.context.agreement.number') is not null`),
   ],
+);
+
+/**
+ * How many applications of a period and work area are in each state: the board's counts without a
+ * search. Kept by triggers on `applications` (migration 0009: insert, a change of state, period or
+ * area, delete), so every writer — the services, the bulk generator, a hand-run statement — keeps
+ * them right in its own transaction. A table rebuild of `applications` by drizzle-kit would drop
+ * those triggers: such a migration must recreate them.
+ */
+export const boardCounts = sqliteTable(
+  'board_counts',
+  {
+    periodId: integer('period_id').notNull(),
+    workAreaId: integer('work_area_id').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.state] })],
 );
 
 /**
@@ -228,7 +255,15 @@ export const contracts = sqliteTable(
     ...machineRow(),
   },
   (t) => [
-    index('contracts_branch_state').on(t.branchId, t.state),
+    // the cadres list walks one of these in (end_date, id) order from the last row shown,
+    // whichever of branch, area and state it is filtered on (the rowid ends every index)
+    index('contracts_branch_state_end').on(t.branchId, t.state, t.endDate),
+    index('contracts_branch_end').on(t.branchId, t.endDate),
+    index('contracts_area_end').on(t.workAreaId, t.endDate),
+    // a signing's number and quota count a branch's years by start date (a range of this index);
+    // an application page lists the candidate's years
+    index('contracts_branch_start').on(t.branchId, t.startDate),
+    index('contracts_candidate').on(t.candidateId),
     index('contracts_end').on(t.endDate),
     // the scheduler asks only for what is due: active contracts by their evaluation date, open
     // ones by their end date (each term of its query is one index range)

@@ -6,6 +6,9 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendAudit,
+  auditSealBreaks,
+  auditSeqBreaks,
+  chainBreaksInOrder,
   checkAuditChain,
   insertBranch,
   insertCandidate,
@@ -304,6 +307,48 @@ describe('the hash chain', () => {
       seq: 1,
       reason: expect.stringContaining('not sealed'),
     });
+  });
+});
+
+describe('the chain check in parts (verify-audit spreads them over threads)', () => {
+  beforeEach(() => migrateDatabase(h));
+
+  it('finds the same breaks, in the same order, wherever the id ranges are cut', () => {
+    const { branch, cand } = seedRows();
+    for (let i = 0; i < 4; i++) {
+      appendAudit(h.db, {
+        entityType: i % 2 ? 'candidate' : 'branch',
+        entityId: i % 2 ? cand.id : branch.id,
+        type: 'QUOTA_SET',
+        payload: { quota: i },
+        actor: 'admin',
+        at: `t${i}`,
+      });
+    }
+    dropTriggers();
+    // a rewritten row, a removed row (a gap and a broken link on the next), an unsealed row
+    h.sqlite.prepare('update audit_events set payload = \'{"quota":99}\' where id = 3').run();
+    h.sqlite.prepare('delete from audit_events where id = 5').run();
+    h.sqlite.prepare('update audit_events set hash = null where id = 7').run();
+    const whole = checkAuditChain(h.sqlite);
+    expect(whole.length).toBeGreaterThanOrEqual(4);
+
+    const ids = rows().map((r) => r.id);
+    const [lo, hi] = [ids[0]!, ids[ids.length - 1]!];
+    for (let span = 1; span <= hi - lo + 1; span++) {
+      const seals = [];
+      for (let from = lo; from <= hi; from += span) {
+        seals.push(...auditSealBreaks(h.sqlite, { fromId: from, toId: Math.min(from + span - 1, hi) }).breaks);
+      }
+      expect(chainBreaksInOrder(auditSeqBreaks(h.sqlite), seals)).toEqual(whole);
+    }
+  });
+
+  it('reports its progress up to every row', () => {
+    seedRows();
+    const seen: [number, number][] = [];
+    checkAuditChain(h.sqlite, (done, total) => seen.push([done, total]));
+    expect(seen.at(-1)).toEqual([3, 3]);
   });
 });
 

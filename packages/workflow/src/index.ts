@@ -25,6 +25,7 @@ export * from './text/format';
 export * from './text/labels';
 export { labelOf, type Fmt, type LabelKind, type Params, type ParamValue } from './text/message';
 export * from './text/catalogue';
+import './text/zodErrorMap';
 export * from './people/password';
 export * from './people/user';
 export * from './planning/branch';

@@ -19,6 +19,7 @@ export type CandidateUpdateInput = Inputs['candidates']['update'];
 export type ContractListInput = Inputs['contracts']['list'];
 export type ContractList = Outputs['contracts']['list'];
 export type ContractCard = ContractList['items'][number];
+export type RenewalQueue = Outputs['contracts']['renewalQueue'];
 export type ContractDetail = Outputs['contracts']['get'];
 export type ContractMonth = ContractDetail['months'][number];
 export type ImportResult = Outputs['contracts']['importMonths'];

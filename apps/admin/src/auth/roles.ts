@@ -2,7 +2,7 @@
  * What each role is offered in the UI. The server decides (and refuses) anyway; these only keep
  * the UI from offering what would be refused. Pure; tested in test/roles.test.ts.
  */
-import { branchRule } from '@kader/workflow';
+import { branchRule } from '@kader/workflow/display';
 
 export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota' | 'settings';
 

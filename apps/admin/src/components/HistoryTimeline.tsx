@@ -1,7 +1,7 @@
 import { formatDateTime } from '@kader/workflow';
 import { useI18n } from '../i18n';
 
-/** One audit entry as the server lists it (`historyOf`): what happened, when, by whom, from which stage to which. */
+/** One audit entry as the server lists it (`historyOf`, `applications.history`): what happened, when, by whom, from which stage to which. */
 export type AuditEntry = {
   seq: number;
   type: string;
@@ -24,6 +24,8 @@ export function HistoryTimeline(props: {
   /** whose events and stages: the label kinds naming them */
   machine: 'recruitment' | 'contract';
   summary: (entry: AuditEntry) => string;
+  /** a timeline read a page at a time: still loading its first page, and the button for the next older one */
+  paging?: { pending: boolean; older: { load: () => void; loading: boolean } | null };
 }) {
   const { timeZone, testId, summary } = props;
   const { t, td, lang } = useI18n();
@@ -35,7 +37,7 @@ export function HistoryTimeline(props: {
   return (
     <section className="panel" aria-labelledby={`${testId}-title`}>
       <h2 id={`${testId}-title`}>{t('app.history')}</h2>
-      {entries.length === 0 ? (
+      {props.paging?.pending ? null : entries.length === 0 ? (
         <p className="muted">{t('app.historyEmpty')}</p>
       ) : (
         <ol className="timeline" data-testid={testId}>
@@ -62,6 +64,17 @@ export function HistoryTimeline(props: {
             );
           })}
         </ol>
+      )}
+      {props.paging?.older && (
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid={`${testId}-older`}
+          disabled={props.paging.older.loading}
+          onClick={props.paging.older.load}
+        >
+          {t('app.historyOlder')}
+        </button>
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import type { Me } from '../api/types';
 import { officeLabel, roleLabel } from '../auth/labels';
 import { navItems } from '../auth/roles';
 import { useLogout, useMe } from '../auth/useSession';
-import { formatNumber } from '@kader/workflow';
+import { formatNumber } from '@kader/workflow/display';
 import { useI18n } from '../i18n';
 import { headerPeriod, PeriodProvider, usePeriod } from '../period';
 import { useTRPC } from '../trpc';

@@ -1,5 +1,5 @@
 import type { Schedule } from '@kader/workflow';
-import { daysInStage, formatClock, formatDate } from '@kader/workflow';
+import { daysInStage, formatClock, formatDate } from '@kader/workflow/display';
 import { useI18n } from '../i18n';
 
 export function DaysInStage({ enteredAt, timeZone }: { enteredAt: string; timeZone: string }) {

@@ -2,7 +2,7 @@
  * The cadres list's filters, kept in the URL so "back" from a cadre returns to the same view: the
  * route validates them (router.tsx) and the page reads them (CadresPage.tsx), both from here.
  */
-import { isIsoDate } from '@kader/workflow';
+import { isIsoDate } from '@kader/workflow/display';
 
 export type CadresSearch = {
   branch?: number;

@@ -110,6 +110,7 @@ const pages = {
   'cadres.empty': 'Tidak ada kader yang cocok dengan filter ini.',
   'cadres.total': '{n} kader',
   'cadres.page': 'Hal. {page}/{pages}',
+  'cadres.countCapped': 'dihitung sampai {n}',
   'cadres.prev': 'Sebelumnya',
   'cadres.next': 'Berikutnya',
   'cadres.scoreOf': '{score} dari 100',
@@ -246,6 +247,7 @@ const pages = {
   'renewals.score': 'Nilai dan rekomendasi',
   'renewals.decide': 'Putuskan',
   'renewals.decideLate': 'Putuskan terlambat',
+  'renewals.more': 'Muat lagi',
   'renewals.decided': 'Keputusan: {decision}',
   'renewals.evaluationOn': 'evaluasi {date}',
 
@@ -346,6 +348,7 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'cadres.empty': 'No cadres match these filters.',
   'cadres.total': '{n} cadres',
   'cadres.page': 'P. {page}/{pages}',
+  'cadres.countCapped': 'counted up to {n}',
   'cadres.prev': 'Previous',
   'cadres.next': 'Next',
   'cadres.scoreOf': '{score} of 100',
@@ -482,6 +485,7 @@ const pagesEn: Record<keyof typeof pages, string> = {
   'renewals.score': 'Score and recommendation',
   'renewals.decide': 'Decide',
   'renewals.decideLate': 'Decide late',
+  'renewals.more': 'Load more',
   'renewals.decided': 'Decision: {decision}',
   'renewals.evaluationOn': 'evaluation {date}',
 

@@ -3,7 +3,7 @@
  * goes through `t(key)`. The English dictionary is typed against the Indonesian one, so a key
  * missing from either fails the typecheck; test/i18n.test.ts checks the domain lists are covered.
  */
-import { labelsEn, labelsId } from '@kader/workflow';
+import { labelsEn, labelsId } from '@kader/workflow/display';
 import { contractEn, contractId } from './contractDict';
 import { peopleEn, peopleId } from './peopleDict';
 import { rulesEn, rulesId } from './rulesDict';
@@ -75,6 +75,7 @@ export const id = {
   'board.prev': 'Sebelumnya',
   'board.next': 'Berikutnya',
   'board.page': 'Hal. {page}/{pages}',
+  'board.countCapped': 'Pencarian menghitung paling banyak {n} calon per kolom; kolom bertanda + punya lebih banyak.',
   'board.expand': 'Tampilkan',
   'board.collapse': 'Sembunyikan',
   'board.ends': 'Hasil akhir',
@@ -167,6 +168,7 @@ export const id = {
   'app.noActions': 'Tidak ada aksi pada tahap ini.',
   'app.history': 'Riwayat',
   'app.historyEmpty': 'Belum ada riwayat.',
+  'app.historyOlder': 'Muat lebih lama',
   'app.by': 'oleh {actor}',
   'app.diagram': 'Alur seleksi',
   'app.diagramCurrent': 'tahap sekarang',
@@ -342,6 +344,7 @@ export const en: Record<Key, string> = {
   'board.prev': 'Previous',
   'board.next': 'Next',
   'board.page': 'P. {page}/{pages}',
+  'board.countCapped': 'A search counts at most {n} candidates per column; a column marked + has more.',
   'board.expand': 'Show',
   'board.collapse': 'Hide',
   'board.ends': 'Outcomes',
@@ -434,6 +437,7 @@ export const en: Record<Key, string> = {
   'app.noActions': 'No actions in this stage.',
   'app.history': 'History',
   'app.historyEmpty': 'No history yet.',
+  'app.historyOlder': 'Load older',
   'app.by': 'by {actor}',
   'app.diagram': 'Selection flow',
   'app.diagramCurrent': 'current stage',

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { issueMessage, type Params, renderMessage } from '@kader/workflow';
+import { issueMessage, type Params, renderMessage } from '@kader/workflow/display';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Lang } from '@kader/workflow';
 import { en, id, type Key } from './dict';

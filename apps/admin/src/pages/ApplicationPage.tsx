@@ -48,6 +48,9 @@ function Application({
   usePagePeriod(detail.period);
   const actions = useApplicationActions(detail, role);
   const c = detail.candidate;
+  const trpc = useTRPC();
+  // the steps the diagram marks: their own small query, not the whole history
+  const path = useQuery(trpc.applications.path.queryOptions({ id: detail.id }));
 
   return (
     <article className="application">
@@ -99,7 +102,7 @@ function Application({
       {/* full width: the line of stages needs the room */}
       <section className="panel" aria-labelledby="diagram-title">
         <h2 id="diagram-title">{t('app.diagram')}</h2>
-        <StateDiagram state={detail.state} history={detail.history} />
+        <StateDiagram state={detail.state} path={path.data ?? []} />
       </section>
 
       <Timeline detail={detail} />

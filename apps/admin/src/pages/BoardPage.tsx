@@ -1,4 +1,4 @@
-import { RECRUITMENT_ENDS, RECRUITMENT_STAGES, type RecruitmentState } from '@kader/workflow';
+import { RECRUITMENT_ENDS, RECRUITMENT_STAGES, type RecruitmentState } from '@kader/workflow/display';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -7,7 +7,7 @@ import { canRegister } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { DaysInStage, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
-import { formatNumber } from '@kader/workflow';
+import { formatNumber } from '@kader/workflow/display';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';
@@ -25,7 +25,36 @@ export function columnHead(
   if (loading) return { count: null, empty: false, loading: true };
   return { count: column.total, empty: column.items.length === 0, loading: false };
 }
-type Pages = Partial<Record<RecruitmentState, number>>;
+type Cursor = NonNullable<BoardColumn['next']>;
+/**
+ * Per column, the last card of each page passed: the column shows the page after the last one
+ * (keyset paging: the server starts after that card), "back" drops it, and the page number is
+ * how many there are.
+ */
+type Trail = Partial<Record<RecruitmentState, Cursor[]>>;
+
+/** The count as shown: a search's count that stopped at its bound reads "1.000+". */
+export function countLabel(column: { total: number; totalCapped: boolean }, lang: 'id' | 'en'): string {
+  return `${formatNumber(column.total, lang)}${column.totalCapped ? '+' : ''}`;
+}
+
+/**
+ * The board query's input. The router asks for the first screen's board (no pages turned) with
+ * the same input before this page renders, so both share one query key (issue 10).
+ */
+export function boardInput(
+  periodId: number,
+  filter: { area?: number; q?: string },
+  after: Partial<Record<RecruitmentState, Cursor>> = {},
+) {
+  return {
+    periodId,
+    pageSize: PAGE_SIZE,
+    ...(Object.keys(after).length ? { after } : {}),
+    ...(filter.area !== undefined ? { workAreaId: filter.area } : {}),
+    ...(filter.q ? { search: filter.q } : {}),
+  };
+}
 
 export function BoardPage() {
   const { t } = useI18n();
@@ -46,7 +75,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 function Board({ period }: { period: Period }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const trpc = useTRPC();
   const me = useMe();
   const search = useSearch({ from: '/signedIn/app/' });
@@ -64,25 +93,34 @@ function Board({ period }: { period: Period }) {
   }, [debounced]);
 
   const filterKey = `${period.id}|${area ?? ''}|${search.q ?? ''}`;
-  const [pagesState, setPagesState] = useState<{ key: string; pages: Pages }>({ key: filterKey, pages: {} });
-  const pages = pagesState.key === filterKey ? pagesState.pages : {};
-  const setPage = (state: RecruitmentState, page: number) =>
-    setPagesState({ key: filterKey, pages: { ...pages, [state]: page } });
+  const [trailState, setTrailState] = useState<{ key: string; trail: Trail }>({ key: filterKey, trail: {} });
+  const trail = trailState.key === filterKey ? trailState.trail : {};
+  const setTrail = (state: RecruitmentState, cursors: Cursor[]) =>
+    setTrailState({ key: filterKey, trail: { ...trail, [state]: cursors } });
+  const after: Partial<Record<RecruitmentState, Cursor>> = {};
+  for (const [state, cursors] of Object.entries(trail) as [RecruitmentState, Cursor[]][]) {
+    const last = cursors.at(-1);
+    if (last) after[state] = last;
+  }
 
   const [expanded, setExpanded] = useState<Partial<Record<RecruitmentState, boolean>>>({});
 
-  const input = {
-    periodId: period.id,
-    pageSize: PAGE_SIZE,
-    pages,
-    ...(area !== undefined ? { workAreaId: area } : {}),
-    ...(search.q ? { search: search.q } : {}),
-  };
+  const input = boardInput(period.id, { area, q: search.q }, after);
   const board = useQuery(trpc.applications.board.queryOptions(input, { placeholderData: keepPreviousData }));
 
   const columns = new Map<string, BoardColumn>((board.data?.columns ?? []).map((c) => [c.state, c]));
   const column = (state: RecruitmentState): BoardColumn =>
-    columns.get(state) ?? { state, total: 0, page: 0, pageSize: PAGE_SIZE, items: [] };
+    columns.get(state) ?? { state, total: 0, totalCapped: false, pageSize: PAGE_SIZE, next: null, items: [] };
+  const pager = (state: RecruitmentState) => {
+    const cursors = trail[state] ?? [];
+    return {
+      page: cursors.length,
+      onNext: (next: Cursor) => setTrail(state, [...cursors, next]),
+      onPrev: () => setTrail(state, cursors.slice(0, -1)),
+    };
+  };
+  // a capped count is the bound itself (1,000): the note names it
+  const cappedAt = board.data?.columns.find((c) => c.totalCapped)?.total;
 
   return (
     <section className="board" aria-busy={board.isFetching}>
@@ -122,6 +160,11 @@ function Board({ period }: { period: Period }) {
         )}
       </div>
 
+      {cappedAt !== undefined && (
+        <p className="muted small" data-testid="board-count-capped">
+          {t('board.countCapped', { n: formatNumber(cappedAt, lang) })}
+        </p>
+      )}
       {board.error && <ErrorBox error={board.error} onRetry={() => void board.refetch()} />}
       {board.isLoading && (
         <p className="muted" data-testid="board-loading">
@@ -131,13 +174,7 @@ function Board({ period }: { period: Period }) {
 
       <div className="columns">
         {RECRUITMENT_STAGES.map((state) => (
-          <Column
-            key={state}
-            column={column(state)}
-            loading={board.isLoading}
-            period={period}
-            onPage={(p) => setPage(state, p)}
-          />
+          <Column key={state} column={column(state)} loading={board.isLoading} period={period} pager={pager(state)} />
         ))}
       </div>
 
@@ -149,7 +186,7 @@ function Board({ period }: { period: Period }) {
             column={column(state)}
             loading={board.isLoading}
             period={period}
-            onPage={(p) => setPage(state, p)}
+            pager={pager(state)}
             collapsible
             expanded={!!expanded[state]}
             onToggle={() => setExpanded((e) => ({ ...e, [state]: !e[state] }))}
@@ -165,25 +202,32 @@ function Column(props: {
   /** the board's first answer has not come yet */
   loading: boolean;
   period: Period;
-  onPage: (page: number) => void;
+  /** the page shown (0-based) and the moves to the next and the previous */
+  pager: { page: number; onNext: (after: Cursor) => void; onPrev: () => void };
   collapsible?: boolean;
   expanded?: boolean;
   onToggle?: () => void;
 }) {
   const { t, td, lang } = useI18n();
-  const { column, period, collapsible, expanded, onToggle, onPage } = props;
+  const { column, period, collapsible, expanded, onToggle, pager } = props;
   const state = column.state;
   const head = columnHead(column, props.loading);
   const open = !collapsible || expanded;
   const pageCount = Math.max(1, Math.ceil(column.total / (column.pageSize || PAGE_SIZE)));
+  const pages = `${formatNumber(pageCount, lang)}${column.totalCapped ? '+' : ''}`;
   const count =
     head.count === null ? (
       <span className="count count-loading" data-testid="column-count" data-loading="true" aria-hidden="true">
         …
       </span>
     ) : (
-      <span className="count" data-testid="column-count">
-        {formatNumber(head.count, lang)}
+      <span
+        className="count"
+        data-testid="column-count"
+        data-capped={column.totalCapped || undefined}
+        title={column.totalCapped ? t('board.countCapped', { n: formatNumber(column.total, lang) }) : undefined}
+      >
+        {countLabel({ total: head.count, totalCapped: column.totalCapped }, lang)}
       </span>
     );
   return (
@@ -225,24 +269,24 @@ function Column(props: {
             ))}
             {head.empty && <li className="muted empty">{t('board.empty')}</li>}
           </ul>
-          {!head.loading && pageCount > 1 && (
+          {!head.loading && (pageCount > 1 || pager.page > 0 || column.next) && (
             <div className="pager">
               <button
                 type="button"
                 className="btn btn-small"
                 data-testid={`column-prev-${state}`}
-                disabled={column.page <= 0}
-                onClick={() => onPage(column.page - 1)}
+                disabled={pager.page <= 0}
+                onClick={pager.onPrev}
               >
                 ‹ {t('board.prev')}
               </button>
-              <span className="muted">{t('board.page', { page: column.page + 1, pages: pageCount })}</span>
+              <span className="muted">{t('board.page', { page: pager.page + 1, pages })}</span>
               <button
                 type="button"
                 className="btn btn-small"
                 data-testid={`column-next-${state}`}
-                disabled={column.page + 1 >= pageCount}
-                onClick={() => onPage(column.page + 1)}
+                disabled={!column.next}
+                onClick={() => column.next && pager.onNext(column.next)}
               >
                 {t('board.next')} ›
               </button>

@@ -24,9 +24,15 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** The query of the cadres list from the URL's filters (pure; the page numbers are 0-based). */
-export function cadresQueryInput(search: CadresSearch, pageSize = CADRES_PAGE_SIZE): ContractListInput {
-  const input: ContractListInput = { page: search.page ?? 0, pageSize };
+type Cursor = NonNullable<ContractListInput['after']>;
+
+/**
+ * The query of the cadres list from the URL's filters and the page's cursor (pure): the server
+ * starts after the last row of the page before (keyset paging), so a page costs the same at any depth.
+ */
+export function cadresQueryInput(search: CadresSearch, after?: Cursor, pageSize = CADRES_PAGE_SIZE): ContractListInput {
+  const input: ContractListInput = { pageSize };
+  if (after) input.after = after;
   if (search.branch) input.branchId = search.branch;
   if (search.area) input.workAreaId = search.area;
   if (search.state && (CONTRACT_STATES as readonly string[]).includes(search.state)) {
@@ -70,11 +76,17 @@ export function CadresPage() {
 
   const setFilter = (patch: Partial<CadresSearch>) => void navigate({ search: (s) => ({ ...s, ...patch, page: undefined }) });
 
-  const input = cadresQueryInput(search);
+  // the last row of each page passed, for these filters: next adds one, previous drops one
+  const filterKey = JSON.stringify({ ...search, page: undefined });
+  const [trailState, setTrailState] = useState<{ key: string; trail: Cursor[] }>({ key: filterKey, trail: [] });
+  const trail = trailState.key === filterKey ? trailState.trail : [];
+  const input = cadresQueryInput(search, trail.at(-1));
   const list = useQuery(trpc.contracts.list.queryOptions(input, { placeholderData: keepPreviousData }));
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / CADRES_PAGE_SIZE));
-  const page = Math.min(search.page ?? 0, pages - 1);
+  const capped = list.data?.totalCapped ?? false;
+  const next = list.data?.next ?? null;
+  const page = trail.length;
+  const pages = `${formatNumber(Math.max(1, Math.ceil(total / CADRES_PAGE_SIZE)), lang)}${capped ? '+' : ''}`;
   const filtered = Boolean(search.branch || search.area || search.state || search.before || search.q);
 
   return (
@@ -170,8 +182,9 @@ export function CadresPage() {
 
       {list.data && (
         <div className="panel">
-          <p className="muted" data-testid="cadres-total" data-total={total}>
-            {t('cadres.total', { n: formatNumber(total, lang) })}
+          <p className="muted" data-testid="cadres-total" data-total={total} data-capped={capped || undefined}>
+            {t('cadres.total', { n: `${formatNumber(total, lang)}${capped ? '+' : ''}` })}
+            {capped && <span className="small"> · {t('cadres.countCapped', { n: formatNumber(total, lang) })}</span>}
           </p>
           {list.data.items.length === 0 ? (
             <p className="muted" data-testid="cadres-empty">
@@ -199,14 +212,14 @@ export function CadresPage() {
               ))}
             </Table>
           )}
-          {pages > 1 && (
+          {(page > 0 || next) && (
             <div className="pager" data-testid="cadres-pager">
               <button
                 type="button"
                 className="btn btn-small"
                 data-testid="cadres-prev"
                 disabled={page <= 0}
-                onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 || undefined }) })}
+                onClick={() => setTrailState({ key: filterKey, trail: trail.slice(0, -1) })}
               >
                 {t('cadres.prev')}
               </button>
@@ -215,8 +228,8 @@ export function CadresPage() {
                 type="button"
                 className="btn btn-small"
                 data-testid="cadres-next"
-                disabled={page >= pages - 1}
-                onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}
+                disabled={!next}
+                onClick={() => next && setTrailState({ key: filterKey, trail: [...trail, next] })}
               >
                 {t('cadres.next')}
               </button>

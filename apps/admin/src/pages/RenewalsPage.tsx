@@ -1,8 +1,8 @@
 import type { RenewalChoice } from '@kader/workflow';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import type { ContractCard } from '../api/types';
+import type { ContractCard, RenewalQueue } from '../api/types';
 import { canDecideRenewal } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
@@ -21,19 +21,27 @@ const DECIDABLE = new Set(['evaluationDue', 'decided', 'lapsed']);
  * The renewal queue: agreements due for evaluation or decided, and those due within 30 days,
  * and those that lapsed undecided, soonest end first (the server sorts). "Putuskan" opens the
  * decision dialog; on a lapsed agreement it is "Putuskan terlambat" (a late decision, reason required).
+ * The server answers a page at a time; "Muat lagi" asks for the page after the last row shown.
  */
 export function RenewalsPage() {
   const { t, lang } = useI18n();
   const trpc = useTRPC();
   const me = useMe();
-  const queue = useQuery(trpc.contracts.renewalQueue.queryOptions({}));
+  // the first page, then one more per "Muat lagi", each starting after the page before it
+  const [cursors, setCursors] = useState<NonNullable<RenewalQueue['next']>[]>([]);
+  const pages = useQueries({
+    queries: [undefined, ...cursors].map((after) => trpc.contracts.renewalQueue.queryOptions(after ? { after } : {})),
+  });
+  const queue = pages[0]!;
+  const lastPage = pages.at(-1)!;
+  const next = lastPage.data?.next ?? null;
   const [open, setOpen] = useState<number | null>(null);
   const [saved, setSaved] = useState<{ name: string; decision: RenewalChoice } | null>(null);
   const mayDecide = canDecideRenewal(me?.role ?? 'viewer');
-  const items = queue.data ?? [];
+  const items = pages.flatMap((p) => p.data?.items ?? []);
 
   return (
-    <section className="renewals" aria-busy={queue.isFetching}>
+    <section className="renewals" aria-busy={pages.some((p) => p.isFetching)}>
       <div className="toolbar">
         <h1>{t('renewals.title')}</h1>
         <p className="muted">{t('renewals.intro')}</p>
@@ -79,6 +87,19 @@ export function RenewalsPage() {
                 />
               ))}
             </Table>
+          )}
+          {(next || lastPage.isFetching) && (
+            <div className="pager">
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="renewals-more"
+                disabled={!next || lastPage.isFetching}
+                onClick={() => next && setCursors((c) => [...c, next])}
+              >
+                {t('renewals.more')}
+              </button>
+            </div>
           )}
         </div>
       )}

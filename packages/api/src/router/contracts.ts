@@ -6,7 +6,7 @@ import { getContractDetail } from '../services/contracts/getContractDetail';
 import { importMonths, importMonthsSchema } from '../services/contracts/importMonths';
 import { listContracts, listContractsSchema } from '../services/contracts/listContracts';
 import { recordMonth, recordMonthSchema } from '../services/contracts/recordMonth';
-import { renewalQueue } from '../services/contracts/renewalQueue';
+import { renewalQueue, renewalQueueSchema } from '../services/contracts/renewalQueue';
 import { sendContractEvent, sendContractSchema } from '../services/contracts/sendContractEvent';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
@@ -15,9 +15,7 @@ const branchStaff = rolesProcedure('recruiter', 'supervisor');
 
 export const contractsRouter = router({
   list: signedInProcedure.input(listContractsSchema).query(({ ctx, input }) => listContracts({ ctx, input })),
-  renewalQueue: signedInProcedure
-    .input(z.object({ branchId: id.optional() }))
-    .query(({ ctx, input }) => renewalQueue({ ctx, input })),
+  renewalQueue: signedInProcedure.input(renewalQueueSchema).query(({ ctx, input }) => renewalQueue({ ctx, input })),
   get: signedInProcedure.input(z.object({ id })).query(({ ctx, input }) => getContractDetail({ ctx, input })),
   decide: rolesProcedure('supervisor')
     .input(decideSchema)

@@ -30,7 +30,7 @@ export type RowPatch = {
  * before → transition, refusing with the machine's explanation and the events allowed now → the
  * caller's checks on the transition (a place in the quota), whose answer is the audit row's meta →
  * write state, snapshot and revision + 1 only if the revision is still the one seen → append the
- * audit row.
+ * audit row. Returns the transition and the columns written (revision + 1).
  */
 export function applyToVersionedRow<Snap, State extends string, Event extends { type: string }>(
   tx: DbOrTx,
@@ -50,7 +50,7 @@ export function applyToVersionedRow<Snap, State extends string, Event extends { 
     /** checks on the transition; returns what the audit row records about them */
     onTransition?: (applied: Applied<Snap, State>, before: Snap) => Record<string, unknown> | null;
   },
-): Applied<Snap, State> {
+): Applied<Snap, State> & { written: RowPatch } {
   const { engine, row, event } = args;
   if (row.revision !== args.revision) throw new DomainError('CONFLICT', msg('CONFLICT'));
   const snapshot = engine.restore({ version: row.machineVersion, persisted: row.snapshot });
@@ -63,18 +63,15 @@ export function applyToVersionedRow<Snap, State extends string, Event extends { 
     });
   }
   const meta = args.onTransition?.(applied, snapshot) ?? null;
-  const written = args.write(tx, {
-    id: row.id,
-    expectedRevision: args.revision,
-    values: {
-      state: applied.to,
-      snapshot: engine.persist(applied.snapshot),
-      machineVersion: engine.version,
-      stateEnteredAt: applied.from === applied.to ? row.stateEnteredAt : args.at,
-      updatedAt: args.at,
-    },
-  });
-  if (!written) throw new DomainError('CONFLICT', msg('CONFLICT'));
+  const values: RowPatch = {
+    state: applied.to,
+    snapshot: engine.persist(applied.snapshot),
+    machineVersion: engine.version,
+    stateEnteredAt: applied.from === applied.to ? row.stateEnteredAt : args.at,
+    updatedAt: args.at,
+  };
+  if (!args.write(tx, { id: row.id, expectedRevision: args.revision, values }))
+    throw new DomainError('CONFLICT', msg('CONFLICT'));
   const { type, ...payload } = event;
   appendAudit(tx, {
     entityType: args.entityType,
@@ -88,5 +85,6 @@ export function applyToVersionedRow<Snap, State extends string, Event extends { 
     at: args.at,
     meta,
   });
-  return applied;
+  // what was written, so the caller can answer with the row as it is now without reading it again
+  return { ...applied, written: values };
 }

@@ -1,4 +1,4 @@
-import { countQuotaUsed, countRenewalPlaces, findPeriod, type DbOrTx } from '@kader/db';
+import { countPlacesTaken, findPeriod, type DbOrTx } from '@kader/db';
 import { QUOTA_HOLDING_STATES } from '@kader/workflow';
 
 /** A cadre who left early gives the place back. */
@@ -10,9 +10,7 @@ const LEFT_EARLY = ['resigned', 'terminated'];
  * every check, so a signing and a renewal can never both take the last place.
  */
 export function placesTaken(db: DbOrTx, branchId: number, year: number): number {
-  const period = findPeriod(db, { branchId, year });
-  const recruited = period ? countQuotaUsed(db, { periodId: period.id, holdingStates: QUOTA_HOLDING_STATES }) : 0;
-  return recruited + countRenewalPlaces(db, { branchId, year, leftEarlyStates: LEFT_EARLY });
+  return countPlacesTaken(db, { branchId, year, holdingStates: QUOTA_HOLDING_STATES, leftEarlyStates: LEFT_EARLY });
 }
 
 /** The year's quota and use, or null when head office has not set a quota for that year. */

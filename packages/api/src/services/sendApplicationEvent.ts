@@ -48,7 +48,10 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       if (isCorrection(event.type)) assertCanCorrect(principal, period.branchId, what);
       else assertCanRunSelection(principal, period.branchId, what);
 
-      const at = ctx.now().toISOString();
+      const now = ctx.now();
+      const at = now.toISOString();
+      // the branch's today: the date rules check against it and the answer shows ages by it
+      const today = dateInZone(now, period.branch.timeZone);
       const applied = applyToVersionedRow(tx, {
         engine: recruitmentEngine,
         machine: 'recruitment',
@@ -83,15 +86,16 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
           // Dates are checked here against the branch's today, never in a machine guard: a replay
           // must give the same result on any day. Only for an event this stage takes, so a misplaced
           // event is still refused as such; a debriefing before the signing is named by its field.
-          if (!recruitmentEngine.allowedEvents(snapshot).includes(event.type)) return;
+          // The (pure) date check runs first: the events this stage takes are asked for only when
+          // it finds something, since that walks the machine's guards.
           const { context } = snapshot;
           const issues = checkEventDates(event, {
-            today: dateInZone(ctx.now(), period.branch.timeZone),
+            today,
             registeredOn: context.registeredOn,
             periodYear: period.year,
             signedOn: context.agreement?.signedOn ?? null,
           });
-          if (issues.length) {
+          if (issues.length && recruitmentEngine.allowedEvents(snapshot).includes(event.type)) {
             throw new DomainError('VALIDATION', msg('EVENT_DATES_REFUSED', { count: issues.length }), {
               fields: issues.map((f) => ({ ...f, path: `event.${f.path}` })),
             });
@@ -122,7 +126,10 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       if (applied.to === 'active' && applied.from !== 'active') {
         startFirstContract(tx, { row, period, context: applied.snapshot.context, actor: principal.username, at });
       }
-      return applicationDetail(tx, mustGetApplication(row.id, getApplication(tx, row.id)), principal, ctx.now());
+      // The answer is the row as just written, built from what this command already holds (the
+      // period it read, the snapshot it applied): no second read of the row, no second restore.
+      const written = { ...row, ...applied.written, revision: input.revision + 1 };
+      return applicationDetail(tx, written, principal, now, { period, snapshot: applied.snapshot, today });
     },
     { behavior: 'immediate' },
   );

@@ -3,7 +3,7 @@ import {
   getPeriod,
   getWorkArea,
   listAudit,
-  listContractsOfCandidate,
+  listCandidateAgreements,
   listOtherApplications,
   type ApplicationRow,
   type DbOrTx,
@@ -26,7 +26,11 @@ import { assertCanRead, personalDataFor } from '../auth/guard';
 import { canCorrect, canReadBranch as canReadBranchId, canRunSelection, type Principal } from '../auth/principal';
 import { nextAgreementNumber } from './contracts/lifecycle';
 
-/** An entity's audit timeline as the UI shows it (who, when, from and to which state). */
+/**
+ * An entity's whole audit timeline as the UI shows it (who, when, from and to which state). A
+ * contract's page still reads it whole; an application's pages on its own query
+ * (`applications.history`).
+ */
 export function historyOf(db: DbOrTx, entityType: 'application' | 'contract', id: number) {
   return listAudit(db, { entityType, entityId: id }).map((a) => ({
     seq: a.seq,
@@ -57,7 +61,7 @@ function agreementNumberSuggestion(db: DbOrTx, branchId: number, year: number): 
 }
 
 /** What the UI reads: assembled from rows, never stored. */
-export function periodView(db: DbOrTx, period: NonNullable<ReturnType<typeof getPeriod>>) {
+export function periodView(db: DbOrTx, period: Period) {
   const rules = recruitmentRulesSchema.parse(period.rules);
   return {
     id: period.id,
@@ -84,18 +88,29 @@ export function mustGetApplication(id: number, row?: ApplicationRow) {
   throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'application', id }));
 }
 
+type Period = NonNullable<ReturnType<typeof getPeriod>>;
+
 /**
  * One application as this person may see it: the NIK masked to everyone (revealed and logged only
- * on request, `revealNik`), so reading writes nothing; events only those they may send.
+ * on request, `revealNik`), so reading writes nothing; events only those they may send. Bounded:
+ * the timeline pages on its own query (`applications.history`) and the steps the diagram marks
+ * are `applications.path`, so a send's answer does not grow with the history. A send passes what
+ * it already holds (the period it read, the snapshot it applied) instead of reading them again.
  */
-export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Principal, now = new Date()) {
+export function applicationDetail(
+  db: DbOrTx,
+  row: ApplicationRow,
+  principal: Principal,
+  now = new Date(),
+  known: { period?: Period; snapshot?: ReturnType<typeof restore>; today?: string } = {},
+) {
   const candidate = getCandidate(db, row.candidateId);
-  const period = getPeriod(db, row.periodId);
-  const area = getWorkArea(db, row.workAreaId);
+  const period = known.period ?? getPeriod(db, row.periodId);
+  const area = period?.workAreas.find((a) => a.id === row.workAreaId) ?? getWorkArea(db, row.workAreaId);
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
   assertCanRead(principal, period.branchId, { entity: 'application', id: row.id });
-  const personal = personalDataFor(principal, period.branchId, candidate, dateInZone(now, period.branch.timeZone));
-  const snapshot = restore({ version: row.machineVersion, persisted: row.snapshot });
+  const personal = personalDataFor(principal, period.branchId, candidate, known.today ?? dateInZone(now, period.branch.timeZone));
+  const snapshot = known.snapshot ?? restore({ version: row.machineVersion, persisted: row.snapshot });
   const state = stateOf(snapshot) as RecruitmentState;
   return {
     id: row.id,
@@ -126,7 +141,6 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
     ...(state === 'agreementSigning' && canRunSelection(principal, period.branchId)
       ? agreementNumberSuggestion(db, period.branchId, period.year)
       : NO_SUGGESTION),
-    history: historyOf(db, 'application', row.id),
     // Other periods may be other branches': list only those this person may open.
     earlierApplications: listOtherApplications(db, { candidateId: row.candidateId, exceptId: row.id })
       .filter((o) => canReadBranchId(principal, o.branchId))
@@ -137,7 +151,7 @@ export function applicationDetail(db: DbOrTx, row: ApplicationRow, principal: Pr
         state: o.state as RecruitmentState,
       })),
     // A former cadre applying again (issue 8): the agreement years they served before.
-    earlierContracts: listContractsOfCandidate(db, row.candidateId)
+    earlierContracts: listCandidateAgreements(db, row.candidateId)
       .filter((c) => canReadBranchId(principal, c.branchId))
       .map((c) => ({
         id: c.id,

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
-import { applications, branches, candidates, recruitmentPeriods, workAreas } from '../schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { applications } from '../schema';
 import type { DbOrTx } from '../types';
-import { type RevisionWrite, updateIfRevision } from './revision';
+import { prepared } from './prepared';
+import type { RevisionWrite } from './revision';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -9,8 +10,17 @@ export function insertApplication(db: DbOrTx, values: typeof applications.$infer
   return db.insert(applications).values(values).returning().get();
 }
 
+/** The columns of `ApplicationRow`, named as drizzle names them; `snapshot` still JSON text. */
+const APPLICATION_COLUMNS = `id, candidate_id AS candidateId, period_id AS periodId, work_area_id AS workAreaId,
+  machine_id AS machineId, machine_version AS machineVersion, state, snapshot, revision,
+  state_entered_at AS stateEnteredAt, created_at AS createdAt, updated_at AS updatedAt`;
+
+/** Every command reads its application first: a statement prepared once per connection. */
 export function getApplication(db: DbOrTx, id: number): ApplicationRow | undefined {
-  return db.select().from(applications).where(eq(applications.id, id)).get();
+  const row = prepared(db, `SELECT ${APPLICATION_COLUMNS} FROM applications WHERE id = ?`).get(id) as
+    | (Omit<ApplicationRow, 'snapshot'> & { snapshot: string })
+    | undefined;
+  return row && { ...row, snapshot: JSON.parse(row.snapshot) as unknown };
 }
 
 export function findApplication(
@@ -30,9 +40,29 @@ export function findApplication(
  */
 export function updateApplicationIfRevision(
   db: DbOrTx,
-  write: RevisionWrite<Pick<ApplicationRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>>,
+  {
+    id,
+    expectedRevision,
+    values,
+  }: RevisionWrite<Pick<ApplicationRow, 'state' | 'snapshot' | 'machineVersion' | 'stateEnteredAt' | 'updatedAt'>>,
 ): boolean {
-  return updateIfRevision(db, applications, write);
+  // Every send writes here: prepared once per connection (the shared drizzle writer compiled it
+  // each time). An event that keeps the state (a document ticked) leaves state and
+  // state_entered_at out of the SET, so SQLite leaves the board's indexes and counts alone and the
+  // commit writes fewer pages.
+  const { state, machineVersion, stateEnteredAt, updatedAt } = values;
+  const snapshot = JSON.stringify(values.snapshot);
+  const keepsState = prepared(
+    db,
+    'UPDATE applications SET snapshot = ?, machine_version = ?, updated_at = ?, revision = ? WHERE id = ? AND revision = ? AND state = ? AND state_entered_at = ?',
+  ).run(snapshot, machineVersion, updatedAt, expectedRevision + 1, id, expectedRevision, state, stateEnteredAt);
+  if (keepsState.changes === 1) return true;
+  const result = prepared(
+    db,
+    `UPDATE applications SET state = ?, snapshot = ?, machine_version = ?, state_entered_at = ?, updated_at = ?, revision = ?
+     WHERE id = ? AND revision = ?`,
+  ).run(state, snapshot, machineVersion, stateEnteredAt, updatedAt, expectedRevision + 1, id, expectedRevision);
+  return result.changes === 1;
 }
 
 export function listApplicationIds(db: DbOrTx): number[] {
@@ -44,86 +74,32 @@ export function listApplicationIds(db: DbOrTx): number[] {
     .map((r) => r.id);
 }
 
-/** Other applications of the same candidate (earlier or later periods), newest first. */
-export function listOtherApplications(db: DbOrTx, { candidateId, exceptId }: { candidateId: number; exceptId: number }) {
-  return db
-    .select({
-      id: applications.id,
-      state: applications.state,
-      year: recruitmentPeriods.year,
-      branchName: branches.name,
-      branchId: branches.id,
-    })
-    .from(applications)
-    .innerJoin(recruitmentPeriods, eq(recruitmentPeriods.id, applications.periodId))
-    .innerJoin(branches, eq(branches.id, recruitmentPeriods.branchId))
-    .where(and(eq(applications.candidateId, candidateId), ne(applications.id, exceptId)))
-    .orderBy(desc(recruitmentPeriods.year))
-    .all();
-}
+export type OtherApplication = { id: number; state: string; year: number; branchName: string; branchId: number };
 
-export type BoardFilter = {
-  periodId: number;
-  workAreaId?: number | undefined;
-  search?: string | undefined;
-  /**
-   * 'partial' finds a NIK by any run of its digits; 'exact' only by all 16. Whoever sees NIKs
-   * masked gets 'exact', or a few dozen searches would rebuild the hidden digits one by one.
-   */
-  nikMatch?: 'partial' | 'exact';
-};
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function boardWhere(filter: BoardFilter, state: string): SQL {
-  const parts: SQL[] = [eq(applications.periodId, filter.periodId), eq(applications.state, state)];
-  if (filter.workAreaId !== undefined) parts.push(eq(applications.workAreaId, filter.workAreaId));
-  const term = filter.search?.trim();
-  if (term) {
-    const digits = term.replace(/[\s.-]/g, '');
-    // A search of digits is a NIK (or part of one); anything else is a name.
-    const cond = !/^\d+$/.test(digits)
-      ? sql`${candidates.name} like ${`%${escapeLike(term)}%`} escape '\\'`
-      : filter.nikMatch === 'exact'
-        ? eq(candidates.nik, digits)
-        : sql`${candidates.nik} like ${`%${escapeLike(digits)}%`} escape '\\'`;
-    parts.push(cond);
-  }
-  return and(...parts) as SQL;
-}
-
-/** One column of the board: the count and one page of cards for a state. */
-export function boardColumn(
+/**
+ * Other applications of the same candidate (earlier or later periods), newest first. A reopening
+ * and every application page read it: prepared once per connection.
+ */
+export function listOtherApplications(
   db: DbOrTx,
-  { filter, state, page, pageSize }: { filter: BoardFilter; state: string; page: number; pageSize: number },
-) {
-  const where = boardWhere(filter, state);
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(applications)
-      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-      .where(where)
-      .get()?.n ?? 0;
-  const items = db
-    .select({
-      id: applications.id,
-      state: applications.state,
-      stateEnteredAt: applications.stateEnteredAt,
-      snapshot: applications.snapshot,
-      candidateName: candidates.name,
-      nik: candidates.nik,
-      workArea: workAreas.name,
-    })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .innerJoin(workAreas, eq(workAreas.id, applications.workAreaId))
-    .where(where)
-    .orderBy(asc(applications.stateEnteredAt), asc(applications.id))
-    .limit(pageSize)
-    .offset(page * pageSize)
-    .all();
-  return { total, items };
+  { candidateId, exceptId }: { candidateId: number; exceptId: number },
+): OtherApplication[] {
+  return prepared(
+    db,
+    `SELECT a.id, a.state, p.year, b.name AS branchName, b.id AS branchId
+     FROM applications a
+     JOIN recruitment_periods p ON p.id = a.period_id
+     JOIN branches b ON b.id = p.branch_id
+     WHERE a.candidate_id = ? AND a.id <> ?
+     ORDER BY p.year DESC`,
+  ).all(candidateId, exceptId) as OtherApplication[];
+}
+
+/** The branch an application belongs to (through its period): what a read of its parts checks access against. */
+export function applicationBranchId(db: DbOrTx, id: number): number | undefined {
+  const row = prepared(
+    db,
+    'SELECT p.branch_id AS branchId FROM applications a JOIN recruitment_periods p ON p.id = a.period_id WHERE a.id = ?',
+  ).get(id) as { branchId: number } | undefined;
+  return row?.branchId;
 }

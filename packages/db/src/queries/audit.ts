@@ -3,23 +3,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { auditRowHash, type StoredAuditRow } from '../auditChain';
 import { auditEvents } from '../schema';
 import type { DbOrTx } from '../types';
+import { connectionOf, prepared } from './prepared';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 export type NewAudit = Omit<typeof auditEvents.$inferInsert, 'id' | 'seq' | 'prevHash' | 'hash'>;
 
-/**
- * The connection under a drizzle database or transaction. drizzle (0.45, pinned in the catalog)
- * keeps it on the untyped `session`; appendAudit uses it because every command appends: with
- * cached statements the whole chained append (~55 µs here) costs less than drizzle's builder took
- * for the seq lookup alone (~130 µs), which also re-prepared its SQL on every call.
- */
-function connectionOf(db: DbOrTx): Database.Database {
-  const client = (db as unknown as { session?: { client?: Database.Database } }).session?.client;
-  if (!client || typeof client.prepare !== 'function') {
-    throw new Error('appendAudit needs a better-sqlite3 drizzle database or transaction');
-  }
-  return client;
-}
+// Every command appends: with statements cached per connection the whole chained append (~55 µs
+// here) costs less than drizzle's builder took for the seq lookup alone (~130 µs).
 
 type Statements = { nextSeq: Database.Statement; lastHash: Database.Statement; insert: Database.Statement };
 const statements = new WeakMap<Database.Database, Statements>();
@@ -96,4 +86,50 @@ export function listAudit(db: DbOrTx, { entityType, entityId }: { entityType: st
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
     .orderBy(asc(auditEvents.seq))
     .all();
+}
+
+/** One entry of an entity's timeline as a page shows it: what happened, when, by whom, from and to which state. */
+export type TimelineEntry = {
+  seq: number;
+  type: string;
+  payload: unknown;
+  fromState: string | null;
+  toState: string | null;
+  actor: string;
+  at: string;
+};
+
+/**
+ * A page of an entity's timeline, newest first, the entries before `before` (a seq; the newest
+ * when absent): a keyset on the (entity_type, entity_id, seq) index, so a page costs the same
+ * however long the history is.
+ */
+export function listTimelinePage(
+  db: DbOrTx,
+  { entityType, entityId, before, limit }: { entityType: string; entityId: number; before?: number | undefined; limit: number },
+): TimelineEntry[] {
+  const rows = prepared(
+    db,
+    `SELECT seq, type, payload, from_state AS fromState, to_state AS toState, actor, at
+     FROM audit_events WHERE entity_type = ? AND entity_id = ? AND seq < ?
+     ORDER BY seq DESC LIMIT ?`,
+  ).all(entityType, entityId, before ?? Number.MAX_SAFE_INTEGER, limit) as (Omit<TimelineEntry, 'payload'> & {
+    payload: string;
+  })[];
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+}
+
+/** A step an entity has taken: the event and the states it went from and to. */
+export type PathStep = { type: string; fromState: string | null; toState: string | null };
+
+/**
+ * The distinct steps an entity has taken (each event type with its from and to state), which is
+ * what a state diagram marks: as many as the machine has edges, however long the history.
+ */
+export function listPathSteps(db: DbOrTx, { entityType, entityId }: { entityType: string; entityId: number }): PathStep[] {
+  return prepared(
+    db,
+    `SELECT DISTINCT type, from_state AS fromState, to_state AS toState
+     FROM audit_events WHERE entity_type = ? AND entity_id = ?`,
+  ).all(entityType, entityId) as PathStep[];
 }

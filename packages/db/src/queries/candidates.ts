@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { candidates } from '../schema';
 import type { DbOrTx } from '../types';
+import { prepared } from './prepared';
 import { type RevisionWrite, updateIfRevision } from './revision';
 
 export type CandidateRow = typeof candidates.$inferSelect;
@@ -9,8 +10,14 @@ export function findCandidateByNik(db: DbOrTx, nik: string): CandidateRow | unde
   return db.select().from(candidates).where(eq(candidates.nik, nik)).get();
 }
 
+/** Every application page and send's answer reads the candidate: prepared once per connection. */
 export function getCandidate(db: DbOrTx, id: number): CandidateRow | undefined {
-  return db.select().from(candidates).where(eq(candidates.id, id)).get();
+  return prepared(
+    db,
+    `SELECT id, nik, name, phone, birth_date AS birthDate, sex, education, street, rt_rw AS rtRw, village, district,
+            regency, created_at AS createdAt, updated_at AS updatedAt, revision
+     FROM candidates WHERE id = ?`,
+  ).get(id) as CandidateRow | undefined;
 }
 
 export function insertCandidate(db: DbOrTx, values: typeof candidates.$inferInsert): CandidateRow {

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { applications, branches, candidates, contracts, monthlyReports, programSettings, workAreas } from '../schema';
+import { and, asc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { branches, candidates, contracts, monthlyReports, programSettings, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
 import { type RevisionWrite, updateIfRevision } from './revision';
 
@@ -35,6 +35,7 @@ export function updateContractIfRevision(
 }
 
 export type ContractFilter = {
+  /** the branches to read; undefined reads every branch (no condition, so no index is ruled out) */
   branchIds?: number[] | undefined;
   workAreaId?: number | undefined;
   states?: readonly string[] | undefined;
@@ -42,30 +43,45 @@ export type ContractFilter = {
   search?: string | undefined;
 };
 
-function contractWhere(f: ContractFilter): SQL | undefined {
+/** Where the next page of a list in (end_date, id) order starts: the last row shown. */
+export type ContractCursor = { endDate: string; id: number };
+
+/** A list's count stops here: past it the page shows "1.000+" instead of counting on. */
+export const CONTRACT_COUNT_LIMIT = 1000;
+
+function searchTerm(f: ContractFilter): string | undefined {
+  const term = f.search?.trim().replace(/[\\%_]/g, '');
+  return term ? `%${term}%` : undefined;
+}
+
+function inOrEq(column: typeof contracts.branchId | typeof contracts.state, values: readonly (string | number)[]): SQL {
+  // one value is an equality, which an index's leading column serves with its order intact
+  if (values.length === 1) return eq(column, values[0] as never);
+  return inArray(column, values.length ? [...values] : [-1]) as SQL;
+}
+
+function contractWhere(f: ContractFilter, after?: ContractCursor | null): SQL | undefined {
   const parts: SQL[] = [];
-  if (f.branchIds) parts.push(inArray(contracts.branchId, f.branchIds.length ? f.branchIds : [-1]));
+  if (f.branchIds) parts.push(inOrEq(contracts.branchId, f.branchIds));
   if (f.workAreaId !== undefined) parts.push(eq(contracts.workAreaId, f.workAreaId));
-  if (f.states) parts.push(inArray(contracts.state, [...f.states]));
+  if (f.states) parts.push(inOrEq(contracts.state, f.states));
   if (f.endingBefore) parts.push(sql`${contracts.endDate} <= ${f.endingBefore}`);
-  if (f.search?.trim()) parts.push(like(candidates.name, `%${f.search.trim().replace(/[\\%_]/g, '')}%`));
+  const term = searchTerm(f);
+  if (term) parts.push(like(candidates.name, term));
+  if (after) parts.push(sql`(${contracts.endDate}, ${contracts.id}) > (${after.endDate}, ${after.id})`);
   return parts.length ? and(...parts) : undefined;
 }
 
-/** Contracts with the names a list shows, soonest end first. */
-export function listContracts(
+/**
+ * One page of contracts with the names a list shows, soonest end first, after `after` (the last
+ * row of the page before): SQLite walks an index in (end_date, id) order — `contracts_end`, or
+ * `contracts_{branch,area,state,branch_state}_end` for a filter — and stops at `limit` rows.
+ */
+export function contractsPageQuery(
   db: DbOrTx,
-  { filter, page = 0, pageSize = 50 }: { filter: ContractFilter; page?: number | undefined; pageSize?: number | undefined },
+  { filter, after, limit }: { filter: ContractFilter; after: ContractCursor | null; limit: number },
 ) {
-  const where = contractWhere(filter);
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(contracts)
-      .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
-      .where(where)
-      .get()?.n ?? 0;
-  const items = db
+  return db
     .select({
       contract: contracts,
       candidateName: candidates.name,
@@ -77,12 +93,101 @@ export function listContracts(
     .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
     .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
     .innerJoin(branches, eq(branches.id, contracts.branchId))
-    .where(where)
+    .where(contractWhere(filter, after))
     .orderBy(asc(contracts.endDate), asc(contracts.id))
-    .limit(pageSize)
-    .offset(page * pageSize)
-    .all();
-  return { total, items };
+    .limit(limit);
+}
+
+export type ContractListItem = ReturnType<ReturnType<typeof contractsPageQuery>['all']>[number];
+
+/** A page of `pageSize` rows and where the next one starts (null on the last page). */
+export function listContracts(
+  db: DbOrTx,
+  { filter, after = null, pageSize = 50 }: { filter: ContractFilter; after?: ContractCursor | null; pageSize?: number },
+): { items: ContractListItem[]; next: ContractCursor | null } {
+  // one row more than the page says whether another page follows, without counting
+  const rows = contractsPageQuery(db, { filter, after, limit: pageSize + 1 }).all();
+  const items = rows.slice(0, pageSize);
+  const last = items.at(-1);
+  return { items, next: rows.length > pageSize && last ? { endDate: last.contract.endDate, id: last.contract.id } : null };
+}
+
+/**
+ * How many contracts a filter matches, counting at most `CONTRACT_COUNT_LIMIT` (+1 to know it
+ * was passed): a count of everything would read every matching row. Joins candidates only for a
+ * name search.
+ */
+export function contractsCountQuery(db: DbOrTx, filter: ContractFilter) {
+  const matches = searchTerm(filter)
+    ? db
+        .select({ one: sql`1`.as('one') })
+        .from(contracts)
+        .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
+    : db.select({ one: sql`1`.as('one') }).from(contracts);
+  const sub = matches
+    .where(contractWhere(filter))
+    .limit(CONTRACT_COUNT_LIMIT + 1)
+    .as('matches');
+  return db.select({ n: sql<number>`count(*)` }).from(sub);
+}
+
+export function countContracts(db: DbOrTx, filter: ContractFilter): { n: number; capped: boolean } {
+  const n = contractsCountQuery(db, filter).get()?.n ?? 0;
+  return { n: Math.min(n, CONTRACT_COUNT_LIMIT), capped: n > CONTRACT_COUNT_LIMIT };
+}
+
+/** Every contract of a branch, all years and states (a running number of a pattern without a year). */
+export function countContractsOfBranch(db: DbOrTx, branchId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(contracts).where(eq(contracts.branchId, branchId)).get()?.n ?? 0;
+}
+
+/**
+ * The parts of the renewal queue, each one index range walked in (end_date, id) order from
+ * `after`, so each costs `limit` rows however many contracts there are; the caller merges them.
+ * `due`: a state read whole (evaluationDue, decided). `endedSince`: lapsed ones ended on or after
+ * a date. `evaluationBy`: active ones whose evaluation falls due by a date — read through
+ * `contracts_state_evaluation`, so the rows read are that window's (a month of agreements of every
+ * branch), sorted by end date; walking active ones by end date instead would read every active
+ * agreement whenever the window holds less than a page. The unary `+` on its other columns keeps
+ * SQLite from choosing an end-date or branch index for that part.
+ */
+export type RenewalPart =
+  | { kind: 'due'; state: string }
+  | { kind: 'endedSince'; state: string; since: string }
+  | { kind: 'evaluationBy'; state: string; by: string };
+
+export function renewalPartQuery(
+  db: DbOrTx,
+  {
+    part,
+    branchIds,
+    after,
+    limit,
+  }: { part: RenewalPart; branchIds: number[] | undefined; after: ContractCursor | null; limit: number },
+) {
+  const byEvaluation = part.kind === 'evaluationBy';
+  const endDate = byEvaluation ? sql`+${contracts.endDate}` : sql`${contracts.endDate}`;
+  const parts: SQL[] = [eq(contracts.state, part.state)];
+  if (branchIds && byEvaluation) parts.push(sql`+${contracts.branchId} in ${branchIds.length ? branchIds : [-1]}`);
+  else if (branchIds) parts.push(inOrEq(contracts.branchId, branchIds));
+  if (part.kind === 'endedSince') parts.push(gte(contracts.endDate, part.since));
+  if (byEvaluation) parts.push(lte(contracts.evaluationDueOn, part.by));
+  if (after) parts.push(sql`(${endDate}, ${contracts.id}) > (${after.endDate}, ${after.id})`);
+  return db
+    .select({
+      contract: contracts,
+      candidateName: candidates.name,
+      nik: candidates.nik,
+      workArea: workAreas.name,
+      branch: branches,
+    })
+    .from(contracts)
+    .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
+    .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
+    .innerJoin(branches, eq(branches.id, contracts.branchId))
+    .where(and(...parts))
+    .orderBy(asc(endDate), asc(contracts.id))
+    .limit(limit);
 }
 
 /** Every contract the scheduler may have to move: open ones, with their branch's zone. */
@@ -128,56 +233,6 @@ export function listContractsOfCandidate(db: DbOrTx, candidateId: number): Contr
   return db.select().from(contracts).where(eq(contracts.candidateId, candidateId)).orderBy(asc(contracts.startDate)).all();
 }
 
-/**
- * Places a branch's renewals take in a year: renewed years starting that year (unless the cadre
- * left early), plus renewals decided but not yet carried out whose next year starts then.
- */
-export function countRenewalPlaces(
-  db: DbOrTx,
-  { branchId, year, leftEarlyStates }: { branchId: number; year: number; leftEarlyStates: readonly string[] },
-): number {
-  const started =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(contracts)
-      .where(
-        and(
-          eq(contracts.branchId, branchId),
-          sql`${contracts.previousContractId} is not null`,
-          sql`substr(${contracts.startDate}, 1, 4) = ${String(year)}`,
-          sql`${contracts.state} not in (${sql.join(
-            leftEarlyStates.map((s) => sql`${s}`),
-            sql`, `,
-          )})`,
-        ),
-      )
-      .get()?.n ?? 0;
-  const pending =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(contracts)
-      .where(
-        and(
-          eq(contracts.branchId, branchId),
-          eq(contracts.state, 'decided'),
-          sql`json_extract(${contracts.snapshot}, '$.context.decision.decision') = 'renew'`,
-          sql`substr(date(${contracts.endDate}, '+1 day'), 1, 4) = ${String(year)}`,
-        ),
-      )
-      .get()?.n ?? 0;
-  return started + pending;
-}
-
-export function countContractsNumbered(db: DbOrTx, { branchId, year }: { branchId: number; year: number }): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(contracts)
-      .where(and(eq(contracts.branchId, branchId), sql`substr(${contracts.startDate}, 1, 4) = ${String(year)}`))
-      .get()?.n ?? 0
-  );
-}
-
 export function listMonthly(db: DbOrTx, contractId: number): MonthlyRow[] {
   return db
     .select()
@@ -215,17 +270,6 @@ export function listProgramSettings(db: DbOrTx, kind: 'kpi' | 'fee') {
 
 export function insertProgramSetting(db: DbOrTx, values: typeof programSettings.$inferInsert) {
   return db.insert(programSettings).values(values).returning().get();
-}
-
-/** Is an agreement number already used, by a contract or by a signed application? */
-export function agreementNumberTaken(db: DbOrTx, agreementNumber: string): boolean {
-  if (findContractByNumber(db, agreementNumber)) return true;
-  const signed = db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(sql`json_extract(${applications.snapshot}, '$.context.agreement.number') = ${agreementNumber}`)
-    .get();
-  return signed !== undefined;
 }
 
 export function listContractIds(db: DbOrTx): number[] {

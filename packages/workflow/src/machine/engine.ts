@@ -4,7 +4,7 @@
  * changes, with the explanation and the events allowed now), and replay recorded events through the
  * version each was recorded under. Pure: no clock, no database, so a replay is deterministic.
  */
-import { type AnyStateMachine, initialTransition, type InputFrom, type SnapshotFrom, transition } from 'xstate';
+import { type AnyActorScope, type AnyStateMachine, createActor, type InputFrom, type SnapshotFrom } from 'xstate';
 import { type FieldMessage, type Message, render } from '../text/catalogue';
 
 /** What is stored: JSON of the persisted snapshot plus the definition version that wrote it. */
@@ -36,6 +36,36 @@ export type EngineDefinition<M extends AnyStateMachine, E extends { type: string
   /** why a refused event was refused, as a message a person can act on */
   explainRefusal: (snapshot: SnapshotFrom<M>, event: E) => Message;
 };
+
+/**
+ * The scope a pure step runs in, made once per definition. xstate's `transition()` builds a fresh
+ * inert actor for every call, and that actor's constructor computes the machine's initial state
+ * without an input: our context factories throw on it and xstate catches, so each step paid for an
+ * actor, a system and an exception (over half of a replay's time). Our machines spawn nothing,
+ * raise nothing and are run for their next snapshot only, so one scope with no-op effects serves
+ * every step of that definition: the same snapshots as `transition()` and `initialTransition()`.
+ */
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+function inertScope(m: AnyStateMachine): AnyActorScope {
+  let scope = scopes.get(m);
+  if (!scope) {
+    const self = createActor(m);
+    const none = () => {};
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: none,
+      defer: none,
+      emit: none,
+      system: self.system,
+      stopChild: none,
+      actionExecutor: none,
+    };
+    scopes.set(m, scope);
+  }
+  return scope;
+}
 
 export function machineEngine<M extends AnyStateMachine, E extends { type: string }, State extends string>(
   def: EngineDefinition<M, E>,
@@ -87,13 +117,14 @@ export function machineEngine<M extends AnyStateMachine, E extends { type: strin
     stateOf,
     handledEvents,
     allowedEvents,
-    start: (input: InputFrom<M>): Snap => initialTransition(machine, input)[0] as Snap,
+    start: (input: InputFrom<M>): Snap => machine.getInitialSnapshot(inertScope(machine), input) as Snap,
     persist: (snapshot: Snap): unknown => machine.getPersistedSnapshot(snapshot),
     /** Rebuilds a stored snapshot, migrating it first when an older definition wrote it. */
     restore: (stored: StoredSnapshot): Snap => resolve(machine, migrate(stored.version, stored.persisted)),
 
     apply(snapshot: Snap, event: E): EngineApplied<Snap, State, E['type']> {
-      const [next] = transition(machine, snapshot, event as never);
+      // the shared inert scope (above), not xstate's `transition()`, which builds an actor per call
+      const next = machine.transition(snapshot, event as never, inertScope(machine));
       // xstate hands back the very same object when no transition was taken: an unhandled event and
       // a failed guard look alike, which is exactly when nothing must be written.
       if (next === snapshot) {
@@ -111,7 +142,7 @@ export function machineEngine<M extends AnyStateMachine, E extends { type: strin
     replay(start: { input: InputFrom<M>; machineVersion: number }, events: RecordedEvent[]): ReplayResult {
       let v = start.machineVersion;
       let m = machineFor(v);
-      let snapshot = initialTransition(m, start.input)[0] as Snap;
+      let snapshot = m.getInitialSnapshot(inertScope(m), start.input) as Snap;
       for (const recorded of events) {
         if (recorded.machineVersion < v) {
           return { ok: false, seq: recorded.seq, reason: `recorded under v${recorded.machineVersion} after an event of v${v}` };
@@ -129,7 +160,7 @@ export function machineEngine<M extends AnyStateMachine, E extends { type: strin
           // the operator's report (verify-audit) is English
           return { ok: false, seq: recorded.seq, reason: `payload no longer valid: ${f ? `${f.path}: ${render('en', f)}` : ''}` };
         }
-        const [next] = transition(m, snapshot, parsed.event as never);
+        const next = m.transition(snapshot, parsed.event, inertScope(m));
         if (next === snapshot) return { ok: false, seq: recorded.seq, reason: `event ${recorded.type} refused on replay` };
         snapshot = next as Snap;
       }

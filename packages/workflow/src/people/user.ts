@@ -4,6 +4,7 @@
  * schemas in the browser. Messages are catalogue ids (text/messages/people.ts).
  */
 import { z } from 'zod';
+import { branchRule } from './office';
 import { newPasswordSchema } from './password';
 
 export const ROLES = ['recruiter', 'supervisor', 'viewer', 'admin'] as const;
@@ -14,15 +15,7 @@ export function isRole(role: string): role is Role {
   return (ROLES as readonly string[]).includes(role);
 }
 
-/**
- * Which office a role belongs to: `admin` is head office only; recruiters and supervisors work in
- * a branch; viewers either (a head-office viewer reads all branches).
- */
-export function branchRule(role: string): 'none' | 'required' | 'optional' {
-  if (role === 'admin') return 'none';
-  if (role === 'viewer') return 'optional';
-  return 'required';
-}
+export { branchRule } from './office';
 
 /** What is wrong with a role in that office (`null`: head office), as a message id; null when it fits. */
 export function placementProblem(role: Role, branchId: number | null): 'USER_BRANCH_REQUIRED' | 'ADMIN_HAS_NO_BRANCH' | null {

@@ -10,20 +10,9 @@ import {
   type Eligibility,
   type RecruitmentRules,
 } from './rules';
+import { RECRUITMENT_STAGES, type RecruitmentStage, type RecruitmentState } from './states';
 
-/** Stages in order, then the three ends. Active is the goal; rejected and withdrawn can be reopened later. */
-export const RECRUITMENT_STAGES = [
-  'registered',
-  'administrativeCheck',
-  'writtenTest',
-  'interview',
-  'agreementSigning',
-  'debriefing',
-] as const;
-export const RECRUITMENT_ENDS = ['active', 'rejected', 'withdrawn'] as const;
-export const RECRUITMENT_STATES = [...RECRUITMENT_STAGES, ...RECRUITMENT_ENDS] as const;
-export type RecruitmentStage = (typeof RECRUITMENT_STAGES)[number];
-export type RecruitmentState = (typeof RECRUITMENT_STATES)[number];
+export * from './states';
 
 export const RECRUITMENT_MACHINE_ID = 'recruitment';
 /**

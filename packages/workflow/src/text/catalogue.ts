@@ -3,7 +3,6 @@
  * Indonesia and English. The server renders `message` in Indonesian for API clients; the admin
  * renders the user's language from `reason` and `params`. Sections per area of the domain.
  */
-import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Lang } from './format';
 import { type Entry, fmtFor, type Params } from './message';
@@ -101,12 +100,10 @@ export function messageIdOfIssue(issue: {
   }
 }
 
-z.config({ customError: (issue) => messageIdOfIssue(issue as Parameters<typeof messageIdOfIssue>[0]) });
-
 /**
  * A schema issue as a message. A schema states its message as a catalogue id (`.min(1,
  * 'FIELD_REQUIRED')`, `ctx.addIssue({ message: 'NIK_DIGITS', params })`), or the error map above
- * names it by its kind; the issue's bounds (`minimum`, `maximum`), unknown keys and custom `params`
+ * names it by its kind (`zodErrorMap.ts`); the issue's bounds (`minimum`, `maximum`), unknown keys and custom `params`
  * become the parameters.
  */
 export function issueMessage(issue: $ZodIssue): Message {

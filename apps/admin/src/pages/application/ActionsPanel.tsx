@@ -37,7 +37,10 @@ export function useApplicationActions(detail: ApplicationDetail, role: string) {
   const send = useMutation(
     trpc.applications.send.mutationOptions({
       onSuccess: (next, vars) => {
+        // the answer is the application as it is now; its timeline and the diagram's steps are read again
         queryClient.setQueryData(trpc.applications.get.queryKey({ id: detail.id }), next);
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.history.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.path.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
         setOpen(null);

@@ -111,6 +111,7 @@ export function CandidateEditForm(
         // the candidate shows on every application of theirs, and on the board
         await queryClient.invalidateQueries({ queryKey: trpc.applications.get.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.applications.board.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.applications.history.pathKey() });
         onDone();
       },
     }),

@@ -39,13 +39,17 @@ function Label({ label, lines, className }: { label: DiagramLabel; lines: string
   );
 }
 
+/**
+ * `path`: the distinct steps the application has taken (`applications.path`: event, from, to), as
+ * many as the machine has edges however long the history; empty until it loads.
+ */
 export function StateDiagram(props: {
   state: string;
-  history: ReadonlyArray<{ type: string; fromState: string | null; toState: string | null }>;
+  path: ReadonlyArray<{ type: string; fromState: string | null; toState: string | null }>;
 }) {
   const { t, td } = useI18n();
-  const visited = visitedStates(props.history);
-  const taken = takenEdges(diagram, props.history);
+  const visited = visitedStates(props.path);
+  const taken = takenEdges(diagram, props.path);
   const eventLines = (events: string[], width: number) => events.flatMap((e) => wrapText(td(`event.${e}`, e), width));
   const edges = diagram.edges.filter((e) => edgeShown(e, props.state, taken));
 

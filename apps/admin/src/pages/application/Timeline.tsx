@@ -1,7 +1,9 @@
 import { formatClock, formatDate, formatScore, isIsoDate, type Lang } from '@kader/workflow';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApplicationDetail } from '../../api/types';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { useI18n } from '../../i18n';
+import { useTRPC, useTRPCClient } from '../../trpc';
 import { useOptionLabel } from './EventForm';
 
 /** One line of what an event carried: "Nilai: 72,5 · Catatan: …". */
@@ -31,18 +33,39 @@ export function payloadSummary(
   return parts.join(' · ');
 }
 
-/** The application's audit history, newest first: event, time, stages, who, what it carried. */
+/** Entries a page of the timeline holds. */
+const PAGE = 20;
+
+/**
+ * The application's audit history, newest first: event, time, stages, who, what it carried. Read
+ * a page at a time (`applications.history`), older pages on request, so a long history costs the
+ * page no more than a short one; a send invalidates it (ActionsPanel).
+ */
 export function Timeline({ detail }: { detail: ApplicationDetail }) {
   const { td, lang } = useI18n();
   const optionLabel = useOptionLabel();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const tz = detail.period.branch.timeZone;
+  const input = { id: detail.id, limit: PAGE };
+  const history = useInfiniteQuery({
+    // under the procedure's path, so invalidating `applications.history` reaches it
+    queryKey: [...trpc.applications.history.pathKey(), { input, type: 'infinite' }],
+    queryFn: ({ pageParam }) => client.applications.history.query({ ...input, before: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
   return (
     <HistoryTimeline
-      entries={detail.history}
+      entries={history.data?.pages.flatMap((p) => p.entries) ?? []}
       timeZone={tz}
       testId="history"
       machine="recruitment"
       summary={(h) => payloadSummary(h.type, h.payload, lang, tz, td, optionLabel)}
+      paging={{
+        pending: history.isPending,
+        older: history.hasNextPage ? { load: () => void history.fetchNextPage(), loading: history.isFetchingNextPage } : null,
+      }}
     />
   );
 }

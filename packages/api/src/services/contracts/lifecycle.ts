@@ -2,9 +2,9 @@ import {
   agreementNumberTaken,
   appendAudit,
   countContractsNumbered,
+  countContractsOfBranch,
   getBranch,
   insertContract,
-  listContracts,
   updateContractIfRevision,
   type ApplicationRow,
   type ContractRow,
@@ -159,7 +159,7 @@ export function nextAgreementNumber(
   const first =
     (patternRestartsYearly(tokens)
       ? countContractsNumbered(tx, { branchId, year: Number(startDate.slice(0, 4)) })
-      : listContracts(tx, { filter: { branchIds: [branchId] }, page: 0, pageSize: 1 }).total) + 1;
+      : countContractsOfBranch(tx, branchId)) + 1;
   for (let n = first; n < first + maxTries; n++) {
     const number = formatAgreementNumber(tokens, { sequence: n, date: startDate, branchCode: branch.code });
     if (!agreementNumberTaken(tx, number)) return number;

@@ -1,7 +1,8 @@
-import { listContracts as listContractRows } from '@kader/db';
+import { countContracts, listContracts as listContractRows, type DbOrTx } from '@kader/db';
 import { CONTRACT_STATES, isoDate } from '@kader/workflow';
 import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
+import type { Principal } from '../../auth/principal';
 import type { Context } from '../../context';
 import { readableBranches } from './shared';
 import { contractCard } from './views';
@@ -15,24 +16,35 @@ export const listContractsSchema = z.object({
   /** a real calendar date (`2026-02-30` is refused, naming the field) */
   endingBefore: isoDate.optional(),
   search: z.string().max(100).optional(),
-  page: z.number().int().min(0).optional(),
+  /** the last row of the page before: this page starts after it (keyset, not an offset) */
+  after: z.object({ endDate: isoDate, id }).optional(),
   pageSize: z.number().int().min(1).max(100).optional(),
 });
 
-/** Agreement years this person may read, filtered and paged. */
+/**
+ * The branches a list reads: none named (every one) for whoever reads them all, so the query has
+ * no branch condition and walks the end-date index alone; otherwise this person's readable ones.
+ */
+export function branchScope(db: DbOrTx, p: Principal, only: number | undefined): number[] | undefined {
+  const readsAll = p.kind === 'system' || p.branchId === null;
+  return readsAll && only === undefined ? undefined : readableBranches(db, p, only);
+}
+
+/**
+ * Agreement years this person may read, filtered, one page (soonest end first) after `after`; the
+ * count stops at 1,000 (`totalCapped`), so neither costs more as the years pile up.
+ */
 export function listContracts({ ctx, input }: { ctx: Context; input: z.output<typeof listContractsSchema> }) {
   const p = requirePrincipal(ctx);
   const { db } = ctx.handle;
-  const { total, items } = listContractRows(db, {
-    filter: {
-      branchIds: readableBranches(db, p, input.branchId),
-      workAreaId: input.workAreaId,
-      states: input.state ? [input.state] : undefined,
-      endingBefore: input.endingBefore,
-      search: input.search,
-    },
-    page: input.page ?? 0,
-    pageSize: input.pageSize ?? 50,
-  });
-  return { total, items: items.map((i) => contractCard(db, i)) };
+  const filter = {
+    branchIds: branchScope(db, p, input.branchId),
+    workAreaId: input.workAreaId,
+    states: input.state ? [input.state] : undefined,
+    endingBefore: input.endingBefore,
+    search: input.search,
+  };
+  const { items, next } = listContractRows(db, { filter, after: input.after ?? null, pageSize: input.pageSize ?? 50 });
+  const count = countContracts(db, filter);
+  return { total: count.n, totalCapped: count.capped, next, items: items.map((i) => contractCard(db, i)) };
 }

@@ -1,27 +1,65 @@
-import { listContracts as listContractRows } from '@kader/db';
-import { addDays, dateInZone } from '@kader/workflow';
+import { type ContractCursor, type ContractListItem, listBranchZones, type RenewalPart, renewalPartQuery } from '@kader/db';
+import { addDays, dateInZone, isoDate } from '@kader/workflow';
+import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
 import type { Context } from '../../context';
-import { readableBranches } from './shared';
+import { branchScope } from './listContracts';
 import { contractCard } from './views';
+
+const id = z.number().int().positive();
+
+export const renewalQueueSchema = z.object({
+  branchId: id.optional(),
+  /** the last row of the page before: this page starts after it */
+  after: z.object({ endDate: isoDate, id }).optional(),
+  pageSize: z.number().int().min(1).max(100).optional(),
+});
+
+/** An active agreement joins the queue this many days before its evaluation falls due. */
+const SOON_DAYS = 30;
+/** A lapsed agreement stays in the queue this many days after its end. */
+const LAPSED_DAYS = 60;
+
+const byEnd = (a: ContractListItem, b: ContractListItem) =>
+  a.contract.endDate.localeCompare(b.contract.endDate) || a.contract.id - b.contract.id;
 
 /**
  * The supervisor's queue: agreements due for evaluation or decided, those whose evaluation falls
  * due within 30 days (so nothing expires unnoticed), and — flagged for head office and the branch
- * — agreements that lapsed without a decision in the last 60 days. Soonest end first.
+ * — agreements that lapsed without a decision in the last 60 days. Soonest end first, one page at a
+ * time: each part is one index range read from the cursor (db `renewalPartQuery`), the parts are
+ * merged here. The parts' dates are the widest over the branches' zones; each row is then checked
+ * on its own branch's date.
  */
-export function renewalQueue({ ctx, input }: { ctx: Context; input: { branchId?: number | undefined } }) {
+export function renewalQueue({ ctx, input }: { ctx: Context; input: z.output<typeof renewalQueueSchema> }) {
   const p = requirePrincipal(ctx);
   const { db } = ctx.handle;
-  const branchIds = readableBranches(db, p, input.branchId);
-  const due = listContractRows(db, { filter: { branchIds, states: ['evaluationDue', 'decided'] }, page: 0, pageSize: 500 }).items;
-  const soon = listContractRows(db, { filter: { branchIds, states: ['active'] }, page: 0, pageSize: 500 }).items.filter(
-    (i) => addDays(dateInZone(ctx.now(), i.branch.timeZone), 30) >= i.contract.evaluationDueOn,
-  );
-  const lapsed = listContractRows(db, { filter: { branchIds, states: ['lapsed'] }, page: 0, pageSize: 500 }).items.filter(
-    (i) => addDays(i.contract.endDate, 60) >= dateInZone(ctx.now(), i.branch.timeZone),
-  );
-  return [...due, ...soon, ...lapsed]
-    .sort((a, b) => a.contract.endDate.localeCompare(b.contract.endDate) || a.contract.id - b.contract.id)
-    .map((i) => contractCard(db, i));
+  const branchIds = branchScope(db, p, input.branchId);
+  const pageSize = input.pageSize ?? 50;
+  const after: ContractCursor | null = input.after ?? null;
+  const todays = listBranchZones(db)
+    .map((zone) => dateInZone(ctx.now(), zone))
+    .sort();
+  const earliest = todays[0] ?? dateInZone(ctx.now(), 'UTC');
+  const latest = todays.at(-1) ?? earliest;
+  const parts: RenewalPart[] = [
+    { kind: 'due', state: 'evaluationDue' },
+    { kind: 'due', state: 'decided' },
+    { kind: 'evaluationBy', state: 'active', by: addDays(latest, SOON_DAYS) },
+    { kind: 'endedSince', state: 'lapsed', since: addDays(earliest, -LAPSED_DAYS) },
+  ];
+  const rows = parts
+    .flatMap((part) => renewalPartQuery(db, { part, branchIds, after, limit: pageSize + 1 }).all())
+    .sort(byEnd)
+    .slice(0, pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const next = rows.length > pageSize && last ? { endDate: last.contract.endDate, id: last.contract.id } : null;
+  const inQueue = (i: ContractListItem) => {
+    const today = dateInZone(ctx.now(), i.branch.timeZone);
+    if (i.contract.state === 'active') return addDays(today, SOON_DAYS) >= i.contract.evaluationDueOn;
+    if (i.contract.state === 'lapsed') return addDays(i.contract.endDate, LAPSED_DAYS) >= today;
+    return true;
+  };
+  return { items: page.filter(inQueue).map((i) => contractCard(db, i)), next };
 }

@@ -1,0 +1,48 @@
+import { type AuditChainBreak, auditSealBreaks, auditSeqBreaks, type DbHandle } from '@kader/db';
+import { historiesBetween, type ReplayedKind } from './histories';
+import { type AuditMismatch, replayedMismatch } from './replayEntity';
+
+/**
+ * How far a check has got: `chain` counts the audit rows whose seal was checked, `replay` the audit
+ * rows of the applications and contracts replayed.
+ */
+export type VerifyProgress = { phase: 'chain' | 'replay'; done: number; total: number };
+
+/** What a check finds: how many applications and contracts it replayed, and every break. */
+export type VerifyReport = { checked: number; mismatches: AuditMismatch[] };
+
+/**
+ * The units verify-audit's workers take one at a time from a queue, so two threads stay busy
+ * whatever the mix of entities: the seq numbering (one light pass), the seals of a range of audit
+ * row ids, and the replay of a page of stored entities.
+ */
+export type VerifyTask =
+  | { kind: 'seq' }
+  | { kind: 'seal'; fromId: number; toId: number }
+  | { kind: 'replay'; entity: ReplayedKind; fromId: number; toId: number };
+
+/** Chain tasks give breaks (put in order by the audit row id later), replay tasks mismatches. */
+export type TaskResult =
+  | { kind: 'chain'; breaks: AuditChainBreak[]; rows: number }
+  | { kind: 'replay'; mismatches: AuditMismatch[]; rows: number; checked: number };
+
+export function runTask(sqlite: DbHandle['sqlite'], task: VerifyTask): TaskResult {
+  switch (task.kind) {
+    case 'seq':
+      return { kind: 'chain', breaks: auditSeqBreaks(sqlite), rows: 0 };
+    case 'seal':
+      return { kind: 'chain', ...auditSealBreaks(sqlite, task) };
+    case 'replay': {
+      const mismatches: AuditMismatch[] = [];
+      let rows = 0;
+      let checked = 0;
+      for (const history of historiesBetween(sqlite, task.entity, task.fromId, task.toId)) {
+        const m = replayedMismatch(task.entity, history);
+        if (m) mismatches.push(m);
+        rows += history.rows.length;
+        checked++;
+      }
+      return { kind: 'replay', mismatches, rows, checked };
+    }
+  }
+}

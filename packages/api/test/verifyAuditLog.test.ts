@@ -1,0 +1,76 @@
+import { registerCandidateSchema } from '@kader/workflow';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerCandidate, verifyAuditLog, verifyAuditLogInParallel, type VerifyProgress } from '../src/index';
+import { type TaskRunner, verifyByTasks } from '../src/services/verify/parallel';
+import { runTask } from '../src/services/verify/tasks';
+import { sendApplicationEvent } from '../src/services/sendApplicationEvent';
+import { candidateInput, contextFor, fixedClock, seedBranch, tempDatabase } from './helpers';
+
+let db: ReturnType<typeof tempDatabase>;
+let ctx: ReturnType<typeof contextFor>;
+let ids: ReturnType<typeof seedBranch>;
+
+beforeEach(() => {
+  db = tempDatabase();
+  ctx = contextFor(db.handle, fixedClock().now);
+  ids = seedBranch(db.handle, 5);
+});
+afterEach(() => db.cleanup());
+
+const register = (nik: string, name: string) =>
+  registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik, name)) })
+    .applicationId;
+
+/** Three applications with some history, then the log and the rows tampered with behind the triggers, several ways. */
+function tamperedLog() {
+  const a = register('3577015208900001', 'Sri Rahayu');
+  const b = register('3577011203850002', 'Budi Santoso');
+  const c = register('3577014507920003', 'Dewi Lestari');
+  sendApplicationEvent({ ctx, input: { id: b, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } } });
+  const sqlite = db.handle.sqlite;
+  for (const { name } of sqlite.prepare("select name from sqlite_master where type = 'trigger'").all() as { name: string }[]) {
+    sqlite.exec(`drop trigger ${name}`);
+  }
+  sqlite.prepare("update audit_events set actor = 'someone else' where entity_type = 'application' and entity_id = ?").run(a);
+  sqlite.prepare("update applications set state = 'active' where id = ?").run(b);
+  sqlite.prepare("update audit_events set payload = 'not json' where entity_type = 'application' and entity_id = ?").run(c);
+  return { a, b, c };
+}
+
+describe('verify-audit in parts', () => {
+  it('gives the one-thread report, in the same order, when its tasks are run apart', async () => {
+    const { a, b, c } = tamperedLog();
+    const expected = verifyAuditLog(db.handle);
+    // the chain's breaks first (a's and c's rewritten rows), then the replays' (b's state, c's payload)
+    expect(expected.mismatches).toEqual([
+      { kind: 'application', id: a, seq: 1, reason: expect.stringContaining('does not match its content') },
+      { kind: 'application', id: c, seq: 1, reason: expect.stringContaining('does not match its content') },
+      { kind: 'application', id: b, reason: expect.stringMatching(/^state column says active, replay says /) },
+      { kind: 'application', id: c, reason: expect.stringMatching(/^cannot be replayed: SyntaxError: /) },
+    ]);
+
+    const inThread: TaskRunner = { run: async (task) => runTask(db.handle.sqlite, task) };
+    expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
+    // here (vitest) no worker can load the TypeScript source, so the check runs in this thread
+    expect(await verifyAuditLogInParallel(db.handle, { workersFrom: 0 })).toEqual(expected);
+  });
+
+  it('reports progress up to every audit row, in both phases', async () => {
+    register('3577015208900001', 'Sri Rahayu');
+    const rows = db.handle.sqlite.prepare('select count(*) from audit_events').pluck().get() as number;
+    const replayed = db.handle.sqlite
+      .prepare("select count(*) from audit_events where entity_type in ('application', 'contract')")
+      .pluck()
+      .get() as number;
+    for (const check of [
+      (onProgress: (p: VerifyProgress) => void) => verifyAuditLog(db.handle, { onProgress }),
+      (onProgress: (p: VerifyProgress) => void) =>
+        verifyByTasks(db.handle, [{ run: async (task) => runTask(db.handle.sqlite, task) }], onProgress),
+    ]) {
+      const seen: VerifyProgress[] = [];
+      await check((p) => seen.push(p));
+      expect(seen.filter((p) => p.phase === 'chain').at(-1)).toEqual({ phase: 'chain', done: rows, total: rows });
+      expect(seen.filter((p) => p.phase === 'replay').at(-1)).toEqual({ phase: 'replay', done: replayed, total: replayed });
+    }
+  });
+});
