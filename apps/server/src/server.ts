@@ -7,7 +7,6 @@ import path from 'node:path';
 import { appRouter, createContextFactory } from '@kader/api';
 import type { DbHandle } from '@kader/db';
 import { type Message, msg } from '@kader/workflow';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
 import { ENCODING_SUFFIX, preferredEncoding } from './encoding';
@@ -15,6 +14,7 @@ import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
 import { batchedLines } from './requestLog';
 import { lastSchedulerRun } from './scheduler';
+import { createTrpcHandler } from './trpcHandler';
 
 export type ServerOptions = {
   handle: DbHandle;
@@ -87,13 +87,12 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
   const createContext = createContextFactory(opts.handle, { secureCookies: secure });
   let closing = false;
 
-  const trpcHandler = createHTTPHandler({
+  const trpcHandler = createTrpcHandler({
     router: appRouter,
-    basePath: TRPC_BASE,
-    // Both are checked in `route` first, with answers in words; these stay as a second line.
-    maxBodySize: MAX_BODY_BYTES,
+    // The batch size is checked in `route` first, with an answer in words; this stays as a second line.
+    maxBodyBytes: MAX_BODY_BYTES,
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req, res }) => createContext({ req, res }),
+    createContext,
     // Unexpected errors are logged (without inputs) by @kader/api's error mapping, once.
   });
 
@@ -117,20 +116,14 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     if (closing) res.setHeader('Connection', 'close');
     for (const [name, value] of headers) res.setHeader(name, value);
 
-    route(req, res, method, pathname, target?.searchParams ?? new URLSearchParams()).catch((err: unknown) => {
+    route(req, res, method, pathname, target ?? new URL('/', 'http://localhost')).catch((err: unknown) => {
       log(`error serving ${method} ${pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) sendRefusal(res, 500, msg('INTERNAL'));
       else res.destroy();
     });
   });
 
-  async function route(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    method: string,
-    pathname: string,
-    search: URLSearchParams,
-  ) {
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, method: string, pathname: string, target: URL) {
     if (pathname === '/trpc' || pathname === TRPC_BASE) {
       return sendRefusal(res, 404, msg('PROCEDURE_MISSING'));
     }
@@ -141,14 +134,14 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       }
       const crossSite = crossSiteRefusal(req, method, publicOrigin ?? ownOrigin(req, secure));
       if (crossSite) return sendRefusal(res, 403, crossSite);
-      const calls = callsOf(pathname.slice(TRPC_BASE.length), search);
+      const procedurePath = pathname.slice(TRPC_BASE.length);
+      const calls = callsOf(procedurePath, target.searchParams);
       const batch = calls && batchRefusal(calls);
       if (batch) return sendRefusal(res, 400, batch);
       // A declared length over the limit is refused before a byte is read; a chunked body is cut
-      // off by tRPC at the same limit (and the error formatter gives it the same words).
+      // off at the same limit with the same words (`trpcHandler.ts`).
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, BODY_TOO_LARGE);
-      trpcHandler(req, res);
-      return;
+      return trpcHandler(req, res, target, procedurePath);
     }
     if (pathname === '/health') {
       if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method, READ_METHODS);

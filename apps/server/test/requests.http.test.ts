@@ -129,6 +129,32 @@ describe('event types named like Object.prototype members', () => {
   });
 });
 
+describe('tRPC answers', () => {
+  it('go out whole with their length, whether the body came with a length or in chunks', async () => {
+    const { applicationId, revision } = madiun();
+    const body = JSON.stringify({ id: applicationId, revision, event: { type: 'NO_SUCH_EVENT' } });
+    for (const chunked of [false, true]) {
+      const res = await raw(app.url, {
+        method: 'POST',
+        path: '/trpc/applications.send',
+        headers: { ...json, ...REQUEST_HEADERS, cookie },
+        body,
+        chunked,
+      });
+      // the body was read whole either way: the refusal names the event's type
+      const error = expectRefusal(res, 400, 'INVALID_INPUT');
+      expect(error.data.kader.fields?.[0]?.path, `chunked: ${chunked}`).toBe('event.type');
+      expect(res.headers['transfer-encoding']).toBeUndefined();
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body));
+    }
+    const health = await raw(app.url, { path: '/trpc/health' });
+    expect(health.status).toBe(200);
+    expect(health.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(health.headers['content-length'])).toBe(Buffer.byteLength(health.body));
+    expect(JSON.parse(health.body)).toEqual({ result: { data: { ok: true, demo: expect.any(Boolean) } } });
+  });
+});
+
 describe('batch size', () => {
   const boardBatch = (n: number) => {
     const { periodId } = madiun();

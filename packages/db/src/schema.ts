@@ -263,11 +263,18 @@ export const contracts = sqliteTable(
     // a signing's number and quota count a branch's years by start date (a range of this index);
     // an application page lists the candidate's years
     index('contracts_branch_start').on(t.branchId, t.startDate),
+    // the quota's renewed years of a branch starting in a year: only renewals, with their state
+    // (and the column the condition names, which SQLite needs to count from the index alone), so
+    // the count reads a few index entries and no contract row (every send's answer asks)
+    index('contracts_branch_renewed_start')
+      .on(t.branchId, t.startDate, t.state, t.previousContractId)
+      .where(sql`${t.previousContractId} IS NOT NULL`),
     index('contracts_candidate').on(t.candidateId),
     index('contracts_end').on(t.endDate),
     // the scheduler asks only for what is due: active contracts by their evaluation date, open
-    // ones by their end date (each term of its query is one index range)
-    index('contracts_state_evaluation').on(t.state, t.evaluationDueOn),
+    // ones by their end date (each term of its query is one index range); end date and branch
+    // ride along so the renewal queue sorts its window of soon-due evaluations from the index alone
+    index('contracts_state_evaluation').on(t.state, t.evaluationDueOn, t.endDate, t.branchId),
     index('contracts_state_end').on(t.state, t.endDate),
   ],
 );

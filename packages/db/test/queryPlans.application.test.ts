@@ -100,7 +100,7 @@ describe('a signing costs the same however many applications and contracts there
     expect(plan.join('\n')).toMatch(/contracts_branch_start \(branch_id=\? AND start_date>\? AND start_date<\?\)/);
   });
 
-  it('counts the places taken by index ranges', () => {
+  it('counts the places taken from the board counters and covering index ranges', () => {
     const plan = plansOf((h) => {
       findPeriod(h.db, { branchId: 1, year: 2026 });
       countPlacesTaken(h.db, {
@@ -113,8 +113,17 @@ describe('a signing costs the same however many applications and contracts there
     expectIndexedOnly(plan);
     const shown = plan.join('\n');
     expect(shown).toMatch(/recruitment_periods USING (COVERING )?INDEX periods_branch_year/);
-    expect(shown).toMatch(/applications USING COVERING INDEX applications_board\w* \(period_id=\? AND state=\?\)/);
-    expect(shown).toMatch(/contracts USING INDEX contracts_branch_start \(branch_id=\? AND start_date>\? AND start_date<\?\)/);
+    // the recruitment's places from the counters the triggers keep, never the applications themselves
+    expect(shown).toMatch(/board_counts USING INDEX sqlite_autoindex_board_counts_1 \(period_id=\?\)/);
+    expect(shown).not.toMatch(/SEARCH applications/);
+    // renewed years: the renewals' own index alone, neither first years nor a contract row read
+    expect(shown).toMatch(
+      /contracts USING COVERING INDEX contracts_branch_renewed_start \(branch_id=\? AND start_date>\? AND start_date<\?\)/,
+    );
+    // decided renewals: a range of end dates, not every decided contract of the branch
+    expect(shown).toMatch(
+      /contracts USING INDEX contracts_branch_state_end \(branch_id=\? AND state=\? AND end_date>\? AND end_date<\?\)/,
+    );
   });
 });
 

@@ -179,7 +179,8 @@ describe('the cadres list and the renewal queue cost a page, not the table', () 
       );
       const text = plan.join('\n');
       expect(
-        plan.some((step) => /^SEARCH contracts USING INDEX/.test(step) && index.test(step)),
+        // a part reads keys only, so its index covers it (USING COVERING INDEX)
+        plan.some((step) => /^SEARCH contracts USING (COVERING )?INDEX/.test(step) && index.test(step)),
         text,
       ).toBe(true);
       expect(

@@ -18,6 +18,21 @@ import { startFirstContract } from './contracts/lifecycle';
 import { placesTaken } from './quota';
 import { applicationDetail, mustGetApplication } from './views';
 
+/**
+ * The branch's calendar date at `now`, remembered per zone for the minute it was asked in: every
+ * send needs it, and Intl's `formatToParts` behind `dateInZone` is a measurable share of a send's
+ * CPU. No zone's offset has seconds, so a date cannot change within one UTC minute.
+ */
+const todayByZone = new Map<string, { minute: number; date: string }>();
+function branchToday(now: Date, timeZone: string): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const known = todayByZone.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = dateInZone(now, timeZone);
+  todayByZone.set(timeZone, { minute, date });
+  return date;
+}
+
 export type SendApplicationEvent = {
   id: number;
   /** The revision the caller saw: a stale one is a CONFLICT and nothing is written. */
@@ -36,11 +51,15 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
   const parsed = parseRecruitmentEvent(input.event);
   if (!parsed.ok) throw invalidInput(parsed.fields.map((f) => ({ ...f, path: `event.${f.path}` })));
   const event = parsed.event;
-  const { db } = ctx.handle;
+  const { db, sqlite } = ctx.handle;
   const principal = requirePrincipal(ctx);
 
-  return db.transaction(
-    (tx) => {
+  // better-sqlite3's own transaction (BEGIN IMMEDIATE ... COMMIT, rolled back on a throw), as
+  // drizzle's `db.transaction` runs it, without the transaction object drizzle builds per call; the
+  // queries below run on the same connection, so they are inside it.
+  const tx = db;
+  return sqlite
+    .transaction(() => {
       const row = mustGetApplication(input.id, getApplication(tx, input.id));
       const period = getPeriod(tx, row.periodId);
       if (!period) throw new Error(`application ${row.id} has no period`);
@@ -51,7 +70,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       const now = ctx.now();
       const at = now.toISOString();
       // the branch's today: the date rules check against it and the answer shows ages by it
-      const today = dateInZone(now, period.branch.timeZone);
+      const today = branchToday(now, period.branch.timeZone);
       const applied = applyToVersionedRow(tx, {
         engine: recruitmentEngine,
         machine: 'recruitment',
@@ -130,7 +149,6 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       // period it read, the snapshot it applied): no second read of the row, no second restore.
       const written = { ...row, ...applied.written, revision: input.revision + 1 };
       return applicationDetail(tx, written, principal, now, { period, snapshot: applied.snapshot, today });
-    },
-    { behavior: 'immediate' },
-  );
+    })
+    .immediate();
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { branches, candidates, contracts, monthlyReports, programSettings, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
+import { prepared } from './prepared';
 import { type RevisionWrite, updateIfRevision } from './revision';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -73,6 +74,47 @@ function contractWhere(f: ContractFilter, after?: ContractCursor | null): SQL | 
 }
 
 /**
+ * What a list shows of one agreement year, with the names beside it: only the columns its card
+ * needs, the supervisor's decision taken from the snapshot by SQLite, so a page neither maps whole
+ * rows nor parses every snapshot.
+ */
+export type ContractListItem = {
+  contract: Pick<ContractRow, 'id' | 'revision' | 'state' | 'agreementNumber' | 'startDate' | 'endDate' | 'evaluationDueOn'> & {
+    decision: string | null;
+  };
+  candidateName: string;
+  nik: string;
+  workArea: string;
+  branch: { id: number; name: string; timeZone: string };
+};
+
+const decisionOfSnapshot = sql<string | null>`json_extract(${contracts.snapshot}, '$.context.decision.decision')`;
+
+function listItemSelect(db: DbOrTx) {
+  return db
+    .select({
+      contract: {
+        id: contracts.id,
+        revision: contracts.revision,
+        state: contracts.state,
+        agreementNumber: contracts.agreementNumber,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        evaluationDueOn: contracts.evaluationDueOn,
+        decision: decisionOfSnapshot,
+      },
+      candidateName: candidates.name,
+      nik: candidates.nik,
+      workArea: workAreas.name,
+      branch: { id: branches.id, name: branches.name, timeZone: branches.timeZone },
+    })
+    .from(contracts)
+    .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
+    .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
+    .innerJoin(branches, eq(branches.id, contracts.branchId));
+}
+
+/**
  * One page of contracts with the names a list shows, soonest end first, after `after` (the last
  * row of the page before): SQLite walks an index in (end_date, id) order — `contracts_end`, or
  * `contracts_{branch,area,state,branch_state}_end` for a filter — and stops at `limit` rows.
@@ -81,24 +123,8 @@ export function contractsPageQuery(
   db: DbOrTx,
   { filter, after, limit }: { filter: ContractFilter; after: ContractCursor | null; limit: number },
 ) {
-  return db
-    .select({
-      contract: contracts,
-      candidateName: candidates.name,
-      nik: candidates.nik,
-      workArea: workAreas.name,
-      branch: branches,
-    })
-    .from(contracts)
-    .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
-    .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
-    .innerJoin(branches, eq(branches.id, contracts.branchId))
-    .where(contractWhere(filter, after))
-    .orderBy(asc(contracts.endDate), asc(contracts.id))
-    .limit(limit);
+  return listItemSelect(db).where(contractWhere(filter, after)).orderBy(asc(contracts.endDate), asc(contracts.id)).limit(limit);
 }
-
-export type ContractListItem = ReturnType<ReturnType<typeof contractsPageQuery>['all']>[number];
 
 /** A page of `pageSize` rows and where the next one starts (null on the last page). */
 export function listContracts(
@@ -149,7 +175,9 @@ export function countContractsOfBranch(db: DbOrTx, branchId: number): number {
  * `contracts_state_evaluation`, so the rows read are that window's (a month of agreements of every
  * branch), sorted by end date; walking active ones by end date instead would read every active
  * agreement whenever the window holds less than a page. The unary `+` on its other columns keeps
- * SQLite from choosing an end-date or branch index for that part.
+ * SQLite from choosing an end-date or branch index for that part. A part reads only the keys
+ * (id, end date): the caller merges the parts, keeps one page and reads the rows of that page
+ * alone (`contractListItems`), so the rows the merge drops are never joined nor mapped.
  */
 export type RenewalPart =
   | { kind: 'due'; state: string }
@@ -174,21 +202,72 @@ export function renewalPartQuery(
   if (byEvaluation) parts.push(lte(contracts.evaluationDueOn, part.by));
   if (after) parts.push(sql`(${endDate}, ${contracts.id}) > (${after.endDate}, ${after.id})`);
   return db
-    .select({
-      contract: contracts,
-      candidateName: candidates.name,
-      nik: candidates.nik,
-      workArea: workAreas.name,
-      branch: branches,
-    })
+    .select({ id: contracts.id, endDate: contracts.endDate })
     .from(contracts)
-    .innerJoin(candidates, eq(candidates.id, contracts.candidateId))
-    .innerJoin(workAreas, eq(workAreas.id, contracts.workAreaId))
-    .innerJoin(branches, eq(branches.id, contracts.branchId))
     .where(and(...parts))
     .orderBy(asc(endDate), asc(contracts.id))
     .limit(limit);
 }
+
+/**
+ * The rows a list shows for these contracts (a page the caller chose), soonest end first: one
+ * statement prepared once per connection whatever the page (the ids go in as one JSON array).
+ */
+export function contractListItems(db: DbOrTx, ids: readonly number[]): ContractListItem[] {
+  if (ids.length === 0) return [];
+  const rows = prepared(db, LIST_ITEMS_BY_ID).raw().all(JSON.stringify(ids)) as ListItemColumns[];
+  return rows.map(
+    ([
+      id,
+      revision,
+      state,
+      agreementNumber,
+      startDate,
+      endDate,
+      evaluationDueOn,
+      decision,
+      candidateName,
+      nik,
+      workArea,
+      branchId,
+      branchName,
+      timeZone,
+    ]) => ({
+      contract: { id, revision, state, agreementNumber, startDate, endDate, evaluationDueOn, decision },
+      candidateName,
+      nik,
+      workArea,
+      branch: { id: branchId, name: branchName, timeZone },
+    }),
+  );
+}
+
+/** A row of `LIST_ITEMS_BY_ID`, read as an array (cheaper than an object per row). */
+type ListItemColumns = [
+  id: number,
+  revision: number,
+  state: string,
+  agreementNumber: string,
+  startDate: string,
+  endDate: string,
+  evaluationDueOn: string,
+  decision: string | null,
+  candidateName: string,
+  nik: string,
+  workArea: string,
+  branchId: number,
+  branchName: string,
+  timeZone: string,
+];
+
+const LIST_ITEMS_BY_ID = `SELECT c.id, c.revision, c.state, c.agreement_number, c.start_date, c.end_date, c.evaluation_due_on,
+    json_extract(c.snapshot, '$.context.decision.decision'), ca.name, ca.nik, w.name, b.id, b.name, b.time_zone
+  FROM contracts c
+  JOIN candidates ca ON ca.id = c.candidate_id
+  JOIN work_areas w ON w.id = c.work_area_id
+  JOIN branches b ON b.id = c.branch_id
+  WHERE c.id IN (SELECT value FROM json_each(?))
+  ORDER BY c.end_date, c.id`;
 
 /** Every contract the scheduler may have to move: open ones, with their branch's zone. */
 /**
@@ -221,11 +300,7 @@ export function listContractsDue(db: DbOrTx, params: Parameters<typeof contracts
 
 /** The zones the branches keep their dates in. */
 export function listBranchZones(db: DbOrTx): string[] {
-  return db
-    .selectDistinct({ timeZone: branches.timeZone })
-    .from(branches)
-    .all()
-    .map((r) => r.timeZone);
+  return prepared(db, 'SELECT DISTINCT time_zone FROM branches').pluck().all() as string[];
 }
 
 /** The agreement years of one cadre (candidate), oldest first. */
@@ -241,6 +316,29 @@ export function listMonthly(db: DbOrTx, contractId: number): MonthlyRow[] {
     .orderBy(asc(monthlyReports.month))
     .all();
 }
+
+/**
+ * The monthly records of several contracts (a list's page) in one statement, each contract's
+ * oldest month first: a list's card needs only the records (its scorecard), so only they are read,
+ * as arrays rather than row objects. The ids go in as one JSON array, so the SQL text is the same
+ * for any page and is prepared once per connection; each id is one `monthly_contract_month` range.
+ * A list used to read each row's months on its own drizzle query, compiled afresh every time.
+ */
+export function listMonthlyRecordsOf(db: DbOrTx, contractIds: readonly number[]): Map<number, unknown[]> {
+  const byContract = new Map<number, unknown[]>();
+  if (contractIds.length === 0) return byContract;
+  const rows = prepared(db, MONTHLY_RECORDS_OF).raw().all(JSON.stringify(contractIds)) as [number, string][];
+  for (const [contractId, text] of rows) {
+    const record = JSON.parse(text) as unknown;
+    const records = byContract.get(contractId);
+    if (records) records.push(record);
+    else byContract.set(contractId, [record]);
+  }
+  return byContract;
+}
+
+export const MONTHLY_RECORDS_OF = `SELECT contract_id, record FROM monthly_reports
+  WHERE contract_id IN (SELECT value FROM json_each(?)) ORDER BY contract_id, month`;
 
 export function getMonthly(db: DbOrTx, { contractId, month }: { contractId: number; month: string }): MonthlyRow | undefined {
   return db
@@ -259,14 +357,19 @@ export function updateMonthlyIfRevision(db: DbOrTx, write: RevisionWrite<Pick<Mo
   return updateIfRevision(db, monthlyReports, write);
 }
 
-export function listProgramSettings(db: DbOrTx, kind: 'kpi' | 'fee') {
-  return db
-    .select()
-    .from(programSettings)
-    .where(eq(programSettings.kind, kind))
-    .orderBy(asc(programSettings.effectiveFrom))
-    .all();
+export type ProgramSettingRow = typeof programSettings.$inferSelect;
+
+/**
+ * Head office's versions of one kind, oldest first. Every list page and contract page reads them
+ * (the KPI versions score its cards), so the statement is prepared once per connection.
+ */
+export function listProgramSettings(db: DbOrTx, kind: 'kpi' | 'fee'): ProgramSettingRow[] {
+  const rows = prepared(db, PROGRAM_SETTINGS_OF_KIND).all(kind) as (Omit<ProgramSettingRow, 'value'> & { value: string })[];
+  return rows.map((r) => ({ ...r, value: JSON.parse(r.value) as unknown }));
 }
+
+const PROGRAM_SETTINGS_OF_KIND = `SELECT id, kind, effective_from AS effectiveFrom, value, created_at AS createdAt, created_by AS createdBy
+  FROM program_settings WHERE kind = ? ORDER BY effective_from`;
 
 export function insertProgramSetting(db: DbOrTx, values: typeof programSettings.$inferInsert) {
   return db.insert(programSettings).values(values).returning().get();

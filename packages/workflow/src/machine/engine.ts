@@ -99,10 +99,21 @@ export function machineEngine<M extends AnyStateMachine, E extends { type: strin
   const resolve = (m: M, persisted: unknown) => m.resolveState(persisted as Parameters<M['resolveState']>[0]) as Snap;
   const stateOf = (snapshot: Snap): State => (snapshot as { value: unknown }).value as State;
 
-  /** Event types the current state handles, whether or not a guard would let one through now. */
+  /**
+   * Event types the current state handles, whether or not a guard would let one through now.
+   * xstate's `ownEvents` getter rebuilds the list from the node's transitions on every read, and
+   * every answer asks: a definition never changes, so each state's list is built once.
+   */
+  const handledByState = new Map<string, readonly E['type'][]>();
   function handledEvents(snapshot: Snap): E['type'][] {
-    const node = machine.root.states[stateOf(snapshot)];
-    return node ? ([...node.ownEvents] as E['type'][]) : [];
+    const state = stateOf(snapshot);
+    let handled = handledByState.get(state);
+    if (!handled) {
+      const node = machine.root.states[state];
+      handled = node ? (node.ownEvents as E['type'][]) : [];
+      handledByState.set(state, handled);
+    }
+    return [...handled];
   }
 
   function allowedEvents(snapshot: Snap): E['type'][] {

@@ -5,7 +5,7 @@ import { requirePrincipal } from '../../auth/guard';
 import type { Principal } from '../../auth/principal';
 import type { Context } from '../../context';
 import { readableBranches } from './shared';
-import { contractCard } from './views';
+import { contractCards } from './views';
 
 const id = z.number().int().positive();
 
@@ -46,5 +46,5 @@ export function listContracts({ ctx, input }: { ctx: Context; input: z.output<ty
   };
   const { items, next } = listContractRows(db, { filter, after: input.after ?? null, pageSize: input.pageSize ?? 50 });
   const count = countContracts(db, filter);
-  return { total: count.n, totalCapped: count.capped, next, items: items.map((i) => contractCard(db, i)) };
+  return { total: count.n, totalCapped: count.capped, next, items: contractCards(db, items) };
 }

@@ -1,10 +1,17 @@
-import { type ContractCursor, type ContractListItem, listBranchZones, type RenewalPart, renewalPartQuery } from '@kader/db';
+import {
+  type ContractCursor,
+  type ContractListItem,
+  contractListItems,
+  listBranchZones,
+  type RenewalPart,
+  renewalPartQuery,
+} from '@kader/db';
 import { addDays, dateInZone, isoDate } from '@kader/workflow';
 import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
 import type { Context } from '../../context';
 import { branchScope } from './listContracts';
-import { contractCard } from './views';
+import { contractCards } from './views';
 
 const id = z.number().int().positive();
 
@@ -20,8 +27,7 @@ const SOON_DAYS = 30;
 /** A lapsed agreement stays in the queue this many days after its end. */
 const LAPSED_DAYS = 60;
 
-const byEnd = (a: ContractListItem, b: ContractListItem) =>
-  a.contract.endDate.localeCompare(b.contract.endDate) || a.contract.id - b.contract.id;
+const byEnd = (a: ContractCursor, b: ContractCursor) => a.endDate.localeCompare(b.endDate) || a.id - b.id;
 
 /**
  * The supervisor's queue: agreements due for evaluation or decided, those whose evaluation falls
@@ -48,18 +54,29 @@ export function renewalQueue({ ctx, input }: { ctx: Context; input: z.output<typ
     { kind: 'evaluationBy', state: 'active', by: addDays(latest, SOON_DAYS) },
     { kind: 'endedSince', state: 'lapsed', since: addDays(earliest, -LAPSED_DAYS) },
   ];
-  const rows = parts
+  // the parts give keys only; the page's rows are read once the merge has chosen them
+  const keys = parts
     .flatMap((part) => renewalPartQuery(db, { part, branchIds, after, limit: pageSize + 1 }).all())
     .sort(byEnd)
     .slice(0, pageSize + 1);
-  const page = rows.slice(0, pageSize);
+  const page = keys.slice(0, pageSize);
   const last = page.at(-1);
-  const next = rows.length > pageSize && last ? { endDate: last.contract.endDate, id: last.contract.id } : null;
+  const next = keys.length > pageSize && last ? { endDate: last.endDate, id: last.id } : null;
+  const todayIn = new Map<string, string>();
   const inQueue = (i: ContractListItem) => {
-    const today = dateInZone(ctx.now(), i.branch.timeZone);
+    const zone = i.branch.timeZone;
+    let today = todayIn.get(zone);
+    if (today === undefined) {
+      today = dateInZone(ctx.now(), zone);
+      todayIn.set(zone, today);
+    }
     if (i.contract.state === 'active') return addDays(today, SOON_DAYS) >= i.contract.evaluationDueOn;
     if (i.contract.state === 'lapsed') return addDays(i.contract.endDate, LAPSED_DAYS) >= today;
     return true;
   };
-  return { items: page.filter(inQueue).map((i) => contractCard(db, i)), next };
+  const items = contractListItems(
+    db,
+    page.map((k) => k.id),
+  ).filter(inQueue);
+  return { items: contractCards(db, items), next };
 }

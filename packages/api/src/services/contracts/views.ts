@@ -4,8 +4,11 @@ import {
   getWorkArea,
   listContractsOfCandidate,
   listMonthly,
+  listMonthlyRecordsOf,
+  type ContractListItem,
   type ContractRow,
   type DbOrTx,
+  type MonthlyRow,
 } from '@kader/db';
 import {
   contractAllowedEvents,
@@ -22,7 +25,9 @@ import {
   type ContractContext,
   type ContractEventType,
   type ContractState,
+  type KpiSettings,
   type MonthlyRecord,
+  type Scorecard,
 } from '@kader/workflow';
 import { assertCanRead, personalDataFor } from '../../auth/guard';
 import { canCorrect, canRunSelection, type Principal } from '../../auth/principal';
@@ -38,36 +43,36 @@ export function contractEventsFor(p: Principal, branchId: number, allowed: Contr
   });
 }
 
-function monthsOf(db: DbOrTx, row: ContractRow) {
-  return listMonthly(db, row.id).map((m) => ({ row: m, record: monthlyRecordSchema.parse(m.record) as MonthlyRecord }));
+type Month = { row: MonthlyRow; record: MonthlyRecord };
+
+const recordOf = (stored: unknown) => monthlyRecordSchema.parse(stored) as MonthlyRecord;
+
+function monthsOf(db: DbOrTx, row: ContractRow): Month[] {
+  return listMonthly(db, row.id).map((m) => ({ row: m, record: recordOf(m.record) }));
+}
+
+/** The scorecard of one agreement year from its months, with the KPI version in force at its evaluation date. */
+function scorecardWith(
+  versions: readonly KpiSettings[],
+  row: Pick<ContractRow, 'evaluationDueOn'>,
+  records: readonly MonthlyRecord[],
+) {
+  const kpi = effectiveAt(versions, row.evaluationDueOn);
+  return { kpi, card: records.length ? scorecard(records, kpi) : null };
 }
 
 /** The scorecard of one agreement year, with the KPI settings in force at its evaluation date. */
 export function scorecardOf(db: DbOrTx, row: ContractRow, months = monthsOf(db, row)) {
-  const kpi = effectiveAt(kpiVersions(db), row.evaluationDueOn);
-  return {
-    kpi,
-    card: months.length
-      ? scorecard(
-          months.map((m) => m.record),
-          kpi,
-        )
-      : null,
-  };
+  return scorecardWith(
+    kpiVersions(db),
+    row,
+    months.map((m) => m.record),
+  );
 }
 
-export function contractCard(
-  db: DbOrTx,
-  item: {
-    contract: ContractRow;
-    candidateName: string;
-    nik: string;
-    workArea: string;
-    branch: { id: number; name: string; timeZone: string };
-  },
-) {
+/** What a list shows of one agreement year, given its scorecard (null before any month is reported). */
+function cardOf(item: ContractListItem, card: Scorecard | null) {
   const c = item.contract;
-  const { card } = scorecardOf(db, c);
   return {
     id: c.id,
     revision: c.revision,
@@ -82,13 +87,35 @@ export function contractCard(
     evaluationDueOn: c.evaluationDueOn,
     monthsReported: card?.months.length ?? 0,
     /** The supervisor's decision once made (null before): the queue shows which way. */
-    decision: ((c.snapshot as { context?: { decision?: { decision?: 'renew' | 'drop' } | null } }).context?.decision?.decision ??
-      null) as 'renew' | 'drop' | null,
+    decision: c.decision as 'renew' | 'drop' | null,
     recommendation: card?.recommendation ?? null,
     score: card?.total ?? null,
   };
 }
-export type ContractCard = ReturnType<typeof contractCard>;
+export type ContractCard = ReturnType<typeof cardOf>;
+
+/** The supervisor's decision in a stored snapshot (what a list reads with SQLite's json_extract). */
+function decisionOf(row: ContractRow): string | null {
+  return (row.snapshot as { context?: { decision?: { decision?: string } | null } }).context?.decision?.decision ?? null;
+}
+
+/**
+ * The cards of one page (the cadres list, the renewal queue): the KPI settings and every row's
+ * months are read once for the whole page, so a page costs a bounded number of queries whatever
+ * its size (it used to read both again for each row).
+ */
+export function contractCards(db: DbOrTx, items: readonly ContractListItem[]): ContractCard[] {
+  if (items.length === 0) return [];
+  const versions = kpiVersions(db);
+  const records = listMonthlyRecordsOf(
+    db,
+    items.map((i) => i.contract.id),
+  );
+  return items.map((i) => {
+    const months = (records.get(i.contract.id) ?? []).map(recordOf);
+    return cardOf(i, scorecardWith(versions, i.contract, months).card);
+  });
+}
 
 /** One agreement year as this person may see it (personal data as in `applicationDetail`). */
 export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principal, now: Date) {
@@ -103,7 +130,16 @@ export function contractDetail(db: DbOrTx, row: ContractRow, principal: Principa
   const { kpi, card } = scorecardOf(db, row, months);
   const fees = feeVersions(db);
   return {
-    ...contractCard(db, { contract: row, candidateName: candidate.name, nik: candidate.nik, workArea: area.name, branch }),
+    ...cardOf(
+      {
+        contract: { ...row, decision: decisionOf(row) },
+        candidateName: candidate.name,
+        nik: candidate.nik,
+        workArea: area.name,
+        branch,
+      },
+      card,
+    ),
     state: contractStateOf(snapshot),
     candidate: { id: candidate.id, name: candidate.name, ...personal },
     familiesAssigned: row.familiesAssigned,

@@ -1,0 +1,1 @@
+CREATE INDEX `contracts_branch_renewed_start` ON `contracts` (`branch_id`,`start_date`,`state`,`previous_contract_id`) WHERE `previous_contract_id` IS NOT NULL;
