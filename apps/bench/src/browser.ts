@@ -13,7 +13,7 @@
  * Also the initial JS (the entry and the chunks index.html preloads) raw, gzip and brotli, from
  * the build's files, and whether the server sent it compressed.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, seedBulk } from '@kader/api';
 import { migrateDatabase, openDatabase } from '@kader/db';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { median, ms } from './figures';
+import { startServer } from './http/processes';
 import type { Section, SectionResult, SectionRun } from './section';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -86,7 +87,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 type Server = { url: string; command: string; stop: () => Promise<void> };
 
 /** `kader demo` on the seeded file (it serves bulk data as it is): built JavaScript when there is a build. */
-async function startServer(db: string): Promise<Server> {
+async function startKader(db: string): Promise<Server> {
   const built = existsSync(BUILT_SERVER);
   const args = [
     ...(built ? [BUILT_SERVER] : ['--import', 'tsx', 'src/cli.ts']),
@@ -100,43 +101,12 @@ async function startServer(db: string): Promise<Server> {
     '--static',
     ADMIN_DIST,
   ];
-  const child = spawn(process.execPath, args, { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => (output += c));
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (output += c));
-  const stop = () => stopChild(child);
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not say it was listening within 60 s')), 60_000);
-      child.stdout!.on('data', () => {
-        const m = /listening on (http:\/\/\S+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited (code ${code})`));
-      });
-    });
-    return { url, command: built ? 'node apps/server/dist/cli.js demo' : 'node --import tsx src/cli.ts demo', stop };
-  } catch (err) {
-    await stop();
-    throw new Error(`${(err as Error).message}\n${output.slice(-2000)}`);
-  }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const hard = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(hard);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  const server = await startServer(process.execPath, args, SERVER_DIR);
+  return {
+    url: server.url,
+    command: built ? 'node apps/server/dist/cli.js demo' : 'node --import tsx src/cli.ts demo',
+    stop: server.stop,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +231,7 @@ async function runBrowser({ smoke, dir }: SectionRun): Promise<SectionResult> {
     `browser: seeded ${summary.applications.toLocaleString('en-US')} applications (${summary.measured.applications.toLocaleString('en-US')} in the measured period) in ${seeded.toFixed(1)} s`,
   );
 
-  const server = await startServer(db);
+  const server = await startKader(db);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
