@@ -4,13 +4,12 @@
  * the pure machine step alone. Limit and Kader rounds are interleaved (the order turns round each
  * round) and the median is reported, every round's value beside it.
  */
-import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cell, median, perCommand, rate } from './figures';
 import type { Section, SectionRun } from './section';
-import { copyOf, kaderRound, limitRound, machineRound, seedTemplate, type Sync, storedSnapshots } from './workloads';
+import { copyOf, kaderRound, removeCopy, limitRound, machineRound, seedTemplate, type Sync, storedSnapshots } from './workloads';
 
 export const engineSizes = (smoke: boolean) =>
   smoke
@@ -29,7 +28,7 @@ export function engineTemplate(dir: string, applications: number) {
     try {
       return round(file);
     } finally {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      removeCopy(file);
     }
   };
   return { template, onCopy };

@@ -8,11 +8,13 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** Each round's value (in run order), after the median a cell shows; nothing for a single round. */
+export const roundsNote = (xs: number[], show: (x: number) => string) =>
+  xs.length > 1 ? `; rounds ${xs.map(show).join(' · ')}` : '';
+
 /** The median in bold, each round's value (in run order) after it. */
 export const cell = (xs: number[], each: (r: number) => string) =>
-  xs.length === 1
-    ? `**${rate(xs[0]!)}** (${each(xs[0]!)})`
-    : `**${rate(median(xs))}** (${each(median(xs))}; rounds ${xs.map((x) => Math.round(x).toLocaleString('en-US')).join(' · ')})`;
+  `**${rate(median(xs))}** (${each(median(xs))}${roundsNote(xs, (x) => Math.round(x).toLocaleString('en-US'))})`;
 
 /** The time one command takes at a rate of `r` per second. */
 export const perCommand = (r: number) => (r >= 1000 ? `${(1e6 / r).toFixed(0)} µs each` : `${(1000 / r).toFixed(2)} ms each`);

@@ -8,17 +8,17 @@
  * and the median is reported. Also the built server's start time and idle memory beside the same
  * server started under tsx (how it ran before it was built).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { median, ms } from './figures';
+import { median, ms, rate, roundsNote } from './figures';
 import { type HttpFixture, seedHttpTemplate, shareOut } from './http/fixture';
 import type { LoadPlan, LoadResult, Target } from './http/load';
 import { runToEnd, type ServerProcess, startServer } from './http/processes';
 import type { Section, SectionRun } from './section';
-import { copyOf } from './workloads';
+import { copyOf, removeCopy } from './workloads';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
@@ -113,7 +113,7 @@ async function runHttp({ smoke, dir }: SectionRun) {
     try {
       return await use(file);
     } finally {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+      removeCopy(file);
     }
   };
 
@@ -165,15 +165,13 @@ async function runHttp({ smoke, dir }: SectionRun) {
   }
 
   const med = (rounds: Round[], pick: (r: Round) => number) => median(rounds.map(pick));
-  const rounds = (xs: number[], show: (x: number) => string) => (xs.length > 1 ? `; rounds ${xs.map(show).join(' · ')}` : '');
-  const perSecond = (x: number) => `${Math.round(x).toLocaleString('en-US')}/s`;
   const c32 = (rs: Round[]) =>
-    `**${perSecond(med(rs, (r) => r.c32.perSecond))}** (p50 ${ms(med(rs, (r) => r.c32.p50Ms))}, p99 ${ms(med(rs, (r) => r.c32.p99Ms))}${rounds(
+    `**${rate(med(rs, (r) => r.c32.perSecond))}** (p50 ${ms(med(rs, (r) => r.c32.p50Ms))}, p99 ${ms(med(rs, (r) => r.c32.p99Ms))}${roundsNote(
       rs.map((r) => r.c32.perSecond),
       (x) => Math.round(x).toLocaleString('en-US'),
     )})`;
   const c1 = (rs: Round[]) =>
-    `**${ms(med(rs, (r) => r.c1.p50Ms))}** (p99 ${ms(med(rs, (r) => r.c1.p99Ms))}, ${perSecond(med(rs, (r) => r.c1.perSecond))}${rounds(
+    `**${ms(med(rs, (r) => r.c1.p50Ms))}** (p99 ${ms(med(rs, (r) => r.c1.p99Ms))}, ${rate(med(rs, (r) => r.c1.perSecond))}${roundsNote(
       rs.map((r) => r.c1.p50Ms),
       ms,
     )})`;
@@ -181,7 +179,7 @@ async function runHttp({ smoke, dir }: SectionRun) {
   const start = (xs: Start[]) =>
     xs.length === 0
       ? '— (full run only)'
-      : `**${ms(median(xs.map((x) => x.startMs)))}**, idle RSS **${mb(median(xs.map((x) => x.rss)))}**${rounds(
+      : `**${ms(median(xs.map((x) => x.startMs)))}**, idle RSS **${mb(median(xs.map((x) => x.rss)))}**${roundsNote(
           xs.map((x) => x.startMs),
           ms,
         )}`;

@@ -5,7 +5,7 @@
  * UNVERIFY_DOCUMENT of the KTP, pass after pass over every application in the administrative
  * check, so a round can run as long as it likes without an application leaving its stage.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { registerCandidate, sendApplicationEvent, systemContext } from '@kader/api';
 import {
@@ -44,7 +44,8 @@ function open(file: string, sync: Sync): DbHandle {
   return handle;
 }
 
-function applicationIds(handle: DbHandle): { id: number; revision: number }[] {
+/** Every application's id and revision, in id order (the HTTP section shares them out to its clients). */
+export function applicationIds(handle: DbHandle): { id: number; revision: number }[] {
   return handle.sqlite.prepare('SELECT id, revision FROM applications ORDER BY id').all() as { id: number; revision: number }[];
 }
 
@@ -114,6 +115,11 @@ type Untimed = { untimed?: number };
 export function copyOf(template: string, file: string): string {
   copyFileSync(template, file);
   return file;
+}
+
+/** Removes a round's copy with its WAL and shared-memory files. */
+export function removeCopy(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
 }
 
 /**

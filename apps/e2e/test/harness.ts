@@ -275,7 +275,6 @@ export async function signIn(page: Page, baseUrl: string, username: string, opts
   }
 }
 
-/** Follows a navigation link and waits for its page's address (and, if given, a testid on it). */
 /** What the register form's fields get besides the NIK: a plausible Malang address. */
 export const CANDIDATE_ADDRESS = {
   street: 'Jl. Bunga Kenanga No. 12',
@@ -295,6 +294,7 @@ export async function fillCandidateForm(page: Page, name: string): Promise<void>
   }
 }
 
+/** Follows a navigation link and waits for its page's address (and, if given, a testid on it). */
 export async function openNav(page: Page, nav: string, url: RegExp, ready?: string): Promise<void> {
   await page.getByTestId(nav).click();
   await page.waitForURL(url);

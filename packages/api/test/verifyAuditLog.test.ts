@@ -21,6 +21,14 @@ const register = (nik: string, name: string) =>
   registerCandidate({ ctx, input: registerCandidateSchema.parse(candidateInput(ids.period.id, ids.area.id, nik, name)) })
     .applicationId;
 
+/** Someone with the database file in hand: the triggers are only in their way. */
+function dropTriggers() {
+  const sqlite = db.handle.sqlite;
+  for (const { name } of sqlite.prepare("select name from sqlite_master where type = 'trigger'").all() as { name: string }[]) {
+    sqlite.exec(`drop trigger ${name}`);
+  }
+}
+
 /** Three applications with some history, then the log and the rows tampered with behind the triggers, several ways. */
 function tamperedLog() {
   const a = register('3577015208900001', 'Sri Rahayu');
@@ -28,9 +36,7 @@ function tamperedLog() {
   const c = register('3577014507920003', 'Dewi Lestari');
   sendApplicationEvent({ ctx, input: { id: b, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } } });
   const sqlite = db.handle.sqlite;
-  for (const { name } of sqlite.prepare("select name from sqlite_master where type = 'trigger'").all() as { name: string }[]) {
-    sqlite.exec(`drop trigger ${name}`);
-  }
+  dropTriggers();
   sqlite.prepare("update audit_events set actor = 'someone else' where entity_type = 'application' and entity_id = ?").run(a);
   sqlite.prepare("update applications set state = 'active' where id = ?").run(b);
   sqlite.prepare("update audit_events set payload = 'not json' where entity_type = 'application' and entity_id = ?").run(c);
@@ -53,6 +59,19 @@ describe('verify-audit in parts', () => {
     expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
     // here (vitest) no worker can load the TypeScript source, so the check runs in this thread
     expect(await verifyAuditLogInParallel(db.handle, { workersFrom: 0 })).toEqual(expected);
+  });
+
+  it('reports a chain it cannot check (a log older than the hash chain) the same way in parts', async () => {
+    register('3577015208900001', 'Sri Rahayu');
+    const sqlite = db.handle.sqlite;
+    dropTriggers();
+    sqlite.exec('alter table audit_events drop column hash');
+    const expected = verifyAuditLog(db.handle);
+    expect(expected.mismatches).toEqual([
+      { kind: 'audit_events', id: 0, reason: expect.stringMatching(/^hash chain not checked: the audit log has no hash chain/) },
+    ]);
+    const inThread: TaskRunner = { run: async (task) => runTask(sqlite, task) };
+    expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
   });
 
   it('reports progress up to every audit row, in both phases', async () => {

@@ -208,6 +208,8 @@ export function auditSealBreaks(
   sqlite: Database.Database,
   { fromId, toId }: { fromId: number; toId: number },
 ): { breaks: AuditChainBreak[]; rows: number } {
+  // checked here too: whichever part fails first is the one reported, so each fails the same way
+  assertChainColumns(sqlite);
   const before = sqlite
     .prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT 1`)
     .raw()

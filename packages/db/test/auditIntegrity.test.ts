@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -14,22 +11,19 @@ import {
   insertCandidate,
   migrateDatabase,
   MIGRATIONS_FOLDER,
-  openDatabase,
   type ChainedAuditRow,
   type DbHandle,
 } from '../src/index';
+import { migrationsUpTo, tempDatabase } from './tempDatabase';
 
 let dir: string;
 let h: DbHandle;
+let cleanup: () => void;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-audit-'));
-  h = openDatabase(join(dir, 'test.db'));
+  ({ handle: h, dir, cleanup } = tempDatabase('kader-audit-', { migrated: false }));
 });
-afterEach(() => {
-  h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 type Raw = ChainedAuditRow;
 const rows = () => h.sqlite.prepare('select * from audit_events order by id').all() as Raw[];
@@ -352,22 +346,9 @@ describe('the chain check in parts (verify-audit spreads them over threads)', ()
   });
 });
 
-/** A copy of the migrations folder that stops before the hash chain: a database as 0004 left it. */
-function migrationsUpTo(tag: string) {
-  const folder = join(dir, 'migrations-old');
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === tag);
-  expect(last).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
 describe('upgrading a database written before the hash chain', () => {
   function legacyDatabase() {
-    migrate(h.db, { migrationsFolder: migrationsUpTo('0004_agreement_number_pattern') });
+    migrate(h.db, { migrationsFolder: migrationsUpTo(dir, '0004_agreement_number_pattern') });
     const insert = h.sqlite.prepare(
       'insert into audit_events (entity_type, entity_id, seq, type, payload, actor, at, meta) values (?, ?, ?, ?, ?, ?, ?, ?)',
     );

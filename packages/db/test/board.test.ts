@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,23 +8,19 @@ import {
   insertBranch,
   insertPeriod,
   insertWorkArea,
-  MIGRATIONS_FOLDER,
   migrateDatabase,
-  openDatabase,
   SEARCH_COUNT_LIMIT,
 } from '../src/index';
+import { migrationsUpTo, tempDatabase } from './tempDatabase';
 
 let dir: string;
 let h: DbHandle;
+let cleanup: () => void;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-board-'));
-  h = openDatabase(join(dir, 'test.db'));
+  ({ handle: h, dir, cleanup } = tempDatabase('kader-board-', { migrated: false }));
 });
-afterEach(() => {
-  h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 function reference() {
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
@@ -124,13 +117,7 @@ describe('the board counters', () => {
 
   it('count the applications written before the migration that brought them', () => {
     // migrate only as far as the migration before the counters, write, then migrate the rest
-    const older = join(dir, 'migrations');
-    cpSync(MIGRATIONS_FOLDER, older, { recursive: true });
-    const journalFile = join(older, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith('0009_'));
-    expect(upTo).toBeGreaterThan(0);
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+    const older = migrationsUpTo(dir, '0008_applications_agreement_number');
     migrate(h.db, { migrationsFolder: older });
     const { period, areas } = reference();
     addApplications(3, { periodId: period.id, workAreaId: areas[0]!.id });

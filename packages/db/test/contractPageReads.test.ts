@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contractListItems,
@@ -11,23 +8,20 @@ import {
   insertMonthly,
   insertWorkArea,
   listMonthlyRecordsOf,
-  migrateDatabase,
   MONTHLY_RECORDS_OF,
-  openDatabase,
 } from '../src/index';
+import { tempDatabase } from './tempDatabase';
 
 /**
  * What a list's page reads for all its rows at once (issue 10): the rows of the contracts it chose
  * and their months, each one statement whatever the page, never a scan of the months.
  */
-let dir: string;
 let h: DbHandle;
+let cleanup = () => {};
 const ids: Record<'early' | 'late' | 'none', number> = { early: 0, late: 0, none: 0 };
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-page-reads-'));
-  h = openDatabase(join(dir, 'test.db'));
-  migrateDatabase(h);
+  ({ handle: h, cleanup } = tempDatabase('kader-page-reads-'));
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
   const area = insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' });
   const at = '2026-11-23T01:00:00.000Z';
@@ -77,10 +71,7 @@ beforeAll(() => {
   }
 });
 
-afterAll(() => {
-  h?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanup());
 
 describe("a page's reads", () => {
   it("gives each contract's records oldest first, none for a contract without months", () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appendAudit,
@@ -11,23 +8,18 @@ import {
   insertWorkArea,
   listAudit,
   migrateDatabase,
-  openDatabase,
   updateApplicationIfRevision,
   type DbHandle,
 } from '../src/index';
+import { tempDatabase } from './tempDatabase';
 
-let dir: string;
 let h: DbHandle;
+let cleanup: () => void;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-db-'));
-  h = openDatabase(join(dir, 'test.db'));
-  migrateDatabase(h);
+  ({ handle: h, cleanup } = tempDatabase('kader-db-'));
 });
-afterEach(() => {
-  h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 function seedOne() {
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });

@@ -1,29 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  countPlacesTaken,
-  type DbHandle,
-  insertBranch,
-  insertPeriod,
-  insertWorkArea,
-  migrateDatabase,
-  openDatabase,
-} from '../src/index';
+import { countPlacesTaken, type DbHandle, insertBranch, insertPeriod, insertWorkArea } from '../src/index';
+import { tempDatabase } from './tempDatabase';
 
-let dir: string;
 let h: DbHandle;
+let cleanup: () => void;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-places-'));
-  h = openDatabase(join(dir, 'test.db'));
-  migrateDatabase(h);
+  ({ handle: h, cleanup } = tempDatabase('kader-places-'));
 });
-afterEach(() => {
-  h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 const HOLDING = ['debriefing', 'active'];
 const LEFT_EARLY = ['resigned', 'terminated'];

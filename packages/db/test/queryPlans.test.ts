@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   boardCountsSql,
@@ -11,24 +8,18 @@ import {
   contractsPageQuery,
   type ContractFilter,
   type DbHandle,
-  migrateDatabase,
-  openDatabase,
   renewalPartQuery,
 } from '../src';
+import { tempDatabase } from './tempDatabase';
 
-let dir: string;
 let handle: DbHandle;
+let cleanup = () => {};
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kader-plans-'));
-  handle = openDatabase(path.join(dir, 'kader.db'));
-  migrateDatabase(handle);
+  ({ handle, cleanup } = tempDatabase('kader-plans-'));
 });
 
-afterAll(() => {
-  handle?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanup());
 
 /** SQLite's plan for a drizzle query, one line per step (`SEARCH contracts USING INDEX …`). */
 function planOf(query: { toSQL: () => { sql: string; params: unknown[] } }): string[] {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,24 +7,18 @@ import {
   insertBranch,
   insertSession,
   insertUser,
-  migrateDatabase,
-  openDatabase,
   schema,
   touchSession,
 } from '../src/index';
+import { tempDatabase } from './tempDatabase';
 
-let dir: string;
 let h: DbHandle;
+let cleanup: () => void;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kader-db-'));
-  h = openDatabase(join(dir, 'test.db'));
-  migrateDatabase(h);
+  ({ handle: h, cleanup } = tempDatabase('kader-db-'));
 });
-afterEach(() => {
-  h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 function seedSession(opts: { mustChangePassword: boolean; demo: boolean }) {
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });

@@ -43,7 +43,23 @@ export function ageOn(birthDate: string, day: string): number {
   return age;
 }
 
+/**
+ * Each zone's date for the last UTC minute asked: callers ask for "today" at `now` on every command
+ * (a send asks twice), and Intl's `formatToParts` is a measurable share of a send's CPU. Every
+ * zone's offset has been whole minutes since 1972, so a date cannot change within one UTC minute
+ * after that; older instants are not remembered.
+ */
+const todayByZone = new Map<string, { minute: number; date: string }>();
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+
 /** The calendar date of an instant in a branch's IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura). */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return partsInZone(instant, timeZone).date;
+  const t = instant.getTime();
+  if (!(t >= WHOLE_MINUTE_OFFSETS_FROM)) return partsInZone(instant, timeZone).date;
+  const minute = Math.floor(t / 60_000);
+  const known = todayByZone.get(timeZone);
+  if (known?.minute === minute) return known.date;
+  const date = partsInZone(instant, timeZone).date;
+  todayByZone.set(timeZone, { minute, date });
+  return date;
 }

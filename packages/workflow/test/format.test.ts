@@ -70,6 +70,16 @@ describe('times in the branch zone', () => {
     expect(dateInZone(now, 'Asia/Jakarta')).toBe('2026-11-23');
     expect(dateInZone(now, 'UTC')).toBe('2026-11-22');
   });
+  it('turns the date at midnight in the zone, though it remembers the date of the minute asked', () => {
+    // asked again within the same UTC minute, then in the next one (midnight WIB)
+    expect(dateInZone(new Date('2026-11-22T16:59:00Z'), 'Asia/Jakarta')).toBe('2026-11-22');
+    expect(dateInZone(new Date('2026-11-22T16:59:59.999Z'), 'Asia/Jakarta')).toBe('2026-11-22');
+    expect(dateInZone(new Date('2026-11-22T17:00:00Z'), 'Asia/Jakarta')).toBe('2026-11-23');
+    // the same minute in another zone, and an instant long before whole-minute offsets
+    expect(dateInZone(new Date('2026-11-22T17:00:00Z'), 'UTC')).toBe('2026-11-22');
+    expect(dateInZone(new Date('1900-01-01T16:50:00Z'), 'Asia/Jakarta')).toBe('1900-01-01');
+    expect(dateInZone(new Date('1900-01-01T16:53:00Z'), 'Asia/Jakarta')).toBe('1900-01-02');
+  });
 });
 
 describe('days in stage', () => {

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createFirstAdmin, createUser, systemContext } from '@kader/api';
 import { openDatabase } from '@kader/db';
-import { seedTemplate } from '../workloads';
+import { applicationIds, seedTemplate } from '../workloads';
 import type { OwnedApplication } from './load';
 
 export type HttpFixture = { file: string; username: string; password: string; applications: OwnedApplication[] };
@@ -25,7 +25,7 @@ export async function seedHttpTemplate(file: string, applications: number): Prom
       ctx: systemContext(handle, undefined, 'bench'),
       input: { username: RECRUITER, name: 'Rekruter Bench', role: 'recruiter', branchId, password, mustChangePassword: false },
     });
-    const owned = handle.sqlite.prepare('SELECT id, revision FROM applications ORDER BY id').all() as OwnedApplication[];
+    const owned: OwnedApplication[] = applicationIds(handle);
     handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return { file, username: RECRUITER, password, applications: owned };
   } finally {

@@ -2,7 +2,7 @@
  * Bulk data: a whole programme of many years and branches, built fast, demo-seed style, so the
  * benchmark (issue 10) and anyone trying the product can work at 100,000 applications. Going
  * through the service verbs takes ~40 minutes for that; this takes the same machine steps (the
- * engines' machines: start, each event, persist; see bulk/machineStep.ts) and writes their result
+ * engines' machines: start, each event, persist; see bulk/application.ts and bulk/cadreYears.ts) and writes their result
  * directly: rows and audit rows exactly as registerCandidate, sendApplicationEvent and the
  * contract lifecycle write them (the start events' payload is the machine input, every row in the
  * hash chain with its seq), many applications per transaction, statements prepared once, the
@@ -24,6 +24,7 @@ import {
   recruitmentRulesSchema,
 } from '@kader/workflow';
 import { systemContext } from '../context';
+import { type AgreementNumberToken, formatAgreementNumber } from '../documents/agreementNumber';
 import { writeApplication } from './bulk/application';
 import type { CadreEnv } from './bulk/cadreYears';
 import { type Area, newcomers, type Person } from './bulk/people';
@@ -32,6 +33,7 @@ import { BRANCHES, type BranchPlan, ZONE_OFFSET_HOURS } from './bulk/programme';
 import { type Random, seededRandom } from './bulk/random';
 import { createStaff, staffOf } from './bulk/staff';
 import { bulkStorage } from './bulk/storage';
+import { branchAgreementPattern } from './contracts/lifecycle';
 
 export type BulkSeedOptions = {
   /** how many applications in all (every period, every branch) */
@@ -133,10 +135,13 @@ export async function seedBulk(handle: DbHandle, options: BulkSeedOptions): Prom
     const rules = recruitmentRulesSchema.parse(DEFAULT_RECRUITMENT_RULES);
     const periods = new Map<string, PeriodRow>();
     const branchIds = new Map<string, number>();
+    /** per branch code: its stored numbering pattern, parsed once, as nextAgreementNumber reads it */
+    const patterns = new Map<string, AgreementNumberToken[]>();
     handle.db.transaction((tx) => {
       for (const b of BRANCHES) {
         const branch = insertBranch(tx, { code: b.code, name: b.name, timeZone: b.timeZone });
         branchIds.set(b.code, branch.id);
+        patterns.set(b.code, branchAgreementPattern(tx, branch.id).tokens);
         const areas = b.areas.map((a) => ({
           id: insertWorkArea(tx, { branchId: branch.id, name: a.name, regionCode: a.regionCode }).id,
           name: a.name,
@@ -172,11 +177,16 @@ export async function seedBulk(handle: DbHandle, options: BulkSeedOptions): Prom
     let contracts = 0;
     let done = 0;
 
-    /** The branch's next agreement number for a start year, in its pattern `PKS/{seq:3}/{kode}/{yyyy}`. */
+    /**
+     * The branch's next agreement number for a start year, formatted as nextAgreementNumber formats
+     * it (the running number counted per year here instead of read back: nothing else numbers while
+     * this fills). Dated 1 January: the generated branches keep the default pattern, which carries
+     * the year only.
+     */
     const agreementNumber = (code: string, y: number) => {
       const n = (numbers.get(periodKey(code, y)) ?? 0) + 1;
       numbers.set(periodKey(code, y), n);
-      return `PKS/${String(n).padStart(3, '0')}/${code}/${y}`;
+      return formatAgreementNumber(patterns.get(code)!, { sequence: n, date: `${y}-01-01`, branchCode: code });
     };
     const places = (code: string, y: number) => {
       const key = periodKey(code, y);
@@ -202,12 +212,13 @@ export async function seedBulk(handle: DbHandle, options: BulkSeedOptions): Prom
           const key = periodKey(b.code, y);
           const period = periods.get(key)!;
           const staff = staffOf(b);
-          const officeAt = officeHours(rng, ZONE_OFFSET_HOURS[b.timeZone] ?? 7);
+          const offsetHours = ZONE_OFFSET_HOURS[b.timeZone] ?? 7;
+          const officeAt = officeHours(rng, offsetHours);
           const cadre: CadreEnv = {
             rng,
             storage,
             today,
-            offsetHours: ZONE_OFFSET_HOURS[b.timeZone] ?? 7,
+            offsetHours,
             branch: { id: period.branchId, code: b.code },
             supervisor: staff.supervisor,
             agreementNumber: (startYear) => agreementNumber(b.code, startYear),

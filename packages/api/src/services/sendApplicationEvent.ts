@@ -18,21 +18,6 @@ import { startFirstContract } from './contracts/lifecycle';
 import { placesTaken } from './quota';
 import { applicationDetail, mustGetApplication } from './views';
 
-/**
- * The branch's calendar date at `now`, remembered per zone for the minute it was asked in: every
- * send needs it, and Intl's `formatToParts` behind `dateInZone` is a measurable share of a send's
- * CPU. No zone's offset has seconds, so a date cannot change within one UTC minute.
- */
-const todayByZone = new Map<string, { minute: number; date: string }>();
-function branchToday(now: Date, timeZone: string): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  const known = todayByZone.get(timeZone);
-  if (known?.minute === minute) return known.date;
-  const date = dateInZone(now, timeZone);
-  todayByZone.set(timeZone, { minute, date });
-  return date;
-}
-
 export type SendApplicationEvent = {
   id: number;
   /** The revision the caller saw: a stale one is a CONFLICT and nothing is written. */
@@ -69,8 +54,8 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
 
       const now = ctx.now();
       const at = now.toISOString();
-      // the branch's today: the date rules check against it and the answer shows ages by it
-      const today = branchToday(now, period.branch.timeZone);
+      // the branch's today, which the date rules check against
+      const today = dateInZone(now, period.branch.timeZone);
       const applied = applyToVersionedRow(tx, {
         engine: recruitmentEngine,
         machine: 'recruitment',
@@ -148,7 +133,7 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
       // The answer is the row as just written, built from what this command already holds (the
       // period it read, the snapshot it applied): no second read of the row, no second restore.
       const written = { ...row, ...applied.written, revision: input.revision + 1 };
-      return applicationDetail(tx, written, principal, now, { period, snapshot: applied.snapshot, today });
+      return applicationDetail(tx, written, principal, now, { period, snapshot: applied.snapshot });
     })
     .immediate();
 }

@@ -1,30 +1,23 @@
 import { checkAuditChain, type DbHandle } from '@kader/db';
-import { histories, historyRowCount, type ReplayedKind } from './verify/histories';
+import { histories, REPLAYED_KINDS, replayRowCount } from './verify/histories';
 import { verifyInWorkers } from './verify/parallel';
 import { type AuditMismatch, replayedMismatch } from './verify/replayEntity';
-import type { VerifyProgress, VerifyReport } from './verify/tasks';
+import { chainBreakMismatch, chainNotChecked, type VerifyProgress, type VerifyReport } from './verify/tasks';
 import { verifyWorkerScript } from './verify/workerScript';
 
 export type { AuditMismatch } from './verify/replayEntity';
 export type { VerifyProgress, VerifyReport } from './verify/tasks';
 
 const PROGRESS_EVERY = 4096;
-const KINDS: ReplayedKind[] = ['application', 'contract'];
 
 /** Every break in the hash chain, named by the entity whose audit row it is in. */
 function chainMismatches(handle: DbHandle, onProgress?: (p: VerifyProgress) => void): AuditMismatch[] {
   try {
     return checkAuditChain(handle.sqlite, onProgress && ((done, total) => onProgress({ phase: 'chain', done, total }))).map(
-      (b) => ({ kind: b.entityType, id: b.entityId, seq: b.seq, reason: b.reason }),
+      chainBreakMismatch,
     );
   } catch (error) {
-    return [
-      {
-        kind: 'audit_events',
-        id: 0,
-        reason: `hash chain not checked: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    ];
+    return [chainNotChecked(error)];
   }
 }
 
@@ -43,11 +36,11 @@ export function verifyAuditLog(
   { onProgress }: { onProgress?: (p: VerifyProgress) => void } = {},
 ): VerifyReport {
   const mismatches = chainMismatches(handle, onProgress);
-  const total = onProgress ? KINDS.reduce((n, kind) => n + historyRowCount(handle.sqlite, kind), 0) : 0;
+  const total = onProgress ? replayRowCount(handle.sqlite) : 0;
   let done = 0;
   let reported = 0;
   let checked = 0;
-  for (const kind of KINDS) {
+  for (const kind of REPLAYED_KINDS) {
     for (const history of histories(handle.sqlite, kind)) {
       const m = replayedMismatch(kind, history);
       if (m) mismatches.push(m);
@@ -83,7 +76,7 @@ export async function verifyAuditLogInParallel(
     workersFrom = WORKERS_FROM_ROWS,
   }: { onProgress?: (p: VerifyProgress) => void; threads?: number; workersFrom?: number } = {},
 ): Promise<VerifyReport> {
-  const large = () => KINDS.reduce((n, kind) => n + historyRowCount(handle.sqlite, kind), 0) >= workersFrom;
+  const large = () => replayRowCount(handle.sqlite) >= workersFrom;
   const script = handle.file !== ':memory:' && threads >= 2 && large() ? verifyWorkerScript() : null;
   if (!script) return verifyAuditLog(handle, { onProgress });
   return verifyInWorkers(handle, script, { onProgress, threads });

@@ -102,14 +102,14 @@ export function applicationDetail(
   row: ApplicationRow,
   principal: Principal,
   now = new Date(),
-  known: { period?: Period; snapshot?: ReturnType<typeof restore>; today?: string } = {},
+  known: { period?: Period; snapshot?: ReturnType<typeof restore> } = {},
 ) {
   const candidate = getCandidate(db, row.candidateId);
   const period = known.period ?? getPeriod(db, row.periodId);
   const area = period?.workAreas.find((a) => a.id === row.workAreaId) ?? getWorkArea(db, row.workAreaId);
   if (!candidate || !period || !area) throw new Error(`application ${row.id} refers to missing rows`);
   assertCanRead(principal, period.branchId, { entity: 'application', id: row.id });
-  const personal = personalDataFor(principal, period.branchId, candidate, known.today ?? dateInZone(now, period.branch.timeZone));
+  const personal = personalDataFor(principal, period.branchId, candidate, dateInZone(now, period.branch.timeZone));
   const snapshot = known.snapshot ?? restore({ version: row.machineVersion, persisted: row.snapshot });
   const state = stateOf(snapshot) as RecruitmentState;
   return {

@@ -20,7 +20,8 @@ import { type CadreEnv, liveCadreYears } from './cadreYears';
 import type { Area, Person } from './people';
 import type { Target } from './programme';
 import type { Random } from './random';
-import type { AuditInsert, BulkStorage } from './storage';
+import { inMemoryHistory } from './history';
+import type { BulkStorage } from './storage';
 import { type DraftStep, draftStory, type StoryFacts } from './stories';
 
 /** A period's side of the writing: its ids, its people, its places. */
@@ -75,55 +76,44 @@ export function writeApplication(
     applicant: { ageAtRegistration: ageOn(person.birthDate, registeredOn), education: person.education },
     registeredOn,
   };
-  let snapshot = recruitmentEngine.start(input);
-  const rows: Omit<AuditInsert, 'entity_id'>[] = [
-    {
-      entity_type: 'application',
-      seq: 1,
-      type: 'REGISTERED',
-      payload: { input },
-      from_state: null,
-      to_state: recruitmentEngine.stateOf(snapshot),
-      machine_version: RECRUITMENT_MACHINE_VERSION,
-      actor: env.recruiter,
-      at: registeredAt,
-      meta: { periodId: env.periodId, workAreaId: area.id, candidateId: person.candidateId },
-    },
-  ];
-  let stateEnteredAt = registeredAt;
-  let updatedAt = registeredAt;
+  const start = recruitmentEngine.start(input);
+  const history = inMemoryHistory(recruitmentEngine, {
+    entityType: 'application',
+    name: 'an application',
+    snapshot: start,
+    at: registeredAt,
+    rows: [
+      {
+        entity_type: 'application',
+        seq: 1,
+        type: 'REGISTERED',
+        payload: { input },
+        from_state: null,
+        to_state: recruitmentEngine.stateOf(start),
+        machine_version: RECRUITMENT_MACHINE_VERSION,
+        actor: env.recruiter,
+        at: registeredAt,
+        meta: { periodId: env.periodId, workAreaId: area.id, candidateId: person.candidateId },
+      },
+    ],
+  });
   let debriefedAt = registeredAt;
   for (const step of steps) {
     const event = step.event(registeredOn);
     const at = env.officeAt(addDays(registeredOn, step.offset));
-    const applied = recruitmentEngine.apply(snapshot, event);
-    if (!applied.ok) throw new Error(`bulk seed: ${event.type} refused in ${recruitmentEngine.stateOf(snapshot)}`);
-    const { snapshot: next, from, to } = applied;
-    let meta: unknown = null;
-    if (to === 'debriefing' && from !== 'debriefing') {
-      meta = { quota: env.places.quota, quotaUsedBefore: env.places.used };
-      env.places.used++;
-    } else if (from === 'debriefing' && to !== 'active') {
-      env.places.used--;
-    }
-    const { type, ...payload } = event;
-    rows.push({
-      entity_type: 'application',
-      seq: rows.length + 1,
-      type,
-      payload,
-      from_state: from,
-      to_state: to,
-      machine_version: RECRUITMENT_MACHINE_VERSION,
-      actor: env.recruiter,
-      at,
-      meta,
+    const to = history.send(event, at, env.recruiter, (from, to) => {
+      // a signing takes a place in the quota (the audit row records it); leaving before active gives it back
+      if (to === 'debriefing' && from !== 'debriefing') {
+        const meta = { quota: env.places.quota, quotaUsedBefore: env.places.used };
+        env.places.used++;
+        return meta;
+      }
+      if (from === 'debriefing' && to !== 'active') env.places.used--;
+      return null;
     });
-    if (from !== to) stateEnteredAt = at;
     if (to === 'active') debriefedAt = at;
-    updatedAt = at;
-    snapshot = next;
   }
+  const { snapshot, rows } = history;
   const state = recruitmentEngine.stateOf(snapshot);
   if (state !== target.state) throw new Error(`bulk seed: a story for ${target.state} ended in ${state}`);
   const applicationId = storage.insertApplication({
@@ -135,9 +125,9 @@ export function writeApplication(
     state,
     snapshot: recruitmentEngine.persist(snapshot),
     revision: rows.length,
-    stateEnteredAt,
+    stateEnteredAt: history.stateEnteredAt,
     createdAt: registeredAt,
-    updatedAt,
+    updatedAt: history.updatedAt,
   });
   for (const row of rows) storage.appendAudit({ ...row, entity_id: applicationId });
 

@@ -18,8 +18,9 @@ import {
   TERMINATION_REASONS,
 } from '@kader/workflow';
 import { SCHEDULER_ACTOR } from '../contracts/scheduler';
+import { inMemoryHistory } from './history';
 import type { Random } from './random';
-import type { AuditInsert, BulkStorage } from './storage';
+import type { BulkStorage } from './storage';
 
 export type CadreEnv = {
   rng: Random;
@@ -88,34 +89,28 @@ function liveOneYear(
     startDate: year.startDate,
     previousContractId: year.previousContractId,
   });
-  let snapshot = contractEngine.start(input);
-  const startState = contractEngine.stateOf(snapshot);
-  const rows: Omit<AuditInsert, 'entity_id'>[] = [];
-  let stateEnteredAt = year.at;
-  let updatedAt = year.at;
-  const send = (event: ContractEvent, at: string, actor: string, meta: unknown = null) => {
-    const applied = contractEngine.apply(snapshot, event);
-    if (!applied.ok)
-      throw new Error(`bulk seed: contract ${year.agreementNumber} refused ${event.type} in ${contractEngine.stateOf(snapshot)}`);
-    const next = applied.snapshot;
-    const { type, ...payload } = event;
-    rows.push({
-      entity_type: 'contract',
-      seq: rows.length + 2,
-      type,
-      payload,
-      from_state: applied.from,
-      to_state: applied.to,
-      machine_version: contractEngine.version,
-      actor,
-      at,
-      meta,
-    });
-    if (applied.from !== applied.to) stateEnteredAt = at;
-    updatedAt = at;
-    snapshot = next;
-  };
-
+  const start = contractEngine.start(input);
+  const applicationId = year.previousContractId === null ? cadre.applicationId : null;
+  const history = inMemoryHistory(contractEngine, {
+    entityType: 'contract',
+    name: `contract ${year.agreementNumber}`,
+    snapshot: start,
+    at: year.at,
+    rows: [
+      {
+        entity_type: 'contract',
+        seq: 1,
+        type: 'CONTRACT_STARTED',
+        payload: { input },
+        from_state: null,
+        to_state: contractEngine.stateOf(start),
+        machine_version: CONTRACT_MACHINE_VERSION,
+        actor: year.actor,
+        at: year.at,
+        meta: { candidateId: cadre.candidateId, applicationId },
+      },
+    ],
+  });
   const { evaluationDueOn, endDate } = input;
   const endedOn = addDays(endDate, 1);
   const fate = rng.next();
@@ -125,18 +120,18 @@ function liveOneYear(
     const exitDate = addDays(year.startDate, rng.int(20, 340));
     const recordedOn = addDays(exitDate, rng.int(0, 1));
     if (evaluationDueOn <= today && evaluationDueOn <= recordedOn) {
-      send({ type: 'EVALUATION_DUE' }, schedulerAt(evaluationDueOn, env.offsetHours), SCHEDULER_ACTOR);
+      history.send({ type: 'EVALUATION_DUE' }, schedulerAt(evaluationDueOn, env.offsetHours), SCHEDULER_ACTOR);
     }
     if (recordedOn <= today) {
       const resign = fate < 0.04;
       const reasonCode = resign ? rng.pick(RESIGNATION_REASONS) : rng.pick(TERMINATION_REASONS);
       const note = reasonCode === 'OTHER' ? OTHER_NOTE : '';
       const event = { type: resign ? 'RESIGN' : 'TERMINATE', date: exitDate, reasonCode, note } as ContractEvent;
-      send(event, env.officeAt(recordedOn), env.supervisor);
+      history.send(event, env.officeAt(recordedOn), env.supervisor);
     }
   } else {
     if (evaluationDueOn <= today) {
-      send({ type: 'EVALUATION_DUE' }, schedulerAt(evaluationDueOn, env.offsetHours), SCHEDULER_ACTOR);
+      history.send({ type: 'EVALUATION_DUE' }, schedulerAt(evaluationDueOn, env.offsetHours), SCHEDULER_ACTOR);
     }
     // No monthly reports are generated, so the scorecard has no data and recommends a drop
     // (recommendationForDecision): a renewal then needs the supervisor's written reason.
@@ -151,19 +146,24 @@ function liveOneYear(
         places.used++;
       }
       const reason = rng.pick(DECISION_REASONS[decision]);
-      send({ type: 'DECIDE_RENEWAL', decision, reason, recommendation: 'drop' }, env.officeAt(decidedOn), env.supervisor, meta);
+      history.send(
+        { type: 'DECIDE_RENEWAL', decision, reason, recommendation: 'drop' },
+        env.officeAt(decidedOn),
+        env.supervisor,
+        () => meta,
+      );
     }
     if (endedOn <= today) {
       const at = schedulerAt(endedOn, env.offsetHours);
-      send({ type: 'AGREEMENT_ENDED' }, at, SCHEDULER_ACTOR);
-      if (contractEngine.stateOf(snapshot) === 'renewed') renewal = { startDate: endedOn, at };
+      history.send({ type: 'AGREEMENT_ENDED' }, at, SCHEDULER_ACTOR);
+      if (contractEngine.stateOf(history.snapshot) === 'renewed') renewal = { startDate: endedOn, at };
     }
   }
 
-  const state = contractEngine.stateOf(snapshot);
+  const state = contractEngine.stateOf(history.snapshot);
   const id = env.storage.insertContract({
     candidateId: cadre.candidateId,
-    applicationId: year.previousContractId === null ? cadre.applicationId : null,
+    applicationId,
     previousContractId: year.previousContractId,
     branchId: env.branch.id,
     workAreaId: cadre.workAreaId,
@@ -175,26 +175,13 @@ function liveOneYear(
     machineId: CONTRACT_MACHINE_ID,
     machineVersion: CONTRACT_MACHINE_VERSION,
     state,
-    snapshot: contractEngine.persist(snapshot),
-    revision: 1 + rows.length,
-    stateEnteredAt,
+    snapshot: contractEngine.persist(history.snapshot),
+    revision: history.rows.length,
+    stateEnteredAt: history.stateEnteredAt,
     createdAt: year.at,
-    updatedAt,
+    updatedAt: history.updatedAt,
   });
-  env.storage.appendAudit({
-    entity_type: 'contract',
-    entity_id: id,
-    seq: 1,
-    type: 'CONTRACT_STARTED',
-    payload: { input },
-    from_state: null,
-    to_state: startState,
-    machine_version: CONTRACT_MACHINE_VERSION,
-    actor: year.actor,
-    at: year.at,
-    meta: { candidateId: cadre.candidateId, applicationId: year.previousContractId === null ? cadre.applicationId : null },
-  });
-  for (const row of rows) env.storage.appendAudit({ ...row, entity_id: id });
+  for (const row of history.rows) env.storage.appendAudit({ ...row, entity_id: id });
   env.countState(state);
   if (!renewal) return null;
   return {

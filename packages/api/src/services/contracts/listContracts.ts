@@ -1,10 +1,9 @@
-import { countContracts, listContracts as listContractRows, type DbOrTx } from '@kader/db';
+import { countContracts, listContracts as listContractRows } from '@kader/db';
 import { CONTRACT_STATES, isoDate } from '@kader/workflow';
 import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
-import type { Principal } from '../../auth/principal';
 import type { Context } from '../../context';
-import { readableBranches } from './shared';
+import { branchScope } from './shared';
 import { contractCards } from './views';
 
 const id = z.number().int().positive();
@@ -20,15 +19,6 @@ export const listContractsSchema = z.object({
   after: z.object({ endDate: isoDate, id }).optional(),
   pageSize: z.number().int().min(1).max(100).optional(),
 });
-
-/**
- * The branches a list reads: none named (every one) for whoever reads them all, so the query has
- * no branch condition and walks the end-date index alone; otherwise this person's readable ones.
- */
-export function branchScope(db: DbOrTx, p: Principal, only: number | undefined): number[] | undefined {
-  const readsAll = p.kind === 'system' || p.branchId === null;
-  return readsAll && only === undefined ? undefined : readableBranches(db, p, only);
-}
 
 /**
  * Agreement years this person may read, filtered, one page (soonest end first) after `after`; the

@@ -1,16 +1,9 @@
-import {
-  type ContractCursor,
-  type ContractListItem,
-  contractListItems,
-  listBranchZones,
-  type RenewalPart,
-  renewalPartQuery,
-} from '@kader/db';
+import { type ContractCursor, type ContractListItem, contractListItems, type RenewalPart, renewalPartQuery } from '@kader/db';
 import { addDays, dateInZone, isoDate } from '@kader/workflow';
 import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
 import type { Context } from '../../context';
-import { branchScope } from './listContracts';
+import { branchScope, branchTodays } from './shared';
 import { contractCards } from './views';
 
 const id = z.number().int().positive();
@@ -43,9 +36,7 @@ export function renewalQueue({ ctx, input }: { ctx: Context; input: z.output<typ
   const branchIds = branchScope(db, p, input.branchId);
   const pageSize = input.pageSize ?? 50;
   const after: ContractCursor | null = input.after ?? null;
-  const todays = listBranchZones(db)
-    .map((zone) => dateInZone(ctx.now(), zone))
-    .sort();
+  const todays = branchTodays(db, ctx.now());
   const earliest = todays[0] ?? dateInZone(ctx.now(), 'UTC');
   const latest = todays.at(-1) ?? earliest;
   const parts: RenewalPart[] = [

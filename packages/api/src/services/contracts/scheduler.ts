@@ -1,6 +1,7 @@
-import { getContract, listBranchZones, listContractsDue, type DbHandle } from '@kader/db';
+import { getContract, listContractsDue, type DbHandle } from '@kader/db';
 import { CONTRACT_OPEN_STATES, contractDueEvents, dateInZone, restoreContract } from '@kader/workflow';
 import { applyToContract } from './lifecycle';
+import { branchTodays } from './shared';
 
 /** A contract the run could not act on (a damaged row, a refused event): the others go on. */
 export type SchedulerFailure = { contractId: number; error: string };
@@ -26,12 +27,8 @@ export const SCHEDULER_ACTOR = 'penjadwal';
 export function runContractScheduler(handle: DbHandle, now: Date): SchedulerRun {
   const run: SchedulerRun = { checked: 0, sent: [], failures: [] };
   // The latest "today" among the branches' zones: what is due anywhere is due by then.
-  // (ISO dates sort as they read; no branch means nothing is due)
-  const latestToday =
-    listBranchZones(handle.db)
-      .map((zone) => dateInZone(now, zone))
-      .sort()
-      .at(-1) ?? '';
+  // (no branch: nothing is due)
+  const latestToday = branchTodays(handle.db, now).at(-1) ?? '';
   const due = listContractsDue(handle.db, { openStates: CONTRACT_OPEN_STATES, awaitingEvaluation: 'active', today: latestToday });
   for (const { id, timeZone } of due) {
     run.checked += 1;

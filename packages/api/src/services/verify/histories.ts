@@ -59,9 +59,12 @@ function statementsFor(sqlite: Sqlite, kind: ReplayedKind): Statements {
   return s[kind];
 }
 
-/** How many audit rows the entities of `kind` have: the replay's progress counts them. */
-export function historyRowCount(sqlite: Sqlite, kind: ReplayedKind): number {
-  return statementsFor(sqlite, kind).count.get() as number;
+/** The entities verify-audit replays, in the order it replays and reports them. */
+export const REPLAYED_KINDS: readonly ReplayedKind[] = ['application', 'contract'];
+
+/** How many audit rows the replayed entities have: the replay's progress counts them. */
+export function replayRowCount(sqlite: Sqlite): number {
+  return REPLAYED_KINDS.reduce((n, kind) => n + (statementsFor(sqlite, kind).count.get() as number), 0);
 }
 
 type RawStored = [number, number, string, string, number];

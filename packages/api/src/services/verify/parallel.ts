@@ -1,15 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type AuditChainBreak, chainBreaksInOrder, type DbHandle } from '@kader/db';
-import { historyPages, historyRowCount, type ReplayedKind } from './histories';
+import { historyPages, REPLAYED_KINDS, replayRowCount } from './histories';
 import type { AuditMismatch } from './replayEntity';
-import { runTask, type TaskResult, type VerifyProgress, type VerifyReport, type VerifyTask } from './tasks';
+import {
+  chainBreakMismatch,
+  chainNotChecked,
+  runTask,
+  type TaskResult,
+  type VerifyProgress,
+  type VerifyReport,
+  type VerifyTask,
+} from './tasks';
 import type { WorkerRequest } from './worker';
 import type { WorkerScript } from './workerScript';
 
 /** Audit row ids per seal task: big enough that a task's setup is noise, small enough to balance. */
 const SEAL_SPAN = 16_384;
-const KINDS: ReplayedKind[] = ['application', 'contract'];
 
 /**
  * Runs one task at a time somewhere: in this thread, or in a worker thread once it is `ready`
@@ -28,7 +35,8 @@ function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
     for (let from = lo; from <= hi; from += SEAL_SPAN)
       tasks.push({ kind: 'seal', fromId: from, toId: Math.min(from + SEAL_SPAN - 1, hi) });
   }
-  for (const entity of KINDS) for (const page of historyPages(sqlite, entity)) tasks.push({ kind: 'replay', entity, ...page });
+  for (const entity of REPLAYED_KINDS)
+    for (const page of historyPages(sqlite, entity)) tasks.push({ kind: 'replay', entity, ...page });
   return tasks;
 }
 
@@ -36,8 +44,6 @@ function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
 function splitBreaks([seq, ...rest]: TaskResult[]): [AuditChainBreak[], AuditChainBreak[]] {
   return [seq?.kind === 'chain' ? seq.breaks : [], rest.flatMap((r) => (r.kind === 'chain' ? r.breaks : []))];
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The check cut into tasks, each runner taking the next task when it finishes one, and the results
@@ -52,11 +58,11 @@ export async function verifyByTasks(
   const tasks = plan(handle.sqlite);
   const totals = {
     chain: handle.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number,
-    replay: KINDS.reduce((n, kind) => n + historyRowCount(handle.sqlite, kind), 0),
+    replay: replayRowCount(handle.sqlite),
   };
   const done = { chain: 0, replay: 0 };
   const results: TaskResult[] = new Array(tasks.length);
-  const chainErrors: string[] = [];
+  const chainErrors: unknown[] = [];
   let next = 0;
   let allTaken = () => {};
   const exhausted = new Promise<void>((resolve) => {
@@ -78,7 +84,7 @@ export async function verifyByTasks(
         } catch (error) {
           // a chain task that cannot run (a database without the hash column) is reported as in one thread
           if (task.kind === 'replay') throw error;
-          chainErrors.push(messageOf(error));
+          chainErrors.push(error);
           results[n] = { kind: 'chain', breaks: [], rows: 0 };
         }
         const { kind: phase, rows } = results[n]!;
@@ -88,13 +94,8 @@ export async function verifyByTasks(
     }),
   );
   const chain: AuditMismatch[] = chainErrors.length
-    ? [{ kind: 'audit_events', id: 0, reason: `hash chain not checked: ${chainErrors[0]}` }]
-    : chainBreaksInOrder(...splitBreaks(results)).map((b) => ({
-        kind: b.entityType,
-        id: b.entityId,
-        seq: b.seq,
-        reason: b.reason,
-      }));
+    ? [chainNotChecked(chainErrors[0])]
+    : chainBreaksInOrder(...splitBreaks(results)).map(chainBreakMismatch);
   const replayed = results.flatMap((r) => (r.kind === 'replay' ? r.mismatches : []));
   const checked = results.reduce((n, r) => n + (r.kind === 'replay' ? r.checked : 0), 0);
   return { checked, mismatches: [...chain, ...replayed] };

@@ -11,6 +11,21 @@ export type VerifyProgress = { phase: 'chain' | 'replay'; done: number; total: n
 /** What a check finds: how many applications and contracts it replayed, and every break. */
 export type VerifyReport = { checked: number; mismatches: AuditMismatch[] };
 
+/** A break in the hash chain as a mismatch, named by the entity whose audit row it is in. */
+export const chainBreakMismatch = (b: AuditChainBreak): AuditMismatch => ({
+  kind: b.entityType,
+  id: b.entityId,
+  seq: b.seq,
+  reason: b.reason,
+});
+
+/** What a chain check that could not run reports (a database without the hash column). */
+export const chainNotChecked = (error: unknown): AuditMismatch => ({
+  kind: 'audit_events',
+  id: 0,
+  reason: `hash chain not checked: ${error instanceof Error ? error.message : String(error)}`,
+});
+
 /**
  * The units verify-audit's workers take one at a time from a queue, so two threads stay busy
  * whatever the mix of entities: the seq numbering (one light pass), the seals of a range of audit

@@ -1,0 +1,36 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { type DbHandle, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../src/index';
+
+/**
+ * A real SQLite file in a temp folder of its own, migrated unless a test wants to migrate it its own way;
+ * `cleanup` closes it and removes the folder.
+ */
+export function tempDatabase(prefix: string, { migrated = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const handle: DbHandle = openDatabase(join(dir, 'test.db'));
+  if (migrated) migrateDatabase(handle);
+  return {
+    dir,
+    handle,
+    cleanup: () => {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A copy of the migrations folder, in `dir`, that stops after `tag`: a database as that migration left it. */
+export function migrationsUpTo(dir: string, tag: string) {
+  const folder = join(dir, 'migrations-old');
+  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((e) => e.tag === tag);
+  expect(last).toBeGreaterThanOrEqual(0);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
