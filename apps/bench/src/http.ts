@@ -2,8 +2,9 @@
  * The HTTP section: transitions per second over HTTP at concurrency 32 and latency at concurrency
  * 1, Kader's real server (built, `node apps/server/dist/cli.js start`, tRPC `applications.send` with
  * a signed-in recruiter's session cookie) beside a bare node:http server doing only the raw
- * transaction (http/bareServer.ts). Servers and the load generator (http/load.ts) are separate
- * processes on loopback; each round starts each server on a fresh copy of one seeded file, warms
+ * transaction (http/bareServer.ts), and the same bare server calling Kader's service directly
+ * (`--service`: the command without tRPC and the session, the floor of any server running it).
+ * Servers and the load generator (http/load.ts) are separate processes on loopback; each round starts each server on a fresh copy of one seeded file, warms
  * it up, then measures; bare and Kader rounds are interleaved (the order turns round each round)
  * and the median is reported. Also the built server's start time and idle memory beside the same
  * server started under tsx (how it ran before it was built).
@@ -118,6 +119,7 @@ async function runHttp({ smoke, dir }: SectionRun) {
   };
 
   const bare: Round[] = [];
+  const service: Round[] = [];
   const kader: Round[] = [];
   const built: Start[] = [];
   const underTsx: Start[] = [];
@@ -131,6 +133,15 @@ async function runHttp({ smoke, dir }: SectionRun) {
         withServer(startServer(process.execPath, ['--import', 'tsx', BARE_SERVER, file], BENCH_DIR), async (server) => {
           bare.push(await load({ url: server.url, path: '/send', headers: {} }, fixture, sizes));
         }),
+      ),
+    () =>
+      onCopy((file) =>
+        withServer(
+          startServer(process.execPath, ['--import', 'tsx', BARE_SERVER, file, '--service'], BENCH_DIR),
+          async (server) => {
+            service.push(await load({ url: server.url, path: '/send', headers: {} }, fixture, sizes));
+          },
+        ),
       ),
     () =>
       onCopy((file) =>
@@ -155,11 +166,13 @@ async function runHttp({ smoke, dir }: SectionRun) {
   for (let r = 0; r < sizes.rounds; r++) {
     for (const step of r % 2 ? [...steps].reverse() : steps) await step();
     const b = bare[r]!;
+    const v = service[r]!;
     const k = kader[r]!;
     const tsx = underTsx[r];
     console.log(
       `http round ${r + 1}/${sizes.rounds}: c=32 bare ${Math.round(b.c32.perSecond)}/s p99 ${ms(b.c32.p99Ms)}, ` +
-        `Kader ${Math.round(k.c32.perSecond)}/s p99 ${ms(k.c32.p99Ms)}; c=1 p50 bare ${ms(b.c1.p50Ms)}, Kader ${ms(k.c1.p50Ms)}; ` +
+        `service ${Math.round(v.c32.perSecond)}/s, Kader ${Math.round(k.c32.perSecond)}/s p99 ${ms(k.c32.p99Ms)}; ` +
+        `c=1 p50 bare ${ms(b.c1.p50Ms)}, service ${ms(v.c1.p50Ms)}, Kader ${ms(k.c1.p50Ms)}; ` +
         `start ${ms(built[r]!.startMs)} built${tsx ? `, ${ms(tsx.startMs)} under tsx` : ''}`,
     );
   }
@@ -191,12 +204,21 @@ async function runHttp({ smoke, dir }: SectionRun) {
         med(bare, (r) => r.c32.perSecond),
       )}; p99 ${(med(kader, (r) => r.c32.p99Ms) / med(bare, (r) => r.c32.p99Ms)).toFixed(1)}x |`,
       `| HTTP at concurrency 1, p50 | ${c1(bare)} | ${c1(kader)} | ${(med(kader, (r) => r.c1.p50Ms) / med(bare, (r) => r.c1.p50Ms)).toFixed(1)}x |`,
+      `| the same over bare node:http around Kader's own service call (no tRPC, session or checks), in the Kader column; concurrency 32 (limit column: its ratio to bare) | ${ratio(
+        med(service, (r) => r.c32.perSecond),
+        med(bare, (r) => r.c32.perSecond),
+      )} of bare | ${c32(service)} | Kader ${ratio(
+        med(kader, (r) => r.c32.perSecond),
+        med(service, (r) => r.c32.perSecond),
+      )} of it |`,
+      `| the same at concurrency 1, p50: the floor for any server running Kader's command | bare ${ms(med(bare, (r) => r.c1.p50Ms))} | ${c1(service)} | Kader ${(med(kader, (r) => r.c1.p50Ms) / med(service, (r) => r.c1.p50Ms)).toFixed(1)}x of it |`,
       `| the server's start (to listening) and idle RSS: under tsx (limit column) / built (Kader column) | ${start(underTsx)} | ${start(built)} | ${underTsx.length ? ratio(median(built.map((x) => x.startMs)), median(underTsx.map((x) => x.startMs))) : '—'} |`,
     ],
     notes: [
       `http: ${sizes.applications} applications in the administrative check, ${sizes.applications / CONCURRENCY} per virtual client (each client owns its own: no conflicts); each request verifies or un-verifies one application's KTP`,
       `http, per round and server: a fresh copy of the seeded file, ${sizes.warmupMs / 1000} s warm-up at concurrency ${CONCURRENCY}, ${sizes.c32Ms / 1000} s at ${CONCURRENCY}, ${sizes.c1Ms / 1000} s at 1; ${sizes.rounds} round(s), interleaved, median reported; every answer must be a 2xx or the run fails`,
       'http limit: a bare node:http server (`apps/bench/src/http/bareServer.ts`) that parses the JSON body and runs the raw transaction (select, update checked against the revision, chained audit insert) with prepared statements',
+      "http service: the same bare server calling Kader's `sendApplicationEvent` as the system (`bareServer.ts --service`) and answering what it returns: the command's own cost over HTTP, without tRPC, the session, the origin and batch checks or the request log",
       "http Kader: `node apps/server/dist/cli.js start` (built from the current sources by `apps/server/build.ts`), tRPC `applications.send` with the session cookie of a recruiter signed in through the API, the browser's `x-kader-request` and `Origin` headers; its request log goes to a pipe the benchmark drains",
       "http load: a separate Node process (`apps/bench/src/http/load.ts`), node:http keep-alive agent, one connection per virtual client, one request at a time each; servers and load share the machine's cores on loopback",
       `start: spawn to the "listening on" line; idle RSS ${IDLE_MS / 1000} s later, summed over the process and its children (tsx runs the server in a child of its own process)`,

@@ -39,6 +39,11 @@ export type ServerOptions = {
    * front: then it is the one origin a POST may come from. See `parsePublicOrigin`.
    */
   publicOrigin?: string;
+  /**
+   * Plain JSON calls are answered without tRPC's fetch round trip (`plainCalls.ts`); false sends
+   * every call through `resolveResponse`, so a test can compare the two answers.
+   */
+  plainCalls?: boolean;
 };
 
 export type RunningServer = {
@@ -93,6 +98,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
     maxBodyBytes: MAX_BODY_BYTES,
     maxBatchSize: MAX_BATCH_CALLS,
     createContext,
+    plainCalls: opts.plainCalls ?? true,
     // Unexpected errors are logged (without inputs) by @kader/api's error mapping, once.
   });
 

@@ -2,22 +2,25 @@ import type http from 'node:http';
 import type { AppRouter, Context } from '@kader/api';
 import { resolveResponse } from '@trpc/server/http';
 import { BODY_TOO_LARGE } from './limits';
+import { answerPlain, PLAIN_HEADERS, plainCalls } from './plainCalls';
 import { sendRefusal } from './refusal';
 
 /**
- * /trpc requests handed to tRPC's `resolveResponse` (its documented way to write an adapter) the
- * short way. tRPC's own node adapter (`createHTTPHandler`) turns the body into a web
- * ReadableStream read chunk by chunk, and pipes the answer back through a WritableStream as
- * chunked writes: per request that cost more CPU than the whole transaction of a send (a CPU
- * profile under load: ~20% of the server's time in web-stream steps, the Request and the Response).
- * Here the body, already bounded, is read into one Buffer, and the answer, always one JSON
- * document (no subscriptions or streamed calls here), is written in one go with its length
- * (not chunked), head and body in one packet.
+ * /trpc requests: plain JSON calls answered directly (`plainCalls.ts`), the rest handed to tRPC's
+ * `resolveResponse` (its documented way to write an adapter) the short way. tRPC's own node
+ * adapter (`createHTTPHandler`) turns the body into a web ReadableStream read chunk by chunk, and
+ * pipes the answer back through a WritableStream as chunked writes: per request that cost more
+ * CPU than the whole transaction of a send (a CPU profile under load: ~20% of the server's time in
+ * web-stream steps, the Request and the Response). Here the body, already bounded, is read into
+ * one Buffer, and the answer, always one JSON document (no subscriptions or streamed calls here),
+ * is written in one go with its length (not chunked), head and body in one packet.
  */
 type TrpcHandlerOptions = {
   router: AppRouter;
   maxBodyBytes: number;
   maxBatchSize: number;
+  /** Answer plain JSON calls directly (`plainCalls.ts`); false: everything through `resolveResponse`. */
+  plainCalls: boolean;
   createContext: (opts: { req: http.IncomingMessage; res: http.ServerResponse }) => Context;
 };
 
@@ -33,6 +36,29 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
       if (read === 'aborted') return;
       body = read;
     }
+    const context = async () => opts.createContext({ req, res });
+    const plain =
+      opts.plainCalls &&
+      plainCalls(
+        opts.router,
+        {
+          method,
+          path: procedurePath,
+          search: target.searchParams,
+          contentType: req.headers['content-type'],
+          wantsStream: req.headers['trpc-accept'] !== undefined || /application\/jsonl/i.test(req.headers.accept ?? ''),
+          body,
+        },
+        opts.maxBatchSize,
+      );
+    if (plain) {
+      const answer = await answerPlain(opts.router, plain, context);
+      res.statusCode = answer.status;
+      for (const name in PLAIN_HEADERS) res.setHeader(name, PLAIN_HEADERS[name]!);
+      res.setHeader('Content-Length', Buffer.byteLength(answer.body));
+      res.end(answer.body);
+      return;
+    }
     // Aborted when the client goes away before its answer, as tRPC's adapter does.
     const abort = new AbortController();
     const onClose = () => {
@@ -45,7 +71,7 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
       req: request,
       path: procedurePath,
       maxBatchSize: opts.maxBatchSize,
-      createContext: async () => opts.createContext({ req, res }),
+      createContext: context,
       error: null,
     });
     // A string, not bytes: Node then sends the head and the body in one write.

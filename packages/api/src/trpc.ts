@@ -1,5 +1,5 @@
 import { msg } from '@kader/workflow';
-import { initTRPC } from '@trpc/server';
+import { getTRPCErrorFromUnknown, initTRPC } from '@trpc/server';
 import type { Role } from './auth/principal';
 import type { Context } from './context';
 import { DomainError, toClientError } from './errors';
@@ -21,39 +21,43 @@ const t = initTRPC
     },
   });
 
-/** Domain errors become tRPC errors with the right HTTP status here, once, for every procedure. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+/**
+ * The one middleware of every procedure, in this order:
+ * 1. reads the call's input: tRPC reads it only when the procedure declares one, so a procedure
+ *    without input would answer a body or `?input=` that is not JSON at all as if it were fine;
+ *    reading it here refuses malformed JSON for every procedure alike (400);
+ * 2. checks who may call it (`meta.access`), refusing a procedure that declares nothing, so a
+ *    forgotten declaration fails closed;
+ * 3. turns domain errors into tRPC errors with the right HTTP status, once for every procedure.
+ * One middleware, not three: tRPC copies the call's options at each level (measured: a tenth of the
+ * tRPC part of a send's CPU).
+ */
+const guard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
+  let result: Awaited<ReturnType<typeof next>>;
+  try {
+    await getRawInput();
+    const access = meta?.access;
+    if (!access) throw new DomainError('FORBIDDEN', msg('ACCESS_DENIED'));
+    if (access === 'anyone') result = await next();
+    else {
+      const principal = ctx.principal;
+      if (!principal) throw new DomainError('UNAUTHENTICATED', msg('SIGN_IN_REQUIRED'));
+      if (ctx.mustChangePassword && !path.startsWith('auth.')) {
+        throw new DomainError('FORBIDDEN', msg('PASSWORD_CHANGE_FIRST'), { passwordChangeRequired: true });
+      }
+      if (access !== 'signedIn' && principal.kind === 'user' && !access.includes(principal.role)) {
+        throw new DomainError('FORBIDDEN', msg('ROLE_NOT_ALLOWED', { role: principal.role }));
+      }
+      result = await next({ ctx: { ...ctx, principal } });
+    }
+  } catch (cause) {
+    throw toClientError(getTRPCErrorFromUnknown(cause)).trpc;
+  }
   if (!result.ok) throw toClientError(result.error).trpc;
   return result;
 });
 
-const enforceAccess = t.middleware(({ ctx, meta, path, next }) => {
-  const access = meta?.access;
-  if (!access) throw new DomainError('FORBIDDEN', msg('ACCESS_DENIED'));
-  if (access === 'anyone') return next();
-  const principal = ctx.principal;
-  if (!principal) throw new DomainError('UNAUTHENTICATED', msg('SIGN_IN_REQUIRED'));
-  if (ctx.mustChangePassword && !path.startsWith('auth.')) {
-    throw new DomainError('FORBIDDEN', msg('PASSWORD_CHANGE_FIRST'), { passwordChangeRequired: true });
-  }
-  if (access !== 'signedIn' && principal.kind === 'user' && !access.includes(principal.role)) {
-    throw new DomainError('FORBIDDEN', msg('ROLE_NOT_ALLOWED', { role: principal.role }));
-  }
-  return next({ ctx: { ...ctx, principal } });
-});
-
-/**
- * tRPC reads a call's input only when the procedure declares one, so a procedure without input
- * would answer a body or `?input=` that is not JSON at all as if it were fine. Reading it here
- * refuses malformed JSON for every procedure alike (400); well-formed input stays ignored.
- */
-const readInput = t.middleware(async ({ getRawInput, next }) => {
-  await getRawInput();
-  return next();
-});
-
-const base = t.procedure.use(mapDomainErrors).use(readInput).use(enforceAccess);
+const base = t.procedure.use(guard);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

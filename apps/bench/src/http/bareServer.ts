@@ -5,16 +5,23 @@
  * insert its chained audit row; answer `{ id, revision }`. No session, no validation, no machine:
  * what any server must at least do for a transition over HTTP on this machine.
  *
- *   node --import tsx bareServer.ts <db file>     prints "listening on http://127.0.0.1:<port>"
+ * With `--service` it calls Kader's own `sendApplicationEvent` instead (as the system, answering
+ * what the service answers): the same command as the real server's without tRPC, the session
+ * and the server's checks, so the difference between the three tells where the time goes.
+ *
+ *   node --import tsx bareServer.ts <db file> [--service]   prints "listening on http://127.0.0.1:<port>"
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendApplicationEvent, systemContext } from '@kader/api';
 import { auditRowHash, openDatabase } from '@kader/db';
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: bareServer.ts <db file>');
+if (!file) throw new Error('usage: bareServer.ts <db file> [--service]');
+const viaService = process.argv[3] === '--service';
 const handle = openDatabase(file);
 const s = handle.sqlite;
+const ctx = systemContext(handle);
 
 const select = s.prepare('SELECT snapshot, revision, state, machine_version FROM applications WHERE id = ?');
 const update = s.prepare('UPDATE applications SET snapshot = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?');
@@ -67,6 +74,10 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     try {
       const input = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Send;
+      if (viaService) {
+        answer(res, 200, sendApplicationEvent({ ctx, input }));
+        return;
+      }
       const revision = send.immediate(input);
       answer(res, revision === null ? 409 : 200, { id: input.id, revision });
     } catch (err) {
