@@ -7,7 +7,7 @@ import {
   type ParsedLocation,
 } from '@tanstack/react-router';
 import type { Me } from './api/types';
-import { canManageQuota, canManageSettings, canManageUsers, canRegister } from './auth/roles';
+import { canManageSettings, canManageUsers, canPlanPeriods, canRegister } from './auth/roles';
 import { afterLogin, isUnauthenticated, LOGIN_PATH, loginSearch, safeRedirect } from './auth/session';
 import { NO_AUTH_REDIRECT, queryClient, trpc, trpcClient } from './client';
 import { Layout, NotFound, RootShell, SessionError } from './components/Layout';
@@ -159,6 +159,16 @@ export const registerRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/RegisterPage'), 'RegisterPage'),
 });
 
+/** Many registrations at once from a CSV file: whoever may register. Its own chunk. */
+export const importCandidatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/impor-calon',
+  beforeLoad: ({ context }) => {
+    if (!canRegister(context.me.role)) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/import/ImportCandidatesPage'), 'ImportCandidatesPage'),
+});
+
 /** The application page is its own chunk (design.md: split the rest by route). */
 export const applicationRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -196,12 +206,12 @@ export const renewalsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/RenewalsPage'), 'RenewalsPage'),
 });
 
-/** Quota and branches: head-office admins only. */
+/** Quota and branches: head office; a branch's recruiters and supervisors plan their own periods. */
 export const quotaRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kuota',
   beforeLoad: ({ context }) => {
-    if (!canManageQuota(context.me.role)) throw redirect({ to: '/' });
+    if (!canPlanPeriods(context.me.role)) throw redirect({ to: '/' });
   },
   component: lazyRouteComponent(() => import('./pages/QuotaPage'), 'QuotaPage'),
 });
@@ -223,6 +233,7 @@ const routeTree = rootRoute.addChildren([
     appRoute.addChildren([
       boardRoute,
       registerRoute,
+      importCandidatesRoute,
       applicationRoute,
       usersRoute,
       cadresRoute,

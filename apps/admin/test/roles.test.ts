@@ -21,8 +21,8 @@ const makassar = { id: 2, code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/M
 
 describe('what each role is offered', () => {
   it('navigation: everyone the board; recruiters and supervisors register; admins manage users', () => {
-    expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals']);
-    expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals']);
+    expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals', 'quota']);
+    expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals', 'quota']);
     expect(navItems('viewer')).toEqual(['board', 'cadres', 'renewals']);
     expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'users', 'quota', 'settings']);
     expect(navItems('something-new')).toEqual(['board', 'cadres', 'renewals']);

@@ -48,14 +48,17 @@ export type KaderProcess = {
 /**
  * The real server as a user starts it (`node dist/cli.js demo`, the built server), on a fresh
  * database and any free port: the port is read back from its "listening on" line, so nothing races
- * for it.
+ * for it. With `firstAdmin`, a production start instead (`start`, empty, its first admin from the
+ * environment variables an installer sets).
  */
-export async function startServer(opts: { today?: string } = {}): Promise<KaderProcess> {
+export async function startServer(
+  opts: { today?: string; firstAdmin?: { username: string; name: string; password: string } } = {},
+): Promise<KaderProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kader-e2e-'));
   const dbPath = path.join(dataDir, 'kader.db');
   const args = [
     SERVER_BUILD,
-    'demo',
+    opts.firstAdmin ? 'start' : 'demo',
     '--db',
     dbPath,
     '--port',
@@ -66,7 +69,15 @@ export async function startServer(opts: { today?: string } = {}): Promise<KaderP
     ADMIN_DIST,
     ...(opts.today ? ['--today', opts.today] : []),
   ];
-  const child = spawn(process.execPath, args, { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = opts.firstAdmin
+    ? {
+        ...process.env,
+        KADER_ADMIN_USERNAME: opts.firstAdmin.username,
+        KADER_ADMIN_NAME: opts.firstAdmin.name,
+        KADER_ADMIN_PASSWORD: opts.firstAdmin.password,
+      }
+    : process.env;
+  const child = spawn(process.execPath, args, { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (output += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (output += c));
@@ -184,7 +195,7 @@ export type KaderE2E = {
  * Registers `beforeAll`/`afterAll` for this file: checks Chromium and the admin build, starts the
  * demo server on a fresh database and launches Chromium; stops both afterwards.
  */
-export function setupKader(opts: { today?: string } = {}): KaderE2E {
+export function setupKader(opts: Parameters<typeof startServer>[0] = {}): KaderE2E {
   let server: KaderProcess | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

@@ -76,10 +76,18 @@ describe('quota and branches (head office)', () => {
     });
   });
 
-  it('is for head office only', async () => {
+  it('setting quotas and opening branches is for head office only (a branch plans its own periods there)', async () => {
     await withPage('quota-supervisor', async (page) => {
       const url = kader.server.url;
       await signIn(page, url, DEMO_USERS.supervisor);
+      await openNav(page, 'nav-quota', /\/kuota$/, 'quota-table');
+      await expect(page.getByTestId('quota-form').count()).resolves.toBe(0);
+      await expect(page.getByTestId('branch-form').count()).resolves.toBe(0);
+      await expect(page.locator('[data-testid^="quota-edit-"]').count()).resolves.toBe(0);
+    });
+    await withPage('quota-viewer', async (page) => {
+      const url = kader.server.url;
+      await signIn(page, url, DEMO_USERS.viewer);
       await expect(page.getByTestId('nav-quota').count()).resolves.toBe(0);
       await page.goto(`${url}/kuota`);
       await page.waitForURL((u) => u.pathname === '/');

@@ -8,6 +8,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERS,
   DomainError,
+  ensureRegions,
   seedBulk,
   seedDemo,
   type VerifyProgress,
@@ -166,6 +167,17 @@ function migrate(handle: DbHandle, file: string) {
   console.log(`database ready: ${file}`);
 }
 
+/** Kemendagri's regions for the address picker: loaded at the first start and after an upgrade of the package. */
+function loadRegions(handle: DbHandle) {
+  const { loaded, dataset, ms } = ensureRegions(handle);
+  if (loaded) {
+    const { province, regency, district, village } = dataset.counts;
+    console.log(
+      `regions loaded from ${dataset.package} ${dataset.version} in ${Math.round(ms)} ms: ${province} provinces, ${regency} regencies/cities, ${district} districts, ${village} villages`,
+    );
+  }
+}
+
 async function seed(handle: DbHandle, today: string | undefined) {
   const { seeded } = await seedDemo(handle, today ? { today } : undefined);
   console.log(seeded ? 'demo data seeded' : 'demo data skipped: the database already has data');
@@ -304,6 +316,7 @@ async function main(argv: string[]) {
       const handle = open(options.db);
       migrate(handle, options.db);
       await checkProductionDatabase(handle);
+      loadRegions(handle);
       await serve(handle, options);
       return;
     }
@@ -311,6 +324,7 @@ async function main(argv: string[]) {
       const handle = open(options.db);
       migrate(handle, options.db);
       await seed(handle, options.today);
+      loadRegions(handle);
       if (adminStatus(handle).demo) printDemoUsers();
       else
         fail(
@@ -344,6 +358,7 @@ async function main(argv: string[]) {
       try {
         migrate(handle, options.db);
         await seed(handle, options.today);
+        loadRegions(handle);
       } finally {
         handle.close();
       }

@@ -18,6 +18,7 @@ export {
   type VerifyReport,
 } from './services/verifyAuditLog';
 export { seedDemo, DEMO_PASSWORD, DEMO_USERS } from './services/seedDemo';
+export { ensureRegions } from './services/regions/ensureRegions';
 export { seedBulk, type BulkSeedOptions, type BulkSeedSummary } from './services/bulkSeed';
 export { adminStatus, createFirstAdmin } from './services/firstAdmin';
 export type { ApplicationDetail, PeriodView } from './services/views';
@@ -28,3 +29,4 @@ export { listContracts } from './services/contracts/listContracts';
 export { renewalQueue } from './services/contracts/renewalQueue';
 export type { ContractDetail, ContractCard } from './services/contracts/views';
 export { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
+export { CANDIDATE_IMPORT_LIMIT } from './import/candidatesCsv';

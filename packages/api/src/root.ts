@@ -5,7 +5,9 @@ import { candidatesRouter } from './router/candidates';
 import { contractsRouter } from './router/contracts';
 import { settingsRouter } from './router/settings';
 import { periodsRouter } from './router/periods';
+import { regionsRouter } from './router/regions';
 import { branchesRouter } from './router/branches';
+import { setupRouter } from './router/setup';
 import { usersRouter } from './router/users';
 import { anyoneProcedure, createCallerFactory, router } from './trpc';
 
@@ -23,6 +25,8 @@ export const appRouter = router({
   applications: applicationsRouter,
   contracts: contractsRouter,
   settings: settingsRouter,
+  regions: regionsRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -44,9 +44,14 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'periods.setQuota': adminOnly,
   'periods.setRules': adminOnly,
   'periods.list': signedIn,
+  'periods.setRegistrationWindow': adminOnly,
+  'periods.setChannels': [D, A, A, D, D, A, D],
+  'periods.setAreaQuotas': [D, A, A, D, D, A, D],
   'candidates.register': selection,
   'candidates.update': supervisorOnly,
   'candidates.revealNik': selection,
+  'candidates.importCsv': selection,
+  'candidates.importTemplate': selection,
   'applications.board': readers,
   'applications.get': readers,
   'applications.history': readers,
@@ -68,6 +73,9 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'contracts.agreementPdf': selection,
   'settings.list': signedIn,
   'settings.add': adminOnly,
+  'regions.search': signedIn,
+  'regions.chain': signedIn,
+  'setup.progress': signedIn, // head office: every branch; a branch user: their own only
 };
 
 let db: ReturnType<typeof seededDatabase>;
@@ -138,12 +146,29 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.periods.setRules({ periodId: madiun.periodId, rules: DEFAULT_RECRUITMENT_RULES });
     case 'periods.list':
       return c.periods.list();
+    // a stale revision: past access control, refused on content (CONFLICT), nothing written
+    case 'periods.setRegistrationWindow':
+      return c.periods.setRegistrationWindow({
+        periodId: madiun.periodId,
+        revision: 999,
+        year: 2026,
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+      });
+    case 'periods.setChannels':
+      return c.periods.setChannels({ periodId: madiun.periodId, revision: 999, channels: ['BANNER'] });
+    case 'periods.setAreaQuotas':
+      return c.periods.setAreaQuotas({ periodId: madiun.periodId, revision: 999, areas: [] });
     case 'candidates.register':
       return c.candidates.register({
         periodId: madiun.periodId,
         workAreaId: madiun.areaId,
         candidate: { nik, name: 'Calon Matriks', phone: '081234567890', education: 'SMA', address },
       });
+    case 'candidates.importCsv':
+      return c.candidates.importCsv({ periodId: madiun.periodId, csv: 'nik\n', acceptValidRows: false, dryRun: true });
+    case 'candidates.importTemplate':
+      return c.candidates.importTemplate({ periodId: madiun.periodId });
     case 'candidates.update':
       return c.candidates.update({
         id: madiun.candidateId,
@@ -208,6 +233,12 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.settings.list();
     case 'settings.add':
       return c.settings.add({ kind: 'fee', value: { effectiveFrom: '2020-01-01' } });
+    case 'regions.search':
+      return c.regions.search({ level: 'regency', query: 'madiun', limit: 5 });
+    case 'regions.chain':
+      return c.regions.chain({ code: '35.77' });
+    case 'setup.progress':
+      return c.setup.progress();
     default:
       throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }

@@ -67,6 +67,8 @@ describe('birth date and sex go with the full NIK only', () => {
     expect(detail.candidate.age).toBe(44);
     expect(Object.keys(detail.candidate).sort()).toEqual([
       'address',
+      // the Kemendagri codes of the address, no more personal than the address beside them
+      'addressCodes',
       'age',
       'canRevealNik',
       'education',

@@ -13,3 +13,5 @@ export type { RevisionWrite } from './queries/revision';
 export * from './queries/agreementNumbers';
 export * from './queries/places';
 export * from './queries/candidateAgreements';
+export * from './queries/regions';
+export * from './queries/setup';

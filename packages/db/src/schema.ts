@@ -61,8 +61,39 @@ export const recruitmentPeriods = sqliteTable(
     quota: integer('quota').notNull(),
     /** RecruitmentRules JSON (passing grades, documents, eligibility), copied into each application. */
     rules: text('rules', { mode: 'json' }).notNull(),
+    /**
+     * Registration is taken from the opening to the closing date inclusive, calendar dates in the
+     * branch's zone (migration 0014 gave earlier periods their year). Null only on a row written
+     * by hand outside the services: no window, the year rule alone applies.
+     */
+    registrationOpensOn: text('registration_opens_on'),
+    registrationClosesOn: text('registration_closes_on'),
+    /** Announcement channel codes used (workflow `planning/channels.ts`), in the list version below. */
+    channels: text('channels', { mode: 'json' }).notNull().default(sql`'[]'`),
+    channelsVersion: integer('channels_version').notNull().default(1),
+    /** Every change of the period's dates, channels or area split names the revision it saw. */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [uniqueIndex('periods_branch_year').on(t.branchId, t.year)],
+);
+
+/**
+ * A period's places per work area, set by the branch within head office's total. No row for an
+ * area (every period before 0014): that area has no places of its own, the branch total alone
+ * applies; `quota` null likewise (a split cleared for one area keeps its row, nothing is deleted).
+ */
+export const periodAreaQuotas = sqliteTable(
+  'period_area_quotas',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => recruitmentPeriods.id),
+    workAreaId: integer('work_area_id')
+      .notNull()
+      .references(() => workAreas.id),
+    quota: integer('quota'),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId] })],
 );
 
 /** Personal data lives here and only here, so it can be anonymised without touching the audit log. */
@@ -79,6 +110,12 @@ export const candidates = sqliteTable('candidates', {
   village: text('village').notNull(),
   district: text('district').notNull(),
   regency: text('regency').notNull(),
+  // Kemendagri codes of the address (`regions`), set when the address was picked from the dataset;
+  // null for a free-text address. No foreign key: a new dataset version replaces `regions` whole.
+  provinceCode: text('province_code'),
+  regencyCode: text('regency_code'),
+  districtCode: text('district_code'),
+  villageCode: text('village_code'),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
   /** Optimistic concurrency for corrections of the candidate's data. */
@@ -98,6 +135,8 @@ export const applications = sqliteTable(
     workAreaId: integer('work_area_id')
       .notNull()
       .references(() => workAreas.id),
+    /** The announcement channel the candidate heard from (workflow `planning/channels.ts`), if asked. */
+    heardFrom: text('heard_from'),
     ...machineRow(),
   },
   (t) => [
@@ -308,4 +347,28 @@ export const programSettings = sqliteTable(
     createdBy: text('created_by').notNull(),
   },
   (t) => [uniqueIndex('settings_kind_from').on(t.kind, t.effectiveFrom)],
+);
+
+/**
+ * Kemendagri's provinces, regencies/cities, districts and villages (dotted codes: `35`, `35.77`,
+ * `35.77.01`, `35.77.01.1001`) from the `idn-area-data` package, loaded at first start and replaced
+ * whole when the package's version changes (the version loaded is the `regions.dataset` setting).
+ * `name_key` is the name in lower case: the address picker's search matches on it.
+ */
+export const regions = sqliteTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    level: text('level', { enum: ['province', 'regency', 'district', 'village'] }).notNull(),
+    /** The code one level up; null for a province. */
+    parentCode: text('parent_code'),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+  },
+  (t) => [
+    // the picker asks within a parent (the villages of one district): one range of this index, in name order
+    index('regions_parent_name').on(t.parentCode, t.nameKey),
+    // a search without a parent: a name prefix is one range of this index; a part of a name walks the level
+    index('regions_level_name').on(t.level, t.nameKey),
+  ],
 );

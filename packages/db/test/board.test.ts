@@ -6,7 +6,6 @@ import {
   boardCounts,
   type DbHandle,
   insertBranch,
-  insertPeriod,
   insertWorkArea,
   migrateDatabase,
   SEARCH_COUNT_LIMIT,
@@ -28,7 +27,10 @@ function reference() {
     insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' }),
     insertWorkArea(h.db, { branchId: branch.id, name: 'Kabupaten Ngawi' }),
   ];
-  const period = insertPeriod(h.db, { branchId: branch.id, year: 2026, quota: 2, rules: {} });
+  // plain SQL: some tests write here before the migrations that added the period's later columns
+  const period = h.sqlite
+    .prepare("insert into recruitment_periods (branch_id, year, quota, rules) values (?, 2026, 2, '{}') returning id")
+    .get(branch.id) as { id: number };
   return { period, areas };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { educationSchema } from './education';
 import { normalizeNik, parseNik } from './nik';
 import { normalizePhone } from './phone';
+import { channelSchema } from './planning/channels';
 import type { MessageId } from './text/catalogue';
 
 /** A required line of text: its own message when missing, the generic one when too long unless told. */
@@ -30,6 +31,9 @@ export const phoneSchema = z.string({ error: 'PHONE_REQUIRED' }).transform((raw,
   return e164;
 });
 
+/** A village's Kemendagri code: province, regency/city, district and village, dotted (`35.77.01.1001`). */
+const VILLAGE_CODE_PATTERN = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+
 export const addressSchema = z.object({
   street: required('ADDRESS_STREET_REQUIRED'),
   rtRw: z
@@ -39,6 +43,12 @@ export const addressSchema = z.object({
   village: required('ADDRESS_VILLAGE_REQUIRED'),
   district: required('ADDRESS_DISTRICT_REQUIRED'),
   regency: required('ADDRESS_REGENCY_REQUIRED'),
+  /**
+   * The Kemendagri village code when the address was picked from the region data: the server then
+   * stores the codes of its district, regency and province and takes the names from the data.
+   * Absent for a free-text address (and older ones), which stays valid.
+   */
+  villageCode: z.string().trim().regex(VILLAGE_CODE_PATTERN, 'VILLAGE_CODE_FORMAT').optional(),
 });
 
 const nameSchema = required('CANDIDATE_NAME_REQUIRED', 120, 'CANDIDATE_NAME_TOO_LONG');
@@ -56,6 +66,8 @@ export const registerCandidateSchema = z.object({
   periodId: z.number().int().positive(),
   workAreaId: z.number({ error: 'WORK_AREA_REQUIRED' }).int().positive(),
   candidate: candidateSchema,
+  /** Where the candidate heard of the recruitment ("Tahu dari mana?"): optional, a code of the channel list. */
+  heardFrom: channelSchema.optional(),
 });
 export type RegisterCandidateInput = z.input<typeof registerCandidateSchema>;
 

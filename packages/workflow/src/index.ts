@@ -31,3 +31,6 @@ export * from './people/user';
 export * from './planning/branch';
 export * from './planning/quota';
 export * from './planning/rules';
+export * from './planning/registrationWindow';
+export * from './planning/channels';
+export * from './planning/areaQuotas';

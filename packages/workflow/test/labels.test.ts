@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANNOUNCEMENT_CHANNELS,
   CONTRACT_EVENT_TYPES,
   CONTRACT_STATES,
   DOCUMENT_CODES,
@@ -36,6 +37,7 @@ const LISTS: Record<string, readonly string[]> = {
   termination: TERMINATION_REASONS,
   kpi: KPI_KEYS,
   flag: FLAGS,
+  channel: ANNOUNCEMENT_CHANNELS,
 };
 
 describe('names of codes', () => {

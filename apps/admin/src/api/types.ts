@@ -4,7 +4,8 @@ import type { AppRouter } from './router';
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
 
-export type Period = Outputs['periods']['list'][number];
+/** A period as every page shows it (an application's answer carries the same); the quota page's list adds `areaQuotas`. */
+export type Period = Omit<Outputs['periods']['list'][number], 'areaQuotas'>;
 export type Board = Outputs['applications']['board'];
 export type BoardColumn = Board['columns'][number];
 export type BoardCard = BoardColumn['items'][number];

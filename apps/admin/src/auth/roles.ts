@@ -27,6 +27,14 @@ export function canManageQuota(role: string): boolean {
   return role === 'admin';
 }
 
+/**
+ * The quota page: head office, and a branch's recruiters and supervisors, who record their period's
+ * announcement channels and split its quota by work area (the server checks the branch).
+ */
+export function canPlanPeriods(role: string): boolean {
+  return role === 'admin' || role === 'recruiter' || role === 'supervisor';
+}
+
 /** Head office sets the programme's KPI weights and targets and the fee schedule (versions). */
 export function canManageSettings(role: string): boolean {
   return role === 'admin';
@@ -48,7 +56,7 @@ export function navItems(role: string): NavItem[] {
   if (canRegister(role)) items.push('register');
   items.push('cadres', 'renewals');
   if (canManageUsers(role)) items.push('users');
-  if (canManageQuota(role)) items.push('quota');
+  if (canPlanPeriods(role)) items.push('quota');
   if (canManageSettings(role)) items.push('settings');
   return items;
 }

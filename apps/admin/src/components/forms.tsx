@@ -112,7 +112,7 @@ export function FormFooter(props: {
   form: { mutation: { error: unknown; isPending: boolean }; server: Record<string, unknown>; saved: string | null };
   idPrefix: string;
   savedTestId?: string;
-  labels: 'quota' | 'rules' | 'settings';
+  labels: 'quota' | 'rules' | 'settings' | 'campaign';
 }) {
   const { form, idPrefix, savedTestId = `${idPrefix}-saved`, labels } = props;
   const { mutation, server, saved } = form;

@@ -4,10 +4,14 @@
  * missing from either fails the typecheck; test/i18n.test.ts checks the domain lists are covered.
  */
 import { labelsEn, labelsId } from '@kader/workflow/display';
+import { addressEn, addressId } from './addressDict';
 import { contractEn, contractId } from './contractDict';
+import { candidateImportEn, candidateImportId } from './importDict';
 import { peopleEn, peopleId } from './peopleDict';
+import { periodEn, periodId } from './periodDict';
 import { rulesEn, rulesId } from './rulesDict';
 import { settingsEn, settingsId } from './settingsDict';
+import { setupEn, setupId } from './setupDict';
 
 /** Labels of the event payload fields (the keys of `recruitmentEventSchemas[type].shape`). */
 const eventFields = {
@@ -34,8 +38,12 @@ export const id = {
   ...labelsId,
   ...peopleId,
   ...contractId,
+  ...candidateImportId,
+  ...addressId,
   ...settingsId,
   ...rulesId,
+  ...periodId,
+  ...setupId,
   ...eventFields,
 
   'app.name': 'Kader',
@@ -287,8 +295,12 @@ export const en: Record<Key, string> = {
   ...labelsEn,
   ...peopleEn,
   ...contractEn,
+  ...candidateImportEn,
+  ...addressEn,
   ...settingsEn,
   ...rulesEn,
+  ...periodEn,
+  ...setupEn,
 
   'eventField.document': 'Document',
   'eventField.date': 'Date',

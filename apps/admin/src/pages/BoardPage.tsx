@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import type { BoardCard, BoardColumn, Period } from '../api/types';
-import { canRegister } from '../auth/roles';
+import { canManageQuota, canRegister } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { DaysInStage, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
@@ -11,6 +11,8 @@ import { formatNumber } from '@kader/workflow/display';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
 import { useTRPC } from '../trpc';
+import { FirstSteps, SetupNudge } from './board/FirstSteps';
+import { useDebounced } from '../components/useDebounced';
 
 const PAGE_SIZE = 20;
 
@@ -61,17 +63,8 @@ export function BoardPage() {
   const { period, isLoading, error, refetch } = usePeriod();
   if (error) return <ErrorBox error={error} onRetry={refetch} />;
   if (isLoading) return <p className="muted">{t('app.loading')}</p>;
-  if (!period) return <p className="panel">{t('period.none')}</p>;
+  if (!period) return <FirstSteps />;
   return <Board period={period} />;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
 }
 
 function Board({ period }: { period: Period }) {
@@ -160,6 +153,7 @@ function Board({ period }: { period: Period }) {
         )}
       </div>
 
+      {me && canManageQuota(me.role) && <SetupNudge />}
       {cappedAt !== undefined && (
         <p className="muted small" data-testid="board-count-capped">
           {t('board.countCapped', { n: formatNumber(cappedAt, lang) })}

@@ -12,17 +12,9 @@ import type { CadresSearch } from '../contracts/cadresSearch';
 import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
 import { Table } from '../components/Table';
+import { useDebounced } from '../components/useDebounced';
 
 export const CADRES_PAGE_SIZE = 20;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
 
 type Cursor = NonNullable<ContractListInput['after']>;
 

@@ -1,10 +1,13 @@
-import { formatNumber, formatScore, zoneAbbreviation } from '@kader/workflow';
+import { formatDate, formatNumber, formatScore, zoneAbbreviation } from '@kader/workflow';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { BranchOption, Period } from '../api/types';
+import { canManageQuota } from '../auth/roles';
+import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
+import { CampaignPanel } from './quota/CampaignPanel';
 import { CreateBranchForm } from './quota/CreateBranchForm';
 import { RulesFormPanel } from './quota/RulesFormPanel';
 import { SetQuotaForm } from './quota/SetQuotaForm';
@@ -30,16 +33,23 @@ export function quotaRows(branches: readonly BranchOption[], periods: readonly P
   }));
 }
 
-/** Head office: each branch's quota per year; set a quota; open a branch. */
+/**
+ * Head office: each branch's quota per year; set a quota; open a branch. A branch's recruiters and
+ * supervisors see their own branch's years and plan them (channels, quota per work area).
+ */
 export function QuotaPage() {
   const { t, lang } = useI18n();
   const trpc = useTRPC();
+  const headOffice = canManageQuota(useMe()?.role ?? '');
   const branches = useQuery(trpc.branches.list.queryOptions());
   const periods = useQuery(trpc.periods.list.queryOptions(undefined, { staleTime: 60_000 }));
   const rows = useMemo(() => quotaRows(branches.data ?? [], periods.data ?? []), [branches.data, periods.data]);
   const [preset, setPreset] = useState<{ branchId: number; year: number; quota: number; n: number } | null>(null);
   const [rulesFor, setRulesFor] = useState<{ periodId: number; n: number } | null>(null);
   const rulesPeriod = rulesFor ? periods.data?.find((p) => p.id === rulesFor.periodId) : undefined;
+  const [campaignFor, setCampaignFor] = useState<{ periodId: number; n: number } | null>(null);
+  // read from the list each time, so each form of the panel sends the revision last read
+  const campaignPeriod = campaignFor ? periods.data?.find((p) => p.id === campaignFor.periodId) : undefined;
 
   return (
     <section className="quota-page">
@@ -72,6 +82,7 @@ export function QuotaPage() {
                 <th className="num">{t('quota.used')}</th>
                 <th className="num">{t('quota.left')}</th>
                 <th className="num">{t('rules.gradesColumn')}</th>
+                <th>{t('campaign.windowColumn')}</th>
                 <th aria-label={t('app.actions')} />
               </>
             }
@@ -84,7 +95,7 @@ export function QuotaPage() {
                         <strong>{branch.name}</strong> <span className="muted mono">{branch.code}</span>
                       </td>
                       <td>{zoneAbbreviation(branch.timeZone)}</td>
-                      <td colSpan={5} className="muted">
+                      <td colSpan={6} className="muted">
                         {t('quota.noPeriods')}
                       </td>
                       <td />
@@ -124,23 +135,44 @@ export function QuotaPage() {
                         <span data-testid="quota-written-grade">{formatScore(y.writtenTestGrade, lang)}</span> /{' '}
                         <span data-testid="quota-interview-grade">{formatScore(y.interviewGrade, lang)}</span>
                       </td>
+                      <td data-testid="quota-window">
+                        {y.period.registrationOpensOn && y.period.registrationClosesOn
+                          ? t('campaign.windowShown', {
+                              opens: formatDate(y.period.registrationOpensOn, lang, 'short'),
+                              closes: formatDate(y.period.registrationClosesOn, lang, 'short'),
+                            })
+                          : '—'}
+                      </td>
                       <td>
+                        {headOffice && (
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            data-testid={`quota-edit-${branch.code}-${y.year}`}
+                            onClick={() => setPreset({ branchId: branch.id, year: y.year, quota: y.quota, n: Date.now() })}
+                          >
+                            {t('quota.set')}
+                          </button>
+                        )}
+                        {headOffice && (
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            data-testid={`rules-open-${y.id}`}
+                            aria-expanded={rulesFor?.periodId === y.id}
+                            onClick={() => setRulesFor({ periodId: y.id, n: Date.now() })}
+                          >
+                            {t('rules.open')}
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="btn btn-small"
-                          data-testid={`quota-edit-${branch.code}-${y.year}`}
-                          onClick={() => setPreset({ branchId: branch.id, year: y.year, quota: y.quota, n: Date.now() })}
+                          data-testid={`campaign-open-${y.id}`}
+                          aria-expanded={campaignFor?.periodId === y.id}
+                          onClick={() => setCampaignFor({ periodId: y.id, n: Date.now() })}
                         >
-                          {t('quota.set')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          data-testid={`rules-open-${y.id}`}
-                          aria-expanded={rulesFor?.periodId === y.id}
-                          onClick={() => setRulesFor({ periodId: y.id, n: Date.now() })}
-                        >
-                          {t('rules.open')}
+                          {t('campaign.open')}
                         </button>
                       </td>
                     </tr>
@@ -151,11 +183,21 @@ export function QuotaPage() {
       )}
 
       {rulesFor && rulesPeriod && <RulesFormPanel key={rulesFor.n} period={rulesPeriod} onClose={() => setRulesFor(null)} />}
+      {campaignFor && campaignPeriod && (
+        <CampaignPanel
+          key={campaignFor.n}
+          period={campaignPeriod}
+          canSetWindow={headOffice}
+          onClose={() => setCampaignFor(null)}
+        />
+      )}
 
-      <div className="quota-forms">
-        <SetQuotaForm key={preset?.n ?? 0} branches={branches.data ?? []} preset={preset} />
-        <CreateBranchForm />
-      </div>
+      {headOffice && (
+        <div className="quota-forms">
+          <SetQuotaForm key={preset?.n ?? 0} branches={branches.data ?? []} preset={preset} />
+          <CreateBranchForm />
+        </div>
+      )}
     </section>
   );
 }

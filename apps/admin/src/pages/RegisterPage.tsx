@@ -1,4 +1,6 @@
 import {
+  ANNOUNCEMENT_CHANNELS,
+  type AnnouncementChannel,
   dateInZone,
   EDUCATION_LEVELS,
   formatDate,
@@ -7,12 +9,14 @@ import {
   normalizeNik,
   parseNik,
   registerCandidateSchema,
+  registrationRefusal,
 } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, kaderError, type ServerMessage } from '../api/errors';
 import type { Period, RegisterInput } from '../api/types';
+import { type AddressChain, AddressPicker } from '../components/address/AddressPicker';
 import { ErrorBox } from '../components/ErrorBox';
 import { validatePayload } from '../forms/schemaFields';
 import { useI18n, type Key } from '../i18n';
@@ -40,10 +44,21 @@ const TEXT_PATHS = [
   'candidate.address.regency',
 ] as const;
 type TextPath = (typeof TEXT_PATHS)[number];
-type Values = Record<TextPath, string> & { periodId: string; workAreaId: string; 'candidate.education': string };
+type Values = Record<TextPath, string> & {
+  periodId: string;
+  workAreaId: string;
+  /** "Tahu dari mana?": a channel code, or empty (optional). */
+  heardFrom?: string;
+  'candidate.education': string;
+  /** Set by the address picker when a village is picked; typing a place name by hand drops it. */
+  'candidate.address.villageCode'?: string;
+};
+/** The place names a picked village fills; editing one by hand unlinks the address from its code. */
+const PICKED_NAMES: readonly string[] = ['candidate.address.village', 'candidate.address.district', 'candidate.address.regency'];
 
 const EMPTY: Omit<Values, 'periodId'> = {
   workAreaId: '',
+  heardFrom: '',
   'candidate.nik': '',
   'candidate.name': '',
   'candidate.phone': '',
@@ -53,6 +68,7 @@ const EMPTY: Omit<Values, 'periodId'> = {
   'candidate.address.village': '',
   'candidate.address.district': '',
   'candidate.address.regency': '',
+  'candidate.address.villageCode': '',
 };
 
 /**
@@ -76,6 +92,7 @@ function toInput(v: Values): RegisterInput {
   return {
     periodId: Number(v.periodId),
     workAreaId: (v.workAreaId ? Number(v.workAreaId) : undefined) as number,
+    ...(v.heardFrom ? { heardFrom: v.heardFrom as AnnouncementChannel } : {}),
     candidate: {
       nik: v['candidate.nik'],
       name: v['candidate.name'].replace(/\s+/g, ' '),
@@ -87,6 +104,7 @@ function toInput(v: Values): RegisterInput {
         village: v['candidate.address.village'],
         district: v['candidate.address.district'],
         regency: v['candidate.address.regency'],
+        ...(v['candidate.address.villageCode'] ? { villageCode: v['candidate.address.villageCode'] } : {}),
       },
     },
   };
@@ -101,9 +119,16 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   const [clientErrors, setClientErrors] = useState<Record<string, Message>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, ServerMessage>>({});
   const [touched, setTouched] = useState(false);
+  const [picked, setPicked] = useState<AddressChain>({});
 
   const period = periods.find((p) => String(p.id) === values.periodId) ?? current;
   const today = dateInZone(new Date(), period.branch.timeZone);
+  // a period outside its registration window says when it opened and closed (the server refuses anyway)
+  const window =
+    period.registrationOpensOn && period.registrationClosesOn
+      ? { opensOn: period.registrationOpensOn, closesOn: period.registrationClosesOn }
+      : null;
+  const windowClosed = window ? registrationRefusal(window, today, period.year) : null;
 
   const register = useMutation(
     trpc.candidates.register.mutationOptions({
@@ -116,7 +141,8 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   );
 
   const set = (path: keyof Values, value: string) => {
-    setValues((v) => ({ ...v, [path]: value }));
+    setValues((v) => ({ ...v, [path]: value, ...(PICKED_NAMES.includes(path) ? { 'candidate.address.villageCode': '' } : {}) }));
+    if (PICKED_NAMES.includes(path)) setPicked((c) => ({ ...c, village: undefined }));
     setServerErrors((e) => {
       if (!(path in e)) return e;
       const { [path]: _gone, ...rest } = e;
@@ -127,6 +153,23 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
       const { [path]: _gone, ...rest } = e;
       return rest;
     });
+  };
+
+  /** A village picked fills the names it stands for (the server takes them from the data anyway). */
+  const onPick = (chain: AddressChain) => {
+    setPicked(chain);
+    const { village, district, regency } = chain;
+    setValues((v) =>
+      village && district && regency
+        ? {
+            ...v,
+            'candidate.address.village': village.name,
+            'candidate.address.district': district.name,
+            'candidate.address.regency': regency.name,
+            'candidate.address.villageCode': village.code,
+          }
+        : { ...v, 'candidate.address.villageCode': '' },
+    );
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -190,6 +233,11 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
   return (
     <section className="panel register">
       <h1>{t('register.title')}</h1>
+      <p>
+        <Link to="/impor-calon" className="btn btn-small" data-testid="register-import-link">
+          {t('candidateImport.nav')}
+        </Link>
+      </p>
       <form onSubmit={onSubmit} noValidate className="form-grid">
         {register.error && <ErrorBox error={register.error} />}
         {unplaced.length > 0 && (
@@ -224,6 +272,20 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
             </select>
           )}
         </Field>
+        {window && (
+          <p
+            className={windowClosed ? 'alert alert-warn' : 'muted small'}
+            data-testid="register-window"
+            data-open={windowClosed ? 'false' : 'true'}
+          >
+            {windowClosed
+              ? tmsg(windowClosed)
+              : t('campaign.registrationOpen', {
+                  opens: formatDate(window.opensOn, lang, 'long'),
+                  closes: formatDate(window.closesOn, lang, 'long'),
+                })}
+          </p>
+        )}
         <Field path="workAreaId" label={t('register.workArea')} error={errorFor('workAreaId')}>
           {(id) => (
             <select
@@ -237,6 +299,25 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
               {period.workAreas.map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <Field path="heardFrom" label={t('campaign.heardFrom')} error={errorFor('heardFrom')}>
+          {(id) => (
+            <select
+              id={id}
+              data-testid="field-heardFrom"
+              value={values.heardFrom ?? ''}
+              onChange={(e) => set('heardFrom', e.target.value)}
+              aria-invalid={errorFor('heardFrom') ? true : undefined}
+            >
+              <option value="">{t('campaign.heardFromChoose')}</option>
+              {ANNOUNCEMENT_CHANNELS.map((code) => (
+                <option key={code} value={code}>
+                  {t(`channel.${code}`)}
                 </option>
               ))}
             </select>
@@ -267,6 +348,12 @@ function RegisterForm({ periods, current }: { periods: Period[]; current: Period
 
         <fieldset className="address">
           <legend>{t('register.address')}</legend>
+          <AddressPicker
+            value={picked}
+            onChange={onPick}
+            error={errorFor('candidate.address.villageCode')}
+            testId="address-picker"
+          />
           {text('candidate.address.street', 'register.street', { wide: true, autoComplete: 'street-address' })}
           {text('candidate.address.rtRw', 'register.rtRw', { placeholder: '003/007' })}
           {text('candidate.address.village', 'register.village')}

@@ -5,7 +5,6 @@
  *
  * The format is described for users in docs/monthly-import.md.
  */
-import Papa from 'papaparse';
 import {
   ARREARS_COLUMNS,
   ARREARS_OVER_24_COLUMN,
@@ -18,16 +17,11 @@ import {
   parseMonthlyRecord,
 } from '@kader/workflow';
 import { parseDateCell, parseMonthCell, parseWholeNumber, quoted, type CellResult } from './cells';
+import { readCsvTable, type RowError } from './csvTable';
 
 /** A row that passed every check. `row` is the row number a spreadsheet shows (the header is row 1). */
 export type ParsedRow = { row: number; agreementNumber: string; record: MonthlyRecordInput };
-/**
- * One problem, as a catalogue message. `column` is the header as written in the file
- * (`nomor_pks`, `Tunggakan_3`); a missing column is named as the format names it; empty when the
- * problem is the whole row or the whole file, or a cell outside the named columns (its message
- * says which: `kolom ke-N`).
- */
-export type RowError = { row: number; column: string } & Message;
+export type { RowError };
 export type MonthlyCsvResult = { rows: ParsedRow[]; errors: RowError[] };
 
 /** Columns a file must have (a cell may still be empty where the format allows: `tanggal_laporan`). */
@@ -85,27 +79,6 @@ const COUNT_COLUMNS: { column: string; field: string; required: boolean }[] = [
 const AGREEMENT_NUMBER_MIN = 3;
 const AGREEMENT_NUMBER_MAX = 100;
 
-/** `Nomor PKS`, `NOMOR-PKS`, ` nomor_pks ` all name `nomor_pks`. */
-const normalizeHeader = (h: string): string =>
-  h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
-
-/** `;` (the Indonesian locale's list separator), `,` or a tab: whichever the header line uses most. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  const outsideQuotes = firstLine.replace(/"[^"]*"/g, '');
-  const count = (d: string) => outsideQuotes.split(d).length - 1;
-  const candidates = [';', ',', '\t'];
-  return candidates.reduce((best, d) => (count(d) > count(best) ? d : best), ';');
-}
-
-/** Papa Parse's quote problems: a quote left open, or any other misplaced quote. */
-const quoteProblem = (code: string): Message => msg(code === 'MissingQuotes' ? 'CSV_UNCLOSED_QUOTE' : 'CSV_STRAY_QUOTE');
-
 /**
  * Reads a CSV of monthly reports. `rows` holds the rows with no error (for "impor baris yang
  * valid saja"); `errors` every problem, in row order. When the header is wrong (missing, unknown
@@ -113,85 +86,25 @@ const quoteProblem = (code: string): Message => msg(code === 'MissingQuotes' ? '
  * once, but none can be trusted. Nothing here knows whether an agreement number exists.
  */
 export function parseMonthlyCsv(text: string): MonthlyCsvResult {
-  const source = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(source, { delimiter: detectDelimiter(source), header: false, skipEmptyLines: false });
-  const data = parsed.data.map((cells) => (Array.isArray(cells) ? cells.map((c) => String(c ?? '')) : []));
-
-  const errors: RowError[] = [];
-  const headerIndex = data.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) {
-    return { rows: [], errors: [{ row: 1, column: '', ...msg('CSV_EMPTY') }] };
-  }
-  const headerRow = headerIndex + 1;
-
-  // ---- header
-  const headerCells = data[headerIndex]!.map((h) => h.trim());
-  const columnAt = new Map<string, number>(); // canonical name → cell index
-  const shownAs = new Map<string, string>(); // canonical name → header as written
-  const headerErrors: RowError[] = [];
-  headerCells.forEach((written, index) => {
-    if (written === '') return; // an unnamed column: only an error if a row puts data in it
-    const name = normalizeHeader(written);
-    if (!CSV_COLUMNS.includes(name)) {
-      headerErrors.push({ row: headerRow, column: written, ...msg('CSV_UNKNOWN_COLUMN', { column: quoted(written) }) });
-    } else if (columnAt.has(name)) {
-      headerErrors.push({ row: headerRow, column: written, ...msg('CSV_DUPLICATE_COLUMN', { column: name }) });
-    } else {
-      columnAt.set(name, index);
-      shownAs.set(name, written);
-    }
-  });
-  for (const name of REQUIRED_CSV_COLUMNS) {
-    if (!columnAt.has(name)) headerErrors.push({ row: headerRow, column: name, ...msg('CSV_MISSING_COLUMN', { column: name }) });
-  }
-  errors.push(...headerErrors);
-  const columnName = (name: string) => shownAs.get(name) ?? name;
-  /** Where a row's error sorts: the whole row first, then the columns left to right (a cell outside them by its position). */
-  const columnOrder = (e: RowError): number => {
-    if (e.reason === 'CSV_CELL_WITHOUT_HEADER') return e.params.position - 1;
-    return e.column === '' ? -1 : headerCells.indexOf(e.column);
-  };
-
-  // ---- rows
-  const quoteProblems = new Map<number, Message>(); // data index → message
-  for (const e of parsed.errors) {
-    if (e.type === 'Quotes' && e.row !== undefined) quoteProblems.set(e.row, quoteProblem(e.code));
-  }
+  const table = readCsvTable(text, { columns: CSV_COLUMNS, required: REQUIRED_CSV_COLUMNS, maxRows: MAX_CSV_ROWS });
+  const { headerErrors, columnName } = table;
+  const errors: RowError[] = [...headerErrors];
+  if (table.rows.length === 0) return { rows: [], errors: [...errors, ...table.fileErrors] };
 
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>(); // agreement + month → first row
-  let dataRows = 0;
-  for (let index = headerIndex + 1; index < data.length; index++) {
-    const cells = data[index]!;
-    if (isBlank(cells) && !quoteProblems.has(index)) continue;
-    const row = index + 1;
-    if (++dataRows > MAX_CSV_ROWS) {
-      return { rows: [], errors: [{ row, column: '', ...msg('CSV_TOO_MANY_ROWS', { maximum: MAX_CSV_ROWS }) }] };
-    }
-
-    const rowErrors: RowError[] = [];
+  for (const { row, cell, problems } of table.rows) {
+    const rowErrors: RowError[] = [...problems];
     const failedColumns = new Set<string>(); // canonical names with a cell error
     const fail = (name: string, problem: Message) => {
       failedColumns.add(name);
       rowErrors.push({ row, column: columnName(name), ...problem });
-    };
-    const cell = (name: string): string | undefined => {
-      const i = columnAt.get(name);
-      return i === undefined ? undefined : (cells[i] ?? '').trim();
     };
     const take = <T>(name: string, result: CellResult<T>): T | undefined => {
       if (result.ok) return result.value;
       fail(name, result.problem);
       return undefined;
     };
-
-    const quoteProblem = quoteProblems.get(index);
-    if (quoteProblem) rowErrors.push({ row, column: '', ...quoteProblem });
-    cells.forEach((value, i) => {
-      if (value.trim() !== '' && (headerCells[i] ?? '') === '') {
-        rowErrors.push({ row, column: '', ...msg('CSV_CELL_WITHOUT_HEADER', { position: i + 1, value: quoted(value) }) });
-      }
-    });
 
     const input: Record<string, unknown> = {};
 
@@ -247,7 +160,7 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
           rowErrors.push({ row, column: '', ...message });
           continue;
         }
-        if (failedColumns.has(name) || !columnAt.has(name)) continue;
+        if (failedColumns.has(name) || !table.has(name)) continue;
         rowErrors.push({ row, column: columnName(name), ...message });
       }
     }
@@ -267,15 +180,12 @@ export function parseMonthlyCsv(text: string): MonthlyCsvResult {
       }
     }
 
-    rowErrors.sort((a, b) => columnOrder(a) - columnOrder(b));
+    rowErrors.sort((a, b) => table.columnOrder(a) - table.columnOrder(b));
     errors.push(...rowErrors);
     if (rowErrors.length === 0 && checked.ok && agreementNumber) {
       rows.push({ row, agreementNumber, record: checked.record });
     }
   }
 
-  if (dataRows === 0) {
-    errors.push({ row: headerRow + 1, column: '', ...msg('CSV_NO_DATA_ROWS') });
-  }
   return { rows: headerErrors.length > 0 ? [] : rows, errors };
 }

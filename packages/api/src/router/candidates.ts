@@ -1,7 +1,9 @@
 import { correctCandidateSchema, registerCandidateSchema } from '@kader/workflow';
 import { correctCandidate } from '../services/correctCandidate';
+import { candidateImportTemplate, importCandidates, importCandidatesSchema } from '../services/importCandidates';
 import { registerCandidate } from '../services/registerCandidate';
 import { revealNik, revealNikSchema } from '../services/revealNik';
+import { z } from 'zod';
 import { rolesProcedure, router } from '../trpc';
 
 export const candidatesRouter = router({
@@ -15,4 +17,12 @@ export const candidatesRouter = router({
   revealNik: rolesProcedure('recruiter', 'supervisor')
     .input(revealNikSchema)
     .mutation(({ ctx, input }) => revealNik({ ctx, input })),
+  /** Many registrations from a CSV: a dry run answers every row's problems, then the rows are sent in parts. */
+  importCsv: rolesProcedure('recruiter', 'supervisor')
+    .input(importCandidatesSchema)
+    .mutation(({ ctx, input }) => importCandidates({ ctx, input })),
+  /** The CSV template with the period's work area in its example row, and the import's limits. */
+  importTemplate: rolesProcedure('recruiter', 'supervisor')
+    .input(z.object({ periodId: z.number().int().positive() }))
+    .query(({ ctx, input }) => candidateImportTemplate({ ctx, input })),
 });

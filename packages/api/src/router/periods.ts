@@ -1,7 +1,16 @@
-import { setPeriodRulesSchema, setQuotaSchema } from '@kader/workflow';
+import {
+  setAreaQuotasSchema,
+  setChannelsSchema,
+  setPeriodRulesSchema,
+  setQuotaSchema,
+  setRegistrationWindowSchema,
+} from '@kader/workflow';
 import { listPeriods } from '../services/periods';
+import { setAreaQuotas } from '../services/planning/setAreaQuotas';
+import { setChannels } from '../services/planning/setChannels';
 import { setPeriodRules } from '../services/planning/setPeriodRules';
 import { setQuota } from '../services/planning/setQuota';
+import { setRegistrationWindow } from '../services/planning/setRegistrationWindow';
 import { rolesProcedure, router, signedInProcedure } from '../trpc';
 
 export const periodsRouter = router({
@@ -14,4 +23,16 @@ export const periodsRouter = router({
   setRules: rolesProcedure('admin')
     .input(setPeriodRulesSchema)
     .mutation(({ ctx, input }) => setPeriodRules({ ctx, input })),
+  /** Head office sets or extends the registration window (revision-checked, audited). */
+  setRegistrationWindow: rolesProcedure('admin')
+    .input(setRegistrationWindowSchema)
+    .mutation(({ ctx, input }) => setRegistrationWindow({ ctx, input })),
+  /** The announcement channels used (the branch's recruiters and supervisors, or head office). */
+  setChannels: rolesProcedure('admin', 'recruiter', 'supervisor')
+    .input(setChannelsSchema)
+    .mutation(({ ctx, input }) => setChannels({ ctx, input })),
+  /** The branch's places split by work area, within head office's total. */
+  setAreaQuotas: rolesProcedure('admin', 'recruiter', 'supervisor')
+    .input(setAreaQuotasSchema)
+    .mutation(({ ctx, input }) => setAreaQuotas({ ctx, input })),
 });

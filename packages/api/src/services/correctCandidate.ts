@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { assertCanCorrect, requirePrincipal } from '../auth/guard';
 import type { Context } from '../context';
 import { DomainError } from '../errors';
+import { addressColumns } from './regions/resolveAddress';
 
 /**
  * A supervisor corrects a candidate's data (a mistyped name, NIK, phone or address). The change is
@@ -49,7 +50,8 @@ export function correctCandidate({ ctx, input }: { ctx: Context; input: z.output
         nik: nik.value.nik,
         birthDate: nik.value.birthDate,
         sex: nik.value.sex,
-        ...input.address,
+        // matching a free-text address to a picked village sets its codes (and the dataset's names)
+        ...addressColumns(tx, input.address, 'address'),
       };
       const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== candidate[k]);
       if (changed.length === 0) {

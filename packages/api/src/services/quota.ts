@@ -2,7 +2,7 @@ import { countPlacesTaken, findPeriod, type DbOrTx } from '@kader/db';
 import { QUOTA_HOLDING_STATES } from '@kader/workflow';
 
 /** A cadre who left early gives the place back. */
-const LEFT_EARLY = ['resigned', 'terminated'];
+export const LEFT_EARLY = ['resigned', 'terminated'];
 
 /**
  * The places a branch has taken in a year: agreements signed through that year's recruitment

@@ -24,6 +24,8 @@ import {
   RECRUITMENT_MACHINE_VERSION,
   recruitmentRulesSchema,
   type registerCandidateSchema,
+  registrationRefusal,
+  ANNOUNCEMENT_CHANNELS_VERSION,
   startApplication,
   type RecruitmentInput,
 } from '@kader/workflow';
@@ -31,6 +33,7 @@ import type { z } from 'zod';
 import type { Context } from '../context';
 import { assertCanRunSelection, requirePrincipal } from '../auth/guard';
 import { DomainError } from '../errors';
+import { addressColumns } from './regions/resolveAddress';
 
 export type RegisterCandidate = z.output<typeof registerCandidateSchema>;
 
@@ -63,6 +66,13 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         const ended = msg('PERIOD_YEAR_ENDED', { year: period.year });
         throw new DomainError('VALIDATION', ended, { fields: [{ path: 'periodId', ...ended }] });
       }
+      // The campaign takes registrations from its opening to its closing day, in the branch's zone
+      // (a row written by hand without a window has only the year rule above).
+      if (period.registrationOpensOn && period.registrationClosesOn) {
+        const window = { opensOn: period.registrationOpensOn, closesOn: period.registrationClosesOn };
+        const closed = registrationRefusal(window, dateInZone(ctx.now(), period.branch.timeZone), period.year);
+        if (closed) throw new DomainError('VALIDATION', closed, { fields: [{ path: 'periodId', ...closed }] });
+      }
       const area = getWorkArea(tx, input.workAreaId);
       if (!area || area.branchId !== period.branchId) {
         const branch = period.branch.name;
@@ -75,7 +85,14 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
       const nik = parseNik(input.candidate.nik, today);
       if (!nik.ok) throw nikRefused(nik.problem);
       const { name, phone, education, address } = input.candidate;
-      const contact = { name, phone, education, ...address, updatedAt: now.toISOString() };
+      // A picked village brings its codes and the dataset's names; free text is kept as typed.
+      const contact = {
+        name,
+        phone,
+        education,
+        ...addressColumns(tx, address, 'candidate.address'),
+        updatedAt: now.toISOString(),
+      };
 
       let candidate = findCandidateByNik(tx, nik.value.nik);
       if (candidate) {
@@ -121,6 +138,7 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         candidateId: candidate.id,
         periodId: period.id,
         workAreaId: area.id,
+        heardFrom: input.heardFrom ?? null,
         machineId: RECRUITMENT_MACHINE_ID,
         machineVersion: RECRUITMENT_MACHINE_VERSION,
         state: String(snapshot.value),
@@ -141,7 +159,12 @@ export function registerCandidate({ ctx, input }: { ctx: Context; input: Registe
         machineVersion: RECRUITMENT_MACHINE_VERSION,
         actor: principal.username,
         at,
-        meta: { periodId: period.id, workAreaId: area.id, candidateId: candidate.id },
+        meta: {
+          periodId: period.id,
+          workAreaId: area.id,
+          candidateId: candidate.id,
+          ...(input.heardFrom ? { heardFrom: input.heardFrom, channelsVersion: ANNOUNCEMENT_CHANNELS_VERSION } : {}),
+        },
       });
       return { applicationId: application.id, candidateId: candidate.id };
     },

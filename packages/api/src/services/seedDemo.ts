@@ -224,8 +224,8 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
     for (const [branchId, name, code] of [
       [makassar.id, 'Kota Makassar', '73.71'],
       [makassar.id, 'Kabupaten Gowa', '73.06'],
-      [jayapura.id, 'Kota Jayapura', '94.71'],
-      [jayapura.id, 'Kabupaten Jayapura', '94.03'],
+      [jayapura.id, 'Kota Jayapura', '91.71'],
+      [jayapura.id, 'Kabupaten Jayapura', '91.03'],
     ] as const) {
       areas.set(name, insertWorkArea(tx, { branchId, name, regionCode: code }).id);
     }

@@ -15,6 +15,7 @@ import type { Context } from '../context';
 import { DomainError, invalidInput } from '../errors';
 import { applyToVersionedRow } from './applyToVersionedRow';
 import { startFirstContract } from './contracts/lifecycle';
+import { areaPlaces } from './planning/areaPlaces';
 import { placesTaken } from './quota';
 import { applicationDetail, mustGetApplication } from './views';
 
@@ -122,7 +123,30 @@ export function sendApplicationEvent({ ctx, input }: { ctx: Context; input: Send
               }),
             );
           }
-          return { quota: period.quota, quotaUsedBefore: used };
+          // ...and one of its work area's, when the branch gave the area places of its own
+          const area = areaPlaces(tx, {
+            periodId: period.id,
+            branchId: period.branchId,
+            year: period.year,
+            workAreaId: row.workAreaId,
+          });
+          if (area && area.used >= area.quota) {
+            throw new DomainError(
+              'QUOTA_EXCEEDED',
+              msg('AREA_QUOTA_FULL', {
+                area: period.workAreas.find((a) => a.id === row.workAreaId)?.name ?? String(row.workAreaId),
+                year: period.year,
+                used: area.used,
+                quota: area.quota,
+                signing: event.type === 'SIGN_AGREEMENT',
+              }),
+            );
+          }
+          return {
+            quota: period.quota,
+            quotaUsedBefore: used,
+            ...(area ? { areaQuota: area.quota, areaQuotaUsedBefore: area.used } : {}),
+          };
         },
       });
       // The debriefed candidate is a cadre now: their first agreement year starts, in this same

@@ -15,6 +15,7 @@ import {
   recruitmentRulesSchema,
   restore,
   stateOf,
+  type AnnouncementChannel,
   type RecruitmentContext,
   type RecruitmentState,
   type ContractState,
@@ -75,6 +76,11 @@ export function periodView(db: DbOrTx, period: Period) {
       timeZone: period.branch.timeZone,
     },
     workAreas: period.workAreas.map((a) => ({ id: a.id, name: a.name })),
+    // the campaign (issue 11): read from the period row itself, so a send's answer costs no more
+    registrationOpensOn: period.registrationOpensOn,
+    registrationClosesOn: period.registrationClosesOn,
+    channels: period.channels as readonly AnnouncementChannel[],
+    revision: period.revision,
     writtenTestGrade: rules.passingGrades.writtenTest,
     interviewGrade: rules.passingGrades.interview,
     /** The rules new registrations start under (grades, documents, eligibility). */
@@ -133,6 +139,15 @@ export function applicationDetail(
         district: candidate.district,
         regency: candidate.regency,
       },
+      // Kemendagri codes when the address was picked from the region data; null for free text
+      addressCodes: candidate.villageCode
+        ? {
+            province: candidate.provinceCode,
+            regency: candidate.regencyCode,
+            district: candidate.districtCode,
+            village: candidate.villageCode,
+          }
+        : null,
     },
     context: snapshot.context as RecruitmentContext,
     allowedEvents: eventsFor(principal, period.branchId, allowedEvents(snapshot)) as string[],

@@ -6,8 +6,27 @@ import type { RevisionWrite } from './revision';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
+/** Every registration inserts one (an import, thousands in a row): prepared once per connection, as `insertCandidate`. */
 export function insertApplication(db: DbOrTx, values: typeof applications.$inferInsert): ApplicationRow {
-  return db.insert(applications).values(values).returning().get();
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO applications (candidate_id, period_id, work_area_id, heard_from, machine_id, machine_version, state, snapshot,
+       revision, state_entered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    values.candidateId,
+    values.periodId,
+    values.workAreaId,
+    values.heardFrom ?? null,
+    values.machineId,
+    values.machineVersion,
+    values.state,
+    JSON.stringify(values.snapshot),
+    values.revision,
+    values.stateEnteredAt,
+    values.createdAt,
+    values.updatedAt,
+  );
+  return { ...values, id: Number(lastInsertRowid), heardFrom: values.heardFrom ?? null };
 }
 
 /** The columns of `ApplicationRow`, named as drizzle names them; `snapshot` still JSON text. */

@@ -42,3 +42,56 @@ export function countPlacesTaken(
   ).get(branchId, year, ...holdingStates, branchId, from, to, ...leftEarlyStates, branchId, endFrom, endTo) as { n: number };
   return row.n;
 }
+
+/**
+ * The places each work area of a branch has taken in a year, by the same three terms as
+ * `countPlacesTaken` restricted to the area (a recruitment's place is its application's area, a
+ * renewal's its contract's): one statement for every area (the quota page), or for one area when
+ * `workAreaId` is given (a signing or a renewal, inside the transaction that checks the branch's).
+ * The renewal terms read the contract row for its area after the branch's index range: a branch's
+ * renewals of one year, a few hundred rows at most.
+ */
+export function countPlacesTakenByArea(
+  db: DbOrTx,
+  {
+    branchId,
+    year,
+    holdingStates,
+    leftEarlyStates,
+    workAreaId = null,
+  }: {
+    branchId: number;
+    year: number;
+    holdingStates: readonly string[];
+    leftEarlyStates: readonly string[];
+    workAreaId?: number | null;
+  },
+): Map<number, number> {
+  const [from, to] = yearRange(year);
+  const [endFrom, endTo] = [`${String(year - 1).padStart(4, '0')}-12-31`, `${String(year).padStart(4, '0')}-12-31`];
+  // named parameters: the area's condition and the branch appear in every term; the states as
+  // @h0, @h1 … and @l0, @l1 …
+  const named = (states: readonly string[], prefix: string) => states.map((_, i) => `@${prefix}${i}`).join(', ');
+  const params: Record<string, string | number | null> = { branchId, year, from, to, workAreaId, endFrom, endTo };
+  holdingStates.forEach((s, i) => (params[`h${i}`] = s));
+  leftEarlyStates.forEach((s, i) => (params[`l${i}`] = s));
+  // `@workAreaId IS NULL OR …`: one statement serves both the page and the one-area check
+  const rows = prepared(
+    db,
+    `SELECT area, sum(n) AS n FROM (
+       SELECT work_area_id AS area, n FROM board_counts
+       WHERE period_id = (SELECT id FROM recruitment_periods WHERE branch_id = @branchId AND year = @year)
+         AND (@workAreaId IS NULL OR work_area_id = @workAreaId) AND state IN (${named(holdingStates, 'h')})
+       UNION ALL
+       SELECT work_area_id, 1 FROM contracts
+       WHERE branch_id = @branchId AND start_date >= @from AND start_date < @to AND previous_contract_id IS NOT NULL
+         AND (@workAreaId IS NULL OR work_area_id = @workAreaId) AND state NOT IN (${named(leftEarlyStates, 'l')})
+       UNION ALL
+       SELECT work_area_id, 1 FROM contracts
+       WHERE branch_id = @branchId AND state = 'decided' AND end_date >= @endFrom AND end_date < @endTo
+         AND (@workAreaId IS NULL OR work_area_id = @workAreaId)
+         AND json_extract(snapshot, '$.context.decision.decision') = 'renew'
+     ) GROUP BY area`,
+  ).all(params) as { area: number; n: number }[];
+  return new Map(rows.map((r) => [r.area, r.n]));
+}

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { branches, recruitmentPeriods, workAreas } from '../schema';
+import { branches, periodAreaQuotas, recruitmentPeriods, workAreas } from '../schema';
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { type RevisionWrite, updateIfRevision } from './revision';
 
 export function listPeriods(db: DbOrTx) {
   const rows = db
@@ -21,6 +22,16 @@ export function listPeriods(db: DbOrTx) {
 type BranchRow = typeof branches.$inferSelect;
 type WorkAreaRow = typeof workAreas.$inferSelect;
 type PeriodRow = typeof recruitmentPeriods.$inferSelect;
+/** A period row as SQLite gives it: the JSON columns still text. */
+type StoredPeriod = Omit<PeriodRow, 'rules' | 'channels'> & { rules: string; channels: string };
+
+/** The campaign's columns of a period (window, channels, revision), named as drizzle names them. */
+const PERIOD_CAMPAIGN_COLUMNS = `p.registration_opens_on AS registrationOpensOn, p.registration_closes_on AS registrationClosesOn,
+            p.channels, p.channels_version AS channelsVersion, p.revision`;
+
+function parsePeriod(row: StoredPeriod): PeriodRow {
+  return { ...row, rules: JSON.parse(row.rules) as unknown, channels: JSON.parse(row.channels) as unknown };
+}
 
 /**
  * A period with its branch and the branch's work areas (by name). Every send reads it: two
@@ -29,11 +40,11 @@ type PeriodRow = typeof recruitmentPeriods.$inferSelect;
 export function getPeriod(db: DbOrTx, periodId: number) {
   const row = prepared(
     db,
-    `SELECT p.id, p.branch_id AS branchId, p.year, p.quota, p.rules,
+    `SELECT p.id, p.branch_id AS branchId, p.year, p.quota, p.rules, ${PERIOD_CAMPAIGN_COLUMNS},
             b.code, b.name, b.time_zone AS timeZone, b.agreement_number_pattern AS agreementNumberPattern
      FROM recruitment_periods p JOIN branches b ON b.id = p.branch_id
      WHERE p.id = ?`,
-  ).get(periodId) as (Omit<PeriodRow, 'rules'> & { rules: string } & Omit<BranchRow, 'id'>) | undefined;
+  ).get(periodId) as (StoredPeriod & Omit<BranchRow, 'id'>) | undefined;
   if (!row) return undefined;
   const branch: BranchRow = {
     id: row.branchId,
@@ -52,6 +63,11 @@ export function getPeriod(db: DbOrTx, periodId: number) {
     year: row.year,
     quota: row.quota,
     rules: JSON.parse(row.rules) as unknown,
+    registrationOpensOn: row.registrationOpensOn,
+    registrationClosesOn: row.registrationClosesOn,
+    channels: JSON.parse(row.channels) as unknown,
+    channelsVersion: row.channelsVersion,
+    revision: row.revision,
   };
   return { ...period, branch, workAreas: areas };
 }
@@ -70,8 +86,18 @@ export function insertWorkArea(db: DbOrTx, values: typeof workAreas.$inferInsert
   return db.insert(workAreas).values(values).returning().get();
 }
 
+/**
+ * A new period, by default taking registrations from 1 July of the year before to the end of its
+ * year (workflow `defaultWindow`: this package imports nothing of ours, so it is spelled here too).
+ */
 export function insertPeriod(db: DbOrTx, values: typeof recruitmentPeriods.$inferInsert) {
-  return db.insert(recruitmentPeriods).values(values).returning().get();
+  const opensOn = `${String(values.year - 1).padStart(4, '0')}-07-01`;
+  const closesOn = `${String(values.year).padStart(4, '0')}-12-31`;
+  return db
+    .insert(recruitmentPeriods)
+    .values({ registrationOpensOn: opensOn, registrationClosesOn: closesOn, ...values })
+    .returning()
+    .get();
 }
 
 export function countBranches(db: DbOrTx): number {
@@ -82,13 +108,59 @@ export function findPeriod(db: DbOrTx, { branchId, year }: { branchId: number; y
   // every quota check starts here: prepared once per connection, by the (branch_id, year) unique index
   const row = prepared(
     db,
-    'SELECT id, branch_id AS branchId, year, quota, rules FROM recruitment_periods WHERE branch_id = ? AND year = ?',
-  ).get(branchId, year) as (Omit<PeriodRow, 'rules'> & { rules: string }) | undefined;
-  return row && { ...row, rules: JSON.parse(row.rules) as unknown };
+    `SELECT p.id, p.branch_id AS branchId, p.year, p.quota, p.rules, ${PERIOD_CAMPAIGN_COLUMNS}
+     FROM recruitment_periods p WHERE p.branch_id = ? AND p.year = ?`,
+  ).get(branchId, year) as StoredPeriod | undefined;
+  return row && parsePeriod(row);
 }
 
+/** Head office's total (checked by the caller against places taken and the area split); moves the revision on. */
 export function setPeriodQuota(db: DbOrTx, { periodId, quota }: { periodId: number; quota: number }): void {
-  db.update(recruitmentPeriods).set({ quota }).where(eq(recruitmentPeriods.id, periodId)).run();
+  db.update(recruitmentPeriods)
+    .set({ quota, revision: sql`${recruitmentPeriods.revision} + 1` })
+    .where(eq(recruitmentPeriods.id, periodId))
+    .run();
+}
+
+/** The campaign settings a form edits (window, channels), only over the revision the caller saw. */
+export function updatePeriodIfRevision(
+  db: DbOrTx,
+  write: RevisionWrite<Partial<Pick<PeriodRow, 'registrationOpensOn' | 'registrationClosesOn' | 'channels' | 'channelsVersion'>>>,
+): boolean {
+  return updateIfRevision(db, recruitmentPeriods, write);
+}
+
+/** A period's places per work area (only the areas given a row; see `period_area_quotas`). */
+export function listAreaQuotas(db: DbOrTx, periodId: number): { workAreaId: number; quota: number | null }[] {
+  return prepared(
+    db,
+    'SELECT work_area_id AS workAreaId, quota FROM period_area_quotas WHERE period_id = ? ORDER BY work_area_id',
+  ).all(periodId) as { workAreaId: number; quota: number | null }[];
+}
+
+/** One area's own places in a period (a signing asks): null when it has none (the branch total alone applies). */
+export function areaQuotaOf(db: DbOrTx, { periodId, workAreaId }: { periodId: number; workAreaId: number }): number | null {
+  const row = prepared(db, 'SELECT quota FROM period_area_quotas WHERE period_id = ? AND work_area_id = ?').get(
+    periodId,
+    workAreaId,
+  ) as { quota: number | null } | undefined;
+  return row?.quota ?? null;
+}
+
+/**
+ * Writes each area's places (null clears an area's own places; the row stays, nothing is deleted).
+ * The caller has checked the split and moved the period's revision on in the same transaction.
+ */
+export function writeAreaQuotas(
+  db: DbOrTx,
+  { periodId, areas }: { periodId: number; areas: readonly { workAreaId: number; quota: number | null }[] },
+): void {
+  for (const a of areas) {
+    db.insert(periodAreaQuotas)
+      .values({ periodId, workAreaId: a.workAreaId, quota: a.quota })
+      .onConflictDoUpdate({ target: [periodAreaQuotas.periodId, periodAreaQuotas.workAreaId], set: { quota: a.quota } })
+      .run();
+  }
 }
 
 export function findBranchByCode(db: DbOrTx, code: string) {
@@ -96,5 +168,8 @@ export function findBranchByCode(db: DbOrTx, code: string) {
 }
 
 export function setPeriodRules(db: DbOrTx, { periodId, rules }: { periodId: number; rules: unknown }): void {
-  db.update(recruitmentPeriods).set({ rules }).where(eq(recruitmentPeriods.id, periodId)).run();
+  db.update(recruitmentPeriods)
+    .set({ rules, revision: sql`${recruitmentPeriods.revision} + 1` })
+    .where(eq(recruitmentPeriods.id, periodId))
+    .run();
 }

@@ -6,10 +6,12 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import type { Lang } from './format';
 import { type Entry, fmtFor, type Params } from './message';
+import { candidateImportMessages } from './messages/candidateImport';
 import { commonMessages } from './messages/common';
 import { contractMessages } from './messages/contract';
 import { httpMessages } from './messages/http';
 import { peopleMessages } from './messages/people';
+import { periodMessages } from './messages/periods';
 import { recruitmentMessages } from './messages/recruitment';
 
 export const catalogue = {
@@ -18,6 +20,8 @@ export const catalogue = {
   ...recruitmentMessages,
   ...contractMessages,
   ...peopleMessages,
+  ...periodMessages,
+  ...candidateImportMessages,
 };
 
 export type MessageId = keyof typeof catalogue;

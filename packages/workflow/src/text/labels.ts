@@ -98,6 +98,13 @@ export const labelsId = {
   'flag.UNDER_2_MONTHS': 'Tunggakan < 2 bulan: bukan tunggakan peserta binaan kader',
   'flag.OVER_24_MONTHS': 'Tunggakan > 24 bulan: tidak ditagihkan, tidak berimbal jasa',
   'flag.NO_TIER': 'Tidak ada tarif untuk lama tunggakan ini',
+  'channel.BANNER': 'Spanduk',
+  'channel.BILLBOARD': 'Baliho',
+  'channel.BRANCH_OFFICE': 'Kantor Cabang',
+  'channel.REGENCY_OFFICE': 'Kantor Kabupaten/Kota',
+  'channel.KELURAHAN_OFFICE': 'Kantor Desa/Kelurahan',
+  'channel.SOCIAL_MEDIA': 'Media sosial',
+  'channel.OTHER': 'Lainnya',
 };
 
 export const labelsEn: Record<keyof typeof labelsId, string> = {
@@ -192,4 +199,11 @@ export const labelsEn: Record<keyof typeof labelsId, string> = {
   'flag.UNDER_2_MONTHS': 'Arrears < 2 months: not a fostered participant’s arrears',
   'flag.OVER_24_MONTHS': 'Arrears > 24 months: not billed, no service fee',
   'flag.NO_TIER': 'No rate for this arrears age',
+  'channel.BANNER': 'Banner',
+  'channel.BILLBOARD': 'Billboard (baliho)',
+  'channel.BRANCH_OFFICE': 'Branch office',
+  'channel.REGENCY_OFFICE': 'Regency/city office',
+  'channel.KELURAHAN_OFFICE': 'Village (kelurahan) office',
+  'channel.SOCIAL_MEDIA': 'Social media',
+  'channel.OTHER': 'Other',
 };

@@ -33,7 +33,8 @@ export type LabelKind =
   | 'resignation'
   | 'termination'
   | 'kpi'
-  | 'flag';
+  | 'flag'
+  | 'channel';
 
 const LABELS: Record<Lang, Record<string, string>> = { id: labelsId, en: labelsEn };
 

@@ -1,8 +1,9 @@
 import { correctCandidateSchema, formatNik, formatPhone, type Message } from '@kader/workflow';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { fieldErrors, kaderError } from '../../api/errors';
 import type { ApplicationDetail, CandidateUpdateInput } from '../../api/types';
+import { type AddressChain, AddressPicker, useRegionChain } from '../../components/address/AddressPicker';
 import { ErrorBox } from '../../components/ErrorBox';
 import { FormActions } from '../../components/forms';
 import { validatePayload } from '../../forms/schemaFields';
@@ -44,8 +45,18 @@ export function candidateEditValues(
   };
 }
 
-/** The procedure's input; the server normalises NIK and phone itself. */
-export function toCandidateUpdate(candidate: { id: number; revision: number }, v: CandidateEditValues): CandidateUpdateInput {
+/** The place names a picked village fills; editing one by hand unlinks the address from its code. */
+const PICKED_NAMES: readonly CandidateEditPath[] = ['address.village', 'address.district', 'address.regency'];
+
+/**
+ * The procedure's input; the server normalises NIK and phone itself. `villageCode`: the village
+ * picked from the region data, which the server stores with its chain of codes.
+ */
+export function toCandidateUpdate(
+  candidate: { id: number; revision: number },
+  v: CandidateEditValues,
+  villageCode?: string,
+): CandidateUpdateInput {
   return {
     id: candidate.id,
     revision: candidate.revision,
@@ -59,6 +70,7 @@ export function toCandidateUpdate(candidate: { id: number; revision: number }, v
       village: v['address.village'],
       district: v['address.district'],
       regency: v['address.regency'],
+      ...(villageCode ? { villageCode } : {}),
     },
   };
 }
@@ -104,6 +116,23 @@ export function CandidateEditForm(
   const queryClient = useQueryClient();
   const [values, setValues] = useState<CandidateEditValues>(() => candidateEditValues({ ...detail.candidate, nik }));
   const [problems, setProblems] = useState<Record<string, Message>>({});
+  // a picked address starts from its stored codes; a free-text one is matched by picking its village
+  const [villageCode, setVillageCode] = useState(detail.candidate.addressCodes?.village ?? '');
+  const [picked, setPicked] = useState<AddressChain>({});
+  useRegionChain(detail.candidate.addressCodes?.village, setPicked);
+  const onPick = (chain: AddressChain) => {
+    setPicked(chain);
+    const { village, district, regency } = chain;
+    setVillageCode(village?.code ?? '');
+    if (village && district && regency) {
+      setValues((v) => ({
+        ...v,
+        'address.village': village.name,
+        'address.district': district.name,
+        'address.regency': regency.name,
+      }));
+    }
+  };
 
   const update = useMutation(
     trpc.candidates.update.mutationOptions({
@@ -122,7 +151,7 @@ export function CandidateEditForm(
     const found = checkCandidateEdit(values);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    update.mutate(toCandidateUpdate(detail.candidate, values));
+    update.mutate(toCandidateUpdate(detail.candidate, values, villageCode));
   };
 
   const err = update.error ? kaderError(update.error) : null;
@@ -169,19 +198,39 @@ export function CandidateEditForm(
             const value = e.target.value;
             setValues((v) => ({ ...v, [p]: value }));
             setProblems(({ [p]: _gone, ...rest }) => rest);
+            if (PICKED_NAMES.includes(p)) {
+              setVillageCode('');
+              setPicked((c) => ({ ...c, village: undefined }));
+            }
           },
         };
         return (
-          <div key={p} className={`field${error ? ' has-error' : ''}${p === 'reason' || p === 'address.street' ? ' wide' : ''}`}>
-            <label htmlFor={id}>{t(LABELS[p])}</label>
-            {p === 'reason' ? <textarea {...common} rows={2} maxLength={1000} /> : <input {...common} autoComplete="off" />}
-            {p === 'reason' && <small className="hint">{t('cand.reasonHint')}</small>}
-            {error && (
-              <small id={`${id}-err`} className="field-error" data-testid={`candidate-edit-error-${p}`}>
-                {error}
-              </small>
+          <Fragment key={p}>
+            {p === 'address.street' && (
+              <AddressPicker
+                value={picked}
+                onChange={onPick}
+                error={
+                  problems['address.villageCode']
+                    ? tmsg(problems['address.villageCode'])
+                    : server['address.villageCode']
+                      ? tmsg(server['address.villageCode'])
+                      : undefined
+                }
+                testId="candidate-edit-address-picker"
+              />
             )}
-          </div>
+            <div className={`field${error ? ' has-error' : ''}${p === 'reason' || p === 'address.street' ? ' wide' : ''}`}>
+              <label htmlFor={id}>{t(LABELS[p])}</label>
+              {p === 'reason' ? <textarea {...common} rows={2} maxLength={1000} /> : <input {...common} autoComplete="off" />}
+              {p === 'reason' && <small className="hint">{t('cand.reasonHint')}</small>}
+              {error && (
+                <small id={`${id}-err`} className="field-error" data-testid={`candidate-edit-error-${p}`}>
+                  {error}
+                </small>
+              )}
+            </div>
+          </Fragment>
         );
       })}
       <FormActions idPrefix="candidate-edit" wide pending={update.isPending} onCancel={onCancel} />

@@ -113,6 +113,17 @@ export function CandidatePanel(
             })}
           </span>
         </Fact>
+        <Fact label={t('address.codes')}>
+          {c.addressCodes ? (
+            <span className="mono" data-testid="candidate-address-codes">
+              {[c.addressCodes.province, c.addressCodes.regency, c.addressCodes.district, c.addressCodes.village].join(' · ')}
+            </span>
+          ) : (
+            <span className="muted" data-testid="candidate-address-codes">
+              {t('address.freeText')}
+            </span>
+          )}
+        </Fact>
         <Fact label={t('app.registeredOn')}>{formatDate(detail.context.registeredOn, lang)}</Fact>
       </dl>
     </section>

@@ -98,8 +98,8 @@ export const BRANCHES: BranchPlan[] = [
     timeZone: 'Asia/Jayapura',
     weight: 0.7,
     areas: [
-      { name: 'Kota Jayapura', regionCode: '94.71' },
-      { name: 'Kabupaten Jayapura', regionCode: '94.03' },
+      { name: 'Kota Jayapura', regionCode: '91.71' },
+      { name: 'Kabupaten Jayapura', regionCode: '91.03' },
     ],
   },
   {

@@ -3,7 +3,9 @@ import {
   appendAudit,
   countContractsNumbered,
   countContractsOfBranch,
+  findPeriod,
   getBranch,
+  getWorkArea,
   insertContract,
   updateContractIfRevision,
   type ApplicationRow,
@@ -34,6 +36,7 @@ import {
 } from '../../documents';
 import { DomainError } from '../../errors';
 import { applyToVersionedRow } from '../applyToVersionedRow';
+import { areaPlaces } from '../planning/areaPlaces';
 import { quotaFor } from '../quota';
 
 type NewContract = {
@@ -192,6 +195,14 @@ function startRenewal(tx: DbOrTx, row: ContractRow, actor: string, at: string): 
   });
 }
 
+/** A contract's work area's own places in next year's period (its name with them), or null when it has none. */
+function nextYearAreaPlaces(tx: DbOrTx, row: ContractRow, nextYear: number) {
+  const period = findPeriod(tx, { branchId: row.branchId, year: nextYear });
+  const places =
+    period && areaPlaces(tx, { periodId: period.id, branchId: row.branchId, year: nextYear, workAreaId: row.workAreaId });
+  return places ? { ...places, name: getWorkArea(tx, row.workAreaId)?.name ?? String(row.workAreaId) } : null;
+}
+
 /**
  * Sends one event to a contract inside the caller's transaction through the shared step
  * (`applyToVersionedRow`: revision, migrate, transition, write, audit), holding a place in next
@@ -227,7 +238,20 @@ export function applyToContract(
           msg('RENEWAL_QUOTA_FULL', { year: nextYear, used: quota.used, quota: quota.quota }),
         );
       }
-      return { nextYear, quota: quota.quota, quotaUsedBefore: quota.used };
+      // the contract's work area in next year's period, when the branch gave it places of its own
+      const area = nextYearAreaPlaces(tx, row, nextYear);
+      if (area && !alreadyHolding && area.used >= area.quota) {
+        throw new DomainError(
+          'QUOTA_EXCEEDED',
+          msg('AREA_RENEWAL_QUOTA_FULL', { area: area.name, year: nextYear, used: area.used, quota: area.quota }),
+        );
+      }
+      return {
+        nextYear,
+        quota: quota.quota,
+        quotaUsedBefore: quota.used,
+        ...(area ? { areaQuota: area.quota, areaQuotaUsedBefore: area.used } : {}),
+      };
     },
   });
   if (applied.to === 'renewed') startRenewal(tx, row, args.actor, args.at);

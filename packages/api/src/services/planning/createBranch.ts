@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Context } from '../../context';
 import { parseAgreementNumberPattern } from '../../documents';
 import { DomainError } from '../../errors';
+import { regencyCodeForName } from '../regions/workAreaRegion';
 
 /**
  * `branches.create`: the shared branch schema, with the agreement-number pattern parsed so a
@@ -33,7 +34,10 @@ export function createBranch({ ctx, input }: { ctx: Context; input: z.output<typ
       timeZone: input.timeZone,
       ...(input.agreementNumberPattern ? { agreementNumberPattern: input.agreementNumberPattern } : {}),
     });
-    for (const name of new Set(input.workAreas)) insertWorkArea(tx, { branchId: branch.id, name });
+    // an area named like a regency or city of Kemendagri's data gets its code (`Kota Madiun` → 35.77)
+    for (const name of new Set(input.workAreas)) {
+      insertWorkArea(tx, { branchId: branch.id, name, regionCode: regencyCodeForName(tx, name) });
+    }
     const actor = ctx.principal?.username ?? 'sistem';
     appendAudit(tx, { entityType: 'branch', entityId: branch.id, type: 'BRANCH_CREATED', payload: input, actor, at });
     return { id: branch.id, code: branch.code, name: branch.name, timeZone: branch.timeZone };

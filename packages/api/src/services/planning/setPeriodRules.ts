@@ -2,7 +2,7 @@ import { appendAudit, getPeriod, setPeriodRules as writePeriodRules } from '@kad
 import { msg, type SetPeriodRulesInput } from '@kader/workflow';
 import type { Context } from '../../context';
 import { DomainError } from '../../errors';
-import { periodView } from '../views';
+import { periodPlanningView } from '../periods';
 
 /**
  * Head office sets a period's passing grades, required documents and eligibility (checked by
@@ -23,6 +23,6 @@ export function setPeriodRules({ ctx, input }: { ctx: Context; input: SetPeriodR
       actor: ctx.principal?.username ?? 'sistem',
       at,
     });
-    return periodView(tx, getPeriod(tx, period.id)!);
+    return periodPlanningView(tx, getPeriod(tx, period.id)!);
   });
 }

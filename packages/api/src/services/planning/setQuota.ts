@@ -1,13 +1,22 @@
-import { appendAudit, findPeriod, getBranch, getPeriod, insertPeriod, setPeriodQuota } from '@kader/db';
-import { DEFAULT_RECRUITMENT_RULES, msg, quotaBelowTaken, type SetQuotaInput } from '@kader/workflow';
+import { appendAudit, findPeriod, getBranch, getPeriod, insertPeriod, listAreaQuotas, setPeriodQuota } from '@kader/db';
+import {
+  DEFAULT_RECRUITMENT_RULES,
+  defaultWindow,
+  msg,
+  quotaBelowSplit,
+  quotaBelowTaken,
+  type SetQuotaInput,
+  splitSum,
+} from '@kader/workflow';
 import type { Context } from '../../context';
 import { DomainError } from '../../errors';
 import { placesTaken } from '../quota';
-import { periodView } from '../views';
+import { periodPlanningView } from '../periods';
 
 /**
  * Head office sets a branch's cadre places for a year: opens the year's recruitment period (with
- * the programme's default rules) or changes its quota — never below the places already taken.
+ * the programme's default rules and registration window) or changes its quota — never below the
+ * places already taken, nor below the places its work areas were given (`setAreaQuotas`).
  */
 export function setQuota({ ctx, input }: { ctx: Context; input: SetQuotaInput }) {
   const at = ctx.now().toISOString();
@@ -19,12 +28,21 @@ export function setQuota({ ctx, input }: { ctx: Context; input: SetQuotaInput })
       const existing = findPeriod(tx, { branchId: input.branchId, year: input.year });
       let periodId: number;
       if (existing) {
-        const below = quotaBelowTaken(input, placesTaken(tx, input.branchId, input.year));
+        // never below the places taken, nor below what the branch has given its work areas
+        const below =
+          quotaBelowTaken(input, placesTaken(tx, input.branchId, input.year)) ??
+          quotaBelowSplit(input.quota, splitSum(listAreaQuotas(tx, existing.id)));
         if (below) throw new DomainError('VALIDATION', below, { fields: [below] });
         setPeriodQuota(tx, { periodId: existing.id, quota: input.quota });
         periodId = existing.id;
       } else {
-        periodId = insertPeriod(tx, { ...input, rules: DEFAULT_RECRUITMENT_RULES }).id;
+        const window = defaultWindow(input.year);
+        periodId = insertPeriod(tx, {
+          ...input,
+          rules: DEFAULT_RECRUITMENT_RULES,
+          registrationOpensOn: window.opensOn,
+          registrationClosesOn: window.closesOn,
+        }).id;
       }
       appendAudit(tx, {
         entityType: 'period',
@@ -34,7 +52,7 @@ export function setQuota({ ctx, input }: { ctx: Context; input: SetQuotaInput })
         actor: ctx.principal?.username ?? 'sistem',
         at,
       });
-      return periodView(tx, getPeriod(tx, periodId)!);
+      return periodPlanningView(tx, getPeriod(tx, periodId)!);
     },
     { behavior: 'immediate' },
   );

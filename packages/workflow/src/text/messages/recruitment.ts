@@ -66,6 +66,16 @@ export const recruitmentMessages = {
   ADDRESS_DISTRICT_REQUIRED: text('Kecamatan wajib diisi', 'The district is required'),
   ADDRESS_REGENCY_REQUIRED: text('Kabupaten/kota wajib diisi', 'The regency/city is required'),
   RT_RW_FORMAT: text('RT/RW berformat 001/002', 'Write RT/RW like 001/002'),
+  VILLAGE_CODE_FORMAT: text('Kode desa/kelurahan berformat 35.77.01.1001', 'Write the village code like 35.77.01.1001'),
+  REGION_CODE_UNKNOWN: m({
+    sample: { code: '35.77.01.9999' },
+    id: (p) => `Kode wilayah ${p.code} tidak ada dalam data wilayah Kemendagri`,
+    en: (p) => `The region code ${p.code} is not in Kemendagri's region data`,
+  }),
+  REGIONS_NOT_LOADED: text(
+    'Data wilayah belum dimuat; jalankan ulang server',
+    'The region data is not loaded yet; restart the server',
+  ),
   WORK_AREA_REQUIRED: text('Wilayah kerja wajib dipilih', 'Choose a work area'),
   CHANGE_REASON_REQUIRED: changeReason.required,
   CHANGE_REASON_TOO_SHORT: changeReason.tooShort,

@@ -1,0 +1,38 @@
+/** Words of the first start's checklist on an empty board (issue 11), Bahasa Indonesia first, English beside. */
+export const setupId = {
+  'setup.title': 'Langkah pertama',
+  'setup.intro': 'Tiga langkah ini menyiapkan kantor cabang untuk menerima lamaran.',
+  'setup.step.branch': 'Buka kantor cabang dan wilayah kerjanya',
+  'setup.step.period': 'Tetapkan kuota dan tanggal pendaftaran',
+  'setup.step.users': 'Buat pengguna cabang',
+  'setup.hint.branch': 'Di halaman Kuota: kode, nama, zona waktu dan wilayah kerja kantor cabang.',
+  'setup.hint.period': 'Di halaman Kuota: kuota tahun ini, lalu tanggal buka dan tutup pendaftaran.',
+  'setup.hint.users': 'Di halaman Pengguna: rekruter dan penyelia untuk tiap kantor cabang.',
+  'setup.done': 'Selesai',
+  'setup.notDone': 'Belum',
+  'setup.next': 'Berikutnya',
+  'setup.stillFor': 'Belum untuk: {branches}',
+  'setup.nudge': 'Langkah pertama belum selesai untuk {branches}. Berikutnya:',
+  'setup.noPeriod': 'Belum ada periode rekrutmen untuk kantor cabang Anda.',
+  'setup.askAdmins': 'Kuota dan tanggal pendaftaran ditetapkan oleh Kantor Pusat. Hubungi admin Kantor Pusat: {names}.',
+  'setup.askHeadOffice': 'Kuota dan tanggal pendaftaran ditetapkan oleh Kantor Pusat. Hubungi admin Kantor Pusat.',
+};
+
+export const setupEn: Record<keyof typeof setupId, string> = {
+  'setup.title': 'First steps',
+  'setup.intro': 'These three steps make a branch office ready to take applications.',
+  'setup.step.branch': 'Open a branch office and its work areas',
+  'setup.step.period': 'Set its quota and registration dates',
+  'setup.step.users': "Create the branch's users",
+  'setup.hint.branch': "On the Quota page: the branch office's code, name, time zone and work areas.",
+  'setup.hint.period': "On the Quota page: this year's quota, then the dates registration opens and closes.",
+  'setup.hint.users': 'On the Users page: a recruiter and a supervisor for each branch office.',
+  'setup.done': 'Done',
+  'setup.notDone': 'Not yet',
+  'setup.next': 'Next',
+  'setup.stillFor': 'Still to do for: {branches}',
+  'setup.nudge': 'The first steps are not finished for {branches}. Next:',
+  'setup.noPeriod': 'Your branch office has no recruitment period yet.',
+  'setup.askAdmins': 'Head office sets the quota and registration dates. Ask a head-office admin: {names}.',
+  'setup.askHeadOffice': 'Head office sets the quota and registration dates. Ask a head-office admin.',
+};
