@@ -2,10 +2,11 @@
  * The HTTP section's data: the engine's seeded applications (one branch, all in the administrative
  * check), plus the accounts a production start wants: a head-office admin (`kader start` refuses a
  * database without one) and a recruiter of the bench branch, who may run its selection and sends
- * every request. Passwords are made up per run; they never leave the temporary directory.
+ * every request. Passwords are made up per run; they never leave the temporary directory. The
+ * region codes are loaded as a server's first start does, so every start measured is a later one.
  */
 import { randomBytes } from 'node:crypto';
-import { createFirstAdmin, createUser, systemContext } from '@kader/api';
+import { createFirstAdmin, createUser, ensureRegions, systemContext } from '@kader/api';
 import { openDatabase } from '@kader/db';
 import { applicationIds, seedTemplate } from '../workloads';
 import type { OwnedApplication } from './load';
@@ -19,6 +20,7 @@ export async function seedHttpTemplate(file: string, applications: number): Prom
   const password = randomBytes(12).toString('base64url');
   const handle = openDatabase(file);
   try {
+    ensureRegions(handle);
     await createFirstAdmin(handle, { username: 'admin.bench', password });
     const branchId = handle.sqlite.prepare('SELECT id FROM branches ORDER BY id LIMIT 1').pluck().get() as number;
     await createUser({
