@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
+      '/export': { target: api, changeOrigin: true },
     },
   },
   test: {

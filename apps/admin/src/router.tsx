@@ -216,6 +216,13 @@ export const quotaRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/QuotaPage'), 'QuotaPage'),
 });
 
+/** Reports (issue 12): every signed-in user, within what they may read; its own chunk (chart included). */
+export const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/laporan',
+  component: lazyRouteComponent(() => import('./pages/ReportsPage'), 'ReportsPage'),
+});
+
 /** Programme settings (KPI and fee versions): head-office admins only; its own chunk. */
 export const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -241,6 +248,7 @@ const routeTree = rootRoute.addChildren([
       renewalsRoute,
       quotaRoute,
       settingsRoute,
+      reportsRoute,
     ]),
   ]),
 ]);

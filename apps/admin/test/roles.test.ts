@@ -21,11 +21,11 @@ const makassar = { id: 2, code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/M
 
 describe('what each role is offered', () => {
   it('navigation: everyone the board; recruiters and supervisors register; admins manage users', () => {
-    expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals', 'quota']);
-    expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals', 'quota']);
-    expect(navItems('viewer')).toEqual(['board', 'cadres', 'renewals']);
-    expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'users', 'quota', 'settings']);
-    expect(navItems('something-new')).toEqual(['board', 'cadres', 'renewals']);
+    expect(navItems('recruiter')).toEqual(['board', 'register', 'cadres', 'renewals', 'reports', 'quota']);
+    expect(navItems('supervisor')).toEqual(['board', 'register', 'cadres', 'renewals', 'reports', 'quota']);
+    expect(navItems('viewer')).toEqual(['board', 'cadres', 'renewals', 'reports']);
+    expect(navItems('admin')).toEqual(['board', 'cadres', 'renewals', 'reports', 'users', 'quota', 'settings']);
+    expect(navItems('something-new')).toEqual(['board', 'cadres', 'renewals', 'reports']);
   });
   it('the register button only for those who may register', () => {
     expect(canRegister('recruiter')).toBe(true);

@@ -1,7 +1,14 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiGet, DEMO_USERS, fillCandidateForm, openNav, SERVER_DIR, screenshot, setupKader, signIn } from './harness';
+import { readDatabase } from './database';
+import { apiGet, DEMO_USERS, fillCandidateForm, openNav, screenshot, setupKader, signIn } from './harness';
+import {
+  type ListedPeriod,
+  openCampaign,
+  saveAreaQuotas,
+  setRegistrationWindow,
+  submitAreaQuotas,
+  todayIn,
+} from './steps/campaign';
 
 /**
  * A period as a campaign on the quota page (`/kuota`, "Jadwal & wilayah"): head office sets the
@@ -14,24 +21,6 @@ import { apiGet, DEMO_USERS, fillCandidateForm, openNav, SERVER_DIR, screenshot,
 const kader = setupKader();
 const { withPage } = kader;
 
-type Period = {
-  id: number;
-  year: number;
-  quota: number;
-  quotaUsed: number;
-  revision: number;
-  registrationOpensOn: string | null;
-  registrationClosesOn: string | null;
-  channels: string[];
-  branch: { id: number; code: string; timeZone: string };
-  areaQuotas: { workAreaId: number; name: string; quota: number | null; taken: number }[];
-};
-
-function todayIn(timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 function dayBefore(date: string): string {
   const t = new Date(`${date}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() - 1);
@@ -41,27 +30,21 @@ function dayBefore(date: string): string {
 describe('a recruitment period as a campaign', () => {
   it('head office opens a period with dates and area quotas; registration follows the dates and records the channel', async () => {
     const url = kader.server.url;
-    let period!: Period;
+    let period!: ListedPeriod;
 
     await withPage('campaign-admin', async (page) => {
       await signIn(page, url, DEMO_USERS.admin);
       await openNav(page, 'nav-quota', /\/kuota$/, 'quota-table');
       const today = todayIn('Asia/Jakarta');
-      const periods = await apiGet<Period[]>(page, url, 'periods.list');
+      const periods = await apiGet<ListedPeriod[]>(page, url, 'periods.list');
       period = periods.find((p) => p.branch.code === 'KC-MDN' && p.year === Number(today.slice(0, 4)))!;
       // a period opened by the demo takes registrations from 1 July of the year before
       expect(period.registrationOpensOn).toBe(`${period.year - 1}-07-01`);
 
-      await page.getByTestId(`campaign-open-${period.id}`).click();
-      const panel = page.getByTestId('campaign-panel');
-      await panel.waitFor();
+      const panel = await openCampaign(page, period.id);
 
       // dates: closed since yesterday
-      const window = panel.getByTestId('campaign-window-form');
-      await window.getByTestId('campaign-opensOn').fill(`${period.year}-01-01`);
-      await window.getByTestId('campaign-closesOn').fill(dayBefore(today));
-      await window.getByTestId('campaign-window-submit').click();
-      await window.getByTestId('campaign-window-saved').waitFor();
+      await setRegistrationWindow(panel, { opensOn: `${period.year}-01-01`, closesOn: dayBefore(today) });
 
       // channels
       const channels = panel.getByTestId('campaign-channels-form');
@@ -73,21 +56,16 @@ describe('a recruitment period as a campaign', () => {
       // the split: over the total is refused in the form, naming both numbers
       const areas = panel.getByTestId('campaign-areas-form');
       const [first, second] = period.areaQuotas;
-      await areas.getByTestId(`campaign-area-quota-${first!.workAreaId}`).fill(String(period.quota));
-      await areas.getByTestId(`campaign-area-quota-${second!.workAreaId}`).fill('1');
-      await areas.getByTestId('campaign-areas-submit').click();
+      await submitAreaQuotas(panel, { [first!.workAreaId]: period.quota, [second!.workAreaId]: 1 });
       await expect(areas.getByTestId('campaign-error-areas').innerText()).resolves.toBe(
         `Jumlah kuota wilayah kerja (${period.quota + 1}) melebihi kuota kantor cabang (${period.quota}).`,
       );
       // a split that fits: the first area its places taken plus one, the second one place
-      await areas.getByTestId(`campaign-area-quota-${first!.workAreaId}`).fill(String(first!.taken + 1));
-      await areas.getByTestId('campaign-areas-submit').click();
-      await areas.getByTestId('campaign-areas-saved').waitFor();
-      await page.waitForSelector(`[data-testid="campaign-area-${first!.workAreaId}"][data-quota="${first!.taken + 1}"]`);
+      await saveAreaQuotas(panel, { [first!.workAreaId]: first!.taken + 1 });
       await expect(areas.getByTestId(`campaign-area-taken-${first!.workAreaId}`).innerText()).resolves.toBe(String(first!.taken));
       await screenshot(page, 'campaign-admin');
 
-      const saved = (await apiGet<Period[]>(page, url, 'periods.list')).find((p) => p.id === period.id)!;
+      const saved = (await apiGet<ListedPeriod[]>(page, url, 'periods.list')).find((p) => p.id === period.id)!;
       expect(saved).toMatchObject({
         registrationClosesOn: dayBefore(today),
         channels: ['BANNER', 'KELURAHAN_OFFICE'],
@@ -108,11 +86,7 @@ describe('a recruitment period as a campaign', () => {
     // head office extends the period to the end of its year
     await withPage('campaign-extend', async (page) => {
       await signIn(page, url, DEMO_USERS.admin, { path: '/kuota' });
-      await page.getByTestId(`campaign-open-${period.id}`).click();
-      const window = page.getByTestId('campaign-window-form');
-      await window.getByTestId('campaign-closesOn').fill(`${period.year}-12-31`);
-      await window.getByTestId('campaign-window-submit').click();
-      await window.getByTestId('campaign-window-saved').waitFor();
+      await setRegistrationWindow(await openCampaign(page, period.id), { closesOn: `${period.year}-12-31` });
     });
 
     // now open: a registration records where the candidate heard of it
@@ -129,13 +103,8 @@ describe('a recruitment period as a campaign', () => {
       await page.getByTestId('submit').click();
       await page.waitForURL(/\/lamaran\/\d+$/);
     });
-    // what the form sent is data on the application: read through the better-sqlite3 the server loads
-    const requireFromDb = createRequire(path.join(SERVER_DIR, 'node_modules/@kader/db/package.json'));
-    const Database = requireFromDb('better-sqlite3') as new (
-      file: string,
-      opts: { readonly: boolean },
-    ) => { prepare: (sql: string) => { get: () => unknown }; close: () => void };
-    const file = new Database(kader.server.dbPath, { readonly: true });
+    // what the form sent is data on the application
+    const file = readDatabase(kader.server.dbPath);
     try {
       expect(
         file
@@ -154,13 +123,10 @@ describe('a recruitment period as a campaign', () => {
       await openNav(page, 'nav-quota', /\/kuota$/, 'quota-table');
       await expect(page.getByTestId('quota-form').count()).resolves.toBe(0);
       await expect(page.locator('[data-testid^="quota-row-KC-MKS"]').count()).resolves.toBe(0);
-      await page.getByTestId(`campaign-open-${period.id}`).click();
+      const panel = await openCampaign(page, period.id);
       await expect(page.getByTestId('campaign-window-form').count()).resolves.toBe(0);
       await expect(page.getByTestId('campaign-window-shown').innerText()).resolves.toMatch(/^1 Jan \d{4} – 31 Des \d{4}$/);
-      const areas = page.getByTestId('campaign-areas-form');
-      await areas.getByTestId(`campaign-area-quota-${period.areaQuotas[1]!.workAreaId}`).fill('');
-      await areas.getByTestId('campaign-areas-submit').click();
-      await areas.getByTestId('campaign-areas-saved').waitFor();
+      await saveAreaQuotas(panel, { [period.areaQuotas[1]!.workAreaId]: '' });
       await screenshot(page, 'campaign-supervisor');
     });
   });

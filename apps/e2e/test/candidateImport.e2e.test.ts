@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiGet, DEMO_USERS, setupKader, signIn } from './harness';
+import type { ListedPeriod } from './steps/campaign';
+import {
+  CANDIDATE_CSV_HEADER,
+  candidatesCsv,
+  chooseCsv,
+  importedNik,
+  importEveryRow,
+  openCandidateImport,
+  shownImportErrors,
+  waitForCheck,
+} from './steps/importCsv';
 
 /**
  * Taking in many candidates (`/impor-calon`, from the register page): the template downloads; a
@@ -12,42 +22,13 @@ import { apiGet, DEMO_USERS, setupKader, signIn } from './harness';
 const kader = setupKader();
 const { withPage } = kader;
 
-type Period = { id: number; year: number; branch: { code: string }; workAreas: { id: number; name: string }[] };
-
-const HEADER = 'nik;nama;telepon;pendidikan;jalan;rt_rw;kelurahan;kecamatan;kabupaten_kota;wilayah_kerja';
-
-/** A valid NIK for the `i`th candidate (born 1980-1999, serial from 8000: none of the demo's). */
-function nik(i: number): string {
-  const dd = String(1 + (i % 28)).padStart(2, '0');
-  const mm = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
-  return `357701${dd}${mm}${80 + (i % 20)}${8000 + i}`;
-}
-
-function csv(area: string, bad: Record<number, Partial<Record<'nik' | 'wilayah_kerja', string>>> = {}): string {
-  const lines = [HEADER];
-  for (let i = 0; i < 30; i++) {
-    const row = { nik: nik(i), wilayah_kerja: area, ...bad[i] };
-    lines.push(
-      `${row.nik};Calon Impor ${i + 1};0812${3100000 + i};SMA;Jl. Merdeka ${i + 1};001/002;Kartoharjo;Kartoharjo;Kota Madiun;${row.wilayah_kerja}`,
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-const choose = (page: Page, text: string) =>
-  page
-    .getByTestId('candidate-import-file')
-    .setInputFiles({ name: 'calon.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-
 describe('importing candidates from a CSV file', () => {
   it('shows the two bad rows of 30 by row and column, then imports all 30 once they are fixed', async () => {
     const url = kader.server.url;
     await withPage('candidate-import', async (page) => {
       await signIn(page, url, DEMO_USERS.recruiter, { path: '/daftar' });
-      await page.getByTestId('register-import-link').click();
-      await page.waitForURL(/\/impor-calon$/);
-      await page.getByTestId('candidate-import').waitFor();
-      const periods = await apiGet<Period[]>(page, url, 'periods.list');
+      await openCandidateImport(page);
+      const periods = await apiGet<ListedPeriod[]>(page, url, 'periods.list');
       const chosen = Number(await page.getByTestId('candidate-import-period').inputValue());
       const period = periods.find((p) => p.id === chosen)!;
       expect(period.branch.code).toBe('KC-MDN');
@@ -66,21 +47,21 @@ describe('importing candidates from a CSV file', () => {
       const template = readFileSync((await download.path())!, 'utf8')
         .replace(/^\uFEFF/, '')
         .split('\r\n');
-      expect(template[0]).toBe(`${HEADER};kode_kelurahan;sumber_informasi`);
+      expect(template[0]).toBe(`${CANDIDATE_CSV_HEADER};kode_kelurahan;sumber_informasi`);
       expect(template[1]).toContain(`;${area};`);
 
       // two bad rows: a NIK of 15 digits (row 8) and a work area the branch does not have (row 20)
-      await choose(page, csv(area, { 6: { nik: nik(6).slice(0, 15) }, 18: { wilayah_kerja: 'Kota Atlantis' } }));
+      await chooseCsv(
+        page,
+        candidatesCsv(area, { 6: { nik: importedNik(6).slice(0, 15) }, 18: { wilayah_kerja: 'Kota Atlantis' } }),
+      );
+      await waitForCheck(page, 2);
       const summary = page.getByTestId('candidate-import-summary');
-      await summary.waitFor();
       await expect(summary.getAttribute('data-rows')).resolves.toBe('30');
       await expect(summary.getAttribute('data-ready')).resolves.toBe('28');
       const errors = page.getByTestId('candidate-import-error');
       await expect(errors.count()).resolves.toBe(2);
-      const shown = await errors.evaluateAll((rows) =>
-        rows.map((r) => [r.getAttribute('data-row'), r.getAttribute('data-column'), r.getAttribute('data-reason')]),
-      );
-      expect(shown).toEqual([
+      expect(await shownImportErrors(page)).toEqual([
         ['8', 'nik', 'NIK_DIGITS'],
         ['20', 'wilayah_kerja', 'IMPORT_WORK_AREA_UNKNOWN'],
       ]);
@@ -90,22 +71,16 @@ describe('importing candidates from a CSV file', () => {
       await expect(page.getByTestId('candidate-import-run-valid').innerText()).resolves.toBe('Impor baris yang valid (28)');
 
       // the corrected file: every row ready, imported in one go
-      await choose(page, csv(area));
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="candidate-import-summary"]')?.getAttribute('data-errors') === '0',
-      );
+      await chooseCsv(page, candidatesCsv(area));
+      await waitForCheck(page, 0);
       await expect(summary.getAttribute('data-ready')).resolves.toBe('30');
-      await page.getByTestId('candidate-import-run').click();
-      const done = page.getByTestId('candidate-import-done');
-      await done.waitFor();
-      await expect(done.getAttribute('data-registered')).resolves.toBe('30');
-      await expect(page.getByTestId('candidate-import-registered').locator('tbody tr').count()).resolves.toBe(30);
+      const registered = await importEveryRow(page);
+      await expect(page.getByTestId('candidate-import-done').getAttribute('data-registered')).resolves.toBe('30');
+      expect(registered.size).toBe(30);
 
       // the same file again: every NIK is now registered, each row naming its application
-      await choose(page, csv(area));
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="candidate-import-summary"]')?.getAttribute('data-errors') === '30',
-      );
+      await chooseCsv(page, candidatesCsv(area));
+      await waitForCheck(page, 30);
       await expect(page.getByTestId('candidate-import-existing').count()).resolves.toBe(30);
 
       // a tablet: the page fits its width (the tables scroll inside their own box)

@@ -9,6 +9,7 @@ import type { DbHandle } from '@kader/db';
 import { type Message, msg } from '@kader/workflow';
 import { batchRefusal, callsOf } from './batch';
 import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
+import { EXPORT_BASE, serveExport } from './exports';
 import { ENCODING_SUFFIX, preferredEncoding } from './encoding';
 import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
 import { refusalBody, sendRefusal } from './refusal';
@@ -149,6 +150,7 @@ export async function createServer(opts: ServerOptions): Promise<RunningServer> 
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendRefusal(res, 413, BODY_TOO_LARGE);
       return trpcHandler(req, res, target, procedurePath);
     }
+    if (pathname.startsWith(EXPORT_BASE)) return serveExport(req, res, { method, pathname, target, createContext });
     if (pathname === '/health') {
       if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, method, READ_METHODS);
       sendJson(res, ...health(opts.handle));

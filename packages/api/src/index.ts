@@ -30,3 +30,5 @@ export { renewalQueue } from './services/contracts/renewalQueue';
 export type { ContractDetail, ContractCard } from './services/contracts/views';
 export { MONTHLY_IMPORT_LIMIT, MONTHLY_IMPORT_TOO_LARGE } from './import/monthlyCsv';
 export { CANDIDATE_IMPORT_LIMIT } from './import/candidatesCsv';
+export { isExportList, openExport } from './services/exports/openExport';
+export { exportRefusal } from './services/exports/exportRefusal';

@@ -6,6 +6,7 @@ import { contractsRouter } from './router/contracts';
 import { settingsRouter } from './router/settings';
 import { periodsRouter } from './router/periods';
 import { regionsRouter } from './router/regions';
+import { reportsRouter } from './router/reports';
 import { branchesRouter } from './router/branches';
 import { setupRouter } from './router/setup';
 import { usersRouter } from './router/users';
@@ -27,6 +28,7 @@ export const appRouter = router({
   settings: settingsRouter,
   regions: regionsRouter,
   setup: setupRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

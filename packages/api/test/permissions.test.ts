@@ -76,6 +76,7 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'regions.search': signedIn,
   'regions.chain': signedIn,
   'setup.progress': signedIn, // head office: every branch; a branch user: their own only
+  'reports.funnel': signedIn, // head office: every branch; a branch user: their own only
 };
 
 let db: ReturnType<typeof seededDatabase>;
@@ -239,6 +240,8 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.regions.chain({ code: '35.77' });
     case 'setup.progress':
       return c.setup.progress();
+    case 'reports.funnel':
+      return c.reports.funnel({ fromYear: 2026, toYear: 2026 });
     default:
       throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }

@@ -15,3 +15,5 @@ export * from './queries/places';
 export * from './queries/candidateAgreements';
 export * from './queries/regions';
 export * from './queries/setup';
+export * from './queries/exports';
+export * from './queries/funnel';

@@ -10,6 +10,7 @@ export * from './people/office';
 export * from './recruitment/states';
 export * from './requestLimits';
 export * from './text/catalogue';
+export * from './text/csv';
 export * from './text/format';
 export * from './text/labels';
 export { labelOf, type Fmt, type LabelKind, type Params, type ParamValue } from './text/message';

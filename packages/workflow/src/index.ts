@@ -21,6 +21,7 @@ export * from './contract/monthlyCsvFormat';
 export * from './contract/scorecard';
 export * from './contract/fee';
 export * from './requestLimits';
+export * from './text/csv';
 export * from './text/format';
 export * from './text/labels';
 export { labelOf, type Fmt, type LabelKind, type Params, type ParamValue } from './text/message';

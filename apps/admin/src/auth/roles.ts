@@ -4,7 +4,7 @@
  */
 import { branchRule } from '@kader/workflow/display';
 
-export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'users' | 'quota' | 'settings';
+export type NavItem = 'board' | 'register' | 'cadres' | 'renewals' | 'reports' | 'users' | 'quota' | 'settings';
 
 /** Head-office time zone, for users without a branch. */
 export const HEAD_OFFICE_TIME_ZONE = 'Asia/Jakarta';
@@ -50,11 +50,11 @@ export function canDecideRenewal(role: string): boolean {
   return role === 'supervisor';
 }
 
-/** Cadres and renewals: every signed-in user (branch users see their branch, head office all). */
+/** Cadres, renewals and reports: every signed-in user (branch users see their branch, head office all). */
 export function navItems(role: string): NavItem[] {
   const items: NavItem[] = ['board'];
   if (canRegister(role)) items.push('register');
-  items.push('cadres', 'renewals');
+  items.push('cadres', 'renewals', 'reports');
   if (canManageUsers(role)) items.push('users');
   if (canPlanPeriods(role)) items.push('quota');
   if (canManageSettings(role)) items.push('settings');

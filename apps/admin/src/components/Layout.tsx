@@ -83,6 +83,11 @@ function Header({ me }: { me: Me }) {
             {t('nav.renewals')}
           </Link>
         )}
+        {items.includes('reports') && (
+          <Link to="/laporan" activeProps={{ className: 'active' }} data-testid="nav-reports">
+            {t('nav.reports')}
+          </Link>
+        )}
         {items.includes('users') && (
           <Link to="/pengguna" activeProps={{ className: 'active' }} data-testid="nav-users">
             {t('nav.users')}

@@ -12,6 +12,8 @@ import { periodEn, periodId } from './periodDict';
 import { rulesEn, rulesId } from './rulesDict';
 import { settingsEn, settingsId } from './settingsDict';
 import { setupEn, setupId } from './setupDict';
+import { exportEn, exportId } from './exportDict';
+import { reportsEn, reportsId } from './reportsDict';
 
 /** Labels of the event payload fields (the keys of `recruitmentEventSchemas[type].shape`). */
 const eventFields = {
@@ -44,6 +46,8 @@ export const id = {
   ...rulesId,
   ...periodId,
   ...setupId,
+  ...exportId,
+  ...reportsId,
   ...eventFields,
 
   'app.name': 'Kader',
@@ -301,6 +305,8 @@ export const en: Record<Key, string> = {
   ...rulesEn,
   ...periodEn,
   ...setupEn,
+  ...exportEn,
+  ...reportsEn,
 
   'eventField.document': 'Document',
   'eventField.date': 'Date',

@@ -7,6 +7,7 @@ import { canManageQuota, canRegister } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { DaysInStage, useScheduleLine } from '../components/bits';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportLinks } from '../components/ExportLinks';
 import { formatNumber } from '@kader/workflow/display';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
@@ -146,6 +147,7 @@ function Board({ period }: { period: Period }) {
             onChange={(e) => setText(e.target.value)}
           />
         </label>
+        <ExportLinks list="board" filters={{ periodId: period.id, workAreaId: area, search: search.q }} withNik />
         {me && canRegister(me.role) && (
           <Link to="/daftar" className="btn btn-primary" data-testid="register-button">
             {t('nav.register')}

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ContractCard, ContractListInput } from '../api/types';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportLinks } from '../components/ExportLinks';
 import { formatDate, formatNumber } from '@kader/workflow';
 import { useI18n } from '../i18n';
 import { usePeriod } from '../period';
@@ -167,6 +168,17 @@ export function CadresPage() {
             {t('cadres.clear')}
           </button>
         )}
+        <ExportLinks
+          list="cadres"
+          filters={{
+            branchId: search.branch,
+            workAreaId: search.area,
+            state: search.state,
+            endingBefore: search.before,
+            search: search.q,
+          }}
+          withNik
+        />
       </div>
 
       {list.error && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}

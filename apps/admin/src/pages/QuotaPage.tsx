@@ -5,6 +5,7 @@ import type { BranchOption, Period } from '../api/types';
 import { canManageQuota } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportLinks } from '../components/ExportLinks';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { CampaignPanel } from './quota/CampaignPanel';
@@ -56,6 +57,7 @@ export function QuotaPage() {
       <div className="toolbar">
         <h1>{t('quota.title')}</h1>
         <p className="muted">{t('quota.intro')}</p>
+        <ExportLinks list="quota" filters={{}} />
       </div>
       {(branches.error || periods.error) && (
         <ErrorBox

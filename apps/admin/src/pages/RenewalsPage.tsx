@@ -6,6 +6,7 @@ import type { ContractCard, RenewalQueue } from '../api/types';
 import { canDecideRenewal } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportLinks } from '../components/ExportLinks';
 import { daysUntil, urgency } from '../contracts/dates';
 import { formatDate, dateInZone } from '@kader/workflow';
 import { useI18n } from '../i18n';
@@ -45,6 +46,7 @@ export function RenewalsPage() {
       <div className="toolbar">
         <h1>{t('renewals.title')}</h1>
         <p className="muted">{t('renewals.intro')}</p>
+        <ExportLinks list="renewals" filters={{}} withNik />
       </div>
       {saved && (
         <p className="alert alert-ok" role="status" data-testid="decide-saved" data-decision={saved.decision}>

@@ -5,6 +5,7 @@ import type { BranchOption, UserRow } from '../api/types';
 import { userTimeZone } from '../auth/roles';
 import { useMe } from '../auth/useSession';
 import { ErrorBox } from '../components/ErrorBox';
+import { ExportLinks } from '../components/ExportLinks';
 import { useI18n } from '../i18n';
 import { useTRPC } from '../trpc';
 import { CreateUserForm } from './users/CreateUserForm';
@@ -41,6 +42,7 @@ export function UsersPage() {
       <div className="toolbar">
         <h1>{t('users.title')}</h1>
         <p className="muted">{t('users.intro')}</p>
+        <ExportLinks list="users" filters={{}} />
       </div>
 
       {notice && (

@@ -7,6 +7,7 @@
  */
 import {
   ANNOUNCEMENT_CHANNELS,
+  csvLine,
   EDUCATION_LEVELS,
   issueFields,
   labelOf,
@@ -256,7 +257,5 @@ export const CANDIDATE_CSV_TEMPLATE_FILENAME = 'template-calon-kader.csv';
  */
 export function candidatesCsvTemplate(workAreaName: string): string {
   const example: Record<string, string> = { ...EXAMPLE, wilayah_kerja: workAreaName };
-  const cellText = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [CANDIDATE_CSV_COLUMNS.join(';'), CANDIDATE_CSV_COLUMNS.map((c) => cellText(example[c] ?? '')).join(';')];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvLine(CANDIDATE_CSV_COLUMNS) + csvLine(CANDIDATE_CSV_COLUMNS.map((c) => example[c] ?? ''));
 }

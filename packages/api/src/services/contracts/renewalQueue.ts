@@ -31,6 +31,12 @@ const byEnd = (a: ContractCursor, b: ContractCursor) => a.endDate.localeCompare(
  * on its own branch's date.
  */
 export function renewalQueue({ ctx, input }: { ctx: Context; input: z.output<typeof renewalQueueSchema> }) {
+  const { items, next } = renewalQueueItems({ ctx, input });
+  return { items: contractCards(ctx.handle.db, items), next };
+}
+
+/** One page of the queue as list rows (the CSV export shapes these itself). */
+export function renewalQueueItems({ ctx, input }: { ctx: Context; input: z.output<typeof renewalQueueSchema> }) {
   const p = requirePrincipal(ctx);
   const { db } = ctx.handle;
   const branchIds = branchScope(db, p, input.branchId);
@@ -69,5 +75,5 @@ export function renewalQueue({ ctx, input }: { ctx: Context; input: z.output<typ
     db,
     page.map((k) => k.id),
   ).filter(inQueue);
-  return { items: contractCards(db, items), next };
+  return { items, next };
 }
