@@ -1,16 +1,7 @@
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type BoardCursor,
-  boardColumnPage,
-  boardCounts,
-  type DbHandle,
-  insertBranch,
-  insertWorkArea,
-  migrateDatabase,
-  SEARCH_COUNT_LIMIT,
-} from '../src/index';
-import { migrationsUpTo, tempDatabase } from './tempDatabase';
+import { type BoardCursor, boardColumnPage, boardCounts, type DbHandle, migrateDatabase, SEARCH_COUNT_LIMIT } from '../src/index';
+import { madiunPeriod, migrationsUpTo, tempDatabase } from './tempDatabase';
 
 let dir: string;
 let h: DbHandle;
@@ -20,19 +11,6 @@ beforeEach(() => {
   ({ handle: h, dir, cleanup } = tempDatabase('kader-board-', { migrated: false }));
 });
 afterEach(() => cleanup());
-
-function reference() {
-  const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
-  const areas = [
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' }),
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kabupaten Ngawi' }),
-  ];
-  // plain SQL: some tests write here before the migrations that added the period's later columns
-  const period = h.sqlite
-    .prepare("insert into recruitment_periods (branch_id, year, quota, rules) values (?, 2026, 2, '{}') returning id")
-    .get(branch.id) as { id: number };
-  return { period, areas };
-}
 
 /** `n` applications written with plain SQL, as any writer (the bulk generator, a hand-run fix) may. */
 function addApplications(
@@ -85,7 +63,7 @@ function counters(periodId: number) {
 describe('the board counters', () => {
   it('follow every insert, change of state or area, and delete, in the writing transaction', () => {
     migrateDatabase(h);
-    const { period, areas } = reference();
+    const { period, areas } = madiunPeriod(h);
     const a = areas[0]!;
     const b = areas[1]!;
     const ids = addApplications(5, { periodId: period.id, workAreaId: a.id });
@@ -121,7 +99,7 @@ describe('the board counters', () => {
     // migrate only as far as the migration before the counters, write, then migrate the rest
     const older = migrationsUpTo(dir, '0008_applications_agreement_number');
     migrate(h.db, { migrationsFolder: older });
-    const { period, areas } = reference();
+    const { period, areas } = madiunPeriod(h);
     addApplications(3, { periodId: period.id, workAreaId: areas[0]!.id });
     addApplications(2, { periodId: period.id, workAreaId: areas[1]!.id, state: 'writtenTest' });
     migrateDatabase(h);
@@ -133,7 +111,7 @@ describe('the board counters', () => {
 describe('a board column', () => {
   it('pages by the last card shown: every card once, in order, ties on the time broken by id', () => {
     migrateDatabase(h);
-    const { period, areas } = reference();
+    const { period, areas } = madiunPeriod(h);
     // three cards per second: equal times must neither repeat nor skip a card across pages
     addApplications(23, {
       periodId: period.id,
@@ -158,7 +136,7 @@ describe('a board column', () => {
 
   it("a search's count stops at its bound and says so", () => {
     migrateDatabase(h);
-    const { period, areas } = reference();
+    const { period, areas } = madiunPeriod(h);
     addApplications(SEARCH_COUNT_LIMIT + 5, { periodId: period.id, workAreaId: areas[0]!.id, name: 'Sri' });
     addApplications(3, { periodId: period.id, workAreaId: areas[0]!.id, name: 'Budi' });
     const count = (search: string) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { boardExportPages, type DbHandle, insertBranch, insertWorkArea, keysetPages, recordNikViewsByNik } from '../src/index';
-import { tempDatabase } from './tempDatabase';
+import { boardExportPages, type DbHandle, keysetPages, recordNikViewsByNik } from '../src/index';
+import { madiunPeriod, tempDatabase } from './tempDatabase';
 
 /**
  * The exports' row sources: every row of the list exactly once, in the list's order, a bounded page
@@ -14,14 +14,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 function seed() {
-  const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
-  const areas = [
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' }),
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kabupaten Ngawi' }),
-  ];
-  const period = h.sqlite
-    .prepare("insert into recruitment_periods (branch_id, year, quota, rules) values (?, 2026, 2, '{}') returning id")
-    .get(branch.id) as { id: number };
+  const { areas, period } = madiunPeriod(h);
   const candidate = h.sqlite.prepare(
     `INSERT INTO candidates (nik, name, phone, birth_date, sex, education, street, rt_rw, village, district, regency)
      VALUES (?, ?, '+6281234567890', '1990-08-12', 'F', 'SMA', 'Jl. 1', '001/002', 'Kartoharjo', 'Kartoharjo', 'Kota Madiun')`,

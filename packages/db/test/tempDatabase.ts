@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type DbHandle, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../src/index';
+import { type DbHandle, insertBranch, insertWorkArea, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../src/index';
 
 /**
  * A real SQLite file in a temp folder of its own, migrated unless a test wants to migrate it its own way;
@@ -33,4 +33,21 @@ export function migrationsUpTo(dir: string, tag: string) {
   journal.entries = journal.entries.slice(0, last + 1);
   writeFileSync(journalFile, JSON.stringify(journal));
   return folder;
+}
+
+/**
+ * KC Madiun with two work areas and a 2026 period of two places: what the board's and the
+ * exports' tests write their applications into. The period in plain SQL: some tests write here
+ * before the migrations that added the period's later columns.
+ */
+export function madiunPeriod(h: DbHandle) {
+  const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
+  const areas = [
+    insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' }),
+    insertWorkArea(h.db, { branchId: branch.id, name: 'Kabupaten Ngawi' }),
+  ];
+  const period = h.sqlite
+    .prepare("insert into recruitment_periods (branch_id, year, quota, rules) values (?, 2026, 2, '{}') returning id")
+    .get(branch.id) as { id: number };
+  return { branch, areas, period };
 }

@@ -14,6 +14,7 @@ import { useTRPC } from '../trpc';
 import { ContractStateBadge, ScoreAndRecommendation } from './contracts/bits';
 import { Table } from '../components/Table';
 import { useDebounced } from '../components/useDebounced';
+import { BranchFilter } from '../components/BranchFilter';
 
 export const CADRES_PAGE_SIZE = 20;
 
@@ -44,7 +45,6 @@ export function CadresPage() {
   const search = useSearch({ from: '/signedIn/app/kader' });
   const navigate = useNavigate({ from: '/kader' });
   const { periods } = usePeriod();
-  const branches = useQuery(trpc.branches.list.queryOptions(undefined, { enabled: headOffice, staleTime: 60_000 }));
 
   // work areas of the branch in view (head office without a branch: every area, with its branch)
   const areas = useMemo(() => {
@@ -90,21 +90,13 @@ export function CadresPage() {
       </div>
       <div className="filters panel" data-testid="cadres-filters">
         {headOffice && (
-          <label className="field-inline">
-            <span>{t('cadres.branch')}</span>
-            <select
-              data-testid="cadres-filter-branch"
-              value={search.branch ?? ''}
-              onChange={(e) => setFilter({ branch: e.target.value ? Number(e.target.value) : undefined, area: undefined })}
-            >
-              <option value="">{t('cadres.allBranches')}</option>
-              {(branches.data ?? []).map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BranchFilter
+            label={t('cadres.branch')}
+            allLabel={t('cadres.allBranches')}
+            testId="cadres-filter-branch"
+            value={search.branch}
+            onChange={(id) => setFilter({ branch: id ?? undefined, area: undefined })}
+          />
         )}
         <label className="field-inline">
           <span>{t('cadres.workArea')}</span>

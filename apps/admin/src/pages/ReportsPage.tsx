@@ -11,6 +11,7 @@ import { FunnelChart } from './reports/FunnelChart';
 import { funnelCsv, funnelCsvFilename } from './reports/funnelCsv';
 import type { FunnelPeriod } from './reports/types';
 import './reports/reports.css';
+import { BranchFilter } from '../components/BranchFilter';
 
 /** Years offered: the programme began in 2017; a period may be planned for next year. */
 const FIRST_YEAR = 2017;
@@ -42,7 +43,6 @@ export function ReportsPage() {
   const [regionCode, setRegionCode] = useState<string | null>(null);
   const [fromYear, setFromYear] = useState(thisYear);
   const [toYear, setToYear] = useState(thisYear);
-  const branches = useQuery(trpc.branches.list.queryOptions(undefined, { enabled: headOffice, staleTime: 60_000 }));
   const report = useQuery(
     trpc.reports.funnel.queryOptions({ branchId, regionCode, fromYear, toYear: Math.max(fromYear, toYear) }),
   );
@@ -58,24 +58,16 @@ export function ReportsPage() {
       </div>
       <div className="filters panel no-print" data-testid="reports-filters">
         {headOffice && (
-          <label className="field-inline">
-            <span>{t('reports.filter.branch')}</span>
-            <select
-              data-testid="reports-filter-branch"
-              value={branchId ?? ''}
-              onChange={(e) => {
-                setBranchId(e.target.value ? Number(e.target.value) : null);
-                setRegionCode(null);
-              }}
-            >
-              <option value="">{t('reports.filter.allBranches')}</option>
-              {(branches.data ?? []).map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BranchFilter
+            label={t('reports.filter.branch')}
+            allLabel={t('reports.filter.allBranches')}
+            testId="reports-filter-branch"
+            value={branchId}
+            onChange={(id) => {
+              setBranchId(id);
+              setRegionCode(null);
+            }}
+          />
         )}
         <label className="field-inline">
           <span>{t('reports.filter.area')}</span>
