@@ -11,7 +11,7 @@ import type http from 'node:http';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Context, exportRefusal, isExportList, openExport } from '@kader/api';
 import { msg } from '@kader/workflow';
-import { sendRefusal } from './refusal';
+import { sendJson, sendRefusal } from './refusal';
 
 export const EXPORT_BASE = '/export/';
 const EXPORT_METHODS: readonly string[] = ['GET', 'HEAD'];
@@ -37,13 +37,7 @@ export async function serveExport(
     opened = openExport({ ctx: createContext({ req, res }), list, query: target.searchParams });
   } catch (cause) {
     const { status, body } = exportRefusal(cause);
-    const text = JSON.stringify(body);
-    res.statusCode = status;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Length', Buffer.byteLength(text));
-    res.end(text);
-    return;
+    return sendJson(res, status, body);
   }
 
   res.statusCode = 200;

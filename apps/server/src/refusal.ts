@@ -41,8 +41,13 @@ export function sendRefusal(
   message: Message,
   headers: Record<string, string> = {},
 ) {
-  const text = JSON.stringify(refusalBody(status, message));
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  sendJson(res, status, refusalBody(status, message));
+}
+
+/** A JSON answer in one write with its length, never cached: refusals, the health check, export refusals. */
+export function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');

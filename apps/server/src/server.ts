@@ -12,7 +12,7 @@ import { crossSiteRefusal, ownOrigin, parsePublicOrigin } from './crossSite';
 import { EXPORT_BASE, serveExport } from './exports';
 import { ENCODING_SUFFIX, preferredEncoding } from './encoding';
 import { BODY_TOO_LARGE, MAX_BATCH_CALLS, MAX_BODY_BYTES } from './limits';
-import { refusalBody, sendRefusal } from './refusal';
+import { refusalBody, sendJson, sendRefusal } from './refusal';
 import { batchedLines } from './requestLog';
 import { lastSchedulerRun } from './scheduler';
 import { createTrpcHandler } from './trpcHandler';
@@ -388,15 +388,6 @@ async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, fil
   const stream = createReadStream(sent.file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string) {

@@ -162,7 +162,7 @@ export async function seedBulk(handle: DbHandle, options: BulkSeedOptions): Prom
     putSetting(handle.db, { key: 'mode', value: 'demo' });
 
     // --- the applications, year by year, many to a transaction
-    const storage = bulkStorage(sqlite);
+    const storage = bulkStorage(handle);
     const people = newcomers(rng, storage);
     const required = rules.documents.filter((d) => d.required).map((d) => d.code as DocumentCode);
     const optional = rules.documents.filter((d) => !d.required).map((d) => d.code as DocumentCode);

@@ -4,22 +4,14 @@
  * every row is chained exactly as `appendAudit` chains it (db/src/auditChain.ts) without reading
  * the last row back each time. Only valid while this connection is the only writer.
  */
-import { auditRowHash, type DbHandle, type StoredAuditRow } from '@kader/db';
+import { auditRowHash, type DbHandle, insertApplication, insertCandidate, type StoredAuditRow } from '@kader/db';
 
 export type AuditInsert = Omit<StoredAuditRow, 'payload' | 'meta'> & { payload: unknown; meta: unknown };
 
 export type BulkStorage = ReturnType<typeof bulkStorage>;
 
-export function bulkStorage(sqlite: DbHandle['sqlite']) {
-  const candidate = sqlite.prepare(
-    `INSERT INTO candidates (nik, name, phone, birth_date, sex, education, street, rt_rw, village, district, regency, created_at, updated_at, revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-  );
+export function bulkStorage({ db, sqlite }: DbHandle) {
   const candidateSeen = sqlite.prepare('UPDATE candidates SET updated_at = ? WHERE id = ?');
-  const application = sqlite.prepare(
-    `INSERT INTO applications (candidate_id, period_id, work_area_id, machine_id, machine_version, state, snapshot, revision, state_entered_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const contract = sqlite.prepare(
     `INSERT INTO contracts (candidate_id, application_id, previous_contract_id, branch_id, work_area_id, agreement_number, start_date, end_date,
        evaluation_due_on, families_assigned, machine_id, machine_version, state, snapshot, revision, state_entered_at, created_at, updated_at)
@@ -37,68 +29,19 @@ export function bulkStorage(sqlite: DbHandle['sqlite']) {
     get auditRows() {
       return auditRows;
     },
-    insertCandidate(c: {
-      nik: string;
-      name: string;
-      phone: string;
-      birthDate: string;
-      sex: 'M' | 'F';
-      education: string;
-      street: string;
-      rtRw: string;
-      village: string;
-      district: string;
-      regency: string;
-      at: string;
-    }): number {
-      const r = candidate.run(
-        c.nik,
-        c.name,
-        c.phone,
-        c.birthDate,
-        c.sex,
-        c.education,
-        c.street,
-        c.rtRw,
-        c.village,
-        c.district,
-        c.regency,
-        c.at,
-        c.at,
-      );
-      return Number(r.lastInsertRowid);
+    /** Through the product's own writer (a statement prepared once per connection), stamped at `at`. */
+    insertCandidate({
+      at,
+      ...c
+    }: Omit<Parameters<typeof insertCandidate>[1], 'createdAt' | 'updatedAt'> & { at: string }): number {
+      return insertCandidate(db, { ...c, createdAt: at, updatedAt: at }).id;
     },
     /** A returning candidate's record is touched by the new registration, as registerCandidate does. */
     touchCandidate(id: number, at: string): void {
       candidateSeen.run(at, id);
     },
-    insertApplication(a: {
-      candidateId: number;
-      periodId: number;
-      workAreaId: number;
-      machineId: string;
-      machineVersion: number;
-      state: string;
-      snapshot: unknown;
-      revision: number;
-      stateEnteredAt: string;
-      createdAt: string;
-      updatedAt: string;
-    }): number {
-      const r = application.run(
-        a.candidateId,
-        a.periodId,
-        a.workAreaId,
-        a.machineId,
-        a.machineVersion,
-        a.state,
-        JSON.stringify(a.snapshot),
-        a.revision,
-        a.stateEnteredAt,
-        a.createdAt,
-        a.updatedAt,
-      );
-      return Number(r.lastInsertRowid);
+    insertApplication(a: Parameters<typeof insertApplication>[1]): number {
+      return insertApplication(db, a).id;
     },
     insertContract(c: {
       candidateId: number;
