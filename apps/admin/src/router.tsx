@@ -220,6 +220,9 @@ export const quotaRoute = createRoute({
 export const reportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/laporan',
+  // which report (reports/reportKinds.ts); an unknown one shows the first, so the list stays in the lazy chunk
+  validateSearch: (search: Record<string, unknown>): { laporan?: string } =>
+    typeof search.laporan === 'string' ? { laporan: search.laporan } : {},
   component: lazyRouteComponent(() => import('./pages/ReportsPage'), 'ReportsPage'),
 });
 

@@ -6,8 +6,10 @@
  * log). The raw read of the event table is measured too, as context. Rounds interleaved (the order
  * turns round each round), median reported.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { verifyAuditLog, verifyAuditLogInParallel } from '@kader/api';
 import { type DbHandle, openDatabase } from '@kader/db';
 import {
@@ -20,7 +22,20 @@ import {
 } from '@kader/workflow';
 import { bulkDatabase } from './bulkData';
 import { cell, median, perCommand, rate } from './figures';
+import { runToEnd } from './http/processes';
 import type { Section, SectionRun } from './section';
+
+const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
+
+/**
+ * `kader verify-audit` runs from the server's bundle and starts its worker threads from the bundled
+ * worker beside it (apps/server/build.ts); built here from the current sources into `dir`, so the
+ * check's workers start as the product's do, not through tsx (~1.5 s of CPU each to load the sources).
+ */
+async function builtWorker(dir: string): Promise<string> {
+  await runToEnd(process.execPath, ['--import', 'tsx', 'build.ts', join(dir, 'server', 'cli.js')], SERVER_DIR);
+  return join(dir, 'server', 'verify-worker.js');
+}
 
 // the smoke size is under the check's worker threshold: `workersFrom: 0` still takes the threads' path
 const verifySizes = (smoke: boolean) =>
@@ -61,29 +76,38 @@ function eventsInMemory(handle: DbHandle): { entities: Entity[]; rows: number } 
   return { entities, rows: rows.length };
 }
 
-/** The limit: each entity replayed from its start, in memory. Returns events/s. */
-function pureReplay(entities: Entity[], rows: number): number {
+/** CPU seconds of this process (every thread) since `from`: the second view when other work shares the cores. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(from);
+  return (user + system) / 1e6;
+};
+
+type Measured = { rate: number; cpuSeconds: number };
+
+/** The limit: each entity replayed from its start, in memory. Returns events/s and the CPU seconds spent. */
+function pureReplay(entities: Entity[], rows: number): Measured {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const e of entities) {
     if (!REPLAY[e.kind](e.start, e.events).ok) throw new Error(`the pure replay refused a ${e.kind}`);
   }
-  return rows / ((performance.now() - t0) / 1000);
+  return { rate: rows / ((performance.now() - t0) / 1000), cpuSeconds: cpuSince(cpu0) };
 }
 
-/** Kader: the check as `kader verify-audit` runs it. Returns events/s and CPU time over wall time (threads at work). */
+/** Kader: the check as `kader verify-audit` runs it. Returns events/s, the CPU seconds of every thread and CPU time over wall time (threads at work). */
 async function kaderVerify(
   handle: DbHandle,
   rows: number,
-  inParallel: { workersFrom?: number } | false,
-): Promise<{ rate: number; cpu: number }> {
+  inParallel: { workersFrom?: number | undefined; worker: string } | false,
+): Promise<Measured & { cpu: number }> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const report = inParallel ? await verifyAuditLogInParallel(handle, inParallel) : verifyAuditLog(handle);
   const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = cpuSince(cpu0);
   if (report.mismatches.length > 0)
     throw new Error(`verify-audit found ${report.mismatches.length} mismatch(es) in generated data`);
-  return { rate: rows / (wall / 1000), cpu: (cpu.user + cpu.system) / 1000 / wall };
+  return { rate: rows / (wall / 1000), cpuSeconds, cpu: (cpuSeconds * 1000) / wall };
 }
 
 /** Context: every column of every audit row, in id order, as stored. Returns rows/s. */
@@ -98,37 +122,53 @@ async function runVerify({ smoke, dir }: SectionRun) {
   const SIZES = verifySizes(smoke);
   const file = join(dir, 'verify.db');
   const summary = await bulkDatabase(file, SIZES.applications, { label: 'verify' });
+  const inParallel = { workersFrom: SIZES.workersFrom, worker: await builtWorker(dir) };
   const handle = openDatabase(file);
   try {
     const { entities, rows } = eventsInMemory(handle);
     const allRows = handle.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
     // warm-up: JIT for both sides, the file in the page cache, tsx's transforms for the workers
     pureReplay(entities, rows);
-    await kaderVerify(handle, rows, { workersFrom: SIZES.workersFrom });
+    await kaderVerify(handle, rows, inParallel);
 
     const limit: number[] = [];
     const parallel: number[] = [];
     const oneThread: number[] = [];
     const raw: number[] = [];
     const cpu: number[] = [];
+    // CPU seconds per round: pure replay, verify-audit (all its threads), verify-audit in one thread
+    const cpuSeconds = { limit: [] as number[], parallel: [] as number[], oneThread: [] as number[] };
+    const load0 = loadavg()[0]!;
     const steps: (() => Promise<void> | void)[] = [
-      () => void limit.push(pureReplay(entities, rows)),
+      () => {
+        const p = pureReplay(entities, rows);
+        limit.push(p.rate);
+        cpuSeconds.limit.push(p.cpuSeconds);
+      },
       async () => {
-        const k = await kaderVerify(handle, rows, { workersFrom: SIZES.workersFrom });
+        const k = await kaderVerify(handle, rows, inParallel);
         parallel.push(k.rate);
         cpu.push(k.cpu);
+        cpuSeconds.parallel.push(k.cpuSeconds);
       },
-      async () => void oneThread.push((await kaderVerify(handle, rows, false)).rate),
+      async () => {
+        const k = await kaderVerify(handle, rows, false);
+        oneThread.push(k.rate);
+        cpuSeconds.oneThread.push(k.cpuSeconds);
+      },
       () => void raw.push(rawRead(handle)),
     ];
+    const s = (xs: number[], r: number) => `${xs[r]!.toFixed(2)} s`;
     for (let r = 0; r < SIZES.rounds; r++) {
       for (const step of r % 2 ? [...steps].reverse() : steps) await step();
       console.log(
         `verify round ${r + 1}/${SIZES.rounds}: pure replay ${rate(limit[r]!)}, verify-audit ${rate(parallel[r]!)} ` +
-          `(one thread ${rate(oneThread[r]!)}), raw read ${rate(raw[r]!)}`,
+          `(one thread ${rate(oneThread[r]!)}), raw read ${rate(raw[r]!)}; CPU: pure replay ${s(cpuSeconds.limit, r)}, ` +
+          `verify-audit ${s(cpuSeconds.parallel, r)}, one thread ${s(cpuSeconds.oneThread, r)}`,
       );
     }
     const ratio = (xs: number[]) => (median(xs) / median(limit)).toFixed(2);
+    const cpuRatio = (xs: number[]) => (median(cpuSeconds.limit) / median(xs)).toFixed(2);
     return {
       rows: [
         `| verify-audit, events/s (\`verifyAuditLogInParallel\`, as \`kader verify-audit\`) vs the pure replay of the same events | ${cell(limit, perCommand)} | ${cell(parallel, perCommand)} | ${ratio(parallel)} |`,
@@ -138,7 +178,8 @@ async function runVerify({ smoke, dir }: SectionRun) {
       notes: [
         `verify: one database from the bulk generator, ${summary.applications.toLocaleString('en-US')} applications, ${summary.contracts.toLocaleString('en-US')} contracts, ${allRows.toLocaleString('en-US')} audit rows of which ${rows.toLocaleString('en-US')} are the applications' and contracts' (the events counted on both sides); ${SIZES.rounds} round(s), interleaved, median reported`,
         'verify limit: `replayRecruitment` / `replayContract` of every entity from its recorded start (zod validation + machine step + persist), events parsed in memory beforehand, one thread',
-        `verify Kader: the hash chain over every audit row, then every application and contract replayed and compared with its stored snapshot, state and revision, read from the file; in parallel over worker threads, CPU time / wall time ${median(cpu).toFixed(2)} (1 = one core busy)`,
+        `verify Kader: the hash chain over every audit row, then every application and contract replayed and compared with its stored snapshot, state and revision, read from the file; in parallel over worker threads started from the bundled worker (\`apps/server/build.ts\`, as \`kader verify-audit\` starts them), CPU time / wall time ${median(cpu).toFixed(2)} (1 = one core busy)`,
+        `verify CPU time (median seconds, every thread of the process): pure replay ${median(cpuSeconds.limit).toFixed(2)}, verify-audit ${median(cpuSeconds.parallel).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.parallel)}), in one thread ${median(cpuSeconds.oneThread).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.oneThread)}); load average ${load0.toFixed(1)} at the start of the rounds, ${loadavg()[0]!.toFixed(1)} at the end (other work on the cores slows the wall-time figures)`,
       ],
     };
   } finally {

@@ -52,7 +52,12 @@ export type KaderProcess = {
  * environment variables an installer sets).
  */
 export async function startServer(
-  opts: { today?: string; firstAdmin?: { username: string; name: string; password: string } } = {},
+  opts: {
+    today?: string;
+    /** also the Madiun history (`demo --history`, docs/reports.md): ~4,000 commands, only for the files that read it */
+    history?: boolean;
+    firstAdmin?: { username: string; name: string; password: string };
+  } = {},
 ): Promise<KaderProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kader-e2e-'));
   const dbPath = path.join(dataDir, 'kader.db');
@@ -68,6 +73,7 @@ export async function startServer(
     '--static',
     ADMIN_DIST,
     ...(opts.today ? ['--today', opts.today] : []),
+    ...(opts.history ? ['--history'] : []),
   ];
   const env = opts.firstAdmin
     ? {
@@ -89,7 +95,12 @@ export async function startServer(
 
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not say it was listening within 60 s')), 60_000);
+      // the history's seed runs first (~15 s of CPU; minutes on a loaded machine)
+      const limit = opts.history ? 300 : 60;
+      const timer = setTimeout(
+        () => reject(new Error(`the server did not say it was listening within ${limit} s`)),
+        limit * 1000,
+      );
       const look = () => {
         const m = /listening on (http:\/\/\S+)/.exec(output);
         if (m) {

@@ -48,18 +48,47 @@ describe('quota and branches (head office)', () => {
       await expect(added.getAttribute('data-quota')).resolves.toBe('20');
       await expect(added.getAttribute('data-left')).resolves.toBe('20');
 
-      // a new branch with two work areas (an empty row is dropped)
+      // a new branch with three work areas (an empty row is dropped): a city picked from the region
+      // data by part of its name (the name follows the pick), a regency typed whole, a named group of
+      // districts without a code
       const branch = page.getByTestId('branch-form');
       await branch.getByTestId('branch-code').fill('kc-sby');
       await branch.getByTestId('branch-name').fill('KC Surabaya');
       await branch.getByTestId('branch-zone').selectOption('Asia/Jakarta');
-      await branch.getByTestId('branch-work-area-0').fill('Kota Surabaya');
+      await branch.getByTestId('branch-work-area-region-0').fill('surabaya');
+      await branch.getByTestId('branch-work-area-region-0-option-35.78').click();
+      await expect(branch.getByTestId('branch-work-area-0').inputValue()).resolves.toBe('Kota Surabaya');
+      await expect(branch.getByTestId('branch-work-area-code-0').innerText()).resolves.toMatch(/35\.78/);
       await branch.getByTestId('branch-work-area-add').click();
       await branch.getByTestId('branch-work-area-add').click();
       await branch.getByTestId('branch-work-area-2').fill('Kabupaten Sidoarjo');
+      await branch.getByTestId('branch-work-area-add').click();
+      await branch.getByTestId('branch-work-area-3').fill('Surabaya Timur');
       await branch.getByTestId('branch-submit').click();
       await branch.getByTestId('branch-saved').waitFor();
       await page.getByTestId('quota-branch-KC-SBY').waitFor();
+
+      // the branch's work areas with their codes; head office gives the group of districts its city's
+      // code with the same picker ("madiun" offers both the city and the regency)
+      await page.getByTestId('work-areas-open-KC-SBY').click();
+      const panel = page.getByTestId('work-areas-panel');
+      const areaRow = (name: string) => panel.locator('tr[data-testid^="work-area-"]', { hasText: name });
+      await areaRow('Kota Surabaya').waitFor();
+      await expect(areaRow('Kota Surabaya').getAttribute('data-region-code')).resolves.toBe('35.78');
+      await expect(areaRow('Kabupaten Sidoarjo').getAttribute('data-region-code')).resolves.toBe('35.15');
+      const timur = areaRow('Surabaya Timur');
+      await expect(timur.getAttribute('data-region-code')).resolves.toBe('');
+      const timurId = (await timur.getAttribute('data-testid'))!;
+      await timur.getByTestId(`${timurId}-edit`).click();
+      await timur.getByTestId(`${timurId}-region`).fill('madiun');
+      await timur.getByTestId(`${timurId}-region-option-35.77`).waitFor();
+      await timur.getByTestId(`${timurId}-region-option-35.19`).waitFor();
+      await timur.getByTestId(`${timurId}-region`).fill('kota surabaya');
+      await timur.getByTestId(`${timurId}-region-option-35.78`).click();
+      await timur.getByTestId(`${timurId}-submit`).click();
+      await timur.getByTestId(`${timurId}-saved`).waitFor();
+      await expect(timur.getAttribute('data-region-code')).resolves.toBe('35.78');
+      await expect(timur.getByTestId(`${timurId}-code`).innerText()).resolves.toMatch(/Kota Surabaya \(35\.78\)/);
       // the same code again: refused on the code field
       await branch.getByTestId('branch-code').fill('KC-SBY');
       await branch.getByTestId('branch-name').fill('KC Surabaya Dua');
@@ -84,6 +113,11 @@ describe('quota and branches (head office)', () => {
       await expect(page.getByTestId('quota-form').count()).resolves.toBe(0);
       await expect(page.getByTestId('branch-form').count()).resolves.toBe(0);
       await expect(page.locator('[data-testid^="quota-edit-"]').count()).resolves.toBe(0);
+      // the branch's work areas and their codes are shown; changing a code is head office's
+      await page.getByTestId('work-areas-open-KC-MDN').click();
+      const panel = page.getByTestId('work-areas-panel');
+      await panel.locator('tr[data-region-code="35.77"]').waitFor();
+      await expect(panel.locator('[data-testid$="-edit"]').count()).resolves.toBe(0);
     });
     await withPage('quota-viewer', async (page) => {
       const url = kader.server.url;

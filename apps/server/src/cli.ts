@@ -47,6 +47,8 @@ Options (environment variable in brackets):
   --host <addr>     address to listen on [HOST]        default 0.0.0.0
   --static <dir>    built admin UI [KADER_STATIC_DIR]  default apps/admin/dist
   --today <date>    seed-demo/demo/seed-bulk: the demo's "today", YYYY-MM-DD
+  --history         seed-demo/demo: also the KC Madiun history of 2017-2021 and KC Bogor
+                    (about 4,000 commands, under a minute; \`pnpm start\` asks for it)
   --applications <n>
                     seed-bulk: how many applications, e.g. 100000
   --username <name> create-admin: the admin's user name
@@ -75,13 +77,16 @@ function verifyProgressPrinter() {
         ? `${label} ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} (${p.total ? Math.floor((100 * p.done) / p.total) : 100}%)`
         : null;
     const parts = [part('hash chain', latest.chain), part('replay', latest.replay)].filter(Boolean);
-    console.error(`verify-audit: ${parts.join(', ')} audit rows`);
+    const models = latest.readModels;
+    const tail = models ? (models.done < models.total ? '; checking the report tables' : '; report tables checked') : '';
+    console.error(`verify-audit: ${parts.join(', ')} audit rows${tail}`);
     printed = Date.now();
   };
   return {
     update: (p: VerifyProgress) => {
       latest[p.phase] = p;
-      if (Date.now() - printed >= 1000) line();
+      // the report tables' check says when it starts: it is one step of seconds with no figures between
+      if (Date.now() - printed >= 1000 || p.phase === 'readModels') line();
     },
     finish: () => {
       if (latest.chain || latest.replay) line();
@@ -102,6 +107,7 @@ type Options = {
   name: string | undefined;
   secureCookies: boolean;
   publicOrigin: string | undefined;
+  history: boolean;
 };
 
 function parse(argv: string[]): { command: string | undefined; rest: string[]; options: Options; help: boolean } {
@@ -118,6 +124,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       username: { type: 'string' },
       name: { type: 'string' },
       'secure-cookies': { type: 'boolean' },
+      history: { type: 'boolean' },
       'public-origin': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -148,6 +155,7 @@ function parse(argv: string[]): { command: string | undefined; rest: string[]; o
       name: values.name,
       secureCookies: values['secure-cookies'] ?? process.env.KADER_SECURE_COOKIES === '1',
       publicOrigin,
+      history: values.history ?? false,
     },
   };
 }
@@ -178,8 +186,20 @@ function loadRegions(handle: DbHandle) {
   }
 }
 
-async function seed(handle: DbHandle, today: string | undefined) {
-  const { seeded } = await seedDemo(handle, today ? { today } : undefined);
+async function seed(handle: DbHandle, today: string | undefined, history: boolean) {
+  let shown = 0;
+  const { seeded } = await seedDemo(handle, {
+    ...(today ? { today } : {}),
+    history,
+    // every 5 %: on one line in a terminal, a line each in a log (a container's, CI's)
+    onHistoryProgress: (done, total) => {
+      if (done < total && done - shown < total / 20) return;
+      shown = done;
+      const text = `the Madiun history: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en-US')} commands`;
+      if (!process.stdout.isTTY) console.log(text);
+      else process.stdout.write(`\r${text}${done === total ? '\n' : ''}`);
+    },
+  });
   console.log(seeded ? 'demo data seeded' : 'demo data skipped: the database already has data');
 }
 
@@ -323,7 +343,7 @@ async function main(argv: string[]) {
     case 'demo': {
       const handle = open(options.db);
       migrate(handle, options.db);
-      await seed(handle, options.today);
+      await seed(handle, options.today, options.history);
       loadRegions(handle);
       if (adminStatus(handle).demo) printDemoUsers();
       else
@@ -357,7 +377,7 @@ async function main(argv: string[]) {
       const handle = open(options.db);
       try {
         migrate(handle, options.db);
-        await seed(handle, options.today);
+        await seed(handle, options.today, options.history);
         loadRegions(handle);
       } finally {
         handle.close();

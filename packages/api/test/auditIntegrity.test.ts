@@ -55,7 +55,7 @@ describe('verify-audit checks the hash chain over every entity', () => {
     register('3577015208900001', 'Sri Rahayu');
     const branch = createBranch({
       ctx,
-      input: { code: 'KC-NGW', name: 'KC Ngawi', timeZone: 'Asia/Jakarta', workAreas: ['Kabupaten Ngawi'] },
+      input: { code: 'KC-NGW', name: 'KC Ngawi', timeZone: 'Asia/Jakarta', workAreas: [{ name: 'Kabupaten Ngawi' }] },
     });
     expect(verifyAuditLog(db.handle)).toEqual({ checked: 1, mismatches: [] });
 

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'auth.changePassword': signedIn,
   'branches.list': signedIn,
   'branches.create': adminOnly,
+  'branches.workAreas': readers,
+  'branches.setWorkAreaRegion': adminOnly,
   'periods.setQuota': adminOnly,
   'periods.setRules': adminOnly,
   'periods.list': signedIn,
@@ -77,6 +79,11 @@ const EXPECTED: Record<string, readonly ('allow' | 'deny')[]> = {
   'regions.chain': signedIn,
   'setup.progress': signedIn, // head office: every branch; a branch user: their own only
   'reports.funnel': signedIn, // head office: every branch; a branch user: their own only
+  'reports.fees': signedIn, // head office: every branch; a branch user: their own only
+  'reports.targets': signedIn, // head office: every branch; a branch user: their own only
+  'reports.cadres': signedIn, // head office: every branch; a branch user: their own only
+  'reports.renewals': signedIn, // head office: every branch; a branch user: their own only
+  'reports.areas': signedIn, // the work areas with a region code the user may narrow a report to
 };
 
 let db: ReturnType<typeof seededDatabase>;
@@ -141,6 +148,11 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.branches.list();
     case 'branches.create':
       return c.branches.create({ code: 'KC-MDN', name: 'KC Madiun Dup', timeZone: 'Asia/Jakarta', workAreas: ['Kota Madiun'] });
+    case 'branches.workAreas':
+      return c.branches.workAreas({ branchId: madiun.branchId });
+    case 'branches.setWorkAreaRegion':
+      // a stale revision: past access control, refused on content (CONFLICT), nothing written
+      return c.branches.setWorkAreaRegion({ workAreaId: madiun.areaId, revision: 999, regionCode: '35.77' });
     case 'periods.setQuota':
       return c.periods.setQuota({ branchId: 1, year: 2027, quota: 12 });
     case 'periods.setRules':
@@ -242,6 +254,16 @@ function call(c: ReturnType<typeof createCaller>, path: string): Promise<unknown
       return c.setup.progress();
     case 'reports.funnel':
       return c.reports.funnel({ fromYear: 2026, toYear: 2026 });
+    case 'reports.fees':
+      return c.reports.fees({ fromYear: 2026, toYear: 2026 });
+    case 'reports.targets':
+      return c.reports.targets({ fromYear: 2026, toYear: 2026 });
+    case 'reports.cadres':
+      return c.reports.cadres({ fromYear: 2026, toYear: 2026 });
+    case 'reports.renewals':
+      return c.reports.renewals({ fromYear: 2026, toYear: 2026 });
+    case 'reports.areas':
+      return c.reports.areas({});
     default:
       throw new Error(`no call for ${path}: add it here and to EXPECTED`);
   }

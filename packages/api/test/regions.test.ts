@@ -240,7 +240,7 @@ describe('work areas', () => {
         code: 'KC-SBY',
         name: 'KC Surabaya',
         timeZone: 'Asia/Jakarta',
-        workAreas: ['Kota Surabaya', 'kabupaten sidoarjo', 'Wilayah Timur'],
+        workAreas: [{ name: 'Kota Surabaya' }, { name: 'kabupaten sidoarjo' }, { name: 'Wilayah Timur' }],
       },
     });
     const areas = db.handle.sqlite

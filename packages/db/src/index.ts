@@ -17,3 +17,7 @@ export * from './queries/regions';
 export * from './queries/setup';
 export * from './queries/exports';
 export * from './queries/funnel';
+export * from './queries/reportRenewals';
+export * from './queries/reportCadres';
+export * from './queries/reportFees';
+export * from './queries/reportTargets';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Instants are UTC ISO-8601 text; calendar dates are `YYYY-MM-DD` text. No `ON DELETE CASCADE`:
@@ -45,6 +45,8 @@ export const workAreas = sqliteTable(
     name: text('name').notNull(),
     /** Kemendagri regency/city code, e.g. `35.77` (Kota Madiun). */
     regionCode: text('region_code'),
+    /** Bumped by each change of the code (`branches.setWorkAreaRegion` checks the one the editor saw). */
+    revision: integer('revision').notNull().default(0),
   },
   (t) => [uniqueIndex('work_areas_branch_name').on(t.branchId, t.name)],
 );
@@ -170,6 +172,108 @@ export const boardCounts = sqliteTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.state] })],
+);
+
+/**
+ * The selection funnel's read model (docs/architecture.md "The funnel's read model"), kept by the
+ * trigger `audit_events_funnel` (migration 0017) on every application audit row that changes the
+ * state, so every writer keeps it in its own transaction; triggers on `applications` move an
+ * application's counts with a change of period or area, or take them out on a delete. The report
+ * reads the two histograms; verify-audit recomputes them from the log. Days are whole days on the
+ * branch's calendar, as julian day numbers.
+ *
+ * `funnelApplications`: one application's standing — the state of its latest change and that
+ * change's day, the stay the change ended (`leftState` since `leftDay`), the earliest change's day,
+ * the latest entry into active, the furthest stage index (0 registered … 6 active; never goes
+ * down) and the registration-to-active sample it counts.
+ */
+export const funnelApplications = sqliteTable('funnel_applications', {
+  applicationId: integer('application_id').primaryKey(),
+  periodId: integer('period_id').notNull(),
+  workAreaId: integer('work_area_id').notNull(),
+  state: text('state').notNull(),
+  enteredDay: integer('entered_day').notNull(),
+  leftState: text('left_state'),
+  leftDay: integer('left_day'),
+  registeredDay: integer('registered_day').notNull(),
+  activeDay: integer('active_day'),
+  furthest: integer('furthest'),
+  toActiveDays: integer('to_active_days'),
+});
+
+/** Per application and stage left at least once: the days of its stays there so far, summed. */
+export const funnelApplicationStages = sqliteTable(
+  'funnel_application_stages',
+  {
+    applicationId: integer('application_id').notNull(),
+    stage: text('stage').notNull(),
+    days: integer('days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.stage] })],
+);
+
+/**
+ * The days-in-stage histogram: how many applications of a period and area count `days` in a stage
+ * (those that left it and are not back in it; `toActive`: registration to active). Exact, days
+ * being whole: the median and p90 are read from it. Buckets at zero stay.
+ */
+export const funnelStageDays = sqliteTable(
+  'funnel_stage_days',
+  {
+    periodId: integer('period_id').notNull(),
+    workAreaId: integer('work_area_id').notNull(),
+    stage: text('stage').notNull(),
+    days: integer('days').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.stage, t.days] })],
+);
+
+/** How many applications of a period and area went furthest to each stage index (0 … 6 active). */
+export const funnelFurthest = sqliteTable(
+  'funnel_furthest',
+  {
+    periodId: integer('period_id').notNull(),
+    workAreaId: integer('work_area_id').notNull(),
+    furthest: integer('furthest').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.furthest] })],
+);
+
+/**
+ * The funnel's counts without reading every application: per period, area, state now and
+ * announcement channel (`''`: not recorded), like `boardCounts` with the channel. Kept by triggers
+ * on `applications` (migration 0019: insert, a change of state, channel, period or area, delete).
+ */
+export const funnelCounts = sqliteTable(
+  'funnel_counts',
+  {
+    periodId: integer('period_id').notNull(),
+    workAreaId: integer('work_area_id').notNull(),
+    state: text('state').notNull(),
+    channel: text('channel').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.state, t.channel] })],
+);
+
+/**
+ * The applications rejected or withdrawn now, per period and area, by the outcome's stage and
+ * reason code in their snapshot (`''`: none recorded). Kept by triggers on `applications`
+ * (migration 0019), so the report reads no snapshot's JSON.
+ */
+export const funnelOutcomes = sqliteTable(
+  'funnel_outcomes',
+  {
+    periodId: integer('period_id').notNull(),
+    workAreaId: integer('work_area_id').notNull(),
+    state: text('state').notNull(),
+    stage: text('stage').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.workAreaId, t.state, t.stage, t.reasonCode] })],
 );
 
 /**
@@ -300,8 +404,11 @@ export const contracts = sqliteTable(
     index('contracts_branch_end').on(t.branchId, t.endDate),
     index('contracts_area_end').on(t.workAreaId, t.endDate),
     // a signing's number and quota count a branch's years by start date (a range of this index);
-    // an application page lists the candidate's years
-    index('contracts_branch_start').on(t.branchId, t.startDate),
+    // an application page lists the candidate's years. "Cadres per year" (db
+    // queries/reportCadres.ts) counts a branch's agreements by start year, area, state and kind
+    // from this index alone: a contract row carries its snapshot, and reading 10,000 of them cost
+    // the report most of its time (docs/architecture.md "Reports")
+    index('contracts_branch_start').on(t.branchId, t.startDate, t.workAreaId, t.state, t.previousContractId, t.candidateId),
     // the quota's renewed years of a branch starting in a year: only renewals, with their state
     // (and the column the condition names, which SQLite needs to count from the index alone), so
     // the count reads a few index entries and no contract row (every send's answer asks)
@@ -315,6 +422,8 @@ export const contracts = sqliteTable(
     // ride along so the renewal queue sorts its window of soon-due evaluations from the index alone
     index('contracts_state_evaluation').on(t.state, t.evaluationDueOn, t.endDate, t.branchId),
     index('contracts_state_end').on(t.state, t.endDate),
+    // "cadres per year" counts the agreements running on a day per area by their dates alone
+    index('contracts_area_term').on(t.workAreaId, t.endDate, t.startDate, t.state),
   ],
 );
 
@@ -331,8 +440,84 @@ export const monthlyReports = sqliteTable(
     revision: integer('revision').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    // The targets report's read model: the month's figures as the scorecard counts them
+    // (workflow `monthlyFigures`), written with the record by insertMonthly / updateMonthlyIfRevision
+    // in the same statement, backfilled by migration 0016. A report over 120,000 months sums these
+    // numbers from one index instead of parsing every record's JSON (~5x faster, docs/architecture.md).
+    familiesAssigned: integer('families_assigned').notNull().default(0),
+    familiesVisited: integer('families_visited').notNull().default(0),
+    /** rupiah collected on arrears 2–24 months old */
+    collected: integer('collected').notNull().default(0),
+    /** the report's delivery date less the month's last day, in days; null: not delivered */
+    reportDaysAfterMonth: integer('report_days_after_month'),
+    meetingsAttended: integer('meetings_attended').notNull().default(0),
+    // The fee payout's read model: the month's fee statement (workflow `monthlyFeeFigures`, i.e.
+    // `feeStatementFor` under the schedule in force for the month), written with the record by the
+    // same writers, so the payout's chart sums columns instead of parsing every record's collections
+    // (docs/architecture.md "Reports"). `feeScheduleFrom` names the schedule the fee was worked out
+    // under: a row whose schedule is no longer the one in force for its month, or that has none
+    // (written before migration 0020), is worked out again from its record by the report.
+    /** everything collected in the month, rupiah (every line, flagged or not) */
+    collectedTotal: integer('collected_total').notNull().default(0),
+    /** the month's fee under `feeScheduleFrom`'s schedule; null: not worked out */
+    fee: integer('fee'),
+    /** lines that earn nothing under that schedule (under 2 months, over 24, no tier) */
+    feeFlaggedLines: integer('fee_flagged_lines'),
+    /** the effective date of the fee schedule the fee was worked out under; null: none */
+    feeScheduleFrom: text('fee_schedule_from'),
   },
-  (t) => [uniqueIndex('monthly_contract_month').on(t.contractId, t.month)],
+  (t) => [
+    uniqueIndex('monthly_contract_month').on(t.contractId, t.month),
+    // covers the targets report: a contract's months in a range of years, figures from the index alone
+    index('monthly_figures').on(
+      t.contractId,
+      t.month,
+      t.familiesAssigned,
+      t.familiesVisited,
+      t.collected,
+      t.reportDaysAfterMonth,
+      t.meetingsAttended,
+    ),
+    // cover the fee payout: a contract's months in a range (one branch, or a region), fee figures
+    // from the index alone; and every record of a month in order (head office over every branch: the
+    // chart sums a range of this index grouped as it lies, without sorting; the month's table finds
+    // that month's records without probing every agreement)
+    index('monthly_fees').on(t.contractId, t.month, t.feeScheduleFrom, t.collectedTotal, t.fee),
+    index('monthly_fees_by_month').on(t.month, t.feeScheduleFrom, t.collectedTotal, t.fee, t.contractId),
+  ],
+);
+
+/**
+ * The targets report's read model per agreement year and calendar year (docs/architecture.md
+ * "Reports"): the sums of its months' figures (`monthly_reports`' figure columns) against the
+ * targets of the KPI version its scorecard uses (the one in force on its evaluation date), named by
+ * `kpiFrom`. Rewritten for every calendar year of the agreement by `writeMonth` (db
+ * `refreshTargetYears`) in the transaction of each month written, so the report sums ~2 rows per
+ * agreement instead of grouping its 12 months. An agreement whose rows name another version than
+ * the one in force now for it (head office added one since), or with months but no rows (recorded
+ * before migration 0021), is summed from its months by the report instead.
+ */
+export const targetYearFigures = sqliteTable(
+  'target_year_figures',
+  {
+    contractId: integer('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    year: integer('year').notNull(),
+    /** the effective date of the KPI version whose targets these are */
+    kpiFrom: text('kpi_from').notNull(),
+    months: integer('months').notNull(),
+    visited: integer('visited').notNull(),
+    /** Σ families assigned × the version's visited share */
+    visitsTarget: real('visits_target').notNull(),
+    collected: integer('collected').notNull(),
+    collectionTarget: integer('collection_target').notNull(),
+    reportsOnTime: integer('reports_on_time').notNull(),
+    /** Σ min(meetings attended, the version's meetings per month) */
+    attended: integer('attended').notNull(),
+    meetingsTarget: integer('meetings_target').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.year] })],
 );
 
 /** Head office's versioned rules (KPI weights and targets, fee schedules), each from a date. */

@@ -338,6 +338,38 @@ describe('the chain check in parts (verify-audit spreads them over threads)', ()
     }
   });
 
+  it("the seq part (read in SQLite first) names every break in an entity's numbering that the whole check names", () => {
+    const { branch } = seedRows();
+    for (let i = 0; i < 4; i++) {
+      appendAudit(h.db, {
+        entityType: 'branch',
+        entityId: branch.id,
+        type: 'QUOTA_SET',
+        payload: { quota: i },
+        actor: 'a',
+        at: 't',
+      });
+    }
+    const seqBreaksOf = () => checkAuditChain(h.sqlite).filter((b) => /is missing before it|comes after seq/.test(b.reason));
+    expect(auditSeqBreaks(h.sqlite)).toEqual([]);
+    dropTriggers();
+    const branchRows = () => rows().filter((r) => r.entity_type === 'branch');
+    // two rows trading places in the numbering: 1, 2, 3… in seq order, but not in id order
+    const [, second, third] = branchRows();
+    h.sqlite.prepare('update audit_events set seq = -1 where id = ?').run(second!.id);
+    h.sqlite.prepare('update audit_events set seq = ? where id = ?').run(second!.seq, third!.id);
+    h.sqlite.prepare('update audit_events set seq = ? where id = ?').run(third!.seq, second!.id);
+    expect(seqBreaksOf().length).toBeGreaterThan(0);
+    expect(auditSeqBreaks(h.sqlite)).toEqual(seqBreaksOf());
+    // a seq taken twice (the unique index dropped with the file in hand) and the numbering's start moved
+    h.sqlite.exec('drop index audit_entity_seq');
+    const last = branchRows().at(-1)!;
+    h.sqlite.prepare('update audit_events set seq = ? where id = ?').run(last.seq - 1, last.id);
+    h.sqlite.prepare('update audit_events set seq = 2 where id = ?').run(branchRows()[0]!.id);
+    expect(auditSeqBreaks(h.sqlite)).toEqual(seqBreaksOf());
+    expect(seqBreaksOf().length).toBeGreaterThan(2);
+  });
+
   it('reports its progress up to every row', () => {
     seedRows();
     const seen: [number, number][] = [];

@@ -67,7 +67,11 @@ beforeAll(() => {
     [ids.late, '2026-04'],
     [ids.early, '2026-01'],
   ] as const) {
-    insertMonthly(h.db, { contractId, month, record: { month }, revision: 1, createdAt: at, updatedAt: at });
+    const figures = {
+      ...{ familiesAssigned: 0, familiesVisited: 0, collected: 0, reportDaysAfterMonth: null, meetingsAttended: 0 },
+      ...{ collectedTotal: 0, fee: null, feeFlaggedLines: null, feeScheduleFrom: null },
+    };
+    insertMonthly(h.db, { contractId, month, record: { month }, ...figures, revision: 1, createdAt: at, updatedAt: at });
   }
 });
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { type DbHandle, insertBranch, insertWorkArea, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../src/index';
+import { type DbHandle, insertBranch, MIGRATIONS_FOLDER, migrateDatabase, openDatabase } from '../src/index';
 
 /**
  * A real SQLite file in a temp folder of its own, migrated unless a test wants to migrate it its own way;
@@ -37,15 +37,19 @@ export function migrationsUpTo(dir: string, tag: string) {
 
 /**
  * KC Madiun with two work areas and a 2026 period of two places: what the board's and the
- * exports' tests write their applications into. The period in plain SQL: some tests write here
- * before the migrations that added the period's later columns.
+ * exports' tests write their applications into. The areas and the period in plain SQL: some tests
+ * write here before the migrations that added their later columns.
  */
 export function madiunPeriod(h: DbHandle) {
   const branch = insertBranch(h.db, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
-  const areas = [
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kota Madiun' }),
-    insertWorkArea(h.db, { branchId: branch.id, name: 'Kabupaten Ngawi' }),
-  ];
+  const area = h.sqlite.prepare(
+    'insert into work_areas (branch_id, name) values (?, ?) returning id, branch_id as branchId, name',
+  );
+  const areas = [area.get(branch.id, 'Kota Madiun'), area.get(branch.id, 'Kabupaten Ngawi')] as {
+    id: number;
+    branchId: number;
+    name: string;
+  }[];
   const period = h.sqlite
     .prepare("insert into recruitment_periods (branch_id, year, quota, rules) values (?, 2026, 2, '{}') returning id")
     .get(branch.id) as { id: number };

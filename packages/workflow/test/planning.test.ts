@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createBranchSchema,
   DEFAULT_RECRUITMENT_RULES,
+  setWorkAreaRegionSchema,
   issueFields,
   periodRulesSchema,
   quotaBelowTaken,
@@ -14,14 +15,14 @@ describe('a branch', () => {
   const base = { code: ' kc-sby ', name: 'KC Surabaya', timeZone: 'Asia/Jakarta', workAreas: ['Kota Surabaya'] };
 
   it('has a code KC-XXX (trimmed, upper-cased), a name, a zone of Indonesia and at least one work area', () => {
-    expect(createBranchSchema.parse(base)).toEqual({ ...base, code: 'KC-SBY' });
+    expect(createBranchSchema.parse(base)).toEqual({ ...base, code: 'KC-SBY', workAreas: [{ name: 'Kota Surabaya' }] });
     expect(
       problems(createBranchSchema, { code: 'SBY', name: 'KC', timeZone: 'Europe/Paris', workAreas: ['Kota Surabaya', 'ab'] }),
     ).toEqual({
       code: 'BRANCH_CODE_FORMAT',
       name: 'FIELD_TOO_SHORT',
       timeZone: 'BRANCH_ZONE_CHOOSE',
-      'workAreas.1': 'FIELD_TOO_SHORT',
+      'workAreas.1.name': 'FIELD_TOO_SHORT',
     });
     expect(problems(createBranchSchema, { code: 'KC-X', name: '', timeZone: '', workAreas: [] })).toEqual({
       code: 'BRANCH_CODE_FORMAT',
@@ -31,6 +32,60 @@ describe('a branch', () => {
     });
     expect(problems(createBranchSchema, { ...base, code: 'KC-ABCDEFGHIJK' })).toEqual({ code: 'BRANCH_CODE_FORMAT' });
     expect(createBranchSchema.safeParse({ ...base, code: 'KC-0123456789' }).success).toBe(true);
+  });
+});
+
+describe("a branch's work areas", () => {
+  const base = { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' };
+
+  it('are each a name with the regency/city code chosen for it, or a name alone (also as a plain string)', () => {
+    const parsed = createBranchSchema.parse({
+      ...base,
+      workAreas: [{ name: ' Kota Madiun ', regionCode: ' 35.77 ' }, { name: 'Madiun Timur' }, 'Kabupaten Ngawi'],
+    });
+    expect(parsed.workAreas).toEqual([
+      { name: 'Kota Madiun', regionCode: '35.77' },
+      { name: 'Madiun Timur' },
+      { name: 'Kabupaten Ngawi' },
+    ]);
+  });
+
+  it('refuse a province, district or village code, naming the area on its code field', () => {
+    const r = createBranchSchema.safeParse({
+      ...base,
+      workAreas: [
+        { name: 'Kota Madiun', regionCode: '35.77' },
+        { name: 'Jawa Timur', regionCode: '35' },
+        { name: 'Taman', regionCode: '35.77.01' },
+        { name: 'Desa', regionCode: '35.77.01.1001' },
+      ],
+    });
+    expect(r.success).toBe(false);
+    const fields = r.success ? [] : issueFields(r.error.issues);
+    expect(fields.map((f) => [f.path, f.reason, f.params])).toEqual([
+      ['workAreas.1.regionCode', 'WORK_AREA_REGION_NOT_REGENCY', { area: 'Jawa Timur', code: '35' }],
+      ['workAreas.2.regionCode', 'WORK_AREA_REGION_NOT_REGENCY', { area: 'Taman', code: '35.77.01' }],
+      ['workAreas.3.regionCode', 'WORK_AREA_REGION_NOT_REGENCY', { area: 'Desa', code: '35.77.01.1001' }],
+    ]);
+    expect(render('id', fields[0]!)).toBe('35 untuk Jawa Timur bukan kode kabupaten/kota (berformat 35.77)');
+    expect(render('en', fields[0]!)).toBe('35 for Jawa Timur is not a regency/city code (like 35.77)');
+  });
+
+  it('have their code set or cleared over the revision seen, a regency/city code or null', () => {
+    expect(setWorkAreaRegionSchema.parse({ workAreaId: 3, revision: 0, regionCode: ' 35.19 ' })).toEqual({
+      workAreaId: 3,
+      revision: 0,
+      regionCode: '35.19',
+    });
+    expect(setWorkAreaRegionSchema.parse({ workAreaId: 3, revision: 2, regionCode: null }).regionCode).toBeNull();
+    expect(problems(setWorkAreaRegionSchema, { workAreaId: 3, revision: 0, regionCode: '35' })).toEqual({
+      regionCode: 'REGENCY_CODE_FORMAT',
+    });
+    expect(problems(setWorkAreaRegionSchema, { workAreaId: 0, revision: -1 })).toEqual({
+      workAreaId: 'NUMBER_NOT_ABOVE',
+      revision: 'NUMBER_TOO_SMALL',
+      regionCode: 'FIELD_REQUIRED',
+    });
   });
 });
 

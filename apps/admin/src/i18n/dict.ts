@@ -14,6 +14,10 @@ import { settingsEn, settingsId } from './settingsDict';
 import { setupEn, setupId } from './setupDict';
 import { exportEn, exportId } from './exportDict';
 import { reportsEn, reportsId } from './reportsDict';
+import { reportCadresEn, reportCadresId } from './reportCadresDict';
+import { reportTargetsEn, reportTargetsId } from './reportTargetsDict';
+import { reportRenewalsEn, reportRenewalsId } from './reportRenewalsDict';
+import { reportFeesEn, reportFeesId } from './reportFeesDict';
 
 /** Labels of the event payload fields (the keys of `recruitmentEventSchemas[type].shape`). */
 const eventFields = {
@@ -48,6 +52,10 @@ export const id = {
   ...setupId,
   ...exportId,
   ...reportsId,
+  ...reportCadresId,
+  ...reportTargetsId,
+  ...reportRenewalsId,
+  ...reportFeesId,
   ...eventFields,
 
   'app.name': 'Kader',
@@ -307,6 +315,10 @@ export const en: Record<Key, string> = {
   ...setupEn,
   ...exportEn,
   ...reportsEn,
+  ...reportCadresEn,
+  ...reportTargetsEn,
+  ...reportRenewalsEn,
+  ...reportFeesEn,
 
   'eventField.document': 'Document',
   'eventField.date': 'Date',

@@ -1,4 +1,7 @@
-/** Words of a period as a campaign (registration window, channels, area quotas), Bahasa Indonesia first. */
+/**
+ * Words of a period as a campaign (registration window, channels, area quotas) and of work areas'
+ * region codes, Bahasa Indonesia first.
+ */
 export const periodId = {
   'campaign.open': 'Jadwal & wilayah',
   'campaign.title': 'Periode rekrutmen {branch} {year}',
@@ -27,6 +30,21 @@ export const periodId = {
   'campaign.heardFromChoose': 'Pilih (tidak wajib)',
   'campaign.registrationOpen': 'Pendaftaran dibuka {opens} – {closes}',
   'campaign.windowColumn': 'Pendaftaran',
+  // a work area's Kemendagri regency/city code (the branch form, the branch's work areas)
+  'workArea.pickHint':
+    'Cari kabupaten/kota menurut namanya (mis. "madiun") untuk memakai kodenya dari data Kemendagri. Nama boleh diubah, mis. untuk gabungan kecamatan. Tanpa pilihan, wilayah mendapat kode hanya bila namanya persis nama satu kabupaten/kota.',
+  'workArea.region': 'Kabupaten/kota (kode Kemendagri)',
+  'workArea.name': 'Nama wilayah kerja',
+  'workArea.codeShown': 'Kode {code}',
+  'workArea.noCode': 'Belum berkode',
+  'workArea.code': 'Kode Kemendagri',
+  'workArea.open': 'Wilayah kerja',
+  'workArea.title': 'Wilayah kerja {branch}',
+  'workArea.hint': 'Laporan memilah wilayah kerja menurut kode kabupaten/kota. Hanya Kantor Pusat yang dapat mengubah kode.',
+  'workArea.edit': 'Ubah kode',
+  'workArea.clear': 'Kosongkan kode',
+  'workArea.saved': 'Kode wilayah {area} disimpan: {code}.',
+  'workArea.cleared': 'Kode wilayah {area} dikosongkan.',
 } as const;
 
 export const periodEn: Record<keyof typeof periodId, string> = {
@@ -56,4 +74,18 @@ export const periodEn: Record<keyof typeof periodId, string> = {
   'campaign.heardFromChoose': 'Choose (optional)',
   'campaign.registrationOpen': 'Registration open {opens} – {closes}',
   'campaign.windowColumn': 'Registration',
+  'workArea.pickHint':
+    'Search a regency/city by its name (e.g. "madiun") to use its code from Kemendagri’s data. The name may be changed, e.g. for a group of districts. Without a pick, an area gets a code only when its name is exactly one regency’s or city’s.',
+  'workArea.region': 'Regency/city (Kemendagri code)',
+  'workArea.name': 'Work area name',
+  'workArea.codeShown': 'Code {code}',
+  'workArea.noCode': 'No code yet',
+  'workArea.code': 'Kemendagri code',
+  'workArea.open': 'Work areas',
+  'workArea.title': 'Work areas of {branch}',
+  'workArea.hint': 'Reports sort work areas by their regency/city code. Only head office can change a code.',
+  'workArea.edit': 'Change code',
+  'workArea.clear': 'Clear the code',
+  'workArea.saved': 'Region code of {area} saved: {code}.',
+  'workArea.cleared': 'Region code of {area} cleared.',
 };

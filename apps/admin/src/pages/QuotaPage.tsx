@@ -12,6 +12,7 @@ import { CampaignPanel } from './quota/CampaignPanel';
 import { CreateBranchForm } from './quota/CreateBranchForm';
 import { RulesFormPanel } from './quota/RulesFormPanel';
 import { SetQuotaForm } from './quota/SetQuotaForm';
+import { WorkAreasPanel } from './quota/WorkAreasPanel';
 import { Table } from '../components/Table';
 
 /** One branch's years, newest first, with places taken and left. */
@@ -51,6 +52,18 @@ export function QuotaPage() {
   const [campaignFor, setCampaignFor] = useState<{ periodId: number; n: number } | null>(null);
   // read from the list each time, so each form of the panel sends the revision last read
   const campaignPeriod = campaignFor ? periods.data?.find((p) => p.id === campaignFor.periodId) : undefined;
+  const [areasFor, setAreasFor] = useState<{ branch: BranchOption; n: number } | null>(null);
+  const areasButton = (branch: BranchOption) => (
+    <button
+      type="button"
+      className="btn btn-small"
+      data-testid={`work-areas-open-${branch.code}`}
+      aria-expanded={areasFor?.branch.id === branch.id}
+      onClick={() => setAreasFor({ branch, n: Date.now() })}
+    >
+      {t('workArea.open')}
+    </button>
+  );
 
   return (
     <section className="quota-page">
@@ -100,7 +113,7 @@ export function QuotaPage() {
                       <td colSpan={6} className="muted">
                         {t('quota.noPeriods')}
                       </td>
-                      <td />
+                      <td>{areasButton(branch)}</td>
                     </tr>,
                   ]
                 : years.map((y, i) => (
@@ -176,6 +189,7 @@ export function QuotaPage() {
                         >
                           {t('campaign.open')}
                         </button>
+                        {i === 0 && areasButton(branch)}
                       </td>
                     </tr>
                   )),
@@ -192,6 +206,10 @@ export function QuotaPage() {
           canSetWindow={headOffice}
           onClose={() => setCampaignFor(null)}
         />
+      )}
+
+      {areasFor && (
+        <WorkAreasPanel key={areasFor.n} branch={areasFor.branch} canEdit={headOffice} onClose={() => setAreasFor(null)} />
       )}
 
       {headOffice && (

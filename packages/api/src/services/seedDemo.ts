@@ -1,9 +1,11 @@
 import {
   countBranches,
+  findBranchByCode,
   findContractByApplication,
   insertBranch,
   insertPeriod,
   insertWorkArea,
+  listWorkAreasOfBranch,
   putSetting,
   type DbHandle,
 } from '@kader/db';
@@ -18,6 +20,7 @@ import {
 import { systemContext } from '../context';
 import type { ScryptParams } from '../auth/password';
 import type { Role } from '../auth/principal';
+import { seedDemoHistory } from './demo/history';
 import { createUser } from './users/createUser';
 import { recordMonth } from './contracts/recordMonth';
 import { runContractScheduler } from './contracts/scheduler';
@@ -170,8 +173,23 @@ export function demoHashCost(): ScryptParams | undefined {
   return process.env.KADER_DEMO_HASH === 'fast' ? { N: 2 ** 10, r: 8, p: 1 } : undefined;
 }
 
-export async function seedDemo(handle: DbHandle, opts: { today?: string } = {}): Promise<{ seeded: boolean }> {
+export type SeedDemoOptions = {
+  today?: string;
+  /**
+   * Also the Madiun history of 2017-2021 and KC Bogor (demo/history.ts), first, so today's demo
+   * period sits beside the history's in the same KC Madiun. Thousands of commands: the CLI asks
+   * for it (`--history`), the tests' demo data leaves it out.
+   */
+  history?: boolean;
+  onHistoryProgress?: (done: number, total: number) => void;
+};
+
+export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Promise<{ seeded: boolean }> {
   if (countBranches(handle.db) > 0) return { seeded: false };
+  if (opts.history) {
+    const today = opts.today ?? new Date().toISOString().slice(0, 10);
+    seedDemoHistory(handle, { today, onProgress: opts.onHistoryProgress });
+  }
   // Demo data can be made again, so it need not wait for an fsync per command (~150 commits).
   const synchronous = handle.sqlite.pragma('synchronous', { simple: true });
   handle.sqlite.pragma('synchronous = OFF');
@@ -214,12 +232,16 @@ function seed(handle: DbHandle, opts: { today?: string }): Map<string, number> {
   };
 
   const { periods, areas, branchIds } = handle.db.transaction((tx) => {
-    const madiun = insertBranch(tx, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
+    // the history (when seeded first) made KC Madiun and its areas already
+    const madiun =
+      findBranchByCode(tx, 'KC-MDN') ?? insertBranch(tx, { code: 'KC-MDN', name: 'KC Madiun', timeZone: 'Asia/Jakarta' });
+    const madiunAreas = listWorkAreasOfBranch(tx, madiun.id);
     const makassar = insertBranch(tx, { code: 'KC-MKS', name: 'KC Makassar', timeZone: 'Asia/Makassar' });
     const jayapura = insertBranch(tx, { code: 'KC-JPR', name: 'KC Jayapura', timeZone: 'Asia/Jayapura' });
     const areas = new Map<string, number>();
     for (const a of MADIUN_AREAS) {
-      areas.set(a.name, insertWorkArea(tx, { branchId: madiun.id, name: a.name, regionCode: a.regionCode }).id);
+      const id = madiunAreas.find((w) => w.name === a.name)?.id;
+      areas.set(a.name, id ?? insertWorkArea(tx, { branchId: madiun.id, name: a.name, regionCode: a.regionCode }).id);
     }
     for (const [branchId, name, code] of [
       [makassar.id, 'Kota Makassar', '73.71'],

@@ -348,13 +348,74 @@ export function getMonthly(db: DbOrTx, { contractId, month }: { contractId: numb
     .get();
 }
 
-export function insertMonthly(db: DbOrTx, values: typeof monthlyReports.$inferInsert): MonthlyRow {
+/**
+ * The month's figures the targets report sums (workflow `monthlyFigures` of the record): required
+ * by both writers, so a record is never stored without them (the columns' defaults are only for
+ * the migration that added them).
+ */
+export type MonthlyFigureColumns = Pick<
+  MonthlyRow,
+  'familiesAssigned' | 'familiesVisited' | 'collected' | 'reportDaysAfterMonth' | 'meetingsAttended'
+> &
+  // and the fee payout's (workflow `monthlyFeeFigures`: the fee under the schedule in force for the month)
+  Pick<MonthlyRow, 'collectedTotal' | 'fee' | 'feeFlaggedLines' | 'feeScheduleFrom'>;
+
+export function insertMonthly(db: DbOrTx, values: typeof monthlyReports.$inferInsert & MonthlyFigureColumns): MonthlyRow {
   return db.insert(monthlyReports).values(values).returning().get();
 }
 
-/** Re-recording a month replaces it, only from the revision the caller saw. */
-export function updateMonthlyIfRevision(db: DbOrTx, write: RevisionWrite<Pick<MonthlyRow, 'record' | 'updatedAt'>>): boolean {
+/** Re-recording a month replaces it (record and figures together), only from the revision the caller saw. */
+export function updateMonthlyIfRevision(
+  db: DbOrTx,
+  write: RevisionWrite<Pick<MonthlyRow, 'record' | 'updatedAt'> & MonthlyFigureColumns>,
+): boolean {
   return updateIfRevision(db, monthlyReports, write);
+}
+
+/** The targets of the KPI version an agreement year's scorecard uses, as the targets report needs them. */
+export type TargetYearTargets = {
+  /** the version's effective date (stored as `kpi_from`) */
+  effectiveFrom: string;
+  familiesVisitedShare: number;
+  collectionPerMonth: number;
+  meetingsPerMonth: number;
+  reportDueDay: number;
+};
+
+// Every calendar year of one agreement's months, summed against the targets as the targets report
+// counts them (db/queries/reportTargets.ts `rows`: the same expressions), replacing what was there:
+// a year whose last month was removed keeps no row (the DELETE), and every row names one version.
+const TARGET_YEARS_DELETE = 'DELETE FROM target_year_figures WHERE contract_id = @contractId';
+export const TARGET_YEARS_OF = `
+  SELECT contract_id AS contractId, CAST(substr(month, 1, 4) AS INTEGER) AS year, @effectiveFrom AS kpiFrom,
+    count(*) AS months, sum(families_visited) AS visited, sum(families_assigned * @share) AS visitsTarget,
+    sum(collected) AS collected, count(*) * @perMonth AS collectionTarget,
+    sum(coalesce(report_days_after_month <= @dueDay, 0)) AS reportsOnTime,
+    sum(min(meetings_attended, @meetings)) AS attended, count(*) * @meetings AS meetingsTarget
+  FROM monthly_reports INDEXED BY monthly_figures WHERE contract_id = @contractId
+  GROUP BY year`;
+const TARGET_YEARS_INSERT = `INSERT INTO target_year_figures (contract_id, year, kpi_from, months, visited,
+    visits_target, collected, collection_target, reports_on_time, attended, meetings_target)
+  SELECT * FROM (${TARGET_YEARS_OF})`;
+
+/** The parameters of TARGET_YEARS_OF for one agreement under one version's targets. */
+export const targetYearsParams = (contractId: number, t: TargetYearTargets) => ({
+  contractId,
+  effectiveFrom: t.effectiveFrom,
+  share: t.familiesVisitedShare,
+  perMonth: t.collectionPerMonth,
+  dueDay: t.reportDueDay,
+  meetings: t.meetingsPerMonth,
+});
+
+/**
+ * Rewrites the targets report's rows of one agreement (schema `targetYearFigures`) from its months,
+ * under the targets of the version its scorecard uses. The monthly writer calls it after each month
+ * written, in the same transaction.
+ */
+export function refreshTargetYears(db: DbOrTx, contractId: number, targets: TargetYearTargets): void {
+  prepared(db, TARGET_YEARS_DELETE).run({ contractId });
+  prepared(db, TARGET_YEARS_INSERT).run(targetYearsParams(contractId, targets));
 }
 
 export type ProgramSettingRow = typeof programSettings.$inferSelect;

@@ -53,10 +53,7 @@ export function getPeriod(db: DbOrTx, periodId: number) {
     timeZone: row.timeZone,
     agreementNumberPattern: row.agreementNumberPattern,
   };
-  const areas = prepared(
-    db,
-    'SELECT id, branch_id AS branchId, name, region_code AS regionCode FROM work_areas WHERE branch_id = ? ORDER BY name',
-  ).all(branch.id) as WorkAreaRow[];
+  const areas = listWorkAreasOfBranch(db, branch.id);
   const period: PeriodRow = {
     id: row.id,
     branchId: row.branchId,
@@ -72,10 +69,24 @@ export function getPeriod(db: DbOrTx, periodId: number) {
   return { ...period, branch, workAreas: areas };
 }
 
+/** A branch's work areas by name. */
+export function listWorkAreasOfBranch(db: DbOrTx, branchId: number): WorkAreaRow[] {
+  return prepared(
+    db,
+    'SELECT id, branch_id AS branchId, name, region_code AS regionCode, revision FROM work_areas WHERE branch_id = ? ORDER BY name',
+  ).all(branchId) as WorkAreaRow[];
+}
+
 export function getWorkArea(db: DbOrTx, workAreaId: number): WorkAreaRow | undefined {
-  return prepared(db, 'SELECT id, branch_id AS branchId, name, region_code AS regionCode FROM work_areas WHERE id = ?').get(
-    workAreaId,
-  ) as WorkAreaRow | undefined;
+  return prepared(
+    db,
+    'SELECT id, branch_id AS branchId, name, region_code AS regionCode, revision FROM work_areas WHERE id = ?',
+  ).get(workAreaId) as WorkAreaRow | undefined;
+}
+
+/** A work area's Kemendagri code (null: none), only over the revision the caller saw. */
+export function updateWorkAreaIfRevision(db: DbOrTx, write: RevisionWrite<Pick<WorkAreaRow, 'regionCode'>>): boolean {
+  return updateIfRevision(db, workAreas, write);
 }
 
 export function insertBranch(db: DbOrTx, values: typeof branches.$inferInsert) {

@@ -86,3 +86,24 @@ export function feeStatementFor(
 ): FeeStatement {
   return feeStatement(record, effectiveForMonth(schedules, record.month));
 }
+
+/**
+ * The month's fee figures stored beside its record by the record's writer (the fee payout's read
+ * model: its chart sums them instead of parsing every record): the statement under the schedule in
+ * force on the month's first day, and which schedule that was. Before the first schedule no fee is
+ * worked out (all null but what was collected).
+ */
+export function monthlyFeeFigures(record: Pick<MonthlyRecord, 'month' | 'collections'>, schedules: readonly FeeSchedule[]) {
+  const collectedTotal = record.collections.reduce((s, c) => s + c.amount, 0);
+  if (!schedules.some((s) => s.effectiveFrom <= `${record.month}-01`)) {
+    return { collectedTotal, fee: null, feeFlaggedLines: null, feeScheduleFrom: null };
+  }
+  const statement = feeStatementFor(record, schedules);
+  return {
+    collectedTotal,
+    fee: statement.totals.fee,
+    feeFlaggedLines: statement.lines.filter((l) => l.flag !== null).length,
+    feeScheduleFrom: statement.scheduleEffectiveFrom,
+  };
+}
+export type MonthlyFeeFigures = ReturnType<typeof monthlyFeeFigures>;

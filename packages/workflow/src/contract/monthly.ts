@@ -104,6 +104,27 @@ export function reportOnTime(record: Pick<MonthlyRecord, 'month' | 'reportDelive
   return record.reportDeliveredOn !== null && record.reportDeliveredOn <= reportDueDate(record.month, dueDay);
 }
 
+/**
+ * A month's figures as the scorecard counts them, stored beside the record by its writer (the
+ * targets report sums them for 120,000 months without parsing JSON; docs/reports.md): the
+ * collection is the arrears 2–24 months old (`isCadreArrears`), and the report's delivery is kept
+ * as days after the month's last day, so that `reportOnTime(record, d)` ⇔ `reportDaysAfterMonth ≤ d`
+ * for every due day the settings allow (1–28: the next month always has day d, the month's last
+ * day + d days). Not delivered: null (late whatever the due day).
+ */
+export function monthlyFigures(record: MonthlyRecord) {
+  const lastDay = `${record.month}-${String(daysInMonth(record.month)).padStart(2, '0')}`;
+  const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  return {
+    familiesAssigned: record.familiesAssigned,
+    familiesVisited: record.familiesVisited,
+    collected: record.collections.filter((c) => isCadreArrears(c.arrearsMonths)).reduce((s, c) => s + c.amount, 0),
+    reportDaysAfterMonth: record.reportDeliveredOn === null ? null : dayNumber(record.reportDeliveredOn) - dayNumber(lastDay),
+    meetingsAttended: record.meetingsAttended,
+  };
+}
+export type MonthlyFigures = ReturnType<typeof monthlyFigures>;
+
 // ---------------------------------------------------------------------------------------------
 // Flags on collections: not errors (the money was collected), but not a cadre's fee-earning arrears.
 

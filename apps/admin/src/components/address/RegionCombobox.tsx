@@ -24,11 +24,13 @@ export function RegionCombobox(props: {
   parentCode: string | undefined;
   /** What to say while the parent is missing. */
   waitingFor?: string;
+  /** Search the whole level without a parent (a work area's regency/city among all of them). */
+  anyParent?: boolean;
   value: PickedRegion | undefined;
   onPick: (region: PickedRegion | undefined) => void;
   testId: string;
 }) {
-  const { level, label, parentCode, waitingFor, value, onPick, testId } = props;
+  const { level, label, parentCode, waitingFor, anyParent = false, value, onPick, testId } = props;
   const { t } = useI18n();
   const trpc = useTRPC();
   const id = useId();
@@ -36,7 +38,7 @@ export function RegionCombobox(props: {
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const blocked = level !== 'province' && !parentCode;
+  const blocked = level !== 'province' && !parentCode && !anyParent;
 
   // a pick made elsewhere (a chain loaded for a correction, a level above cleared) shows here; a
   // pick undone by typing over it keeps what is being typed

@@ -1,16 +1,30 @@
 import { BRANCH_TIME_ZONES } from '@kader/workflow';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { RegionCombobox } from '../../components/address/RegionCombobox';
 import { FieldError, FormFooter, LabelledField, Select } from '../../components/forms';
 import { messagesByPath } from '../../components/schemaCheck';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useI18n } from '../../i18n';
 import { useTRPC } from '../../trpc';
-import { type BranchForm, branchFormPath, checkBranchForm, ZONE_LABELS } from './quotaForms';
+import {
+  type BranchForm,
+  branchFormPath,
+  checkBranchForm,
+  EMPTY_WORK_AREA,
+  pickRegion,
+  type WorkAreaRow,
+  ZONE_LABELS,
+} from './quotaForms';
 
-const EMPTY: BranchForm = { code: '', name: '', timeZone: '', workAreas: [''] };
+const EMPTY: BranchForm = { code: '', name: '', timeZone: '', workAreas: [EMPTY_WORK_AREA] };
 
-/** "Buka kantor cabang": code, name, zone and work areas (`branches.create`), checked with the shared schema. */
+/**
+ * "Buka kantor cabang": code, name, zone and work areas (`branches.create`), checked with the
+ * shared schema. Each area is a name and the regency/city picked for it from Kemendagri's data
+ * (searched on the server by any part of its name); a name alone (a group of districts) is kept
+ * without a code until one is picked here or later in the branch's work areas.
+ */
 export function CreateBranchForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -35,6 +49,8 @@ export function CreateBranchForm() {
     setValues((v) => ({ ...v, [path]: value }));
     edited(path);
   };
+  const setRow = (i: number, change: (row: WorkAreaRow) => WorkAreaRow) =>
+    setValues((v) => ({ ...v, workAreas: v.workAreas.map((row, k) => (k === i ? change(row) : row)) }));
   const fieldError = (path: string) => <FieldError error={errorOf(path)} testId={`branch-error-${path}`} />;
   const field = (path: keyof BranchForm, inputId: string, label: string, input: ReactNode, hint?: string) => (
     <LabelledField htmlFor={inputId} label={label} error={errorOf(path)} errorTestId={`branch-error-${path}`} hint={hint}>
@@ -78,19 +94,43 @@ export function CreateBranchForm() {
       </div>
       <fieldset className="work-areas" data-testid="branch-work-areas">
         <legend>{t('quota.workAreas')}</legend>
+        <small className="hint">{t('workArea.pickHint')}</small>
         {values.workAreas.map((w, i) => (
-          <div key={i} className={`work-area-row${errorOf(`workAreas.${i}`) ? ' has-error' : ''}`}>
-            <input
-              data-testid={`branch-work-area-${i}`}
-              aria-label={`${t('quota.workAreas')} ${i + 1}`}
-              placeholder={i === 0 ? t('quota.workAreaExample') : ''}
-              value={w}
-              onChange={(e) => {
-                const value = e.target.value;
-                setValues((v) => ({ ...v, workAreas: v.workAreas.map((x, k) => (k === i ? value : x)) }));
-                edited(`workAreas.${i}`);
+          <div
+            key={i}
+            className={`work-area-row${errorOf(`workAreas.${i}.name`) || errorOf(`workAreas.${i}.regionCode`) ? ' has-error' : ''}`}
+            data-testid={`branch-work-area-row-${i}`}
+            data-region-code={w.region?.code ?? ''}
+          >
+            <RegionCombobox
+              level="regency"
+              anyParent
+              label={t('workArea.region')}
+              parentCode={undefined}
+              value={w.region}
+              onPick={(region) => {
+                setRow(i, (row) => pickRegion(row, region));
+                edited(`workAreas.${i}.regionCode`);
               }}
+              testId={`branch-work-area-region-${i}`}
             />
+            <div className="field">
+              <label htmlFor={`branch-work-area-${i}`}>{t('workArea.name')}</label>
+              <input
+                id={`branch-work-area-${i}`}
+                data-testid={`branch-work-area-${i}`}
+                placeholder={i === 0 ? t('quota.workAreaExample') : ''}
+                value={w.name}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  setRow(i, (row) => ({ ...row, name }));
+                  edited(`workAreas.${i}.name`);
+                }}
+              />
+            </div>
+            <small className="muted" data-testid={`branch-work-area-code-${i}`}>
+              {w.region ? t('workArea.codeShown', { code: w.region.code }) : t('workArea.noCode')}
+            </small>
             {values.workAreas.length > 1 && (
               <button
                 type="button"
@@ -101,7 +141,8 @@ export function CreateBranchForm() {
                 {t('quota.removeWorkArea')}
               </button>
             )}
-            {fieldError(`workAreas.${i}`)}
+            {fieldError(`workAreas.${i}.name`)}
+            {fieldError(`workAreas.${i}.regionCode`)}
           </div>
         ))}
         {fieldError('workAreas')}
@@ -109,7 +150,7 @@ export function CreateBranchForm() {
           type="button"
           className="btn btn-small"
           data-testid="branch-work-area-add"
-          onClick={() => setValues((v) => ({ ...v, workAreas: [...v.workAreas, ''] }))}
+          onClick={() => setValues((v) => ({ ...v, workAreas: [...v.workAreas, EMPTY_WORK_AREA] }))}
         >
           {t('quota.addWorkArea')}
         </button>

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n';
 import type { FunnelPeriod } from './types';
+import { Hatch } from './Hatch';
 
 const BAR_HEIGHT = 28;
 const GAP = 10;
@@ -27,10 +28,7 @@ export function FunnelChart({ period }: { period: FunnelPeriod }) {
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-testid={`funnel-chart-${period.periodId}`}>
         <title>{title}</title>
         <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" fill="#fff" />
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#000" strokeWidth="2" />
-          </pattern>
+          <Hatch id={patternId} />
         </defs>
         {rows.map((r, i) => {
           const y = i * (BAR_HEIGHT + GAP);

@@ -16,7 +16,8 @@ export type Person = { candidateId: number; birthDate: string; education: Educat
 
 const MOBILE_PREFIXES = ['12', '13', '21', '22', '52', '53', '57', '77', '78', '95'];
 
-function weighted<T>(rng: Random, items: [T, number][]): T {
+/** One of `items`, drawn by weight. */
+export function weighted<T>(rng: Random, items: [T, number][]): T {
   const sum = items.reduce((s, [, w]) => s + w, 0);
   let x = rng.next() * sum;
   for (const [item, w] of items) {
@@ -26,10 +27,13 @@ function weighted<T>(rng: Random, items: [T, number][]): T {
   return items.at(-1)![0];
 }
 
-export function newcomers(rng: Random, storage: BulkStorage) {
+/**
+ * NIKs no one else drawn from it has: region and district (`areaDigits` and a district 01-15),
+ * birth date (women + 40), the next serial for them. The demo history draws its people from it too.
+ */
+export function nikMaker(rng: Random): (areaDigits: string, birthDate: string, sex: 'M' | 'F') => string {
   const serials = new Map<string, number>();
-  /** A NIK no one else has: region and district, birth date (women + 40), the next serial for them. */
-  const nikFor = (areaDigits: string, birthDate: string, sex: 'M' | 'F') => {
+  return (areaDigits, birthDate, sex) => {
     const [y, m, d] = birthDate.split('-') as [string, string, string];
     const day = String(Number(d) + (sex === 'F' ? 40 : 0)).padStart(2, '0');
     for (;;) {
@@ -40,6 +44,10 @@ export function newcomers(rng: Random, storage: BulkStorage) {
       return `${stem}${String(serial).padStart(4, '0')}`;
     }
   };
+}
+
+export function newcomers(rng: Random, storage: BulkStorage) {
+  const nikFor = nikMaker(rng);
 
   return {
     count: 0,

@@ -53,9 +53,12 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
     (tx) => {
       const row = mustGetContract(tx, input.id);
       assertCanCorrect(p, row.branchId, { entity: 'contract', id: row.id });
-      const { card } = scorecardOf(tx, row);
+      const { kpi, card } = scorecardOf(tx, row);
       const recommendation = recommendationForDecision(card ?? { recommendation: null });
       const decision = { decision: input.decision, reason: input.reason, recommendation };
+      // The score the supervisor was shown, kept in the audit row: a month corrected later changes
+      // the scorecard, not what this decision was made on (docs/reports.md "Renewal outcomes").
+      const meta = { score: card?.total ?? null, threshold: kpi.threshold };
       // An agreement that lapsed undecided is decided late (contract v2), always with a reason;
       // the revision check in applyToContract makes sure this is the state the supervisor saw.
       if (row.state === 'lapsed') {
@@ -73,6 +76,7 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
           row,
           revision: input.revision,
           event: { type: 'DECIDE_LATE', ...decision },
+          meta,
           actor: p.username,
           at: ctx.now().toISOString(),
         });
@@ -83,6 +87,7 @@ export function decideRenewal({ ctx, input }: { ctx: Context; input: z.output<ty
         row,
         revision: input.revision,
         event: { type: 'DECIDE_RENEWAL', ...decision },
+        meta,
         actor: p.username,
         at: ctx.now().toISOString(),
       });

@@ -210,7 +210,15 @@ function nextYearAreaPlaces(tx: DbOrTx, row: ContractRow, nextYear: number) {
  */
 export function applyToContract(
   tx: DbOrTx,
-  args: { row: ContractRow; revision: number; event: ContractEvent; actor: string; at: string },
+  args: {
+    row: ContractRow;
+    revision: number;
+    event: ContractEvent;
+    actor: string;
+    at: string;
+    /** what the audit row records beside the quota check (a decision's score as shown: reports.renewals) */
+    meta?: Record<string, unknown>;
+  },
 ): ContractRow {
   const { row, event } = args;
   const applied = applyToVersionedRow(tx, {
@@ -226,7 +234,8 @@ export function applyToContract(
     // A renewal decided in time holds next year's place until the end date; one decided late
     // (DECIDE_LATE, contract v2) renews at once. Either way the place must be free now.
     onTransition: (_applied, before) => {
-      if ((event.type !== 'DECIDE_RENEWAL' && event.type !== 'DECIDE_LATE') || event.decision !== 'renew') return null;
+      if ((event.type !== 'DECIDE_RENEWAL' && event.type !== 'DECIDE_LATE') || event.decision !== 'renew')
+        return args.meta ?? null;
       const nextYear = Number(addDays(row.endDate, 1).slice(0, 4));
       // Deciding again (already `decided` to renew) must not count this contract twice.
       const alreadyHolding = row.state === 'decided' && (before.context.decision?.decision ?? null) === 'renew';
@@ -247,6 +256,7 @@ export function applyToContract(
         );
       }
       return {
+        ...args.meta,
         nextYear,
         quota: quota.quota,
         quotaUsedBefore: quota.used,

@@ -1,9 +1,28 @@
-import { appendAudit, getMonthly, insertMonthly, updateMonthlyIfRevision, type ContractRow, type DbOrTx } from '@kader/db';
-import { type FieldMessage, fieldMsg, type MonthlyRecord, msg, parseMonthlyRecord } from '@kader/workflow';
+import {
+  appendAudit,
+  type ContractRow,
+  type DbOrTx,
+  getMonthly,
+  insertMonthly,
+  refreshTargetYears,
+  updateMonthlyIfRevision,
+} from '@kader/db';
+import {
+  effectiveAt,
+  type FieldMessage,
+  fieldMsg,
+  type KpiSettings,
+  type MonthlyRecord,
+  monthlyFeeFigures,
+  monthlyFigures,
+  msg,
+  parseMonthlyRecord,
+} from '@kader/workflow';
 import { z } from 'zod';
 import { assertCanRunSelection, requirePrincipal } from '../../auth/guard';
 import type { Context } from '../../context';
 import { DomainError, invalidInput } from '../../errors';
+import { feeVersions, kpiVersions } from './settings';
 import { mustGetContract } from './shared';
 import { contractDetail } from './views';
 
@@ -32,6 +51,24 @@ export function checkMonthlyRecord(
   return { ok: true, record };
 }
 
+/**
+ * The KPI version an agreement year's scorecard uses (the one in force on its evaluation date; the
+ * earliest when none was yet, as db `queries/reportTargets.ts` picks it), as the targets report's
+ * rows store its targets.
+ */
+function targetsOf(versions: readonly KpiSettings[], row: ContractRow) {
+  const v = versions.some((k) => k.effectiveFrom <= row.evaluationDueOn)
+    ? effectiveAt(versions, row.evaluationDueOn)
+    : versions.reduce((a, b) => (b.effectiveFrom < a.effectiveFrom ? b : a));
+  return {
+    effectiveFrom: v.effectiveFrom,
+    familiesVisitedShare: v.targets.familiesVisitedShare,
+    collectionPerMonth: v.targets.collectionPerMonth,
+    meetingsPerMonth: v.targets.meetingsPerMonth,
+    reportDueDay: v.targets.reportDueDay,
+  };
+}
+
 /** Writes one month (new or replacing), audited; `revision` null means "must not exist yet". */
 export function writeMonth(
   tx: DbOrTx,
@@ -47,12 +84,16 @@ export function writeMonth(
   const existing = getMonthly(tx, { contractId: args.row.id, month: args.record.month });
   if (existing && args.revision === null && args.source === 'form') throw new DomainError('CONFLICT', msg('CONFLICT'));
   let outcome: 'created' | 'updated';
+  // the reports' read model, stored with the record in the same statement: the scorecard's figures
+  // and the fee statement under the fee schedule in force for the month (as the cadre page's)
+  const figures = { ...monthlyFigures(args.record), ...monthlyFeeFigures(args.record, feeVersions(tx)) };
   if (!existing) {
     if (args.revision !== null && args.source === 'form') throw new DomainError('CONFLICT', msg('CONFLICT'));
     insertMonthly(tx, {
       contractId: args.row.id,
       month: args.record.month,
       record: args.record,
+      ...figures,
       revision: 1,
       createdAt: args.at,
       updatedAt: args.at,
@@ -65,13 +106,15 @@ export function writeMonth(
       !updateMonthlyIfRevision(tx, {
         id: existing.id,
         expectedRevision: seen,
-        values: { record: args.record, updatedAt: args.at },
+        values: { record: args.record, ...figures, updatedAt: args.at },
       })
     ) {
       throw new DomainError('CONFLICT', msg('CONFLICT'));
     }
     outcome = 'updated';
   }
+  // the targets report's rows of this agreement, from its months as now written (same transaction)
+  refreshTargetYears(tx, args.row.id, targetsOf(kpiVersions(tx), args.row));
   appendAudit(tx, {
     entityType: 'contract',
     entityId: args.row.id,

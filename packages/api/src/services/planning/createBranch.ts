@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Context } from '../../context';
 import { parseAgreementNumberPattern } from '../../documents';
 import { DomainError } from '../../errors';
-import { regencyCodeForName } from '../regions/workAreaRegion';
+import { regencyCodeForName, workAreaCodeProblem } from '../regions/workAreaRegion';
 
 /**
  * `branches.create`: the shared branch schema, with the agreement-number pattern parsed so a
@@ -20,7 +20,12 @@ export const createBranchSchema = branchSchema.extend({
   }),
 });
 
-/** Head office opens a branch office with its work area (regencies and cities). */
+/**
+ * Head office opens a branch office with its work areas. A code chosen for an area must be a
+ * regency/city of the region data (else refused on `workAreas.<i>.regionCode` naming the area,
+ * nothing written); an area typed without one gets the code only when its name is exactly one
+ * regency's or city's. A name given twice is kept once, as first given.
+ */
 export function createBranch({ ctx, input }: { ctx: Context; input: z.output<typeof createBranchSchema> }) {
   const at = ctx.now().toISOString();
   return ctx.handle.db.transaction((tx) => {
@@ -28,15 +33,23 @@ export function createBranch({ ctx, input }: { ctx: Context; input: z.output<typ
       const taken = msg('BRANCH_CODE_TAKEN', { code: input.code });
       throw new DomainError('VALIDATION', taken, { fields: [{ path: 'code', ...taken }] });
     }
+    const problems = input.workAreas.flatMap((a, i) =>
+      a.regionCode === undefined
+        ? []
+        : (workAreaCodeProblem(tx, { area: a.name, code: a.regionCode, path: `workAreas.${i}.regionCode` }) ?? []),
+    );
+    if (problems.length > 0) throw new DomainError('VALIDATION', problems[0]!, { fields: problems });
     const branch = insertBranch(tx, {
       code: input.code,
       name: input.name,
       timeZone: input.timeZone,
       ...(input.agreementNumberPattern ? { agreementNumberPattern: input.agreementNumberPattern } : {}),
     });
-    // an area named like a regency or city of Kemendagri's data gets its code (`Kota Madiun` → 35.77)
-    for (const name of new Set(input.workAreas)) {
-      insertWorkArea(tx, { branchId: branch.id, name, regionCode: regencyCodeForName(tx, name) });
+    const seen = new Set<string>();
+    for (const { name, regionCode } of input.workAreas) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      insertWorkArea(tx, { branchId: branch.id, name, regionCode: regionCode ?? regencyCodeForName(tx, name) });
     }
     const actor = ctx.principal?.username ?? 'sistem';
     appendAudit(tx, { entityType: 'branch', entityId: branch.id, type: 'BRANCH_CREATED', payload: input, actor, at });

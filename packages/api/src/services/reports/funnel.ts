@@ -1,36 +1,7 @@
-import { type FunnelFilter, funnelCounts, funnelOutcomes, funnelPeriods, funnelStages, schema } from '@kader/db';
-import { msg, partsInZone, RECRUITMENT_STAGES, type RecruitmentStage } from '@kader/workflow';
-import { z } from 'zod';
-import { requirePrincipal } from '../../auth/guard';
+import { funnelCounts, funnelOutcomes, funnelPeriods, funnelStages } from '@kader/db';
+import { RECRUITMENT_STAGES, type RecruitmentStage } from '@kader/workflow';
 import type { Context } from '../../context';
-import { DomainError } from '../../errors';
-
-const YEAR = z.number().int().min(2000).max(2100);
-
-/**
- * The report's filter. Head office: every branch (`branchId` left out) or one; a branch user's
- * report is their own branch's, whatever they ask (another branch is NOT_FOUND). `regionCode` is a
- * work area's Kemendagri code (`35.77`) or a province's (`35`). Years are the periods' years.
- */
-export const funnelInputSchema = z
-  .object({
-    branchId: z.number().int().positive().nullish(),
-    regionCode: z
-      .string()
-      .regex(/^\d{2}(\.\d{2})?$/, 'FIELD_INVALID')
-      .nullish(),
-    fromYear: YEAR,
-    toYear: YEAR,
-  })
-  .superRefine((f, ctx) => {
-    if (f.toYear < f.fromYear) {
-      ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'NUMBER_TOO_SMALL', params: { minimum: f.fromYear } });
-    } else if (f.toYear - f.fromYear >= 20) {
-      // a bound on one answer's size: twenty years of periods is more than the programme has lived
-      ctx.addIssue({ code: 'custom', path: ['toYear'], message: 'NUMBER_TOO_BIG', params: { maximum: f.fromYear + 19 } });
-    }
-  });
-export type FunnelInput = z.infer<typeof funnelInputSchema>;
+import { type ReportFilterInput, resolveReportFilter } from './filter';
 
 export type Percentiles = { n: number; median: number; p90: number };
 export type FunnelReason = { reasonCode: string; n: number };
@@ -66,17 +37,7 @@ export type FunnelPeriod = {
   /** registrations by `heard_from` (null: not recorded), most first */
   channels: { channel: string | null; n: number }[];
 };
-/** The work areas the filter may narrow to (those with a region code), for the page's choice. */
-export type FunnelArea = { branchId: number; name: string; regionCode: string };
-export type FunnelReport = { periods: FunnelPeriod[]; areas: FunnelArea[] };
-
-/** `+420 minutes` for WIB: the zone's shift from UTC (Indonesia's zones have no daylight saving). */
-function shiftOf(timeZone: string): string {
-  const probe = new Date(Date.UTC(2020, 0, 1, 12));
-  const p = partsInZone(probe, timeZone);
-  const wall = Date.parse(`${p.date}T${p.hour}:${p.minute}:00.000Z`);
-  return `${(wall - probe.getTime()) / 60_000 >= 0 ? '+' : ''}${(wall - probe.getTime()) / 60_000} minutes`;
-}
+export type FunnelReport = { periods: FunnelPeriod[] };
 
 const byN = (a: { n: number }, b: { n: number }) => b.n - a.n;
 const keyed = <T extends { periodId: number }>(rows: T[]) => {
@@ -90,25 +51,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * The selection funnel per period (docs/reports.md "Selection funnel"). Read-only; the figures are
  * aggregated by SQLite (db `queries/funnel.ts`), this shapes them per period and stage.
  */
-export function selectionFunnel({ ctx, input }: { ctx: Context; input: FunnelInput }): FunnelReport {
-  const principal = requirePrincipal(ctx);
+export function selectionFunnel({ ctx, input }: { ctx: Context; input: ReportFilterInput }): FunnelReport {
   const { db } = ctx.handle;
-  const branches = db.select().from(schema.branches).all();
-  const ownBranch = principal.kind === 'user' ? principal.branchId : null;
-  const asked = input.branchId ?? null;
-  if (ownBranch !== null && asked !== null && asked !== ownBranch) {
-    throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'branch', id: asked }));
-  }
-  if (asked !== null && !branches.some((b) => b.id === asked)) {
-    throw new DomainError('NOT_FOUND', msg('NOT_FOUND', { entity: 'branch', id: asked }));
-  }
-  const filter: FunnelFilter = {
-    branchId: ownBranch ?? asked,
-    regionCode: input.regionCode ?? null,
-    fromYear: input.fromYear,
-    toYear: input.toYear,
-    shifts: Object.fromEntries(branches.map((b) => [b.id, shiftOf(b.timeZone)])),
-  };
+  // periods by their year
+  const filter = resolveReportFilter(ctx, input);
+  const branchById = filter.branches;
 
   const stageRows = funnelStages(db, filter);
   const reach = keyed(
@@ -117,7 +64,6 @@ export function selectionFunnel({ ctx, input }: { ctx: Context; input: FunnelInp
   const days = keyed(stageRows.filter((r) => r.kind === 'days'));
   const counts = keyed(funnelCounts(db, filter));
   const outcomes = keyed(funnelOutcomes(db, filter));
-  const branchById = new Map(branches.map((b) => [b.id, b]));
 
   const periods = funnelPeriods(db, filter).map((p): FunnelPeriod => {
     const furthest = reach.get(p.periodId) ?? [];
@@ -170,15 +116,5 @@ export function selectionFunnel({ ctx, input }: { ctx: Context; input: FunnelInp
       channels: [...byChannel].map(([channel, n]) => ({ channel, n })).sort(byN),
     };
   });
-  const areas = db
-    .select()
-    .from(schema.workAreas)
-    .all()
-    .filter(
-      (a): a is typeof a & { regionCode: string } =>
-        a.regionCode !== null && (filter.branchId === null || a.branchId === filter.branchId),
-    )
-    .map((a) => ({ branchId: a.branchId, name: a.name, regionCode: a.regionCode }))
-    .sort((a, b) => a.regionCode.localeCompare(b.regionCode));
-  return { periods, areas };
+  return { periods };
 }

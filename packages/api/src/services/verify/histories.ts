@@ -11,16 +11,20 @@ const TABLE: Record<ReplayedKind, string> = { application: 'applications', contr
 /** A stored row's columns the check compares, as stored: the snapshot is its JSON text. */
 export type StoredRow = { id: number; machineVersion: number; state: string; snapshot: string; revision: number };
 
-/** An audit row's columns the replay reads, as stored (`payload` and `meta` are JSON text). */
-export type HistoryRow = {
-  seq: number;
-  type: string;
-  payload: string;
-  fromState: string | null;
-  toState: string | null;
-  machineVersion: number | null;
-  meta: string | null;
-};
+/**
+ * An audit row's columns the replay reads, as stored (`payload` and `meta` are JSON text), in the
+ * array SQLite gave (`.raw()`): no object per row (~5% of reading and parsing the histories).
+ */
+export type HistoryRow = [
+  entityId: number,
+  seq: number,
+  type: string,
+  payload: string,
+  fromState: string | null,
+  toState: string | null,
+  machineVersion: number | null,
+  meta: string | null,
+];
 
 export type History = { stored: StoredRow; rows: HistoryRow[] };
 
@@ -68,23 +72,23 @@ export function replayRowCount(sqlite: Sqlite): number {
 }
 
 type RawStored = [number, number, string, string, number];
-type RawRow = [number, number, string, string, string | null, string | null, number | null, string | null];
 
 /** The histories of one page of stored rows (in id order), its audit rows read in one query. */
 function* pageHistories(s: Statements, page: RawStored[]): Generator<History> {
   const first = page[0];
   const last = page[page.length - 1];
   if (!first || !last) return;
-  const rows = s.rows.all(first[0], last[0]) as RawRow[];
+  const rows = s.rows.all(first[0], last[0]) as HistoryRow[];
   let r = 0;
-  for (const [id, machineVersion, state, snapshot, revision] of page) {
+  for (const stored of page) {
+    const id = stored[0];
     while (r < rows.length && rows[r]![0] < id) r++; // rows of an id with no stored row
-    const own: HistoryRow[] = [];
-    for (; r < rows.length && rows[r]![0] === id; r++) {
-      const [, seq, type, payload, fromState, toState, version, meta] = rows[r]!;
-      own.push({ seq, type, payload, fromState, toState, machineVersion: version, meta });
-    }
-    yield { stored: { id, machineVersion, state, snapshot, revision }, rows: own };
+    const from = r;
+    while (r < rows.length && rows[r]![0] === id) r++;
+    yield {
+      stored: { id, machineVersion: stored[1], state: stored[2], snapshot: stored[3], revision: stored[4] },
+      rows: rows.slice(from, r),
+    };
   }
 }
 

@@ -19,10 +19,12 @@ import type { WorkerScript } from './workerScript';
 const SEAL_SPAN = 16_384;
 
 /**
- * Runs one task at a time somewhere: in this thread, or in a worker thread once it is `ready`
- * (loaded, its connection open); a runner whose start fails takes no task.
+ * Runs tasks somewhere: in this thread, or in a worker thread once it is `ready` (loaded, its
+ * connection open); a runner whose start fails takes no task. `inFlight` tasks are handed to it at
+ * a time (one unless told): a worker is handed its next task before it answers the last, because
+ * its answer waits until this thread is between two tasks of its own, and the worker would idle.
  */
-export type TaskRunner = { ready?: Promise<void>; run: (task: VerifyTask) => Promise<TaskResult> };
+export type TaskRunner = { ready?: Promise<void>; inFlight?: number; run: (task: VerifyTask) => Promise<TaskResult> };
 
 /** The tasks of one check, in the order their results are put together: seq, seals by id, replays by id. */
 function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
@@ -69,8 +71,9 @@ export async function verifyByTasks(
     allTaken = resolve;
   });
   if (tasks.length === 0) allTaken();
+  const lanes = runners.flatMap((runner) => Array.from({ length: runner.inFlight ?? 1 }, () => runner));
   await Promise.all(
-    runners.map(async ({ ready, run }) => {
+    lanes.map(async ({ ready, run }) => {
       // a worker still loading when every task is taken (a small log) is not waited for
       const started = await Promise.race([(ready ?? Promise.resolve()).then(() => true), exhausted.then(() => false)]).catch(
         () => false,
@@ -103,9 +106,12 @@ export async function verifyByTasks(
 
 type Reply = { ready: true } | { n: number; result: TaskResult } | { n: number; error: string };
 
-/** A worker thread as a runner: ready when it says so, one request outstanding at a time, its failure that request's. */
+/** Tasks handed to a worker at a time: the one it runs and the next, waiting in its queue. */
+const WORKER_IN_FLIGHT = 2;
+
+/** A worker thread as a runner: ready when it says so, answers matched to requests by number, its failure every waiting request's. */
 function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
-  let pending: { resolve: (r: TaskResult) => void; reject: (e: Error) => void } | null = null;
+  const pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void }>();
   let sent = 0;
   let isReady = false;
   let markReady = () => {};
@@ -119,16 +125,16 @@ function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
   const fail = (error: Error) => {
     stopped ??= error;
     failStart(error);
-    pending?.reject(error);
-    pending = null;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
   };
   worker.on('message', (reply: Reply) => {
     if ('ready' in reply) {
       isReady = true;
       return markReady();
     }
-    const p = pending;
-    pending = null;
+    const p = pending.get(reply.n);
+    pending.delete(reply.n);
     if ('error' in reply) p?.reject(new Error(reply.error));
     else p?.resolve(reply.result);
   });
@@ -136,12 +142,14 @@ function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
   worker.on('exit', (code) => fail(new Error(`verify worker stopped (exit code ${code})`)));
   return {
     ready,
+    inFlight: WORKER_IN_FLIGHT,
     isReady: () => isReady,
     run: (task) =>
       new Promise<TaskResult>((resolve, reject) => {
         if (stopped) return reject(stopped); // a stopped worker would never answer
-        pending = { resolve, reject };
-        worker.postMessage({ n: sent++, task } satisfies WorkerRequest);
+        const n = sent++;
+        pending.set(n, { resolve, reject });
+        worker.postMessage({ n, task } satisfies WorkerRequest);
       }),
   };
 }

@@ -54,19 +54,12 @@ function startOf(first: Row): Start | string {
 function compare(kind: ReplayedKind, { stored, rows }: History): AuditMismatch | null {
   const id = stored.id;
   const machineEvents: Row[] = [];
-  for (const r of rows) {
-    const payload = JSON.parse(r.payload) as unknown;
-    if (r.meta !== null) JSON.parse(r.meta);
+  for (const [, seq, type, text, fromState, toState, machineVersion, meta] of rows) {
+    const payload = JSON.parse(text) as unknown;
+    if (meta !== null) JSON.parse(meta);
     // leaves out audit rows that record something else than a machine step (a month's report)
-    if (r.fromState === null && r.toState === null) continue;
-    machineEvents.push({
-      seq: r.seq,
-      type: r.type,
-      payload,
-      fromState: r.fromState,
-      toState: r.toState,
-      machineVersion: r.machineVersion ?? 1,
-    });
+    if (fromState === null && toState === null) continue;
+    machineEvents.push({ seq, type, payload, fromState, toState, machineVersion: machineVersion ?? 1 });
   }
   const [first, ...rest] = machineEvents;
   if (!first || first.fromState !== null) return { kind, id, reason: 'no starting event at seq 1' };

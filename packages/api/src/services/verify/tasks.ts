@@ -6,7 +6,8 @@ import { type AuditMismatch, replayedMismatch } from './replayEntity';
  * How far a check has got: `chain` counts the audit rows whose seal was checked, `replay` the audit
  * rows of the applications and contracts replayed.
  */
-export type VerifyProgress = { phase: 'chain' | 'replay'; done: number; total: number };
+/** `readModels`: the report tables kept beside the log (done 0 of 1 while it runs, then 1 of 1). */
+export type VerifyProgress = { phase: 'chain' | 'replay' | 'readModels'; done: number; total: number };
 
 /** What a check finds: how many applications and contracts it replayed, and every break. */
 export type VerifyReport = { checked: number; mismatches: AuditMismatch[] };

@@ -29,16 +29,19 @@ function tsxLoader(): string | null {
 
 /**
  * Where a worker can be started from, or null when it cannot (the check then runs in this thread):
+ * - `built`, a bundled worker named by the caller (the benchmark starts the one apps/server's build
+ *   wrote, as `kader verify-audit` does, from a process that runs the sources under tsx);
  * - a built `verify-worker.js` beside the process's entry script (the server's bundle);
  * - the TypeScript source, when this process runs it under tsx (the CLI in development, the
  *   benchmark): a worker does not inherit tsx's hooks, so a small bootstrap registers tsx's ESM
  *   API in the worker before importing worker.ts.
  * Anything else (vitest, a bundle without the worker) has no way to load it.
  */
-export function verifyWorkerScript(): WorkerScript | null {
+export function verifyWorkerScript(built?: string): WorkerScript | null {
+  if (built !== undefined && existsSync(built)) return { script: built, options: {} };
   const entry = process.argv[1];
-  const built = entry ? path.join(path.dirname(entry), BUILT_WORKER) : null;
-  if (built && existsSync(built)) return { script: built, options: {} };
+  const beside = entry ? path.join(path.dirname(entry), BUILT_WORKER) : null;
+  if (beside && existsSync(beside)) return { script: beside, options: {} };
   const source = new URL('./worker.ts', import.meta.url);
   const loader = tsxLoader();
   if (!loader || source.protocol !== 'file:' || !existsSync(source)) return null;

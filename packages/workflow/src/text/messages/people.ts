@@ -55,6 +55,22 @@ export const peopleMessages = {
   }),
   BRANCH_ZONE_CHOOSE: text('Pilih zona waktu: WIB, WITA atau WIT', 'Choose a time zone: WIB, WITA or WIT'),
   BRANCH_WORK_AREA_REQUIRED: text('Paling sedikit satu wilayah kerja (kabupaten/kota)', 'At least one work area (regency/city)'),
+  REGENCY_CODE_FORMAT: text('Kode kabupaten/kota berformat 35.77', 'A regency/city code looks like 35.77'),
+  WORK_AREA_REGION_NOT_REGENCY: m({
+    sample: { area: 'Wilayah Timur', code: '35.77.01' },
+    id: (p) => `${p.code} untuk ${p.area} bukan kode kabupaten/kota (berformat 35.77)`,
+    en: (p) => `${p.code} for ${p.area} is not a regency/city code (like 35.77)`,
+  }),
+  WORK_AREA_REGION_UNKNOWN: m({
+    sample: { area: 'Wilayah Timur', code: '35.99' },
+    id: (p) => `Kode kabupaten/kota ${p.code} untuk ${p.area} tidak ada dalam data wilayah Kemendagri`,
+    en: (p) => `The regency/city code ${p.code} for ${p.area} is not in Kemendagri's region data`,
+  }),
+  WORK_AREA_NOT_FOUND: m({
+    sample: { id: 12 },
+    id: (p) => `Wilayah kerja #${p.id} tidak ditemukan.`,
+    en: (p) => `Work area #${p.id} was not found.`,
+  }),
 
   // Quotas
   QUOTA_YEAR_FROM: m({

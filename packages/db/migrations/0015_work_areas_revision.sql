@@ -1,0 +1,1 @@
+ALTER TABLE `work_areas` ADD `revision` integer DEFAULT 0 NOT NULL;
