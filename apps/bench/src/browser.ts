@@ -171,14 +171,18 @@ async function loadBoard(browser: Browser, url: string, kept: Kept): Promise<Rou
   try {
     await context.addInitScript(MARK_FIRST_CARD);
     const page = await context.newPage();
-    let encoding = '';
+    // how each script came (the server leaves files under 1 KB uncompressed): "br ×5, none ×2"
+    const encodings = new Map<string, number>();
     page.on('response', (r) => {
-      if (r.request().resourceType() === 'script' && !encoding) encoding = r.headers()['content-encoding'] ?? 'none';
+      if (r.request().resourceType() !== 'script') return;
+      const e = r.headers()['content-encoding'] ?? 'none';
+      encodings.set(e, (encodings.get(e) ?? 0) + 1);
     });
     await page.goto(`${url}/`);
     // (a locator, not waitForFunction: the server's Content-Security-Policy forbids eval)
     await page.locator('[data-testid^="card-"]').first().waitFor({ timeout: 60_000 });
     const t = (await page.evaluate(READ_TIMINGS)) as Omit<Round, 'encoding'>;
+    const encoding = [...encodings].map(([e, n]) => `${e} ×${n}`).join(', ') || 'none';
     return { ...t, encoding };
   } finally {
     await context.close();
