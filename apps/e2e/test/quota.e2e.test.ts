@@ -87,7 +87,8 @@ describe('quota and branches (head office)', () => {
       await timur.getByTestId(`${timurId}-region-option-35.78`).click();
       await timur.getByTestId(`${timurId}-submit`).click();
       await timur.getByTestId(`${timurId}-saved`).waitFor();
-      await expect(timur.getAttribute('data-region-code')).resolves.toBe('35.78');
+      // the list is read again after the save: wait for the row to carry the code, not a first look
+      await panel.locator(`tr[data-testid="${timurId}"][data-region-code="35.78"]`).waitFor();
       await expect(timur.getByTestId(`${timurId}-code`).innerText()).resolves.toMatch(/Kota Surabaya \(35\.78\)/);
       // the same code again: refused on the code field
       await branch.getByTestId('branch-code').fill('KC-SBY');
