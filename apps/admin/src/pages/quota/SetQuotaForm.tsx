@@ -26,7 +26,11 @@ export function SetQuotaForm({
   }));
   const form = useCheckedForm(
     trpc.periods.setQuota.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() }),
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.periods.list.pathKey() });
+        // a quota ticks a first-start step: read it again now, so the board does not show the old one
+        void queryClient.invalidateQueries({ queryKey: trpc.setup.progress.pathKey(), refetchType: 'all' });
+      },
     }),
     { saved: (period) => t('quota.saved', { branch: period.branch.name, year: period.year, quota: period.quota }) },
   );
