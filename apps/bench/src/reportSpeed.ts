@@ -206,6 +206,8 @@ const scopes: Scope[] = [
   { label: 'head office, every branch and year', ...span },
   { label: 'KC Madiun, every year', branchId: madiun, ...span },
   { label: `KC Madiun, ${year}`, branchId: madiun, fromYear: year, toYear: year, year },
+  // head office's one year: the targets by month of every branch's cadres
+  { label: `head office, every branch, ${year}`, fromYear: year, toYear: year, year },
 ];
 // each report's input for a scope: the targets' chosen year shows its months; the payout's month is the busiest
 const runs: [string, (s: Scope) => Promise<unknown>][] = [
