@@ -13,13 +13,12 @@
  *                               stored under the default; once the October schedule is added it is
  *                               paid 20 % = 100.000, which the chart must show (the stored fee is stale)
  */
-import { findContractByApplication } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSetting } from '../src/services/contracts/addSetting';
 import { recordMonth } from '../src/services/contracts/recordMonth';
 import { feePayout, feesInputSchema } from '../src/services/reports/fees';
 import { monthlyFigureMismatches } from '../src/services/verify/monthlyFigures';
-import { contextFor, fixedClock, recordedOnAt, seedBranch, tempDatabase, toSigningStage } from './helpers';
+import { contextFor, fixedClock, recruitCadre, seedBranch, tempDatabase } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let ids: ReturnType<typeof seedBranch>;
@@ -48,15 +47,7 @@ beforeAll(() => {
   db = tempDatabase();
   ids = seedBranch(db.handle, 5);
   const ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
-  const { id, send } = toSigningStage(ctx, ids.period.id, ids.area.id, '3577015208900001');
-  send({
-    type: 'SIGN_AGREEMENT',
-    agreementNumber: 'PKS/001/KC-MDN/2026',
-    signedOn: recordedOnAt(clock, '2026-03-20'),
-    startDate: '2026-04-01',
-  });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOnAt(clock, '2026-03-25') });
-  contractId = findContractByApplication(db.handle.db, id)!.id;
+  contractId = recruitCadre(db.handle, ctx, clock, ids).id;
 
   clock.advance(Date.parse('2026-08-03T02:00:00.000Z') - clock.now().getTime());
   const record = (m: ReturnType<typeof month>) => recordMonth({ ctx, input: { contractId, revision: null, record: m } });

@@ -9,12 +9,11 @@
  * May: 200 visited, Rp 150.000 on 1-month arrears (not counted), not reported, 1 meeting; June
  * reported twice (the latest counts): 250 visited.
  */
-import { findContractByApplication } from '@kader/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordMonth } from '../src/services/contracts/recordMonth';
 import { targetsReport, targetsReportSchema } from '../src/services/reports/targets';
 import { targetYearMismatches } from '../src/services/verify/monthlyFigures';
-import { contextFor, fixedClock, recordedOnAt, seedBranch, tempDatabase, toSigningStage } from './helpers';
+import { contextFor, fixedClock, recruitCadre, seedBranch, tempDatabase } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let ids: ReturnType<typeof seedBranch>;
@@ -41,15 +40,7 @@ beforeAll(() => {
   db = tempDatabase();
   ids = seedBranch(db.handle, 5);
   const ctx = contextFor(db.handle, clock.now, 'penyelia-uji');
-  const { id, send } = toSigningStage(ctx, ids.period.id, ids.area.id, '3577015208900001');
-  send({
-    type: 'SIGN_AGREEMENT',
-    agreementNumber: 'PKS/001/KC-MDN/2026',
-    signedOn: recordedOnAt(clock, '2026-03-20'),
-    startDate: '2026-04-01',
-  });
-  send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOnAt(clock, '2026-03-25') });
-  contractId = findContractByApplication(db.handle.db, id)!.id;
+  contractId = recruitCadre(db.handle, ctx, clock, ids).id;
   clock.advance(Date.parse('2026-07-03T02:00:00.000Z') - clock.now().getTime());
   const record = (m: ReturnType<typeof month>, revision: number | null = null) =>
     recordMonth({ ctx, input: { contractId, revision, record: m } });

@@ -21,6 +21,8 @@ const MADE: readonly { key: 'recruited' | 'renewed'; label: Key; fill: Fill }[] 
   { key: 'recruited', label: 'reports.cadres.recruited', fill: 'black' },
   { key: 'renewed', label: 'reports.cadres.renewed', fill: 'hatch' },
 ];
+/** The table's first figures, in its order (the endings follow: ENDED). */
+const MADE_COLUMNS = ['made', 'recruited', 'returners', 'renewed', 'renewedOn'] as const;
 /** How they ended short of a renewal (the second chart), bottom to top; the names are the contract states'. */
 const ENDED = [
   { key: 'dropped', fill: 'black' },
@@ -48,21 +50,11 @@ export function CadresReport({ filter, headOffice }: ReportProps) {
 
   const figureCells = (f: Figures) => (
     <>
-      <td className="num" data-col="made">
-        {n(f.made)}
-      </td>
-      <td className="num" data-col="recruited">
-        {n(f.recruited)}
-      </td>
-      <td className="num" data-col="returners">
-        {n(f.returners)}
-      </td>
-      <td className="num" data-col="renewed">
-        {n(f.renewed)}
-      </td>
-      <td className="num" data-col="renewedOn">
-        {n(f.renewedOn)}
-      </td>
+      {MADE_COLUMNS.map((key) => (
+        <td key={key} className="num" data-col={key}>
+          {n(f[key])}
+        </td>
+      ))}
       {ENDED.map((e) => (
         <td key={e.key} className="num" data-col={e.key}>
           {n(f[e.key])}
