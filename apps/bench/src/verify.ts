@@ -6,75 +6,37 @@
  * log). The raw read of the event table is measured too, as context. Rounds interleaved (the order
  * turns round each round), median reported.
  */
+import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { verifyAuditLog, verifyAuditLogInParallel } from '@kader/api';
 import { type DbHandle, openDatabase } from '@kader/db';
-import {
-  type ContractInput,
-  type RecordedEvent,
-  type RecruitmentInput,
-  type ReplayResult,
-  replayContract,
-  replayRecruitment,
-} from '@kader/workflow';
 import { bulkDatabase } from './bulkData';
 import { cell, median, perCommand, rate } from './figures';
 import { runToEnd } from './http/processes';
 import type { Section, SectionRun } from './section';
+import type { LimitReady, LimitRound } from './verifyLimit';
 
 const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
 
 /**
  * `kader verify-audit` runs from the server's bundle and starts its worker threads from the bundled
- * worker beside it (apps/server/build.ts); built here from the current sources into `dir`, so the
- * check's workers start as the product's do, not through tsx (~1.5 s of CPU each to load the sources).
+ * worker beside it (apps/server/build.ts); built here from the current sources, so the check's
+ * workers start as the product's do, not through tsx (~1.5 s of CPU each to load the sources). Under
+ * apps/server/dist, as the product's: the bundle finds better-sqlite3 (left out of it) from where it
+ * lies. Built under /tmp it could not, and every round ran in one thread.
  */
-async function builtWorker(dir: string): Promise<string> {
-  await runToEnd(process.execPath, ['--import', 'tsx', 'build.ts', join(dir, 'server', 'cli.js')], SERVER_DIR);
-  return join(dir, 'server', 'verify-worker.js');
+async function builtWorker(): Promise<string> {
+  const dir = join(SERVER_DIR, 'dist', 'bench');
+  await runToEnd(process.execPath, ['--import', 'tsx', 'build.ts', join(dir, 'cli.js')], SERVER_DIR);
+  return join(dir, 'verify-worker.js');
 }
 
 // the smoke size is under the check's worker threshold: `workersFrom: 0` still takes the threads' path
 const verifySizes = (smoke: boolean) =>
   smoke ? { applications: 300, rounds: 1, workersFrom: 0 } : { applications: 12_000, rounds: 3, workersFrom: undefined };
-
-type Start = { input: unknown; machineVersion: number };
-type Entity = { kind: 'application' | 'contract'; start: Start; events: RecordedEvent[] };
-
-const REPLAY = {
-  application: (s: Start, events: RecordedEvent[]) =>
-    replayRecruitment({ input: s.input as RecruitmentInput, machineVersion: s.machineVersion }, events),
-  contract: (s: Start, events: RecordedEvent[]) =>
-    replayContract({ input: s.input as ContractInput, machineVersion: s.machineVersion }, events),
-} satisfies Record<Entity['kind'], (s: Start, e: RecordedEvent[]) => ReplayResult>;
-
-/** Every application's and contract's machine events, parsed once, as the limit replays them; and how many rows that is. */
-function eventsInMemory(handle: DbHandle): { entities: Entity[]; rows: number } {
-  type Raw = [Entity['kind'], number, number, string, string, string | null, string | null, number | null];
-  const rows = handle.sqlite
-    .prepare(
-      `SELECT entity_type, entity_id, seq, type, payload, from_state, to_state, machine_version FROM audit_events
-       WHERE entity_type IN ('application', 'contract') ORDER BY entity_type, entity_id, seq`,
-    )
-    .raw()
-    .all() as Raw[];
-  const entities: Entity[] = [];
-  let current: (Entity & { id: number }) | null = null;
-  for (const [kind, id, seq, type, payload, from, to, version] of rows) {
-    if (from === null && to === null) continue; // not a machine step (a month's report)
-    const parsed = JSON.parse(payload) as { input?: unknown };
-    if (from === null) {
-      current = { kind, id, start: { input: parsed.input, machineVersion: version ?? 1 }, events: [] };
-      entities.push(current);
-    } else if (current && current.kind === kind && current.id === id) {
-      current.events.push({ seq, type, payload: parsed, machineVersion: version ?? 1 });
-    }
-  }
-  return { entities, rows: rows.length };
-}
 
 /** CPU seconds of this process (every thread) since `from`: the second view when other work shares the cores. */
 const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -84,14 +46,36 @@ const cpuSince = (from: NodeJS.CpuUsage) => {
 
 type Measured = { rate: number; cpuSeconds: number };
 
-/** The limit: each entity replayed from its start, in memory. Returns events/s and the CPU seconds spent. */
-function pureReplay(entities: Entity[], rows: number): Measured {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (const e of entities) {
-    if (!REPLAY[e.kind](e.start, e.events).ok) throw new Error(`the pure replay refused a ${e.kind}`);
-  }
-  return { rate: rows / ((performance.now() - t0) / 1000), cpuSeconds: cpuSince(cpu0) };
+/**
+ * The limit in a process of its own (verifyLimit.ts says why), loaded once: a round asked for is
+ * answered with its figures.
+ */
+async function limitProcess(file: string): Promise<{ rows: number; round: () => Promise<Measured>; stop: () => void }> {
+  const child = fork(fileURLToPath(new URL('./verifyLimit.ts', import.meta.url)), [file], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the pure replay's process exited (code ${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m as T);
+      });
+    });
+  const { rows } = await next<LimitReady>();
+  return {
+    rows,
+    round: () => {
+      const answer = next<LimitRound>();
+      child.send('round');
+      return answer;
+    },
+    stop: () => {
+      if (child.connected) child.send('stop');
+    },
+  };
 }
 
 /** Kader: the check as `kader verify-audit` runs it. Returns events/s, the CPU seconds of every thread and CPU time over wall time (threads at work). */
@@ -102,8 +86,13 @@ async function kaderVerify(
 ): Promise<Measured & { cpu: number }> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = inParallel ? await verifyAuditLogInParallel(handle, inParallel) : verifyAuditLog(handle);
+  const failed: Error[] = [];
+  const report = inParallel
+    ? await verifyAuditLogInParallel(handle, { ...inParallel, onWorkerFailure: (e) => failed.push(e) })
+    : verifyAuditLog(handle);
   const wall = performance.now() - t0;
+  // a worker that does not start leaves its tasks to this thread: the figure would be one thread's
+  if (failed[0]) throw new Error(`a verify-audit worker thread stopped: ${failed[0].message}`);
   const cpuSeconds = cpuSince(cpu0);
   if (report.mismatches.length > 0)
     throw new Error(`verify-audit found ${report.mismatches.length} mismatch(es) in generated data`);
@@ -122,13 +111,14 @@ async function runVerify({ smoke, dir }: SectionRun) {
   const SIZES = verifySizes(smoke);
   const file = join(dir, 'verify.db');
   const summary = await bulkDatabase(file, SIZES.applications, { label: 'verify' });
-  const inParallel = { workersFrom: SIZES.workersFrom, worker: await builtWorker(dir) };
+  const inParallel = { workersFrom: SIZES.workersFrom, worker: await builtWorker() };
+  const pure = await limitProcess(file);
   const handle = openDatabase(file);
   try {
-    const { entities, rows } = eventsInMemory(handle);
+    const rows = pure.rows;
     const allRows = handle.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
-    // warm-up: JIT for both sides, the file in the page cache, tsx's transforms for the workers
-    pureReplay(entities, rows);
+    // warm-up: JIT for both sides, the file in the page cache
+    await pure.round();
     await kaderVerify(handle, rows, inParallel);
 
     const limit: number[] = [];
@@ -140,8 +130,8 @@ async function runVerify({ smoke, dir }: SectionRun) {
     const cpuSeconds = { limit: [] as number[], parallel: [] as number[], oneThread: [] as number[] };
     const load0 = loadavg()[0]!;
     const steps: (() => Promise<void> | void)[] = [
-      () => {
-        const p = pureReplay(entities, rows);
+      async () => {
+        const p = await pure.round();
         limit.push(p.rate);
         cpuSeconds.limit.push(p.cpuSeconds);
       },
@@ -177,13 +167,14 @@ async function runVerify({ smoke, dir }: SectionRun) {
       ],
       notes: [
         `verify: one database from the bulk generator, ${summary.applications.toLocaleString('en-US')} applications, ${summary.contracts.toLocaleString('en-US')} contracts, ${allRows.toLocaleString('en-US')} audit rows of which ${rows.toLocaleString('en-US')} are the applications' and contracts' (the events counted on both sides); ${SIZES.rounds} round(s), interleaved, median reported`,
-        'verify limit: `replayRecruitment` / `replayContract` of every entity from its recorded start (zod validation + machine step + persist), events parsed in memory beforehand, one thread',
+        "verify limit: `replayRecruitment` / `replayContract` of every entity from its recorded start (zod validation + machine step + persist), events parsed in memory beforehand, one thread, in a process of its own (apps/bench/src/verifyLimit.ts: its 121k parsed events in the check's heap made the check's garbage collection dearer)",
         `verify Kader: the hash chain over every audit row, then every application and contract replayed and compared with its stored snapshot, state and revision, read from the file; in parallel over worker threads started from the bundled worker (\`apps/server/build.ts\`, as \`kader verify-audit\` starts them), CPU time / wall time ${median(cpu).toFixed(2)} (1 = one core busy)`,
-        `verify CPU time (median seconds, every thread of the process): pure replay ${median(cpuSeconds.limit).toFixed(2)}, verify-audit ${median(cpuSeconds.parallel).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.parallel)}), in one thread ${median(cpuSeconds.oneThread).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.oneThread)}); load average ${load0.toFixed(1)} at the start of the rounds, ${loadavg()[0]!.toFixed(1)} at the end (other work on the cores slows the wall-time figures)`,
+        `verify CPU time (median seconds, every thread of the process measured): pure replay ${median(cpuSeconds.limit).toFixed(2)}, verify-audit ${median(cpuSeconds.parallel).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.parallel)}), in one thread ${median(cpuSeconds.oneThread).toFixed(2)} (ratio ${cpuRatio(cpuSeconds.oneThread)}); load average ${load0.toFixed(1)} at the start of the rounds, ${loadavg()[0]!.toFixed(1)} at the end (other work on the cores slows the wall-time figures)`,
       ],
     };
   } finally {
     handle.close();
+    pure.stop();
   }
 }
 

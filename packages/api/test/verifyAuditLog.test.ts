@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerCandidate, verifyAuditLog, verifyAuditLogInParallel, type VerifyProgress } from '../src/index';
@@ -57,22 +60,33 @@ describe('verify-audit in parts', () => {
       { kind: 'funnel', id: expect.any(Number), reason: expect.stringContaining('1 active heard from not recorded') },
     ]);
 
-    // the tasks check the log; the read models are checked after them, in this thread
-    const ofTheLog = { ...expected, mismatches: expected.mismatches.filter((m) => m.kind !== 'funnel') };
-    const inThread: TaskRunner = { run: async (task) => runTask(db.handle.sqlite, task) };
-    expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(ofTheLog);
+    // the report tables' checks are tasks too, taken first, their findings still reported last
+    const inThread: TaskRunner = { run: async (task) => runTask(db.handle, task) };
+    expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
     // a runner handed two tasks at a time (as a worker is), answering them out of order
     let delay = 0;
     const twoAtATime: TaskRunner = {
       inFlight: 2,
       run: async (task) => {
         await new Promise((resolve) => setTimeout(resolve, delay++ % 2 ? 0 : 5));
-        return runTask(db.handle.sqlite, task);
+        return runTask(db.handle, task);
       },
     };
-    expect(await verifyByTasks(db.handle, [twoAtATime, inThread])).toEqual(ofTheLog);
+    expect(await verifyByTasks(db.handle, [twoAtATime, inThread])).toEqual(expected);
     // here (vitest) no worker can load the TypeScript source, so the check runs in this thread
     expect(await verifyAuditLogInParallel(db.handle, { workersFrom: 0 })).toEqual(expected);
+  });
+
+  it('goes on in this thread when a worker cannot start, and says so', async () => {
+    tamperedLog();
+    const expected = verifyAuditLog(db.handle);
+    // a bundle that cannot load (as one built where better-sqlite3 cannot be found from)
+    const worker = join(mkdtempSync(join(tmpdir(), 'kader-worker-')), 'verify-worker.mjs');
+    writeFileSync(worker, "throw new Error('cannot find better-sqlite3');\n");
+    const failures: Error[] = [];
+    const report = await verifyAuditLogInParallel(db.handle, { workersFrom: 0, worker, onWorkerFailure: (e) => failures.push(e) });
+    expect(report).toEqual(expected);
+    expect(failures.map((e) => e.message)).toEqual(['cannot find better-sqlite3']);
   });
 
   it('reports a chain it cannot check (a log older than the hash chain) the same way in parts', async () => {
@@ -84,11 +98,11 @@ describe('verify-audit in parts', () => {
     expect(expected.mismatches).toEqual([
       { kind: 'audit_events', id: 0, reason: expect.stringMatching(/^hash chain not checked: the audit log has no hash chain/) },
     ]);
-    const inThread: TaskRunner = { run: async (task) => runTask(sqlite, task) };
+    const inThread: TaskRunner = { run: async (task) => runTask(db.handle, task) };
     expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
   });
 
-  it('reports progress up to every audit row, in both phases', async () => {
+  it('reports progress up to every audit row, in both phases, and every report table checked', async () => {
     register('3577015208900001', 'Sri Rahayu');
     const rows = db.handle.sqlite.prepare('select count(*) from audit_events').pluck().get() as number;
     const replayed = db.handle.sqlite
@@ -98,12 +112,13 @@ describe('verify-audit in parts', () => {
     for (const check of [
       (onProgress: (p: VerifyProgress) => void) => verifyAuditLog(db.handle, { onProgress }),
       (onProgress: (p: VerifyProgress) => void) =>
-        verifyByTasks(db.handle, [{ run: async (task) => runTask(db.handle.sqlite, task) }], onProgress),
+        verifyByTasks(db.handle, [{ run: async (task) => runTask(db.handle, task) }], onProgress),
     ]) {
       const seen: VerifyProgress[] = [];
       await check((p) => seen.push(p));
       expect(seen.filter((p) => p.phase === 'chain').at(-1)).toEqual({ phase: 'chain', done: rows, total: rows });
       expect(seen.filter((p) => p.phase === 'replay').at(-1)).toEqual({ phase: 'replay', done: replayed, total: replayed });
+      expect(seen.filter((p) => p.phase === 'readModels').at(-1)).toEqual({ phase: 'readModels', done: 3, total: 3 });
     }
   });
 });

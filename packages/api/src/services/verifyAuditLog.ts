@@ -1,10 +1,15 @@
 import { checkAuditChain, type DbHandle } from '@kader/db';
 import { histories, REPLAYED_KINDS, replayRowCount } from './verify/histories';
 import { verifyInWorkers } from './verify/parallel';
-import { monthlyFigureMismatches, targetYearMismatches } from './verify/monthlyFigures';
-import { readModelMismatches } from './verify/readModels';
 import { type AuditMismatch, replayedMismatch } from './verify/replayEntity';
-import { chainBreakMismatch, chainNotChecked, type VerifyProgress, type VerifyReport } from './verify/tasks';
+import {
+  chainBreakMismatch,
+  chainNotChecked,
+  READ_MODEL_CHECK_NAMES,
+  READ_MODEL_CHECKS,
+  type VerifyProgress,
+  type VerifyReport,
+} from './verify/tasks';
 import { verifyWorkerScript } from './verify/workerScript';
 
 export type { AuditMismatch } from './verify/replayEntity';
@@ -33,12 +38,15 @@ function chainMismatches(handle: DbHandle, onProgress?: (p: VerifyProgress) => v
  * replay entity by entity as its rows arrive. In this thread; `verifyAuditLogInParallel` spreads
  * the same work over worker threads.
  */
-/** The read models' check (verify/readModels.ts), after the log's, with its own line of progress: ~4 s of CPU at 100,000 applications. */
+/** The report tables' checks (verify/tasks.ts), after the log's, with their own line of progress: ~4 s of CPU at 100,000 applications. */
 function readModelsChecked(handle: DbHandle, onProgress?: (p: VerifyProgress) => void) {
-  onProgress?.({ phase: 'readModels', done: 0, total: 1 });
-  const found = [...readModelMismatches(handle), ...monthlyFigureMismatches(handle), ...targetYearMismatches(handle)];
-  onProgress?.({ phase: 'readModels', done: 1, total: 1 });
-  return found;
+  const total = READ_MODEL_CHECK_NAMES.length;
+  onProgress?.({ phase: 'readModels', done: 0, total });
+  return READ_MODEL_CHECK_NAMES.flatMap((check, n) => {
+    const found = READ_MODEL_CHECKS[check](handle);
+    onProgress?.({ phase: 'readModels', done: n + 1, total });
+    return found;
+  });
 }
 
 export function verifyAuditLog(
@@ -78,7 +86,8 @@ const WORKERS_FROM_ROWS = 50_000;
  * alone when the log is small (fewer rows to replay than `workersFrom`), when there is no file (an
  * in-memory database) or no worker this process can start (see verify/workerScript.ts). `worker`
  * names a bundled worker script to start (apps/server's dist/verify-worker.js) when this process
- * has none beside its entry script.
+ * has none beside its entry script; `onWorkerFailure` hears of a worker that could not start or
+ * stopped (the check goes on in the other threads).
  */
 export async function verifyAuditLogInParallel(
   handle: DbHandle,
@@ -87,11 +96,17 @@ export async function verifyAuditLogInParallel(
     threads = 2,
     workersFrom = WORKERS_FROM_ROWS,
     worker,
-  }: { onProgress?: (p: VerifyProgress) => void; threads?: number; workersFrom?: number; worker?: string } = {},
+    onWorkerFailure,
+  }: {
+    onProgress?: (p: VerifyProgress) => void;
+    threads?: number;
+    workersFrom?: number;
+    worker?: string;
+    onWorkerFailure?: (error: Error) => void;
+  } = {},
 ): Promise<VerifyReport> {
   const large = () => replayRowCount(handle.sqlite) >= workersFrom;
   const script = handle.file !== ':memory:' && threads >= 2 && large() ? verifyWorkerScript(worker) : null;
   if (!script) return verifyAuditLog(handle, { onProgress });
-  const report = await verifyInWorkers(handle, script, { onProgress, threads });
-  return { ...report, mismatches: [...report.mismatches, ...readModelsChecked(handle, onProgress)] };
+  return verifyInWorkers(handle, script, { onProgress, threads, onWorkerFailure });
 }

@@ -6,6 +6,7 @@ import type { AuditMismatch } from './replayEntity';
 import {
   chainBreakMismatch,
   chainNotChecked,
+  READ_MODEL_CHECK_NAMES,
   runTask,
   type TaskResult,
   type VerifyProgress,
@@ -26,13 +27,19 @@ const SEAL_SPAN = 16_384;
  */
 export type TaskRunner = { ready?: Promise<void>; inFlight?: number; run: (task: VerifyTask) => Promise<TaskResult> };
 
-/** The tasks of one check, in the order their results are put together: seq, seals by id, replays by id. */
+/**
+ * The tasks of one check. The report tables' checks come first: each is one long task (the funnel's
+ * ~0.6 s of CPU at 12,000 applications), so the first thread free takes it while the others go
+ * through the short ones; taken last, it would run alone after them. Then the seq numbering, the
+ * seals by id and the replays by id. The results are put together by kind, whatever the order.
+ */
 function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
   const { lo, hi } = sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi FROM audit_events').get() as {
     lo: number | null;
     hi: number | null;
   };
-  const tasks: VerifyTask[] = [{ kind: 'seq' }];
+  const tasks: VerifyTask[] = READ_MODEL_CHECK_NAMES.map((check) => ({ kind: 'readModel', check }));
+  tasks.push({ kind: 'seq' });
   if (lo !== null && hi !== null) {
     for (let from = lo; from <= hi; from += SEAL_SPAN)
       tasks.push({ kind: 'seal', fromId: from, toId: Math.min(from + SEAL_SPAN - 1, hi) });
@@ -42,15 +49,17 @@ function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
   return tasks;
 }
 
-/** The seq task's breaks (the first task) and the seal tasks' breaks in range order. */
-function splitBreaks([seq, ...rest]: TaskResult[]): [AuditChainBreak[], AuditChainBreak[]] {
-  return [seq?.kind === 'chain' ? seq.breaks : [], rest.flatMap((r) => (r.kind === 'chain' ? r.breaks : []))];
+/** The seq task's breaks and the seal tasks' breaks in range order (the plan's). */
+function splitBreaks(tasks: VerifyTask[], results: TaskResult[]): [AuditChainBreak[], AuditChainBreak[]] {
+  const breaks = (seq: boolean) =>
+    results.flatMap((r, n) => (r.kind === 'chain' && (tasks[n]!.kind === 'seq') === seq ? r.breaks : []));
+  return [breaks(true), breaks(false)];
 }
 
 /**
  * The check cut into tasks, each runner taking the next task when it finishes one, and the results
- * put back together in plan order: the same report, in the same order, as `verifyAuditLog` in one
- * thread. `handle` only plans (ids and counts).
+ * put back together: the same report, in the same order, as `verifyAuditLog` in one thread.
+ * `handle` only plans (ids and counts).
  */
 export async function verifyByTasks(
   handle: DbHandle,
@@ -61,8 +70,9 @@ export async function verifyByTasks(
   const totals = {
     chain: handle.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number,
     replay: replayRowCount(handle.sqlite),
+    readModels: READ_MODEL_CHECK_NAMES.length,
   };
-  const done = { chain: 0, replay: 0 };
+  const done = { chain: 0, replay: 0, readModels: 0 };
   const results: TaskResult[] = new Array(tasks.length);
   const chainErrors: unknown[] = [];
   let next = 0;
@@ -86,7 +96,7 @@ export async function verifyByTasks(
           results[n] = await run(task);
         } catch (error) {
           // a chain task that cannot run (a database without the hash column) is reported as in one thread
-          if (task.kind === 'replay') throw error;
+          if (task.kind !== 'seq' && task.kind !== 'seal') throw error;
           chainErrors.push(error);
           results[n] = { kind: 'chain', breaks: [], rows: 0 };
         }
@@ -98,10 +108,10 @@ export async function verifyByTasks(
   );
   const chain: AuditMismatch[] = chainErrors.length
     ? [chainNotChecked(chainErrors[0])]
-    : chainBreaksInOrder(...splitBreaks(results)).map(chainBreakMismatch);
-  const replayed = results.flatMap((r) => (r.kind === 'replay' ? r.mismatches : []));
+    : chainBreaksInOrder(...splitBreaks(tasks, results)).map(chainBreakMismatch);
+  const found = (kind: 'replay' | 'readModels') => results.flatMap((r) => (r.kind === kind ? r.mismatches : []));
   const checked = results.reduce((n, r) => n + (r.kind === 'replay' ? r.checked : 0), 0);
-  return { checked, mismatches: [...chain, ...replayed] };
+  return { checked, mismatches: [...chain, ...found('replay'), ...found('readModels')] };
 }
 
 type Reply = { ready: true } | { n: number; result: TaskResult } | { n: number; error: string };
@@ -109,8 +119,16 @@ type Reply = { ready: true } | { n: number; result: TaskResult } | { n: number; 
 /** Tasks handed to a worker at a time: the one it runs and the next, waiting in its queue. */
 const WORKER_IN_FLIGHT = 2;
 
-/** A worker thread as a runner: ready when it says so, answers matched to requests by number, its failure every waiting request's. */
-function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
+/**
+ * A worker thread as a runner: ready when it says so, answers matched to requests by number, its
+ * failure every waiting request's and told to `onFailure` (unless it comes after `finish`, when
+ * the worker is told to stop).
+ */
+function workerRunner(
+  worker: Worker,
+  onFailure: (error: Error) => void,
+): TaskRunner & { ready: Promise<void>; isReady: () => boolean; finish: () => void } {
+  let finished = false;
   const pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void }>();
   let sent = 0;
   let isReady = false;
@@ -123,6 +141,7 @@ function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
   ready.catch(() => {}); // a worker that never starts only means fewer threads
   let stopped: Error | null = null;
   const fail = (error: Error) => {
+    if (!stopped && !finished) onFailure(error);
     stopped ??= error;
     failStart(error);
     for (const p of pending.values()) p.reject(error);
@@ -144,6 +163,9 @@ function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
     ready,
     inFlight: WORKER_IN_FLIGHT,
     isReady: () => isReady,
+    finish: () => {
+      finished = true;
+    },
     run: (task) =>
       new Promise<TaskResult>((resolve, reject) => {
         if (stopped) return reject(stopped); // a stopped worker would never answer
@@ -155,11 +177,11 @@ function workerRunner(worker: Worker): TaskRunner & { isReady: () => boolean } {
 }
 
 /** This thread as a runner; between tasks it lets the workers' replies in. */
-function inThisThread(sqlite: DbHandle['sqlite']): TaskRunner {
+function inThisThread(handle: DbHandle): TaskRunner {
   return {
     run: async (task) => {
       await new Promise((resolve) => setImmediate(resolve));
-      return runTask(sqlite, task);
+      return runTask(handle, task);
     },
   };
 }
@@ -167,22 +189,33 @@ function inThisThread(sqlite: DbHandle['sqlite']): TaskRunner {
 /**
  * verify-audit over `threads` threads (at most one per core): this one, which starts at once, and
  * worker threads, each on its own connection to `handle.file`, which join in when they have loaded.
+ * A worker that cannot start or stops (a bundle that cannot find better-sqlite3 from where it
+ * lies) leaves its tasks to the others and is told to `onWorkerFailure`: the report is the same,
+ * only slower, so the caller says so.
  */
 export async function verifyInWorkers(
   handle: DbHandle,
   script: WorkerScript,
-  { onProgress, threads }: { onProgress?: (p: VerifyProgress) => void; threads: number },
+  {
+    onProgress,
+    threads,
+    onWorkerFailure = () => {},
+  }: { onProgress?: (p: VerifyProgress) => void; threads: number; onWorkerFailure?: (error: Error) => void },
 ): Promise<VerifyReport> {
   const count = Math.max(0, Math.min(threads, availableParallelism()) - 1);
   const workers = Array.from(
     { length: count },
     () => new Worker(script.script, { ...script.options, workerData: { file: handle.file } }),
   );
-  const runners = workers.map(workerRunner);
+  const runners = workers.map((worker) => workerRunner(worker, onWorkerFailure));
   try {
-    return await verifyByTasks(handle, [inThisThread(handle.sqlite), ...runners], onProgress);
+    return await verifyByTasks(handle, [inThisThread(handle), ...runners], onProgress);
   } finally {
+    // A worker still loading when the check is done (a log small for threads) is waited for, so that
+    // one that cannot start is still told of: at the sizes threads are used for, it has long loaded.
+    await Promise.all(runners.map((r) => r.ready.catch(() => {})));
     workers.forEach((worker, i) => {
+      runners[i]!.finish();
       if (runners[i]!.isReady()) worker.postMessage({ n: null } satisfies WorkerRequest);
       else void worker.terminate();
     });

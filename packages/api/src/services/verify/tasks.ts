@@ -1,12 +1,14 @@
 import { type AuditChainBreak, auditSealBreaks, auditSeqBreaks, type DbHandle } from '@kader/db';
 import { historiesBetween, type ReplayedKind } from './histories';
+import { monthlyFigureMismatches, targetYearMismatches } from './monthlyFigures';
+import { readModelMismatches } from './readModels';
 import { type AuditMismatch, replayedMismatch } from './replayEntity';
 
 /**
  * How far a check has got: `chain` counts the audit rows whose seal was checked, `replay` the audit
  * rows of the applications and contracts replayed.
  */
-/** `readModels`: the report tables kept beside the log (done 0 of 1 while it runs, then 1 of 1). */
+/** `readModels`: the report tables kept beside the log, counted in checks (READ_MODEL_CHECKS) done. */
 export type VerifyProgress = { phase: 'chain' | 'replay' | 'readModels'; done: number; total: number };
 
 /** What a check finds: how many applications and contracts it replayed, and every break. */
@@ -28,21 +30,40 @@ export const chainNotChecked = (error: unknown): AuditMismatch => ({
 });
 
 /**
+ * The report tables' checks, each against what its table is kept from, in the order they are
+ * reported (after the log's breaks): the funnel's tables (readModels.ts), the monthly records'
+ * figure and fee columns, the target rows per agreement year (monthlyFigures.ts).
+ */
+export const READ_MODEL_CHECKS = {
+  funnel: readModelMismatches,
+  monthlyFigures: monthlyFigureMismatches,
+  targetYears: targetYearMismatches,
+} satisfies Record<string, (handle: DbHandle) => AuditMismatch[]>;
+export type ReadModelCheck = keyof typeof READ_MODEL_CHECKS;
+export const READ_MODEL_CHECK_NAMES = Object.keys(READ_MODEL_CHECKS) as ReadModelCheck[];
+
+/**
  * The units verify-audit's workers take one at a time from a queue, so two threads stay busy
  * whatever the mix of entities: the seq numbering (one light pass), the seals of a range of audit
- * row ids, and the replay of a page of stored entities.
+ * row ids, the replay of a page of stored entities, and one report table's check.
  */
 export type VerifyTask =
   | { kind: 'seq' }
   | { kind: 'seal'; fromId: number; toId: number }
-  | { kind: 'replay'; entity: ReplayedKind; fromId: number; toId: number };
+  | { kind: 'replay'; entity: ReplayedKind; fromId: number; toId: number }
+  | { kind: 'readModel'; check: ReadModelCheck };
 
-/** Chain tasks give breaks (put in order by the audit row id later), replay tasks mismatches. */
+/**
+ * Chain tasks give breaks (put in order by the audit row id later), replay and report table
+ * tasks mismatches; `rows` counts a phase's progress (audit rows, or one report table's check).
+ */
 export type TaskResult =
   | { kind: 'chain'; breaks: AuditChainBreak[]; rows: number }
-  | { kind: 'replay'; mismatches: AuditMismatch[]; rows: number; checked: number };
+  | { kind: 'replay'; mismatches: AuditMismatch[]; rows: number; checked: number }
+  | { kind: 'readModels'; mismatches: AuditMismatch[]; rows: 1 };
 
-export function runTask(sqlite: DbHandle['sqlite'], task: VerifyTask): TaskResult {
+export function runTask(handle: DbHandle, task: VerifyTask): TaskResult {
+  const sqlite = handle.sqlite;
   switch (task.kind) {
     case 'seq':
       return { kind: 'chain', breaks: auditSeqBreaks(sqlite), rows: 0 };
@@ -60,5 +81,7 @@ export function runTask(sqlite: DbHandle['sqlite'], task: VerifyTask): TaskResul
       }
       return { kind: 'replay', mismatches, rows, checked };
     }
+    case 'readModel':
+      return { kind: 'readModels', mismatches: READ_MODEL_CHECKS[task.check](handle), rows: 1 };
   }
 }

@@ -19,7 +19,7 @@ port.on('message', (request: WorkerRequest) => {
     return;
   }
   try {
-    port.postMessage({ n: request.n, result: runTask(handle.sqlite, request.task) });
+    port.postMessage({ n: request.n, result: runTask(handle, request.task) });
   } catch (error) {
     port.postMessage({ n: request.n, error: error instanceof Error ? error.message : String(error) });
   }
