@@ -42,7 +42,23 @@ const LABELS: Record<Figure, string> = {
 /** Transitions sent before the figures are timed (~4.3 WAL pages each; the checkpoint is at 1,000). */
 const WAL_WARMUP_SENDS = 300;
 
-type SizeRun = { summary: BulkSeedSummary; times: Record<Figure, number[]>; openContracts: number };
+type SizeRun = { summary: BulkSeedSummary; times: Record<Figure, number[]>; openContracts: number; renewalPage: number };
+
+/** The queue's page as the list asks for it; the smallest size may hold fewer (see `queuePage`). */
+const RENEWAL_PAGE = 50;
+
+/**
+ * The renewal queue's page every size is measured with: the list's own, or the smallest size's
+ * whole queue when that is shorter (19 agreements at 1k, from 50 at 10k), so every size answers
+ * as many cards: the queue's cost is per card, and a short page at the smallest size had made the
+ * larger ones look like growth.
+ */
+function queuePage(handle: DbHandle, summary: BulkSeedSummary): number {
+  const ctx = systemContext(handle, () => new Date(summary.now), 'bench');
+  const held = renewalQueue({ ctx, input: { pageSize: RENEWAL_PAGE } }).items.length;
+  if (held === 0) throw new Error('growth: the smallest size has an empty renewal queue');
+  return held;
+}
 
 /** How long `f` took, in ms, and what it gave. */
 function timed<T>(f: () => T): { ms: number; out: T } {
@@ -52,7 +68,7 @@ function timed<T>(f: () => T): { ms: number; out: T } {
 }
 
 /** The commands and reads of one size, on its own database; each returns how long it took (ms). */
-function probes(handle: DbHandle, summary: BulkSeedSummary): Record<Figure, () => number> {
+function probes(handle: DbHandle, summary: BulkSeedSummary, renewalPage: number): Record<Figure, () => number> {
   const ctx = systemContext(handle, () => new Date(summary.now), 'bench');
   const revisionOf = handle.sqlite.prepare('SELECT revision FROM applications WHERE id = ?').pluck();
   const { adminCheck, agreementSigning } = summary.sample;
@@ -83,7 +99,12 @@ function probes(handle: DbHandle, summary: BulkSeedSummary): Record<Figure, () =
     },
     board: () => timed(() => listBoard({ ctx, input: { periodId: summary.measured.periodId } })).ms,
     cadres: () => timed(() => listContracts({ ctx, input: {} })).ms,
-    renewals: () => timed(() => renewalQueue({ ctx, input: {} })).ms,
+    renewals: () => {
+      const { ms, out } = timed(() => renewalQueue({ ctx, input: { pageSize: renewalPage } }));
+      // the same answer at every size, or the figure would compare a short page with a full one
+      if (out.items.length !== renewalPage) throw new Error(`renewal queue: ${out.items.length} cards, not ${renewalPage}`);
+      return ms;
+    },
     tick: () => {
       const { ms, out } = timed(() => runContractScheduler(handle, new Date(summary.now)));
       if (out.failures.length) throw new Error(`scheduler failures: ${JSON.stringify(out.failures.slice(0, 3))}`);
@@ -92,7 +113,12 @@ function probes(handle: DbHandle, summary: BulkSeedSummary): Record<Figure, () =
   };
 }
 
-async function runSize(dir: string, applications: number, repetitions: number): Promise<SizeRun> {
+async function runSize(
+  dir: string,
+  applications: number,
+  repetitions: number,
+  page: number | undefined,
+): Promise<SizeRun> {
   const file = join(dir, `growth-${applications}.db`);
   const summary = await bulkDatabase(file, applications, { label: `growth ${applications.toLocaleString('en-US')}` });
   // A signing uses up an application at the signing stage, and a place.
@@ -100,7 +126,8 @@ async function runSize(dir: string, applications: number, repetitions: number): 
   if (signings < repetitions + 1) throw new Error(`growth: only ${signings} applications to sign at ${applications}`);
   const handle = openDatabase(file);
   try {
-    const run = probes(handle, summary);
+    const renewalPage = page ?? queuePage(handle, summary);
+    const run = probes(handle, summary, renewalPage);
     const times = Object.fromEntries(FIGURES.map((f) => [f, [] as number[]])) as Record<Figure, number[]>;
     // warm-up: statements prepared, JIT, pages in cache; and transitions enough to take the WAL past
     // its first checkpoint, as in a running server (until then each commit grows the file, which at
@@ -119,7 +146,7 @@ async function runSize(dir: string, applications: number, repetitions: number): 
     console.log(
       `growth ${applications.toLocaleString('en-US')}: ${FIGURES.map((f) => `${f} ${ms(median(times[f]))}`).join(', ')}`,
     );
-    return { summary, times, openContracts };
+    return { summary, times, openContracts, renewalPage };
   } finally {
     handle.close();
   }
@@ -134,7 +161,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 async function runGrowth({ smoke, dir }: SectionRun) {
   const { applications, repetitions } = growthSizes(smoke);
   const runs: SizeRun[] = [];
-  for (const size of applications) runs.push(await runSize(dir, size, repetitions));
+  for (const size of applications) runs.push(await runSize(dir, size, repetitions, runs[0]?.renewalPage));
   const sizes = applications.map(short).join(' / ');
   const rows = FIGURES.map((f) => {
     const [base, ...larger] = runs.map((r) => median(r.times[f]));
@@ -154,6 +181,7 @@ async function runGrowth({ smoke, dir }: SectionRun) {
       `growth: each size is its own database from the bulk generator (9 branches in three zones, periods of ${Number(largest.today.slice(0, 4)) - 3}-${Number(largest.today.slice(0, 4)) + 1}, half of the applications in one period, KC Madiun's current year, whose board is measured); at ${short(largest.applications)}: ${count(largest.candidates)} candidates, ${count(largest.contracts)} contract years (${count(runs.at(-1)!.openContracts)} open), ${count(largest.auditRows)} audit rows`,
       `growth: the product's connection (\`openDatabase\`, synchronous FULL) and the services as the router calls them, as the system user; ${repetitions} repetitions after one warm-up of each figure and ${WAL_WARMUP_SENDS} untimed transitions (the WAL past its first checkpoint, as in a running server), figures interleaved, median reported`,
       'growth: "flat" (issue 10): every larger size within 1.2x of the smallest, or within 1 ms of it while it is under 5 ms; the ratio is the largest size over the smallest',
+      `growth: the renewal queue is asked for a page of ${runs[0]!.renewalPage} at every size (the list's page is ${RENEWAL_PAGE}; the smallest size's whole queue is ${runs[0]!.renewalPage === RENEWAL_PAGE ? 'at least that' : runs[0]!.renewalPage}), and every size answers that many cards: its cost is per card`,
       "growth: the scheduler's tick runs on the data's today, when the generator has already sent everything due: it measures finding what is due among all contracts",
     ],
   };
