@@ -113,12 +113,7 @@ function probes(handle: DbHandle, summary: BulkSeedSummary, renewalPage: number)
   };
 }
 
-async function runSize(
-  dir: string,
-  applications: number,
-  repetitions: number,
-  page: number | undefined,
-): Promise<SizeRun> {
+async function runSize(dir: string, applications: number, repetitions: number, page: number | undefined): Promise<SizeRun> {
   const file = join(dir, `growth-${applications}.db`);
   const summary = await bulkDatabase(file, applications, { label: `growth ${applications.toLocaleString('en-US')}` });
   // A signing uses up an application at the signing stage, and a place.

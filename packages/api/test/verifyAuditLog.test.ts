@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendAudit } from '@kader/db';
 import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerCandidate, verifyAuditLog, verifyAuditLogInParallel, type VerifyProgress } from '../src/index';
@@ -73,8 +74,33 @@ describe('verify-audit in parts', () => {
       },
     };
     expect(await verifyByTasks(db.handle, [twoAtATime, inThread])).toEqual(expected);
+    // and this thread's way: its tasks from the end of the plan, the other runner's from the start
+    expect(await verifyByTasks(db.handle, [twoAtATime, { ...inThread, fromTheEnd: true }])).toEqual(expected);
     // here (vitest) no worker can load the TypeScript source, so the check runs in this thread
     expect(await verifyAuditLogInParallel(db.handle, { workersFrom: 0 })).toEqual(expected);
+  });
+
+  it('checks the seal of every audit row of an application or a contract, also one without its stored row', async () => {
+    const a = register('3577015208900001', 'Sri Rahayu');
+    const b = register('3577011203850002', 'Budi Santoso');
+    // a contract's row with no contract stored (none is): no replay page holds a stored contract
+    appendAudit(db.handle.db, { entityType: 'contract', entityId: 7, type: 'NOTE', payload: {}, actor: 'a', at: 't' });
+    const sqlite = db.handle.sqlite;
+    dropTriggers();
+    sqlite.pragma('foreign_keys = OFF');
+    // b, the last application, loses its stored row; its first audit row and the contract's are rewritten
+    sqlite.prepare('delete from applications where id = ?').run(b);
+    sqlite.prepare("update audit_events set actor = 'someone else' where entity_type = 'application' and entity_id = ?").run(b);
+    sqlite.prepare("update audit_events set payload = '{\"note\":1}' where entity_type = 'contract'").run();
+    const changed = expect.stringContaining('does not match its content');
+    const expected = verifyAuditLog(db.handle);
+    expect(expected.mismatches.filter((m) => m.reason.includes('does not match its content'))).toEqual([
+      { kind: 'application', id: b, seq: 1, reason: changed },
+      { kind: 'contract', id: 7, seq: 1, reason: changed },
+    ]);
+    expect(expected.mismatches.filter((m) => m.kind === 'application' && m.id === a)).toEqual([]);
+    const inThread: TaskRunner = { run: async (task) => runTask(db.handle, task) };
+    expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
   });
 
   it('goes on in this thread when a worker cannot start, and says so', async () => {
@@ -84,7 +110,11 @@ describe('verify-audit in parts', () => {
     const worker = join(mkdtempSync(join(tmpdir(), 'kader-worker-')), 'verify-worker.mjs');
     writeFileSync(worker, "throw new Error('cannot find better-sqlite3');\n");
     const failures: Error[] = [];
-    const report = await verifyAuditLogInParallel(db.handle, { workersFrom: 0, worker, onWorkerFailure: (e) => failures.push(e) });
+    const report = await verifyAuditLogInParallel(db.handle, {
+      workersFrom: 0,
+      worker,
+      onWorkerFailure: (e) => failures.push(e),
+    });
     expect(report).toEqual(expected);
     expect(failures.map((e) => e.message)).toEqual(['cannot find better-sqlite3']);
   });

@@ -74,7 +74,40 @@ function seqBreak(lastSeq: SeqState, id: number, entityType: string, entityId: n
 }
 
 /** Where a break is (built only for a break: the checks run for every row of the log). */
-const breakAt = (row: ChainedAuditRow) => ({ id: row.id, entityType: row.entity_type, entityId: row.entity_id, seq: row.seq });
+const breakAt = (row: Pick<ChainedAuditRow, 'id' | 'entity_type' | 'entity_id' | 'seq'>) => ({
+  id: row.id,
+  entityType: row.entity_type,
+  entityId: row.entity_id,
+  seq: row.seq,
+});
+
+/** A row without hash or whose content no longer gives its hash, or null (the row's own seal). */
+function contentBreak(r: RawChainedRow): AuditChainBreak | null {
+  const hash = r[13];
+  if (hash === null) {
+    const row = chainedRow(r);
+    return { ...breakAt(row), reason: `seq ${row.seq}: ${rowName(row)} is not sealed: it has no hash` };
+  }
+  if (hashOf([r[12], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]]) !== hash) {
+    const row = chainedRow(r);
+    return {
+      ...breakAt(row),
+      reason: `seq ${row.seq}: ${rowName(row)} was changed after it was written: its hash does not match its content`,
+    };
+  }
+  return null;
+}
+
+type RowName = Pick<ChainedAuditRow, 'id' | 'entity_type' | 'entity_id' | 'seq'>;
+
+/** The break of a sealed row that does not follow the row before it in id order (`before`, null for the first row). */
+const linkBreak = (row: RowName, before: RowName | null): AuditChainBreak => {
+  const after = before ? `from ${rowName(before)}` : 'from the start (it should be the first row)';
+  return {
+    ...breakAt(row),
+    reason: `seq ${row.seq}: ${rowName(row)} does not continue the hash chain ${after}: one of the two was rewritten, or rows between them were removed`,
+  };
+};
 
 /**
  * Adds to `out` a row without hash or whose content no longer gives its hash, then one that does
@@ -82,24 +115,10 @@ const breakAt = (row: ChainedAuditRow) => ({ id: row.id, entityType: row.entity_
  * a break's message, and the hashed content is taken from the array in auditRowHash's order.
  */
 function sealBreaks(previous: RawChainedRow | null, r: RawChainedRow, out: AuditChainBreak[]): void {
-  const hash = r[13];
-  if (hash === null) {
-    const row = chainedRow(r);
-    out.push({ ...breakAt(row), reason: `seq ${row.seq}: ${rowName(row)} is not sealed: it has no hash` });
-  } else if (hashOf([r[12], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]]) !== hash) {
-    const row = chainedRow(r);
-    out.push({
-      ...breakAt(row),
-      reason: `seq ${row.seq}: ${rowName(row)} was changed after it was written: its hash does not match its content`,
-    });
-  }
-  if (hash !== null && r[12] !== (previous === null ? null : previous[13])) {
-    const row = chainedRow(r);
-    const after = previous ? `from ${rowName(chainedRow(previous))}` : 'from the start (it should be the first row)';
-    out.push({
-      ...breakAt(row),
-      reason: `seq ${row.seq}: ${rowName(row)} does not continue the hash chain ${after}: one of the two was rewritten, or rows between them were removed`,
-    });
+  const content = contentBreak(r);
+  if (content) out.push(content);
+  if (r[13] !== null && r[12] !== (previous === null ? null : previous[13])) {
+    out.push(linkBreak(chainedRow(r), previous && chainedRow(previous)));
   }
 }
 
@@ -218,36 +237,78 @@ export function auditSeqBreaks(sqlite: Database.Database): AuditChainBreak[] {
   return breaks;
 }
 
-/** The seal breaks of the rows with ids from `fromId` to `toId`, in id order; returns them and the rows read. */
-export function auditSealBreaks(
+/**
+ * The link breaks of the rows with ids from `fromId` to `toId` (a sealed row whose prev_hash is not
+ * the hash of the row before it in id order), found by SQLite alone: no hash is read out into
+ * JavaScript. Returns them in id order and the rows looked at.
+ */
+export function auditLinkBreaks(
   sqlite: Database.Database,
   { fromId, toId }: { fromId: number; toId: number },
 ): { breaks: AuditChainBreak[]; rows: number } {
   // checked here too: whichever part fails first is the one reported, so each fails the same way
   assertChainColumns(sqlite);
-  const before = sqlite
-    .prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT 1`)
-    .raw()
-    .get(fromId) as RawChainedRow | undefined;
-  let previous = before ?? null;
-  const breaks: AuditChainBreak[] = [];
-  let rows = 0;
-  const range = sqlite
-    .prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events WHERE id >= ? AND id <= ? ORDER BY id`)
-    .raw()
-    .iterate(fromId, toId) as Iterable<RawChainedRow>;
-  for (const r of range) {
-    sealBreaks(previous, r, breaks);
-    previous = r;
-    rows++;
-  }
+  // from the row before the range, so that the range's first row has its previous row too; only
+  // the hash and the id are carried along (each lag column costs a pass), the rest read per break
+  const links = sqlite
+    .prepare(
+      `SELECT id, before_id FROM (
+        SELECT id, prev_hash, hash, lag(hash) OVER w AS before_hash, lag(id) OVER w AS before_id
+        FROM audit_events WHERE id >= coalesce((SELECT max(id) FROM audit_events WHERE id < :from), :from) AND id <= :to
+        WINDOW w AS (ORDER BY id)
+      ) WHERE id >= :from AND hash IS NOT NULL AND prev_hash IS NOT before_hash ORDER BY id`,
+    )
+    .all({ from: fromId, to: toId }) as { id: number; before_id: number | null }[];
+  const rows = sqlite.prepare('SELECT count(*) FROM audit_events WHERE id >= ? AND id <= ?').pluck().get(fromId, toId) as number;
+  const named = sqlite.prepare('SELECT id, entity_type, entity_id, seq FROM audit_events WHERE id = ?');
+  const nameOf = (id: number) => named.get(id) as RowName;
+  const breaks = links.map((l) => linkBreak(nameOf(l.id), l.before_id === null ? null : nameOf(l.before_id)));
   return { breaks, rows };
 }
 
-/** The seq breaks and the seal breaks of consecutive ranges (in range order), in checkAuditChain's order. */
-export function chainBreaksInOrder(seq: AuditChainBreak[], seals: AuditChainBreak[]): AuditChainBreak[] {
-  // a stable sort by id: within a row, its seq break (listed first) before its seal breaks
-  return [...seq, ...seals].sort((a, b) => a.id - b.id);
+/**
+ * The content breaks (no hash, or a hash its content no longer gives) of the rows with ids from
+ * `fromId` to `toId` whose entity type is not in `except`: verify-audit checks those rows' content
+ * where it reads them anyway, in the replay (`auditContentBreak`), and does not read them twice.
+ */
+export function auditContentBreaks(
+  sqlite: Database.Database,
+  { fromId, toId, except }: { fromId: number; toId: number; except: readonly string[] },
+): AuditChainBreak[] {
+  assertChainColumns(sqlite);
+  const others = except.length ? `AND entity_type NOT IN (${except.map(() => '?').join(', ')})` : '';
+  const range = sqlite
+    .prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events WHERE id >= ? AND id <= ? ${others} ORDER BY id`)
+    .raw()
+    .iterate(fromId, toId, ...except) as Iterable<RawChainedRow>;
+  const breaks: AuditChainBreak[] = [];
+  for (const r of range) {
+    const b = contentBreak(r);
+    if (b) breaks.push(b);
+  }
+  return breaks;
+}
+
+/** The columns `auditContentBreak` needs of a row, in this order (SQL for a select list). */
+export const AUDIT_CONTENT_COLUMNS = CHAIN_COLUMNS;
+/** A row of AUDIT_CONTENT_COLUMNS as `.raw()` returns it. */
+export type AuditContentRow = RawChainedRow;
+
+/** One row's content break, from its CHAIN_COLUMNS as `.raw()` gives them (the replay's rows). */
+export const auditContentBreak = (r: RawChainedRow): AuditChainBreak | null => contentBreak(r);
+
+/**
+ * The seq breaks, the content breaks and the link breaks of the parts, each list in any order of
+ * rows, put in checkAuditChain's order: by row id, and within a row its seq break, then its content
+ * break, then its link break.
+ */
+export function chainBreaksInOrder(
+  seq: AuditChainBreak[],
+  content: AuditChainBreak[],
+  links: AuditChainBreak[],
+): AuditChainBreak[] {
+  // a stable sort by id keeps the lists' order within a row
+  return [...seq, ...content, ...links].sort((a, b) => a.id - b.id);
 }
 
 /** The last row's id and hash: written down elsewhere, it shows later whether the tail was rewritten. */

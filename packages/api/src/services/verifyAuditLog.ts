@@ -1,77 +1,28 @@
-import { checkAuditChain, type DbHandle } from '@kader/db';
-import { histories, REPLAYED_KINDS, replayRowCount } from './verify/histories';
+import type { DbHandle } from '@kader/db';
+import { replayRowCount } from './verify/histories';
 import { verifyInWorkers } from './verify/parallel';
-import { type AuditMismatch, replayedMismatch } from './verify/replayEntity';
-import {
-  chainBreakMismatch,
-  chainNotChecked,
-  READ_MODEL_CHECK_NAMES,
-  READ_MODEL_CHECKS,
-  type VerifyProgress,
-  type VerifyReport,
-} from './verify/tasks';
+import { verifyInThisThread } from './verify/plan';
+import type { VerifyProgress, VerifyReport } from './verify/tasks';
 import { verifyWorkerScript } from './verify/workerScript';
 
 export type { AuditMismatch } from './verify/replayEntity';
 export type { VerifyProgress, VerifyReport } from './verify/tasks';
-
-const PROGRESS_EVERY = 4096;
-
-/** Every break in the hash chain, named by the entity whose audit row it is in. */
-function chainMismatches(handle: DbHandle, onProgress?: (p: VerifyProgress) => void): AuditMismatch[] {
-  try {
-    return checkAuditChain(handle.sqlite, onProgress && ((done, total) => onProgress({ phase: 'chain', done, total }))).map(
-      chainBreakMismatch,
-    );
-  } catch (error) {
-    return [chainNotChecked(error)];
-  }
-}
 
 /**
  * Checks the audit log two ways. The hash chain over every row (any entity: branches, periods,
  * users, candidates have no machine to replay) shows a row changed, removed or slipped in after it
  * was written. Then every application's and contract's events are replayed from their recorded
  * starting input and compared with what is stored: the snapshot, the state column and the
- * revision (one per machine event). Each is one pass over prepared statements in the order of an
- * index (the chain by id, the histories by entity and seq, a page of entities per query), the
- * replay entity by entity as its rows arrive. In this thread; `verifyAuditLogInParallel` spreads
- * the same work over worker threads.
+ * revision (one per machine event). Then the report tables, against what each is kept from. The
+ * check is cut into tasks (verify/plan.ts), each one pass over prepared statements in the order of
+ * an index; a row the replay reads has its seal checked there, not read a second time. In this
+ * thread, the tasks in turn; `verifyAuditLogInParallel` spreads them over threads.
  */
-/** The report tables' checks (verify/tasks.ts), after the log's, with their own line of progress: ~4 s of CPU at 100,000 applications. */
-function readModelsChecked(handle: DbHandle, onProgress?: (p: VerifyProgress) => void) {
-  const total = READ_MODEL_CHECK_NAMES.length;
-  onProgress?.({ phase: 'readModels', done: 0, total });
-  return READ_MODEL_CHECK_NAMES.flatMap((check, n) => {
-    const found = READ_MODEL_CHECKS[check](handle);
-    onProgress?.({ phase: 'readModels', done: n + 1, total });
-    return found;
-  });
-}
-
 export function verifyAuditLog(
   handle: DbHandle,
   { onProgress }: { onProgress?: (p: VerifyProgress) => void } = {},
 ): VerifyReport {
-  const mismatches = chainMismatches(handle, onProgress);
-  const total = onProgress ? replayRowCount(handle.sqlite) : 0;
-  let done = 0;
-  let reported = 0;
-  let checked = 0;
-  for (const kind of REPLAYED_KINDS) {
-    for (const history of histories(handle.sqlite, kind)) {
-      const m = replayedMismatch(kind, history);
-      if (m) mismatches.push(m);
-      checked++;
-      done += history.rows.length;
-      if (onProgress && done - reported >= PROGRESS_EVERY) {
-        onProgress({ phase: 'replay', done, total });
-        reported = done;
-      }
-    }
-  }
-  onProgress?.({ phase: 'replay', done, total: Math.max(done, total) });
-  return { checked, mismatches: [...mismatches, ...readModelsChecked(handle, onProgress)] };
+  return verifyInThisThread(handle, onProgress);
 }
 
 /**

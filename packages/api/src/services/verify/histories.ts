@@ -1,4 +1,4 @@
-import type { DbHandle } from '@kader/db';
+import { AUDIT_CONTENT_COLUMNS, type AuditContentRow, type DbHandle } from '@kader/db';
 
 type Sqlite = DbHandle['sqlite'];
 /** What is used here of a prepared better-sqlite3 statement. */
@@ -12,38 +12,35 @@ const TABLE: Record<ReplayedKind, string> = { application: 'applications', contr
 export type StoredRow = { id: number; machineVersion: number; state: string; snapshot: string; revision: number };
 
 /**
- * An audit row's columns the replay reads, as stored (`payload` and `meta` are JSON text), in the
- * array SQLite gave (`.raw()`): no object per row (~5% of reading and parsing the histories).
+ * An audit row as stored, in the array SQLite gave (`.raw()`: no object per row, ~5% of reading and
+ * parsing the histories): every column the hash chain seals (db's AUDIT_CONTENT_COLUMNS), so that
+ * the replay, which reads each row anyway, checks its seal too and the chain's check does not read
+ * it again. Indexes used here and in replayEntity.ts: 2 entity_id, 3 seq, 4 type, 5 payload (JSON
+ * text), 6 from_state, 7 to_state, 8 machine_version, 11 meta (JSON text or null).
  */
-export type HistoryRow = [
-  entityId: number,
-  seq: number,
-  type: string,
-  payload: string,
-  fromState: string | null,
-  toState: string | null,
-  machineVersion: number | null,
-  meta: string | null,
-];
+export type HistoryRow = AuditContentRow;
+export const ENTITY_ID = 2;
 
 export type History = { stored: StoredRow; rows: HistoryRow[] };
 
 /**
- * Entities read per page: two prepared queries per page rather than two per entity (per-entity
- * drizzle reads cost more than the replay itself), and never more than a page of rows in memory.
+ * Entities per page: two prepared queries per page rather than two per entity (per-entity drizzle
+ * reads cost more than the replay itself), and never more than a page of rows in memory.
  */
 const PAGE = 256;
 
-type Statements = { stored: Statement; storedBetween: Statement; rows: Statement; count: Statement; ids: Statement };
+type Statements = { storedBetween: Statement; rows: Statement; count: Statement; ids: Statement; sealed: boolean };
 const statements = new WeakMap<Sqlite, Record<ReplayedKind, Statements>>();
 
 function statementsFor(sqlite: Sqlite, kind: ReplayedKind): Statements {
   let s = statements.get(sqlite);
   if (!s) {
+    // a log older than the hash chain (migration 0005) has no seals: its rows are read without them
+    const sealed =
+      (sqlite.prepare("SELECT count(*) FROM pragma_table_info('audit_events') WHERE name = 'hash'").pluck().get() as number) > 0;
+    const columns = sealed ? AUDIT_CONTENT_COLUMNS : AUDIT_CONTENT_COLUMNS.replace('prev_hash, hash', 'NULL, NULL');
     const forKind = (k: ReplayedKind): Statements => ({
-      stored: sqlite
-        .prepare(`SELECT id, machine_version, state, snapshot, revision FROM ${TABLE[k]} WHERE id > ? ORDER BY id LIMIT ${PAGE}`)
-        .raw(),
+      sealed,
       storedBetween: sqlite
         .prepare(`SELECT id, machine_version, state, snapshot, revision FROM ${TABLE[k]} WHERE id >= ? AND id <= ? ORDER BY id`)
         .raw(),
@@ -51,7 +48,7 @@ function statementsFor(sqlite: Sqlite, kind: ReplayedKind): Statements {
       // the (entity_type, entity_id, seq) index serves both the range and the order
       rows: sqlite
         .prepare(
-          `SELECT entity_id, seq, type, payload, from_state, to_state, machine_version, meta FROM audit_events
+          `SELECT ${columns} FROM audit_events
            WHERE entity_type = '${k}' AND entity_id >= ? AND entity_id <= ? ORDER BY entity_id, seq`,
         )
         .raw(),
@@ -73,50 +70,44 @@ export function replayRowCount(sqlite: Sqlite): number {
 
 type RawStored = [number, number, string, string, number];
 
-/** The histories of one page of stored rows (in id order), its audit rows read in one query. */
-function* pageHistories(s: Statements, page: RawStored[]): Generator<History> {
-  const first = page[0];
-  const last = page[page.length - 1];
-  if (!first || !last) return;
-  const rows = s.rows.all(first[0], last[0]) as HistoryRow[];
+/**
+ * One page: every audit row of `kind` whose entity id is from `fromId` to `toId` (in entity and
+ * seq order), and the history of each stored entity in that range. Rows of an id without a stored
+ * row are in `rows` (their seals are checked) but in no history (only stored rows are replayed).
+ * `sealed` is false for a log older than the hash chain: its rows have no seal to check.
+ */
+export function historyPage(
+  sqlite: Sqlite,
+  kind: ReplayedKind,
+  fromId: number,
+  toId: number,
+): { rows: HistoryRow[]; histories: History[]; sealed: boolean } {
+  const s = statementsFor(sqlite, kind);
+  const stored = s.storedBetween.all(fromId, toId) as RawStored[];
+  const rows = s.rows.all(fromId, toId) as HistoryRow[];
+  const histories: History[] = [];
   let r = 0;
-  for (const stored of page) {
-    const id = stored[0];
-    while (r < rows.length && rows[r]![0] < id) r++; // rows of an id with no stored row
+  for (const [id, machineVersion, state, snapshot, revision] of stored) {
+    while (r < rows.length && rows[r]![ENTITY_ID] < id) r++; // rows of an id with no stored row
     const from = r;
-    while (r < rows.length && rows[r]![0] === id) r++;
-    yield {
-      stored: { id, machineVersion: stored[1], state: stored[2], snapshot: stored[3], revision: stored[4] },
-      rows: rows.slice(from, r),
-    };
+    while (r < rows.length && rows[r]![ENTITY_ID] === id) r++;
+    histories.push({ stored: { id, machineVersion, state, snapshot, revision }, rows: rows.slice(from, r) });
   }
+  return { rows, histories, sealed: s.sealed };
 }
 
 /**
- * Every stored entity of `kind` in id order with its audit rows in seq order, a page of entities
- * at a time. Audit rows of an id without a stored row are not read (only stored rows are checked).
+ * The entity ids of `kind` cut into ranges of PAGE stored entities: the units of work handed to the
+ * threads. The ranges are back to back from the lowest id to the highest there can be, so every
+ * audit row of the kind falls in one, also one of an entity without a stored row or one written
+ * after this plan.
  */
-export function* histories(sqlite: Sqlite, kind: ReplayedKind): Generator<History> {
-  const s = statementsFor(sqlite, kind);
-  let after = Number.MIN_SAFE_INTEGER;
-  for (;;) {
-    const page = s.stored.all(after) as RawStored[];
-    yield* pageHistories(s, page);
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]![0];
-  }
-}
-
-/** The same for the stored rows with ids from `fromId` to `toId`: one page of `historyPages`. */
-export function historiesBetween(sqlite: Sqlite, kind: ReplayedKind, fromId: number, toId: number): Generator<History> {
-  const s = statementsFor(sqlite, kind);
-  return pageHistories(s, s.storedBetween.all(fromId, toId) as RawStored[]);
-}
-
-/** The stored ids of `kind` cut into pages of PAGE ids: the units of work handed to the workers. */
 export function historyPages(sqlite: Sqlite, kind: ReplayedKind): { fromId: number; toId: number }[] {
   const ids = statementsFor(sqlite, kind).ids.all() as number[];
-  const pages: { fromId: number; toId: number }[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) pages.push({ fromId: ids[i]!, toId: ids[Math.min(i + PAGE, ids.length) - 1]! });
-  return pages;
+  const starts = ids.filter((_, i) => i % PAGE === 0);
+  starts[0] = Number.MIN_SAFE_INTEGER;
+  return starts.map((fromId, i) => ({
+    fromId,
+    toId: i + 1 < starts.length ? starts[i + 1]! - 1 : Number.MAX_SAFE_INTEGER,
+  }));
 }

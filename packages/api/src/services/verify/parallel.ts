@@ -1,23 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type AuditChainBreak, chainBreaksInOrder, type DbHandle } from '@kader/db';
-import { historyPages, REPLAYED_KINDS, replayRowCount } from './histories';
-import type { AuditMismatch } from './replayEntity';
-import {
-  chainBreakMismatch,
-  chainNotChecked,
-  READ_MODEL_CHECK_NAMES,
-  runTask,
-  type TaskResult,
-  type VerifyProgress,
-  type VerifyReport,
-  type VerifyTask,
-} from './tasks';
+import type { DbHandle } from '@kader/db';
+import { plan, progressOf, reportOf, settled } from './plan';
+import { runTask, type TaskResult, type VerifyProgress, type VerifyReport, type VerifyTask } from './tasks';
 import type { WorkerRequest } from './worker';
 import type { WorkerScript } from './workerScript';
-
-/** Audit row ids per seal task: big enough that a task's setup is noise, small enough to balance. */
-const SEAL_SPAN = 16_384;
 
 /**
  * Runs tasks somewhere: in this thread, or in a worker thread once it is `ready` (loaded, its
@@ -25,41 +12,23 @@ const SEAL_SPAN = 16_384;
  * a time (one unless told): a worker is handed its next task before it answers the last, because
  * its answer waits until this thread is between two tasks of its own, and the worker would idle.
  */
-export type TaskRunner = { ready?: Promise<void>; inFlight?: number; run: (task: VerifyTask) => Promise<TaskResult> };
-
-/**
- * The tasks of one check. The report tables' checks come first: each is one long task (the funnel's
- * ~0.6 s of CPU at 12,000 applications), so the first thread free takes it while the others go
- * through the short ones; taken last, it would run alone after them. Then the seq numbering, the
- * seals by id and the replays by id. The results are put together by kind, whatever the order.
- */
-function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
-  const { lo, hi } = sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi FROM audit_events').get() as {
-    lo: number | null;
-    hi: number | null;
-  };
-  const tasks: VerifyTask[] = READ_MODEL_CHECK_NAMES.map((check) => ({ kind: 'readModel', check }));
-  tasks.push({ kind: 'seq' });
-  if (lo !== null && hi !== null) {
-    for (let from = lo; from <= hi; from += SEAL_SPAN)
-      tasks.push({ kind: 'seal', fromId: from, toId: Math.min(from + SEAL_SPAN - 1, hi) });
-  }
-  for (const entity of REPLAYED_KINDS)
-    for (const page of historyPages(sqlite, entity)) tasks.push({ kind: 'replay', entity, ...page });
-  return tasks;
-}
-
-/** The seq task's breaks and the seal tasks' breaks in range order (the plan's). */
-function splitBreaks(tasks: VerifyTask[], results: TaskResult[]): [AuditChainBreak[], AuditChainBreak[]] {
-  const breaks = (seq: boolean) =>
-    results.flatMap((r, n) => (r.kind === 'chain' && (tasks[n]!.kind === 'seq') === seq ? r.breaks : []));
-  return [breaks(true), breaks(false)];
-}
+export type TaskRunner = {
+  ready?: Promise<void>;
+  inFlight?: number;
+  /** takes its tasks from the end of the plan (this thread: see verifyByTasks) */
+  fromTheEnd?: boolean;
+  run: (task: VerifyTask) => Promise<TaskResult>;
+};
 
 /**
  * The check cut into tasks, each runner taking the next task when it finishes one, and the results
  * put back together: the same report, in the same order, as `verifyAuditLog` in one thread.
  * `handle` only plans (ids and counts).
+ *
+ * This thread hands the workers their tasks, and only between two tasks of its own: so it takes
+ * its own from the end of the plan (short replay pages), and the workers take the long ones at the
+ * start (the report tables' checks, ~0.6 s each at 12,000 applications). Taken here, a long one had
+ * left a worker idle for as long (its answers and its next tasks waiting), a tenth of the check.
  */
 export async function verifyByTasks(
   handle: DbHandle,
@@ -67,15 +36,10 @@ export async function verifyByTasks(
   onProgress?: (p: VerifyProgress) => void,
 ): Promise<VerifyReport> {
   const tasks = plan(handle.sqlite);
-  const totals = {
-    chain: handle.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number,
-    replay: replayRowCount(handle.sqlite),
-    readModels: READ_MODEL_CHECK_NAMES.length,
-  };
-  const done = { chain: 0, replay: 0, readModels: 0 };
+  const count = progressOf(handle, onProgress);
   const results: TaskResult[] = new Array(tasks.length);
-  const chainErrors: unknown[] = [];
-  let next = 0;
+  let head = 0;
+  let tail = tasks.length - 1;
   let allTaken = () => {};
   const exhausted = new Promise<void>((resolve) => {
     allTaken = resolve;
@@ -83,35 +47,25 @@ export async function verifyByTasks(
   if (tasks.length === 0) allTaken();
   const lanes = runners.flatMap((runner) => Array.from({ length: runner.inFlight ?? 1 }, () => runner));
   await Promise.all(
-    lanes.map(async ({ ready, run }) => {
+    lanes.map(async ({ ready, run, fromTheEnd }) => {
       // a worker still loading when every task is taken (a small log) is not waited for
       const started = await Promise.race([(ready ?? Promise.resolve()).then(() => true), exhausted.then(() => false)]).catch(
         () => false,
       );
-      while (started && next < tasks.length) {
-        const n = next++;
-        if (next === tasks.length) allTaken();
+      while (started && head <= tail) {
+        const n = fromTheEnd ? tail-- : head++;
+        if (head > tail) allTaken();
         const task = tasks[n]!;
         try {
           results[n] = await run(task);
         } catch (error) {
-          // a chain task that cannot run (a database without the hash column) is reported as in one thread
-          if (task.kind !== 'seq' && task.kind !== 'seal') throw error;
-          chainErrors.push(error);
-          results[n] = { kind: 'chain', breaks: [], rows: 0 };
+          results[n] = settled(task, error);
         }
-        const { kind: phase, rows } = results[n]!;
-        done[phase] += rows;
-        onProgress?.({ phase, done: done[phase], total: Math.max(done[phase], totals[phase]) });
+        count(results[n]!);
       }
     }),
   );
-  const chain: AuditMismatch[] = chainErrors.length
-    ? [chainNotChecked(chainErrors[0])]
-    : chainBreaksInOrder(...splitBreaks(tasks, results)).map(chainBreakMismatch);
-  const found = (kind: 'replay' | 'readModels') => results.flatMap((r) => (r.kind === kind ? r.mismatches : []));
-  const checked = results.reduce((n, r) => n + (r.kind === 'replay' ? r.checked : 0), 0);
-  return { checked, mismatches: [...chain, ...found('replay'), ...found('readModels')] };
+  return reportOf(results);
 }
 
 type Reply = { ready: true } | { n: number; result: TaskResult } | { n: number; error: string };
@@ -179,6 +133,7 @@ function workerRunner(
 /** This thread as a runner; between tasks it lets the workers' replies in. */
 function inThisThread(handle: DbHandle): TaskRunner {
   return {
+    fromTheEnd: true,
     run: async (task) => {
       await new Promise((resolve) => setImmediate(resolve));
       return runTask(handle, task);

@@ -54,7 +54,7 @@ function startOf(first: Row): Start | string {
 function compare(kind: ReplayedKind, { stored, rows }: History): AuditMismatch | null {
   const id = stored.id;
   const machineEvents: Row[] = [];
-  for (const [, seq, type, text, fromState, toState, machineVersion, meta] of rows) {
+  for (const [, , , seq, type, text, fromState, toState, machineVersion, , , meta] of rows) {
     const payload = JSON.parse(text) as unknown;
     if (meta !== null) JSON.parse(meta);
     // leaves out audit rows that record something else than a machine step (a month's report)

@@ -1,5 +1,12 @@
-import { type AuditChainBreak, auditSealBreaks, auditSeqBreaks, type DbHandle } from '@kader/db';
-import { historiesBetween, type ReplayedKind } from './histories';
+import {
+  type AuditChainBreak,
+  auditContentBreak,
+  auditContentBreaks,
+  auditLinkBreaks,
+  auditSeqBreaks,
+  type DbHandle,
+} from '@kader/db';
+import { historyPage, REPLAYED_KINDS, type ReplayedKind } from './histories';
 import { monthlyFigureMismatches, targetYearMismatches } from './monthlyFigures';
 import { readModelMismatches } from './readModels';
 import { type AuditMismatch, replayedMismatch } from './replayEntity';
@@ -43,9 +50,11 @@ export type ReadModelCheck = keyof typeof READ_MODEL_CHECKS;
 export const READ_MODEL_CHECK_NAMES = Object.keys(READ_MODEL_CHECKS) as ReadModelCheck[];
 
 /**
- * The units verify-audit's workers take one at a time from a queue, so two threads stay busy
- * whatever the mix of entities: the seq numbering (one light pass), the seals of a range of audit
- * row ids, the replay of a page of stored entities, and one report table's check.
+ * The units verify-audit's threads take one at a time from a queue, so two threads stay busy
+ * whatever the mix of entities: the seq numbering (one light pass); the seals of a range of audit
+ * row ids (each row's link to the one before, and the content of the rows no replay reads); the
+ * replay of a range of entity ids, which checks the content of every row it reads; and one report
+ * table's check.
  */
 export type VerifyTask =
   | { kind: 'seq' }
@@ -53,33 +62,45 @@ export type VerifyTask =
   | { kind: 'replay'; entity: ReplayedKind; fromId: number; toId: number }
   | { kind: 'readModel'; check: ReadModelCheck };
 
+/** Breaks of the hash chain a task found, by kind: put in order by the audit row id later (db's chainBreaksInOrder). */
+export type ChainBreaks = { seq: AuditChainBreak[]; content: AuditChainBreak[]; links: AuditChainBreak[] };
+
 /**
- * Chain tasks give breaks (put in order by the audit row id later), replay and report table
- * tasks mismatches; `rows` counts a phase's progress (audit rows, or one report table's check).
+ * Chain tasks give breaks (or, `notChecked`, why they could not run), replay tasks mismatches and
+ * the content breaks of the rows they read, report table tasks mismatches; `rows` counts a phase's
+ * progress (audit rows, or one check).
  */
 export type TaskResult =
-  | { kind: 'chain'; breaks: AuditChainBreak[]; rows: number }
-  | { kind: 'replay'; mismatches: AuditMismatch[]; rows: number; checked: number }
+  | ({ kind: 'chain'; rows: number; notChecked?: unknown } & ChainBreaks)
+  | { kind: 'replay'; mismatches: AuditMismatch[]; content: AuditChainBreak[]; rows: number; checked: number }
   | { kind: 'readModels'; mismatches: AuditMismatch[]; rows: 1 };
+
+const noBreaks = (): ChainBreaks => ({ seq: [], content: [], links: [] });
 
 export function runTask(handle: DbHandle, task: VerifyTask): TaskResult {
   const sqlite = handle.sqlite;
   switch (task.kind) {
     case 'seq':
-      return { kind: 'chain', breaks: auditSeqBreaks(sqlite), rows: 0 };
-    case 'seal':
-      return { kind: 'chain', ...auditSealBreaks(sqlite, task) };
+      return { kind: 'chain', ...noBreaks(), seq: auditSeqBreaks(sqlite), rows: 0 };
+    case 'seal': {
+      const { breaks: links, rows } = auditLinkBreaks(sqlite, task);
+      const content = auditContentBreaks(sqlite, { ...task, except: REPLAYED_KINDS });
+      return { kind: 'chain', ...noBreaks(), content, links, rows };
+    }
     case 'replay': {
+      const { rows, histories, sealed } = historyPage(sqlite, task.entity, task.fromId, task.toId);
+      const content: AuditChainBreak[] = [];
+      // without seals (a log older than the chain) the seal tasks report the chain as not checked
+      for (const row of sealed ? rows : []) {
+        const b = auditContentBreak(row);
+        if (b) content.push(b);
+      }
       const mismatches: AuditMismatch[] = [];
-      let rows = 0;
-      let checked = 0;
-      for (const history of historiesBetween(sqlite, task.entity, task.fromId, task.toId)) {
+      for (const history of histories) {
         const m = replayedMismatch(task.entity, history);
         if (m) mismatches.push(m);
-        rows += history.rows.length;
-        checked++;
       }
-      return { kind: 'replay', mismatches, rows, checked };
+      return { kind: 'replay', mismatches, content, rows: rows.length, checked: histories.length };
     }
     case 'readModel':
       return { kind: 'readModels', mismatches: READ_MODEL_CHECKS[task.check](handle), rows: 1 };
