@@ -9,14 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@kader/db';
-import {
-  type ContractInput,
-  type RecordedEvent,
-  type RecruitmentInput,
-  type ReplayResult,
-  replayContract,
-  replayRecruitment,
-} from '@kader/workflow';
+import { replayFromStart } from '@kader/api';
+import type { RecordedEvent } from '@kader/workflow';
 
 type Start = { input: unknown; machineVersion: number };
 type Entity = { kind: 'application' | 'contract'; start: Start; events: RecordedEvent[] };
@@ -25,13 +19,6 @@ type Entity = { kind: 'application' | 'contract'; start: Start; events: Recorded
 export type LimitRound = { rate: number; cpuSeconds: number };
 /** What the process says first: how many audit rows the replayed entities have (the events counted). */
 export type LimitReady = { rows: number };
-
-const REPLAY = {
-  application: (s: Start, events: RecordedEvent[]) =>
-    replayRecruitment({ input: s.input as RecruitmentInput, machineVersion: s.machineVersion }, events),
-  contract: (s: Start, events: RecordedEvent[]) =>
-    replayContract({ input: s.input as ContractInput, machineVersion: s.machineVersion }, events),
-} satisfies Record<Entity['kind'], (s: Start, e: RecordedEvent[]) => ReplayResult>;
 
 /** Every application's and contract's machine events, parsed once, as the limit replays them; and how many rows that is. */
 function eventsInMemory(file: string): { entities: Entity[]; rows: number } {
@@ -68,7 +55,7 @@ function pureReplay(entities: Entity[], rows: number): LimitRound {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const e of entities) {
-    if (!REPLAY[e.kind](e.start, e.events).ok) throw new Error(`the pure replay refused a ${e.kind}`);
+    if (!replayFromStart[e.kind](e.start, e.events).ok) throw new Error(`the pure replay refused a ${e.kind}`);
   }
   const { user, system } = process.cpuUsage(cpu0);
   return { rate: rows / ((performance.now() - t0) / 1000), cpuSeconds: (user + system) / 1e6 };

@@ -13,6 +13,7 @@ export { createUser } from './services/users/createUser';
 export {
   verifyAuditLog,
   verifyAuditLogInParallel,
+  replayFromStart,
   type AuditMismatch,
   type VerifyProgress,
   type VerifyReport,

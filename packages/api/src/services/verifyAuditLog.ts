@@ -5,7 +5,7 @@ import { verifyInThisThread } from './verify/plan';
 import type { VerifyProgress, VerifyReport } from './verify/tasks';
 import { verifyWorkerScript } from './verify/workerScript';
 
-export type { AuditMismatch } from './verify/replayEntity';
+export { type AuditMismatch, REPLAY as replayFromStart } from './verify/replayEntity';
 export type { VerifyProgress, VerifyReport } from './verify/tasks';
 
 /**

@@ -25,7 +25,11 @@ type Row = {
   machineVersion: number;
 };
 
-const REPLAY: Record<ReplayedKind, (start: Start, events: RecordedEvent[]) => ReplayResult> = {
+/**
+ * An application or a contract rebuilt from its recorded start and machine events, by the
+ * workflow's replay for its kind (the benchmark's pure replay calls the same).
+ */
+export const REPLAY: Record<ReplayedKind, (start: Start, events: RecordedEvent[]) => ReplayResult> = {
   application: (start, events) =>
     replayRecruitment({ input: start.input as RecruitmentInput, machineVersion: start.machineVersion }, events),
   contract: (start, events) =>
