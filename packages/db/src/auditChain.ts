@@ -73,16 +73,22 @@ function seqBreak(lastSeq: SeqState, id: number, entityType: string, entityId: n
   return { id, entityType, entityId, seq, reason: `seq ${seq}: ${rowName(row)}: ${reason}` };
 }
 
+/** The columns that name a row in a break's message. */
+type RowName = Pick<ChainedAuditRow, 'id' | 'entity_type' | 'entity_id' | 'seq'>;
+
 /** Where a break is (built only for a break: the checks run for every row of the log). */
-const breakAt = (row: Pick<ChainedAuditRow, 'id' | 'entity_type' | 'entity_id' | 'seq'>) => ({
+const breakAt = (row: RowName) => ({
   id: row.id,
   entityType: row.entity_type,
   entityId: row.entity_id,
   seq: row.seq,
 });
 
-/** A row without hash or whose content no longer gives its hash, or null (the row's own seal). */
-function contentBreak(r: RawChainedRow): AuditChainBreak | null {
+/**
+ * A row without hash or whose content no longer gives its hash, or null (the row's own seal), from
+ * its CHAIN_COLUMNS as `.raw()` gives them: exported for the replay, which reads the rows anyway.
+ */
+export function auditContentBreak(r: RawChainedRow): AuditChainBreak | null {
   const hash = r[13];
   if (hash === null) {
     const row = chainedRow(r);
@@ -97,8 +103,6 @@ function contentBreak(r: RawChainedRow): AuditChainBreak | null {
   }
   return null;
 }
-
-type RowName = Pick<ChainedAuditRow, 'id' | 'entity_type' | 'entity_id' | 'seq'>;
 
 /** The break of a sealed row that does not follow the row before it in id order (`before`, null for the first row). */
 const linkBreak = (row: RowName, before: RowName | null): AuditChainBreak => {
@@ -115,7 +119,7 @@ const linkBreak = (row: RowName, before: RowName | null): AuditChainBreak => {
  * a break's message, and the hashed content is taken from the array in auditRowHash's order.
  */
 function sealBreaks(previous: RawChainedRow | null, r: RawChainedRow, out: AuditChainBreak[]): void {
-  const content = contentBreak(r);
+  const content = auditContentBreak(r);
   if (content) out.push(content);
   if (r[13] !== null && r[12] !== (previous === null ? null : previous[13])) {
     out.push(linkBreak(chainedRow(r), previous && chainedRow(previous)));
@@ -283,7 +287,7 @@ export function auditContentBreaks(
     .iterate(fromId, toId, ...except) as Iterable<RawChainedRow>;
   const breaks: AuditChainBreak[] = [];
   for (const r of range) {
-    const b = contentBreak(r);
+    const b = auditContentBreak(r);
     if (b) breaks.push(b);
   }
   return breaks;
@@ -293,9 +297,6 @@ export function auditContentBreaks(
 export const AUDIT_CONTENT_COLUMNS = CHAIN_COLUMNS;
 /** A row of AUDIT_CONTENT_COLUMNS as `.raw()` returns it. */
 export type AuditContentRow = RawChainedRow;
-
-/** One row's content break, from its CHAIN_COLUMNS as `.raw()` gives them (the replay's rows). */
-export const auditContentBreak = (r: RawChainedRow): AuditChainBreak | null => contentBreak(r);
 
 /**
  * The seq breaks, the content breaks and the link breaks of the parts, each list in any order of

@@ -16,10 +16,11 @@ const SEAL_SPAN = 16_384;
 
 /**
  * The tasks of one check. The report tables' checks come first: each is one long task (the funnel's
- * ~0.6 s of CPU at 12,000 applications), so the first thread free takes it while the others go
- * through the short ones; taken last, it would run alone after them. Then the seq numbering, the
- * seals by id and the replays by entity id. The results are put together by kind (`reportOf`),
- * whatever the order they were run in.
+ * ~0.6 s of CPU at 12,000 applications), which the workers take from the start of the plan while
+ * the thread that hands out the tasks goes through the short ones from its end (parallel.ts); taken
+ * last, a long one would run alone after the others. Then the seq numbering, the seals by id and
+ * the replays by entity id. The results are put together by kind (`reportOf`), whatever the order
+ * they were run in.
  */
 export function plan(sqlite: DbHandle['sqlite']): VerifyTask[] {
   const { lo, hi } = sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi FROM audit_events').get() as {
