@@ -29,7 +29,13 @@ export type History = { stored: StoredRow; rows: HistoryRow[] };
  */
 const PAGE = 256;
 
-type Statements = { storedBetween: Statement; rows: Statement; count: Statement; ids: Statement; sealed: boolean };
+type Statements = {
+  /** a page's stored rows and audit rows, read in one read transaction */
+  page: { deferred: (fromId: number, toId: number) => [unknown[], unknown[]] };
+  count: Statement;
+  ids: Statement;
+  sealed: boolean;
+};
 const statements = new WeakMap<Sqlite, Record<ReplayedKind, Statements>>();
 
 function statementsFor(sqlite: Sqlite, kind: ReplayedKind): Statements {
@@ -39,21 +45,29 @@ function statementsFor(sqlite: Sqlite, kind: ReplayedKind): Statements {
     const sealed =
       (sqlite.prepare("SELECT count(*) FROM pragma_table_info('audit_events') WHERE name = 'hash'").pluck().get() as number) > 0;
     const columns = sealed ? AUDIT_CONTENT_COLUMNS : AUDIT_CONTENT_COLUMNS.replace('prev_hash, hash', 'NULL, NULL');
-    const forKind = (k: ReplayedKind): Statements => ({
-      sealed,
-      storedBetween: sqlite
+    const forKind = (k: ReplayedKind): Statements => {
+      const storedBetween = sqlite
         .prepare(`SELECT id, machine_version, state, snapshot, revision FROM ${TABLE[k]} WHERE id >= ? AND id <= ? ORDER BY id`)
-        .raw(),
-      ids: sqlite.prepare(`SELECT id FROM ${TABLE[k]} ORDER BY id`).pluck(),
+        .raw();
       // the (entity_type, entity_id, seq) index serves both the range and the order
-      rows: sqlite
+      const rows = sqlite
         .prepare(
           `SELECT ${columns} FROM audit_events
            WHERE entity_type = '${k}' AND entity_id >= ? AND entity_id <= ? ORDER BY entity_id, seq`,
         )
-        .raw(),
-      count: sqlite.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = '${k}'`).pluck(),
-    });
+        .raw();
+      return {
+        sealed,
+        // One read transaction for both: a command committing between the two reads (the server
+        // running meanwhile) would otherwise show as a stored row behind its own audit rows.
+        page: sqlite.transaction((fromId: number, toId: number): [unknown[], unknown[]] => [
+          storedBetween.all(fromId, toId),
+          rows.all(fromId, toId),
+        ]),
+        ids: sqlite.prepare(`SELECT id FROM ${TABLE[k]} ORDER BY id`).pluck(),
+        count: sqlite.prepare(`SELECT count(*) FROM audit_events WHERE entity_type = '${k}'`).pluck(),
+      };
+    };
     s = { application: forKind('application'), contract: forKind('contract') };
     statements.set(sqlite, s);
   }
@@ -83,8 +97,7 @@ export function historyPage(
   toId: number,
 ): { rows: HistoryRow[]; histories: History[]; sealed: boolean } {
   const s = statementsFor(sqlite, kind);
-  const stored = s.storedBetween.all(fromId, toId) as RawStored[];
-  const rows = s.rows.all(fromId, toId) as HistoryRow[];
+  const [stored, rows] = s.page.deferred(fromId, toId) as [RawStored[], HistoryRow[]];
   const histories: History[] = [];
   let r = 0;
   for (const [id, machineVersion, state, snapshot, revision] of stored) {
