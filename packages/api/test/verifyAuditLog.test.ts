@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendAudit } from '@kader/db';
+import { appendAudit, type DbHandle, openDatabase } from '@kader/db';
 import { registerCandidateSchema } from '@kader/workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerCandidate, verifyAuditLog, verifyAuditLogInParallel, type VerifyProgress } from '../src/index';
@@ -101,6 +101,53 @@ describe('verify-audit in parts', () => {
     expect(expected.mismatches.filter((m) => m.kind === 'application' && m.id === a)).toEqual([]);
     const inThread: TaskRunner = { run: async (task) => runTask(db.handle, task) };
     expect(await verifyByTasks(db.handle, [inThread, inThread])).toEqual(expected);
+  });
+
+  it('reads a page of applications as of one moment, though a command commits between its two reads', () => {
+    const a = register('3577015208900001', 'Sri Rahayu');
+    // the server: another connection to the file, whose command commits right after the check has
+    // read the stored applications and before it reads their audit rows
+    const server = openDatabase(db.file);
+    const serverCtx = contextFor(server, fixedClock().now);
+    let sent = false;
+    const commitBetween = () => {
+      if (sent) return;
+      sent = true;
+      sendApplicationEvent({ ctx: serverCtx, input: { id: a, revision: 1, event: { type: 'BEGIN_ADMIN_CHECK' } } });
+    };
+    type Statement = ReturnType<DbHandle['sqlite']['prepare']>;
+    const real = db.handle.sqlite;
+    const watched = (sql: string, statement: Statement): Statement =>
+      new Proxy(statement, {
+        get: (target, key) => {
+          if (key === 'raw') return (...args: unknown[]) => watched(sql, target.raw(...(args as [boolean])));
+          if (key === 'all' && sql.includes('FROM applications'))
+            return (...args: unknown[]) => {
+              const rows = (target.all as (...params: unknown[]) => unknown[])(...args);
+              commitBetween();
+              return rows;
+            };
+          const value = Reflect.get(target, key) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+    const sqlite = new Proxy(real, {
+      get: (target, key) => {
+        if (key === 'prepare') return (sql: string) => watched(sql, target.prepare(sql));
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    try {
+      const result = runTask({ ...db.handle, sqlite }, { kind: 'replay', entity: 'application', fromId: 1, toId: a });
+      expect(sent).toBe(true);
+      expect(result).toMatchObject({ kind: 'replay', mismatches: [], checked: 1 });
+      // the command did commit: the next check sees it, whole
+      expect(verifyAuditLog(db.handle).mismatches).toEqual([]);
+      expect(real.prepare('select revision from applications where id = ?').pluck().get(a)).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 
   it('goes on in this thread when a worker cannot start, and says so', async () => {
