@@ -8,6 +8,24 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/**
+ * `runs` runs of `run` timed two ways, in ms: wall time (noisy on a shared machine) and this
+ * thread's CPU time (steadier); the median of each and the best wall time.
+ */
+export async function timedRuns(runs: number, run: () => unknown): Promise<{ wall: number; best: number; cpu: number }> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    await run();
+    walls.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(walls), best: Math.min(...walls), cpu: median(cpus) };
+}
+
 /** Each round's value (in run order), after the median a cell shows; nothing for a single round. */
 export const roundsNote = (xs: number[], show: (x: number) => string) =>
   xs.length > 1 ? `; rounds ${xs.map(show).join(' · ')}` : '';

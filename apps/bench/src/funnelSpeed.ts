@@ -25,6 +25,7 @@ import {
   openDatabase,
 } from '@kader/db';
 import { bulkDatabase } from './bulkData';
+import { timedRuns } from './figures';
 
 const file = process.argv[2] ?? '/tmp/kader-funnel-bench.db';
 const applications = Number(process.argv[3] ?? 100_000);
@@ -58,28 +59,13 @@ const shifts = Object.fromEntries(zones.map((z) => [z.id, `+${z.minutes} minutes
 const reports = createCaller(systemContext(handle, () => new Date())).reports;
 type Filter = Parameters<typeof reports.funnel>[0];
 
-/** Wall time (noisy on a shared machine) and this thread's CPU time (steadier), median and best of `runs`. */
-async function timed(runs: number, run: () => unknown) {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    await run();
-    walls.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-  return { median: median(walls), best: Math.min(...walls), cpu: median(cpus) };
-}
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const canonical = (rows: object[]) => JSON.stringify(rows.map((r) => JSON.stringify(r)).sort());
 
 async function time(label: string, filter: Filter) {
   // the first run compiles and warms the page cache
   const covered = (await reports.funnel(filter)).periods.reduce((n, p) => n + p.registered, 0);
-  const report = await timed(5, () => reports.funnel(filter));
+  const report = await timedRuns(5, () => reports.funnel(filter));
   const f: FunnelFilter = {
     branchId: filter.branchId ?? null,
     regionCode: null,
@@ -94,12 +80,12 @@ async function time(label: string, filter: Filter) {
     funnelCountsFromApplications(handle.db, f),
     funnelOutcomesFromApplications(handle.db, f),
   ];
-  const model = await timed(5, fromModel);
-  const log = await timed(logRuns, fromLog);
+  const model = await timedRuns(5, fromModel);
+  const log = await timedRuns(logRuns, fromLog);
   const same = fromModel().every((rows, i) => canonical(rows) === canonical(fromLog()[i]!));
   console.log(
-    `${label} (${covered.toLocaleString('en-US')} of the ${count.toLocaleString('en-US')} applications): report median ${ms(report.median)}, best ${ms(report.best)}, CPU ${ms(report.cpu)} (5 runs); ` +
-      `stages, counts and outcomes from the read model ${ms(model.median)} (CPU ${ms(model.cpu)}) vs from the log and applications ${ms(log.median)} (CPU ${ms(log.cpu)}; median of ${logRuns}): ${(log.median / model.median).toFixed(0)}x; same figures: ${same ? 'yes' : 'NO'}`,
+    `${label} (${covered.toLocaleString('en-US')} of the ${count.toLocaleString('en-US')} applications): report median ${ms(report.wall)}, best ${ms(report.best)}, CPU ${ms(report.cpu)} (5 runs); ` +
+      `stages, counts and outcomes from the read model ${ms(model.wall)} (CPU ${ms(model.cpu)}) vs from the log and applications ${ms(log.wall)} (CPU ${ms(log.cpu)}; median of ${logRuns}): ${(log.wall / model.wall).toFixed(0)}x; same figures: ${same ? 'yes' : 'NO'}`,
   );
 }
 

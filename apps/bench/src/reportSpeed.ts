@@ -15,7 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { createCaller, systemContext } from '@kader/api';
+import { createCaller, seededRandom, systemContext } from '@kader/api';
 import {
   type DbHandle,
   insertMonthly,
@@ -39,23 +39,12 @@ import {
   monthlyRecordSchema,
 } from '@kader/workflow';
 import { bulkDatabase } from './bulkData';
+import { timedRuns } from './figures';
 
 const file = process.argv[2] ?? '/tmp/kader-reports-bench.db';
 const applications = Number(process.argv[3] ?? 100_000);
 const agreements = Number(process.argv[4] ?? 10_000);
 const GOAL_MS = 300;
-
-/** A small seeded generator (mulberry32), so every build holds the same months. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const addMonths = (month: string, n: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -124,7 +113,8 @@ function fillMonths(handle: DbHandle) {
       'SELECT id, start_date AS startDate, end_date AS endDate, families_assigned AS familiesAssigned FROM contracts ORDER BY start_date DESC, id LIMIT ?',
     )
     .all(agreements) as { id: number; startDate: string; endDate: string; familiesAssigned: number }[];
-  const rnd = random(12);
+  // the bulk generator's seeded generator, so every build holds the same months
+  const rnd = seededRandom(12).next;
   const at = new Date().toISOString();
   let written = 0;
   handle.db.transaction((tx) => {
@@ -185,20 +175,10 @@ console.log(
 const reports = createCaller(systemContext(handle, () => new Date())).reports;
 
 /** Median wall and CPU time of 5 runs after a warm-up (which compiles and fills the page cache). */
+/** One untimed run (statements prepared, pages in cache), then the median of 5. */
 async function timed(run: () => Promise<unknown>) {
   await run();
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    await run();
-    walls.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
-  return { wall: median(walls), cpu: median(cpus) };
+  return timedRuns(5, run);
 }
 
 type Scope = { label: string; branchId?: number; fromYear: number; toYear: number; year?: number };

@@ -85,7 +85,7 @@ function verifyProgressPrinter() {
   return {
     update: (p: VerifyProgress) => {
       latest[p.phase] = p;
-      // the report tables' check says when it starts: it is one step of seconds with no figures between
+      // each report table's check is one step of up to seconds with no figures between: said as each ends
       if (Date.now() - printed >= 1000 || p.phase === 'readModels') line();
     },
     finish: () => {

@@ -21,6 +21,7 @@ export {
 export { seedDemo, DEMO_PASSWORD, DEMO_USERS } from './services/seedDemo';
 export { ensureRegions } from './services/regions/ensureRegions';
 export { seedBulk, type BulkSeedOptions, type BulkSeedSummary } from './services/bulkSeed';
+export { seededRandom } from './services/bulk/random';
 export { adminStatus, createFirstAdmin } from './services/firstAdmin';
 export type { ApplicationDetail, PeriodView } from './services/views';
 export type { Me } from './services/auth/me';

@@ -23,24 +23,13 @@ import type { Context } from '../src/context';
 import { DomainError } from '../src/errors';
 import { getApplication } from '../src/services/getApplication';
 import { registerCandidate } from '../src/services/registerCandidate';
+import { seededRandom } from '../src/services/bulk/random';
 import { seedBulk } from '../src/services/bulkSeed';
 import { shiftOf } from '../src/services/reports/filter';
 import { sendApplicationEvent } from '../src/services/sendApplicationEvent';
 import { readModelMismatches } from '../src/services/verify/readModels';
 import { verifyAuditLog } from '../src/services/verifyAuditLog';
 import { candidateInput, contextFor, REQUIRED_DOCS, tempDatabase } from './helpers';
-
-/** mulberry32: a small seeded generator, so a failing history can be run again. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Event = Record<string, unknown>;
 type Place = { periodId: number; areaId: number; zone: string; code: string };
@@ -106,7 +95,7 @@ function menu(state: string, signing: () => Event[], debriefing: () => Event[]):
  * midnight in both zones. Returns how many events of each type were accepted.
  */
 function randomHistories(db: ReturnType<typeof tempDatabase>, places: Place[], seed: number, count: number) {
-  const next = random(seed);
+  const { next } = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
   const accepted = new Map<string, number>();
   let signed = 0;

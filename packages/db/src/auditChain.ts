@@ -113,19 +113,6 @@ const linkBreak = (row: RowName, before: RowName | null): AuditChainBreak => {
   };
 };
 
-/**
- * Adds to `out` a row without hash or whose content no longer gives its hash, then one that does
- * not follow `previous`. Rows stay the arrays SQLite gave (`.raw()`): an object is built only for
- * a break's message, and the hashed content is taken from the array in auditRowHash's order.
- */
-function sealBreaks(previous: RawChainedRow | null, r: RawChainedRow, out: AuditChainBreak[]): void {
-  const content = auditContentBreak(r);
-  if (content) out.push(content);
-  if (r[13] !== null && r[12] !== (previous === null ? null : previous[13])) {
-    out.push(linkBreak(chainedRow(r), previous && chainedRow(previous)));
-  }
-}
-
 const CHAIN_COLUMNS =
   'id, entity_type, entity_id, seq, type, payload, from_state, to_state, machine_version, actor, at, meta, prev_hash, hash';
 
@@ -136,9 +123,8 @@ function assertChainColumns(sqlite: Database.Database) {
   }
 }
 
-/** How far the chain check has got: rows read so far of `total`, reported every PROGRESS_EVERY rows and at the end. */
+/** How far the chain check has got: rows checked of `total` (told once, at the end). */
 export type ChainProgress = (done: number, total: number) => void;
-const PROGRESS_EVERY = 4096;
 
 /** A row of CHAIN_COLUMNS as `.raw()` returns it, in that order. */
 type RawChainedRow = [
@@ -176,38 +162,36 @@ const chainedRow = (r: RawChainedRow): ChainedAuditRow => ({
 });
 
 /**
- * Reads every audit row as stored (text as written, nothing parsed), in id order in one pass over
- * a prepared statement, and returns every break: a row without hash, a row whose content no
- * longer gives its hash, a row that does not follow the one before it, and a gap in an entity's
- * seq numbering (a removed row, named by its entity even when it was the chain's last link).
- * Each row is compared with the previous row's stored hash, so one rewritten row is one break,
- * not a break at every row after it. A row's seq break comes before its seal breaks. Rows come as
- * arrays (`.raw()`, cheaper than the driver's objects).
+ * Every break of the whole log: a row without hash, a row whose content no longer gives its hash,
+ * a row that does not follow the one before it, and a gap in an entity's seq numbering (a removed
+ * row, named by its entity even when it was the chain's last link). Each row is compared with the
+ * previous row's stored hash, so one rewritten row is one break, not a break at every row after it.
+ * By row id, and within a row its seq break before its seal breaks. The parts below, over one range
+ * of ids: the same parts verify-audit cuts into ranges and spreads over threads.
  */
 export function checkAuditChain(sqlite: Database.Database, onProgress?: ChainProgress): AuditChainBreak[] {
   assertChainColumns(sqlite);
-  const total = onProgress ? (sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number) : 0;
-  const rows = sqlite.prepare(`SELECT ${CHAIN_COLUMNS} FROM audit_events ORDER BY id`).raw().iterate() as Iterable<RawChainedRow>;
-  let previous: RawChainedRow | null = null;
-  const lastSeq: SeqState = new Map();
-  const breaks: AuditChainBreak[] = [];
-  let done = 0;
-  for (const r of rows) {
-    const gap = seqBreak(lastSeq, r[0], r[1], r[2], r[3]);
-    if (gap) breaks.push(gap);
-    sealBreaks(previous, r, breaks);
-    previous = r;
-    if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, total);
+  const { lo, hi } = sqlite.prepare('SELECT min(id) AS lo, max(id) AS hi FROM audit_events').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
+  if (lo === null || hi === null) {
+    onProgress?.(0, 0);
+    return [];
   }
-  onProgress?.(done, Math.max(done, total));
+  const range = { fromId: lo, toId: hi };
+  const { breaks: links, rows } = auditLinkBreaks(sqlite, range);
+  const content = auditContentBreaks(sqlite, { ...range, except: [] });
+  const breaks = chainBreaksInOrder(auditSeqBreaks(sqlite), content, links);
+  onProgress?.(rows, rows);
   return breaks;
 }
 
 /*
- * The same check in parts that can run apart (verify-audit hands them to worker threads, each on
- * its own connection): the seq numbering in one light pass (four columns), and the seals (hash and
- * link) over ranges of ids, each range starting from the row before it. `chainBreaksInOrder` puts
- * the parts' breaks back into checkAuditChain's order.
+ * The check's parts, which can run apart (verify-audit hands them to worker threads, each on its
+ * own connection): the seq numbering in one light pass (four columns), the links over ranges of
+ * ids (each range from the row before it), and the content of each row, over ranges of ids or
+ * wherever the row is read anyway. `chainBreaksInOrder` puts the parts' breaks in one order.
  */
 
 /**

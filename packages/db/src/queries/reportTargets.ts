@@ -47,6 +47,18 @@ export type TargetSums = {
   meetingsTarget: number;
 };
 
+/** The keys of TargetSums, in its order: the service adds the sums up by them, verify-audit names them. */
+export const TARGET_SUM_KEYS = [
+  'months',
+  'visited',
+  'visitsTarget',
+  'collected',
+  'collectionTarget',
+  'reportsOnTime',
+  'attended',
+  'meetingsTarget',
+] as const satisfies readonly (keyof TargetSums)[];
+
 /** The sums of one month in one work area: the service adds them up per year, month, area and in total. */
 export type TargetCellRow = TargetSums & { month: string; workAreaId: number };
 

@@ -1,5 +1,6 @@
 import {
   schema,
+  TARGET_SUM_KEYS,
   type TargetCadreOrder,
   targetCadres,
   targetCells,
@@ -93,25 +94,14 @@ export function figuresOf(s: TargetSums | null, cadres: number): TargetFigures {
   };
 }
 
-const SUM_KEYS = [
-  'months',
-  'visited',
-  'visitsTarget',
-  'collected',
-  'collectionTarget',
-  'reportsOnTime',
-  'attended',
-  'meetingsTarget',
-] as const satisfies (keyof TargetSums)[];
-
 /** Adds the cells' sums up by a key (a year, a month, an area); a cell the key skips (null) is left out. */
 function sumBy<C extends TargetSums, K>(cells: readonly C[], keyOf: (c: C) => K | null) {
   const out = new Map<K, TargetSums>();
   for (const c of cells) {
     const key = keyOf(c);
     if (key === null) continue;
-    const acc = out.get(key) ?? (Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as TargetSums);
-    for (const k of SUM_KEYS) acc[k] += c[k] ?? 0;
+    const acc = out.get(key) ?? (Object.fromEntries(TARGET_SUM_KEYS.map((k) => [k, 0])) as TargetSums);
+    for (const k of TARGET_SUM_KEYS) acc[k] += c[k] ?? 0;
     out.set(key, acc);
   }
   return out;

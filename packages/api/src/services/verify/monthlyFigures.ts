@@ -1,4 +1,4 @@
-import { type DbHandle, TARGET_YEARS_OF, targetYearsParams } from '@kader/db';
+import { type DbHandle, TARGET_SUM_KEYS, TARGET_YEARS_OF, type TargetSums, targetYearsParams } from '@kader/db';
 import { feeStatement, type MonthlyRecord, monthlyFigures } from '@kader/workflow';
 import { feeVersions, kpiVersions } from '../contracts/settings';
 import type { AuditMismatch } from './replayEntity';
@@ -74,33 +74,11 @@ export function monthlyFigureMismatches(handle: DbHandle): AuditMismatch[] {
   return mismatches;
 }
 
-type TargetYearRow = {
-  contractId: number;
-  year: number;
-  kpiFrom: string;
-  months: number;
-  visited: number;
-  visitsTarget: number;
-  collected: number;
-  collectionTarget: number;
-  reportsOnTime: number;
-  attended: number;
-  meetingsTarget: number;
-};
+type TargetYearRow = TargetSums & { contractId: number; year: number; kpiFrom: string };
 const TARGET_YEAR_ROWS = `SELECT contract_id AS contractId, year, kpi_from AS kpiFrom, months, visited,
   visits_target AS visitsTarget, collected, collection_target AS collectionTarget,
   reports_on_time AS reportsOnTime, attended, meetings_target AS meetingsTarget
   FROM target_year_figures ORDER BY contract_id, year`;
-const TARGET_YEAR_KEYS = [
-  'months',
-  'visited',
-  'visitsTarget',
-  'collected',
-  'collectionTarget',
-  'reportsOnTime',
-  'attended',
-  'meetingsTarget',
-] as const;
 
 /**
  * The targets report's rows per agreement year (`target_year_figures`) checked against the months
@@ -137,7 +115,7 @@ export function targetYearMismatches(handle: DbHandle): AuditMismatch[] {
         reportDueDay: v.targets.reportDueDay,
       }),
     ) as TargetYearRow[];
-    const text = (r: TargetYearRow | undefined) => (r ? TARGET_YEAR_KEYS.map((k) => `${k} ${r[k]}`).join(', ') : 'none');
+    const text = (r: TargetYearRow | undefined) => (r ? TARGET_SUM_KEYS.map((k) => `${k} ${r[k]}`).join(', ') : 'none');
     for (const year of new Set([...rows, ...worked].map((r) => r.year))) {
       const stored = rows.find((r) => r.year === year);
       const fromMonths = worked.find((r) => r.year === year);
@@ -145,7 +123,7 @@ export function targetYearMismatches(handle: DbHandle): AuditMismatch[] {
       const same =
         stored &&
         fromMonths &&
-        TARGET_YEAR_KEYS.every((k) =>
+        TARGET_SUM_KEYS.every((k) =>
           k === 'visitsTarget' ? Math.abs(stored[k] - fromMonths[k]) < 1e-6 : stored[k] === fromMonths[k],
         );
       if (!same) {

@@ -12,10 +12,10 @@ import { readModelMismatches } from './readModels';
 import { type AuditMismatch, replayedMismatch } from './replayEntity';
 
 /**
- * How far a check has got: `chain` counts the audit rows whose seal was checked, `replay` the audit
- * rows of the applications and contracts replayed.
+ * How far a check has got: `chain` counts the audit rows whose links were checked, `replay` the
+ * audit rows of the applications and contracts read (and replayed), `readModels` the report
+ * tables' checks (READ_MODEL_CHECKS) done.
  */
-/** `readModels`: the report tables kept beside the log, counted in checks (READ_MODEL_CHECKS) done. */
 export type VerifyProgress = { phase: 'chain' | 'replay' | 'readModels'; done: number; total: number };
 
 /** What a check finds: how many applications and contracts it replayed, and every break. */
