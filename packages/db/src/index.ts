@@ -16,6 +16,7 @@ export * from './queries/candidateAgreements';
 export * from './queries/regions';
 export * from './queries/setup';
 export * from './queries/exports';
+export * from './queries/reportScope';
 export * from './queries/funnel';
 export * from './queries/reportRenewals';
 export * from './queries/reportCadres';

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { IN_REGION, type ReportSpan, regionParams } from './reportScope';
 
 /**
  * The selection funnel's figures (docs/reports.md), aggregated by SQLite, one statement per kind of
@@ -11,13 +12,7 @@ import { prepared } from './prepared';
  * `audit_entity_seq`, the applications by `applications_board`) stay, for verify-audit to check the
  * read model against. Plans checked by EXPLAIN QUERY PLAN in db/test/funnel*.test.ts.
  */
-export type FunnelFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  /** a work area's Kemendagri code (`35.77`) or a province's (`35`): areas with that code or under it */
-  regionCode: string | null;
-  fromYear: number;
-  toYear: number;
+export type FunnelFilter = ReportSpan & {
   /**
    * Each branch's shift from UTC to its calendar, as an SQLite date modifier (`+420 minutes`),
    * keyed by branch id: a stage's days are counted between the branch-zone dates. Indonesia's
@@ -29,8 +24,7 @@ export type FunnelFilter = {
 /** The named parameters every funnel statement takes. */
 export const funnelParams = (f: FunnelFilter) => ({
   branchId: f.branchId,
-  regionCode: f.regionCode,
-  regionPrefix: f.regionCode === null ? null : `${f.regionCode}.%`,
+  ...regionParams(f.regionCode),
   fromYear: f.fromYear,
   toYear: f.toYear,
   shifts: JSON.stringify(f.shifts),
@@ -48,7 +42,7 @@ const APPS = `
     FROM periods pe
     CROSS JOIN applications a ON a.period_id = pe.period_id
     JOIN work_areas w ON w.id = a.work_area_id
-    WHERE @regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix
+    WHERE ${IN_REGION}
   )`;
 
 // Every change of state is a stay in the state entered, which ends at the application's next
@@ -131,7 +125,6 @@ const READ_PERIODS = `
     SELECT p.id AS period_id FROM recruitment_periods p
     WHERE p.year BETWEEN @fromYear AND @toYear AND (@branchId IS NULL OR p.branch_id = @branchId)
   )`;
-const IN_REGION = '(@regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix)';
 
 /**
  * The stages' figures from the read model, the same rows as `FUNNEL_SQL.stages` gives from the log.

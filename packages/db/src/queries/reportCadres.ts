@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { IN_REGION, type ReportArea, type ReportSpan, regionParams } from './reportScope';
 
 /**
  * "Cadres per year" (docs/reports.md): the agreements (contract years) by the year they start, and
@@ -9,18 +10,9 @@ import { prepared } from './prepared';
  * date, both covering — so the work grows with the agreements asked about, not with the table (checked by EXPLAIN
  * QUERY PLAN in db/test/reportCadres.test.ts).
  */
-export type CadresFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  /** a work area's Kemendagri code (`35.77`) or a province's (`35`): areas with that code or under it */
-  regionCode: string | null;
-  fromYear: number;
-  toYear: number;
-};
+export type CadresFilter = ReportSpan;
 
-export type UnderAgreementFilter = {
-  branchId: number | null;
-  regionCode: string | null;
+export type UnderAgreementFilter = ReportArea & {
   /**
    * The day asked about (`YYYY-MM-DD`) per branch id: the date chosen, or each branch's today in its
    * own zone when none was.
@@ -28,13 +20,10 @@ export type UnderAgreementFilter = {
   dates: Record<number, string>;
 };
 
-const REGION = `(@regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix)`;
-const region = (code: string | null) => ({ regionCode: code, regionPrefix: code === null ? null : `${code}.%` });
-
 /** The named parameters of the years statement. */
 export const cadresYearParams = (f: CadresFilter) => ({
   branchId: f.branchId,
-  ...region(f.regionCode),
+  ...regionParams(f.regionCode),
   // start dates are `YYYY-MM-DD` text: a year is the half-open range [Y-01-01, Y+1-01-01)
   fromDate: `${f.fromYear}-01-01`,
   untilDate: `${f.toYear + 1}-01-01`,
@@ -43,7 +32,7 @@ export const cadresYearParams = (f: CadresFilter) => ({
 /** The named parameters of the under-agreement statement. */
 export const underAgreementParams = (f: UnderAgreementFilter) => ({
   branchId: f.branchId,
-  ...region(f.regionCode),
+  ...regionParams(f.regionCode),
   dates: JSON.stringify(f.dates),
 });
 
@@ -73,7 +62,7 @@ export const CADRES_SQL = {
      -- contracts_branch_start, which carries every column counted (no contract row is read)
      CROSS JOIN contracts c ON c.branch_id = b.id AND c.start_date >= @fromDate AND c.start_date < @untilDate
      JOIN work_areas w ON w.id = c.work_area_id
-     WHERE (@branchId IS NULL OR b.id = @branchId) AND ${REGION}
+     WHERE (@branchId IS NULL OR b.id = @branchId) AND ${IN_REGION}
      GROUP BY c.branch_id, c.work_area_id, year
      ORDER BY year, c.branch_id, c.work_area_id`,
   // Per work area of the branches asked about (every area, none left out for having no agreement):
@@ -94,7 +83,7 @@ export const CADRES_SQL = {
        ) AS n
      FROM days d
      JOIN work_areas w ON w.branch_id = d.branch_id
-     WHERE d.day IS NOT NULL AND ${REGION}
+     WHERE d.day IS NOT NULL AND ${IN_REGION}
      ORDER BY d.branch_id, w.id`,
 };
 

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { IN_REGION, type ReportArea, regionParams } from './reportScope';
 
 /**
  * The fee payout's rows (docs/reports.md "Fee payout"): the monthly records of the agreements in
@@ -13,18 +14,12 @@ import { prepared } from './prepared';
  * one's records through an index on (contract_id, month); every branch's walk the months' records
  * by `monthly_fees_by_month` (checked by EXPLAIN QUERY PLAN in db/test/reportFees.test.ts).
  */
-export type FeesFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  /** a work area's Kemendagri code (`35.77`) or a province's (`35`): areas with that code or under it */
-  regionCode: string | null;
-};
+export type FeesFilter = ReportArea;
 
 /** The named parameters every fee statement takes, for the months `fromMonth`..`toMonth` (`YYYY-MM`). */
 export const feesParams = (f: FeesFilter, fromMonth: string, toMonth: string) => ({
   branchId: f.branchId,
-  regionCode: f.regionCode,
-  regionPrefix: f.regionCode === null ? null : `${f.regionCode}.%`,
+  ...regionParams(f.regionCode),
   fromMonth,
   toMonth,
   // an agreement covers a month when it starts on or before its last day and ends on or after its first
@@ -39,19 +34,18 @@ export const feesParams = (f: FeesFilter, fromMonth: string, toMonth: string) =>
 // then finds each record's agreement by its key: a record always lies inside its agreement
 // (`checkMonthlyRecord`), so the month alone says the agreement covers it. (`@branchId IS NULL OR …`
 // in one text would keep SQLite from using either index.)
-const REGION = '(@regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix)';
 const contractsIn = (branch: 'one' | 'all', join = '', index?: string) =>
   branch === 'one'
     ? `
   FROM contracts c
   JOIN work_areas w ON w.id = c.work_area_id
   ${index ? `CROSS JOIN monthly_reports m INDEXED BY ${index}` : 'JOIN monthly_reports m'} ON m.contract_id = c.id AND m.month BETWEEN @fromMonth AND @toMonth${join}
-  WHERE c.branch_id = @branchId AND c.end_date >= @firstDay AND c.start_date <= @lastDay AND ${REGION}`
+  WHERE c.branch_id = @branchId AND c.end_date >= @firstDay AND c.start_date <= @lastDay AND ${IN_REGION}`
     : `
   FROM monthly_reports m INDEXED BY monthly_fees_by_month
   CROSS JOIN contracts c ON c.id = m.contract_id
   JOIN work_areas w ON w.id = c.work_area_id${join}
-  WHERE m.month BETWEEN @fromMonth AND @toMonth AND ${REGION}`;
+  WHERE m.month BETWEEN @fromMonth AND @toMonth AND ${IN_REGION}`;
 
 const monthSql = (branch: 'one' | 'all') => `
   SELECT c.id AS contractId, c.branch_id AS branchId, c.work_area_id AS workAreaId, w.name AS workArea,

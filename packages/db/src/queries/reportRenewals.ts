@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { IN_REGION, type ReportSpan, regionParams } from './reportScope';
 
 /**
  * The renewal outcomes' figures (docs/reports.md "Renewal outcomes"), aggregated by SQLite from the
@@ -9,13 +10,7 @@ import { prepared } from './prepared';
  * decided agreement's latest decision by walking `audit_entity_seq` backwards from its last row, so
  * the work grows with the agreements asked about, not with the log (db/test/reportRenewals.test.ts).
  */
-export type RenewalsFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  /** a work area's Kemendagri code (`35.77`) or a province's (`35`): areas with that code or under it */
-  regionCode: string | null;
-  fromYear: number;
-  toYear: number;
+export type RenewalsFilter = ReportSpan & {
   /** a reason at least this long (trimmed) is a written justification (workflow DECISION_REASON_MIN_LENGTH) */
   minReason: number;
   /** at most this many overrides listed per year (the counts are never bounded) */
@@ -25,8 +20,7 @@ export type RenewalsFilter = {
 /** The named parameters every renewals statement takes. */
 export const renewalsParams = (f: RenewalsFilter) => ({
   branchId: f.branchId,
-  regionCode: f.regionCode,
-  regionPrefix: f.regionCode === null ? null : `${f.regionCode}.%`,
+  ...regionParams(f.regionCode),
   fromDate: `${f.fromYear}-01-01`,
   toDate: `${f.toYear}-12-31`,
   minReason: f.minReason,
@@ -44,7 +38,7 @@ const DECIDED = `
     CROSS JOIN contracts c ON c.branch_id = b.id AND c.end_date BETWEEN @fromDate AND @toDate
     JOIN work_areas w ON w.id = c.work_area_id
     WHERE (@branchId IS NULL OR b.id = @branchId)
-      AND (@regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix)
+      AND ${IN_REGION}
   ),
   decided AS (
     SELECT ag.*, CASE WHEN ag.state IN ('decided', 'renewed', 'dropped') THEN (

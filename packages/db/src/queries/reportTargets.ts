@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../types';
 import { prepared } from './prepared';
+import { IN_REGION, type ReportSpan, regionParams } from './reportScope';
 
 /**
  * The targets report's sums (docs/reports.md "Targets and achievement"), aggregated by SQLite from
@@ -12,13 +13,7 @@ import { prepared } from './prepared';
  * version than the one in force for it now, its months in the range from the covering index
  * `monthly_figures`; no record row is read (EXPLAIN QUERY PLAN checks in db/test/reportTargets.test.ts).
  */
-export type TargetsFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  /** a work area's Kemendagri code (`35.77`) or a province's (`35`): areas with that code or under it */
-  regionCode: string | null;
-  fromYear: number;
-  toYear: number;
+export type TargetsFilter = ReportSpan & {
   /** the year the areas, cadres and total are for; null: every year of the filter */
   year: number | null;
   /** head office's KPI versions (the targets), any order */
@@ -83,8 +78,7 @@ export type TargetCadreOrder = 'name' | 'visits' | 'collection' | 'reports' | 'a
 
 const params = (f: TargetsFilter) => ({
   branchId: f.branchId,
-  regionCode: f.regionCode,
-  regionPrefix: f.regionCode === null ? null : `${f.regionCode}.%`,
+  ...regionParams(f.regionCode),
   fromYear: f.fromYear,
   toYear: f.toYear,
   fromStart: `${f.fromYear - 1}-01-01`,
@@ -130,7 +124,7 @@ const ROWS = `
       (SELECT max(effective_from) FROM versions WHERE effective_from <= c.evaluation_due_on),
       (SELECT min(effective_from) FROM versions))
     WHERE (@branchId IS NULL OR b.id = @branchId)
-      AND (@regionCode IS NULL OR w.region_code = @regionCode OR w.region_code LIKE @regionPrefix)
+      AND ${IN_REGION}
   ),
   rows AS (
     SELECT y.id AS contract_id, y.fresh, y.candidate_id, y.work_area_id, y.start_date, y.agreement_number, m.month,

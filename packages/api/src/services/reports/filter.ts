@@ -1,4 +1,4 @@
-import { schema } from '@kader/db';
+import { type FunnelFilter, schema } from '@kader/db';
 import { msg, partsInZone } from '@kader/workflow';
 import { z } from 'zod';
 import { requirePrincipal } from '../../auth/guard';
@@ -36,14 +36,7 @@ export type ReportFilterInput = z.infer<typeof reportFilterSchema>;
 type Branch = typeof schema.branches.$inferSelect;
 
 /** The filter as the queries take it: the branch narrowed to what the user may read. */
-export type ReportFilter = {
-  /** null: every branch (head office) */
-  branchId: number | null;
-  regionCode: string | null;
-  fromYear: number;
-  toYear: number;
-  /** each branch's shift from UTC as an SQLite date modifier (`+420 minutes`), by branch id */
-  shifts: Record<number, string>;
+export type ReportFilter = FunnelFilter & {
   /** the branches the report may show (one for a branch user or a chosen branch) */
   branches: Map<number, Branch>;
 };
