@@ -10,6 +10,7 @@ import {
   candidateInput,
   contextFor,
   fixedClock,
+  monthInput as month,
   REQUIRED_DOCS,
   seedBranch,
   tempDatabase,
@@ -33,16 +34,6 @@ afterEach(() => db.cleanup());
 /** A cadre whose agreement runs 2026-04-01 .. 2027-03-31 (evaluation due 2027-03-01). */
 const activeCadre = (nik?: string, start?: string) => recruitCadre(db.handle, ctx, clock, ids, nik, start);
 const recordedOn = (date: string) => recordedOnAt(clock, date);
-
-const month = (m: string, q = 1) => ({
-  month: m,
-  familiesVisited: Math.round(500 * q),
-  visits: Math.round(600 * q),
-  collections: [{ arrearsMonths: 5, amount: Math.round(10_000_000 * q) }],
-  reportDeliveredOn: `${m}-28`,
-  meetingsHeld: 2,
-  meetingsAttended: 2,
-});
 
 const at = (iso: string) => new Date(iso);
 const stateOf = (id: number) =>

@@ -136,8 +136,24 @@ export function toSigningStage(ctx: Context, periodId: number, workAreaId: numbe
 }
 
 /**
+ * A month's report as a supervisor records it, at `q` times the default targets (500 families
+ * visited, 600 visits, Rp10,000,000 collected at 5 months' arrears), delivered on the 28th, both
+ * meetings attended.
+ */
+export const monthInput = (m: string, q = 1) => ({
+  month: m,
+  familiesVisited: Math.round(500 * q),
+  visits: Math.round(600 * q),
+  collections: [{ arrearsMonths: 5, amount: Math.round(10_000_000 * q) }],
+  reportDeliveredOn: `${m}-28`,
+  meetingsHeld: 2,
+  meetingsAttended: 2,
+});
+
+/**
  * An active cadre of the seeded branch's 2026 period: signed `PKS/<last 3 of NIK>/KC-MDN/2026` on
- * 20 March and debriefed on the 25th (or on the clock's day, if it stands later), starting `start`.
+ * 20 March and debriefed on the 25th (or on the clock's day, if it stands later), starting `start`,
+ * in the seeded work area unless told another (`areaId`).
  */
 export function recruitCadre(
   handle: DbHandle,
@@ -146,8 +162,9 @@ export function recruitCadre(
   ids: ReturnType<typeof seedBranch>,
   nik = '3577015208900001',
   start = '2026-04-01',
+  areaId = ids.area.id,
 ): ContractRow {
-  const { id, send } = toSigningStage(ctx, ids.period.id, ids.area.id, nik);
+  const { id, send } = toSigningStage(ctx, ids.period.id, areaId, nik);
   send({
     type: 'SIGN_AGREEMENT',
     agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,

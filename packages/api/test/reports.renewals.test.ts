@@ -30,23 +30,13 @@ import { runContractScheduler } from '../src/services/contracts/scheduler';
 import { sendContractEvent } from '../src/services/contracts/sendContractEvent';
 import { DomainError } from '../src/errors';
 import { type RenewalFigures, renewalOutcomes } from '../src/services/reports/renewals';
-import { contextFor, fixedClock, recordedOnAt, seedBranch, tempDatabase, toSigningStage, userContext } from './helpers';
-import { findContractByApplication } from '@kader/db';
+import { contextFor, fixedClock, monthInput as month, recruitCadre, seedBranch, tempDatabase, userContext } from './helpers';
 
 let db: ReturnType<typeof tempDatabase>;
 let ids: ReturnType<typeof seedBranch>;
 let otherBranchId: number;
 const c: Record<string, number> = {};
 
-const month = (m: string, q: number) => ({
-  month: m,
-  familiesVisited: Math.round(500 * q),
-  visits: Math.round(600 * q),
-  collections: [{ arrearsMonths: 5, amount: Math.round(10_000_000 * q) }],
-  reportDeliveredOn: `${m}-28`,
-  meetingsHeld: 2,
-  meetingsAttended: 2,
-});
 const MONTHS = ['2026-04', '2026-05', '2026-06'];
 const REASON_B = 'Wilayah baru dibuka, perlu waktu setahun lagi';
 const REASON_C = 'Pindah domisili ke luar kabupaten';
@@ -81,15 +71,7 @@ beforeAll(() => {
   const clock = fixedClock('2026-03-01T02:00:00.000Z');
   const ctx = contextFor(db.handle, clock.now, 'rekruter-uji');
   const recruit = (key: string, nik: string, area: number, start = '2026-04-01') => {
-    const { id, send } = toSigningStage(ctx, ids.period.id, area, nik);
-    send({
-      type: 'SIGN_AGREEMENT',
-      agreementNumber: `PKS/${nik.slice(-3)}/KC-MDN/2026`,
-      signedOn: recordedOnAt(clock, '2026-03-20'),
-      startDate: start,
-    });
-    send({ type: 'COMPLETE_DEBRIEFING', debriefedOn: recordedOnAt(clock, '2026-03-25') });
-    c[key] = findContractByApplication(db.handle.db, id)!.id;
+    c[key] = recruitCadre(db.handle, ctx, clock, ids, nik, start, area).id;
   };
   recruit('A', '3577015208900001', ids.area.id);
   recruit('B', '3577015208900002', ids.area.id);
